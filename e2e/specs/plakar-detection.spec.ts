@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { expect, saveScreenshot, test, writeVersionOnlyPlakar } from '../fixtures';
+
+test('shows the plakar version when plakar is found', async ({ launchApp }) => {
+  const { page } = await launchApp();
+  const card = page.getByTestId('plakar-check');
+  await expect(card).toContainText(/plakar v1\.\d+\.\d+\S* is installed\./);
+  await expect(card).toContainText('Found at');
+});
+
+test('explains how to install plakar when it is not found', async ({ launchApp, scratchDir }, testInfo) => {
+  const { page } = await launchApp({ PLAKAR_BIN: '', PATH: path.join(scratchDir, 'empty-path') });
+  const card = page.getByTestId('plakar-check');
+  await expect(card.getByRole('alert')).toContainText('plakar is not installed');
+  await expect(card).toContainText('plakar 1.1 or newer');
+  await expect(card.getByRole('link', { name: 'Download plakar' })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Check again' })).toBeVisible();
+  await saveScreenshot(page, testInfo, 'welcome-plakar-missing');
+});
+
+test('says plakar is too old and what is needed', async ({ launchApp, scratchDir }) => {
+  const oldPlakar = await writeVersionOnlyPlakar(path.join(scratchDir, 'old'), 'plakar/v1.0.6');
+  const { page } = await launchApp({ PLAKAR_BIN: oldPlakar });
+  const alert = page.getByTestId('plakar-check').getByRole('alert');
+  await expect(alert).toContainText('plakar is too old');
+  await expect(alert).toContainText('plakar v1.0.6 is installed, but this app needs 1.1.0 or newer');
+});

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build } from 'esbuild';
+import { dispatchInvoke } from '../../shared/ipc/dispatch';
+import { createAppServices } from '../../electron/services/app-services';
+import { resolveServiceConfig } from '../../electron/services/config';
+import type { AppEnv, AppUnderTest } from './app-under-test';
+import { serveRenderer } from './static-server';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Flags for Debian's Chromium on a machine with no network and no GPU (see the README). */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+
+let bridgeScript: Promise<string> | undefined;
+function pageBridgeScript(): Promise<string> {
+  bridgeScript ??= build({
+    entryPoints: [path.join(root, 'e2e/targets/bridge-page-script.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'silent',
+  }).then((result) => result.outputFiles[0]?.text ?? '');
+  return bridgeScript;
+}
+
+/**
+ * The renderer as built for the app, in Debian's Chromium, with window.backupApp provided by a
+ * Playwright binding that runs the same service layer and dispatcher as the Electron IPC handlers.
+ */
+export async function launchChromiumTarget(env: AppEnv): Promise<AppUnderTest> {
+  const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    productName: string;
+    version: string;
+  };
+  const server = await serveRenderer(path.join(root, 'out/renderer'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const context = await browser.newContext({ viewport: { width: 1120, height: 780 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  const config = resolveServiceConfig(
+    { ...process.env, ...env },
+    {
+      productName: packageJson.productName,
+      version: packageJson.version,
+      electronVersion: null,
+      chromeVersion: browser.version(),
+      defaultDataDir: env.NOTION_PLAKAR_DATA_DIR,
+    },
+  );
+  const handlers = createAppServices(config);
+  await page.exposeBinding('__backupAppInvoke', async (source, channel: unknown, input: unknown) => {
+    // The harness's equivalent of main's sender check: only our page's top frame may call.
+    if (source.frame !== page.mainFrame() || !source.frame.url().startsWith(`${server.origin}/`)) {
+      return { ok: false, error: { code: 'untrusted-sender', message: 'Refused: unknown sender.' } };
+    }
+    return dispatchInvoke(handlers, String(channel), input);
+  });
+  await page.addInitScript({ content: await pageBridgeScript() });
+  await page.goto(`${server.origin}/index.html`);
+  return {
+    target: 'chromium',
+    page,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

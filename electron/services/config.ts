@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { DEFAULT_NOTION_API_URL, normaliseNotionApiUrl } from '../engine/notion/client';
+import type { PlakarDirs } from '../engine/plakar/process';
+import { plakarDirsUnder } from '../engine/plakar/process';
+
+/** Everything the service layer needs to know about its surroundings, resolved once at start-up. */
+export interface ServiceConfig {
+  productName: string;
+  version: string;
+  electronVersion: string | null;
+  chromeVersion: string | null;
+  dataDir: string;
+  notionApiUrl: string;
+  /** PLAKAR_BIN: when set, the only plakar binary considered. */
+  plakarBin: string | undefined;
+  /** The PATH searched for plakar when PLAKAR_BIN is not set. */
+  searchPath: string;
+  demoMode: boolean;
+}
+
+/** Environment variables the app reads (documented in the README). */
+export interface AppEnvironment {
+  NOTION_API_URL?: string | undefined;
+  PLAKAR_BIN?: string | undefined;
+  NOTION_PLAKAR_DATA_DIR?: string | undefined;
+  NOTION_PLAKAR_DEMO?: string | undefined;
+  PATH?: string | undefined;
+}
+
+export function resolveServiceConfig(
+  env: AppEnvironment,
+  defaults: Pick<ServiceConfig, 'productName' | 'version' | 'electronVersion' | 'chromeVersion'> & {
+    defaultDataDir: string;
+  },
+): ServiceConfig {
+  const dataDir = env.NOTION_PLAKAR_DATA_DIR?.trim() ? path.resolve(env.NOTION_PLAKAR_DATA_DIR) : defaults.defaultDataDir;
+  return {
+    productName: defaults.productName,
+    version: defaults.version,
+    electronVersion: defaults.electronVersion,
+    chromeVersion: defaults.chromeVersion,
+    dataDir,
+    notionApiUrl: normaliseNotionApiUrl(env.NOTION_API_URL ?? DEFAULT_NOTION_API_URL),
+    plakarBin: env.PLAKAR_BIN?.trim() ? path.resolve(env.PLAKAR_BIN) : undefined,
+    searchPath: env.PATH ?? '',
+    demoMode: env.NOTION_PLAKAR_DEMO === '1',
+  };
+}
+
+/** plakar's config, cache and plugin dirs, private to the app (never the user's ~/.config/plakar). */
+export function appPlakarDirs(config: ServiceConfig): PlakarDirs {
+  return plakarDirsUnder(path.join(config.dataDir, 'plakar'));
+}

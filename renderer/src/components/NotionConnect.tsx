@@ -1,0 +1,115 @@
+import type { FormEvent } from 'react';
+import { useId, useState } from 'react';
+import type { NotionTokenCheck } from '../../../shared/ipc/contract';
+import { getBackupApp } from '../bridge';
+import { strings } from '../strings';
+import type { Status } from './StatusIcon';
+import { StatusIcon } from './StatusIcon';
+
+type ConnectState =
+  | { phase: 'idle' }
+  | { phase: 'checking' }
+  | { phase: 'done'; check: NotionTokenCheck }
+  | { phase: 'failed'; message: string };
+
+export function NotionConnect({ onResult }: { onResult: (connected: boolean) => void }) {
+  const [token, setToken] = useState('');
+  const [revealed, setRevealed] = useState(false);
+  const [state, setState] = useState<ConnectState>({ phase: 'idle' });
+  const inputId = useId();
+  const helpId = useId();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setState({ phase: 'checking' });
+    const result = await getBackupApp().validateNotionToken({ token });
+    if (!result.ok) {
+      setState({ phase: 'failed', message: result.error.message });
+      onResult(false);
+      return;
+    }
+    setState({ phase: 'done', check: result.value });
+    onResult(result.value.status === 'valid');
+  }
+
+  const status: Status =
+    state.phase === 'done' && state.check.status === 'valid'
+      ? 'ok'
+      : state.phase === 'done' || state.phase === 'failed'
+        ? 'problem'
+        : 'pending';
+
+  return (
+    <section className="check-card" aria-labelledby="notion-check-title" data-testid="notion-check">
+      <h3 id="notion-check-title" className="check-card__title">
+        <StatusIcon status={status} />
+        {strings.notion.title}
+      </h3>
+      <form className="token-form" onSubmit={(event) => void submit(event)}>
+        <label htmlFor={inputId}>{strings.notion.tokenLabel}</label>
+        <div className="token-form__row">
+          <input
+            id={inputId}
+            type={revealed ? 'text' : 'password'}
+            autoComplete="off"
+            spellCheck={false}
+            value={token}
+            onChange={(event) => setToken(event.target.value)}
+            aria-describedby={helpId}
+            placeholder="ntn_…"
+          />
+          <button type="button" className="button button--ghost" onClick={() => setRevealed(!revealed)}>
+            {revealed ? strings.notion.hide : strings.notion.show}
+          </button>
+          <button type="submit" className="button" disabled={state.phase === 'checking'}>
+            {strings.notion.connect}
+          </button>
+        </div>
+        <p id={helpId} className="muted">
+          {strings.notion.tokenHelp}{' '}
+          <a href="https://developers.notion.com/docs/create-a-notion-integration" target="_blank" rel="noreferrer">
+            {strings.notion.helpLink}
+          </a>
+        </p>
+      </form>
+      <div aria-live="polite">
+        <ConnectResult state={state} />
+      </div>
+    </section>
+  );
+}
+
+function ConnectResult({ state }: { state: ConnectState }) {
+  switch (state.phase) {
+    case 'idle':
+      return null;
+    case 'checking':
+      return <p>{strings.notion.connecting}</p>;
+    case 'failed':
+      return <p role="alert">{state.message}</p>;
+    case 'done': {
+      const { check } = state;
+      if (check.status === 'invalid') {
+        return (
+          <div role="alert" data-testid="token-error">
+            <p>{check.message}</p>
+            {check.detail && (
+              <p className="muted">
+                {strings.notion.technicalDetail}: <code>{check.detail}</code>
+              </p>
+            )}
+          </div>
+        );
+      }
+      if (check.tokenKind === 'personal') {
+        return <p data-testid="token-ok">{strings.notion.connectedPersonal(check.userName ?? '')}</p>;
+      }
+      return (
+        <p data-testid="token-ok">
+          <strong>{strings.notion.connected(check.workspaceName ?? strings.notion.unknownWorkspace)}</strong>{' '}
+          {check.botName && strings.notion.connectedAs(check.botName)}
+        </p>
+      );
+    }
+  }
+}

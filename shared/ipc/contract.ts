@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { EventName, InvokeMethod } from './channels';
+
+/**
+ * The typed IPC contract between the renderer and the main process: for each named method, the
+ * schema of its single input and of its result; for each event, the schema of its payload.
+ * Main validates every input against these schemas before a service sees it (the renderer is
+ * untrusted), and tests validate results against them.
+ */
+
+export const AppInfoSchema = z.object({
+  productName: z.string(),
+  version: z.string(),
+  electronVersion: z.string().nullable(),
+  chromeVersion: z.string().nullable(),
+  nodeVersion: z.string(),
+  platform: z.string(),
+  /** Where the app keeps settings, logs and plakar's private config/cache. */
+  dataDir: z.string(),
+  notionApiUrl: z.string(),
+  /** True when the app talks to the Notion emulator with the demo workspace. */
+  demoMode: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const MINIMUM_PLAKAR_VERSION = '1.1.0';
+
+export const PlakarDetectionSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('found'), path: z.string(), version: z.string() }),
+  z.object({ status: z.literal('too-old'), path: z.string(), version: z.string(), minimumVersion: z.string() }),
+  z.object({ status: z.literal('not-found'), searched: z.array(z.string()) }),
+  /** A file exists but does not behave like plakar (not executable, crashes, unknown output). */
+  z.object({ status: z.literal('unusable'), path: z.string(), reason: z.string() }),
+]);
+export type PlakarDetection = z.infer<typeof PlakarDetectionSchema>;
+
+/** Notion tokens are opaque secrets: bound the size, refuse control characters. */
+export const NotionTokenInputSchema = z.object({
+  token: z
+    .string()
+    .max(1024, 'That is too long to be a Notion token.')
+    // eslint-disable-next-line no-control-regex
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value.trim()), 'The token contains control characters.'),
+});
+export type NotionTokenInput = z.infer<typeof NotionTokenInputSchema>;
+
+export const TokenProblemSchema = z.enum([
+  'empty',
+  'malformed',
+  'unauthorized',
+  'forbidden',
+  'rate-limited',
+  'notion-unavailable',
+  'network',
+  'timeout',
+  'unexpected',
+]);
+export type TokenProblem = z.infer<typeof TokenProblemSchema>;
+
+export const NotionTokenCheckSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('valid'),
+    /** "internal" integration secret (needs pages shared with it) or "personal" access token. */
+    tokenKind: z.enum(['internal', 'personal']),
+    workspaceName: z.string().nullable(),
+    workspaceId: z.string().nullable(),
+    botName: z.string().nullable(),
+    userName: z.string().nullable(),
+    maxFileUploadBytes: z.number().nullable(),
+  }),
+  z.object({
+    status: z.literal('invalid'),
+    problem: TokenProblemSchema,
+    /** Plain-language explanation with the next step. */
+    message: z.string(),
+    /** Technical detail for the logs view (HTTP status, code, request id). Never contains the token. */
+    detail: z.string().nullable(),
+  }),
+]);
+export type NotionTokenCheck = z.infer<typeof NotionTokenCheckSchema>;
+
+export const ipcContract = {
+  getAppInfo: { input: z.undefined(), result: AppInfoSchema },
+  detectPlakar: { input: z.undefined(), result: PlakarDetectionSchema },
+  validateNotionToken: { input: NotionTokenInputSchema, result: NotionTokenCheckSchema },
+} as const satisfies Record<InvokeMethod, { input: z.ZodType; result: z.ZodType }>;
+
+export const AppNoticeSchema = z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() });
+
+export const eventContract = {
+  appNotice: AppNoticeSchema,
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type InputOf<M extends InvokeMethod> = z.input<(typeof ipcContract)[M]['input']>;
+export type ResultOf<M extends InvokeMethod> = z.output<(typeof ipcContract)[M]['result']>;
+export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;
+
+export const IpcErrorCodeSchema = z.enum(['invalid-input', 'untrusted-sender', 'unknown-method', 'internal']);
+export type IpcErrorCode = z.infer<typeof IpcErrorCodeSchema>;
+export interface IpcError {
+  code: IpcErrorCode;
+  message: string;
+}
+
+/** Every invoke resolves to this envelope: errors cross the bridge as data, never as thrown objects. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** What main implements and the renderer calls: one function per method. */
+export type ContractHandlers = {
+  [M in InvokeMethod]: (input: z.output<(typeof ipcContract)[M]['input']>) => Promise<ResultOf<M>>;
+};
