@@ -1,7 +1,7 @@
 // Bundles the Node-only entry points that electron-vite does not build: the headless CLI and the
 // test-only plakar stand-in. Dependencies stay external (they are in node_modules at run time).
 import { build } from 'esbuild';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -25,9 +25,13 @@ export const entries = {
 
 export async function buildEntry(name) {
   const entry = entries[name];
+  const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
   const outfile = path.join(root, entry.out);
   await mkdir(path.dirname(outfile), { recursive: true });
-  await build({ ...common, entryPoints: [path.join(root, entry.in)], outfile, banner: { js: '#!/usr/bin/env node' } });
+  await build({ ...common, entryPoints: [path.join(root, entry.in)], outfile,
+    banner: { js: '#!/usr/bin/env node' },
+    define: { __APP_VERSION__: JSON.stringify(version) },
+  });
   await chmod(outfile, 0o755);
   return outfile;
 }

@@ -1,44 +1,72 @@
-import os from 'node:os';
 import path from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { parseNotionId } from '../../shared/notion-ids';
 import { checkNotionToken } from '../engine/notion/token-check';
 import { detectPlakar } from '../engine/plakar/detect';
 import { plakarDirsUnder } from '../engine/plakar/process';
 import { describePlakarDetection } from './describe';
+import { runBackupCommand, runInitCommand, runSnapshotsCommand } from './commands';
+import type { CliIo } from './cli-io';
+import { CliError, cliDataDir, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './cli-io';
 
-/** Exit codes of the public CLI: 0 success, 1 failure, 2 usage error. */
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_USAGE = 2;
-
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: NodeJS.ProcessEnv;
+function notionIdOption(value: string, previous: string[] = []): string[] {
+  const id = parseNotionId(value);
+  if (!id) throw new InvalidArgumentError(`"${value}" is not a Notion page or database id or URL.`);
+  return [...previous, id];
 }
 
-function defaultDataDir(env: NodeJS.ProcessEnv): string {
-  if (env.NOTION_PLAKAR_DATA_DIR) return path.resolve(env.NOTION_PLAKAR_DATA_DIR);
-  const base = env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share');
-  return path.join(base, 'notion-plakar');
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }
 
-export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+function positiveNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('must be a positive number.');
+  return number;
+}
+
+export function buildProgram(io: CliIo): Command {
   const program = new Command('notion-plakar')
     .description('Back up a Notion workspace into a Plakar Kloset store.')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(add --help for usage)')
     .exitOverride();
+
+  program
+    .command('init')
+    .description('create a Kloset store (encrypted with PLAKAR_PASSPHRASE unless --plaintext)')
+    .requiredOption('--store <location>', 'a folder, or any plakar location (s3://…, sftp://…, @alias)')
+    .option('--plaintext', 'create the store without encryption')
+    .action((options: { store: string; plaintext?: boolean }) => runInitCommand(io, options));
+
+  program
+    .command('backup')
+    .description('back up the pages and databases NOTION_TOKEN can see (or only --root ones)')
+    .requiredOption('--store <location>', 'the Kloset store')
+    .option('--root <page-or-db-id>', 'back up only this page or database and what is inside it (repeatable; id or Notion URL)', notionIdOption)
+    .option('--full', 'crawl everything again instead of reusing unchanged pages')
+    .option('--tag <tag>', 'add a tag to the snapshot (repeatable)', collect)
+    .addOption(new Option('--comments <scope>', 'which comments to back up').choices(['pages', 'all', 'off']).default('pages'))
+    .option('--rate <requests-per-second>', 'Notion request rate (default 3)', positiveNumber)
+    .option('--json', 'progress as JSON lines on stderr, the result as one JSON object on stdout')
+    .action((options) => runBackupCommand(io, options));
+
+  program
+    .command('snapshots')
+    .description('list the snapshots in a store, newest first')
+    .requiredOption('--store <location>', 'the Kloset store')
+    .option('--json', 'print a JSON array')
+    .action((options: { store: string; json?: boolean }) => runSnapshotsCommand(io, options));
 
   program
     .command('doctor')
     .description('check that plakar is installed and that NOTION_TOKEN (if set) is accepted by Notion')
     .option('--json', 'print the result as one JSON object')
     .action(async (options: { json?: boolean }) => {
-      const dirs = plakarDirsUnder(path.join(defaultDataDir(io.env), 'plakar'));
+      const dirs = plakarDirsUnder(path.join(cliDataDir(io.env), 'plakar'));
       const plakar = await detectPlakar({ explicitPath: io.env.PLAKAR_BIN || undefined, dirs });
       const token = io.env.NOTION_TOKEN;
       const notion = token ? await checkNotionToken({ token, baseUrl: io.env.NOTION_API_URL }) : null;
-      const healthy = plakar.status === 'found' && (notion === null || notion.status === 'valid');
       if (options.json) {
         io.stdout(`${JSON.stringify({ plakar, notion })}\n`);
       } else {
@@ -48,26 +76,25 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
           io.stdout(`notion: connected to ${notion.workspaceName ?? 'the workspace'}${notion.botName ? ` as ${notion.botName}` : ''}\n`);
         } else io.stdout(`notion: ${notion.message}\n`);
       }
-      if (!healthy) setExitCode(EXIT_FAILURE);
+      const healthy = plakar.status === 'found' && (notion === null || notion.status === 'valid');
+      if (!healthy) throw new CliError('', EXIT_FAILURE);
     });
 
   return program;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  let exitCode = EXIT_OK;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  const program = buildProgram(io);
   try {
     await program.parseAsync(argv, { from: 'user' });
+    return EXIT_OK;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return EXIT_OK; // --help, --version
-      return EXIT_USAGE;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    if (error instanceof CliError) {
+      if (error.message) io.stderr(`notion-plakar: ${error.message}\n`);
+      return error.exitCode;
     }
     io.stderr(`notion-plakar: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_FAILURE;
   }
-  return exitCode;
 }

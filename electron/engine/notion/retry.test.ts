@@ -17,7 +17,7 @@ function apiError(status: number, code: APIErrorCode, headers: Record<string, st
 }
 
 function htmlError(status: number): UnknownHTTPResponseError {
-  return new UnknownHTTPResponseError({ status, headers: new Headers({ 'content-type': 'text/html' }), rawBodyText: '<html>' });
+  return new UnknownHTTPResponseError({ status, message: undefined, headers: new Headers({ 'content-type': 'text/html' }), rawBodyText: '<html>' });
 }
 
 const networkError = () => Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } });

@@ -1,0 +1,31 @@
+import os from 'node:os';
+import path from 'node:path';
+
+/** Exit codes of the public CLI: 0 success, 1 failure, 2 usage error. */
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+}
+
+/** A failure the CLI reports as one line on stderr, with exit code 1 (or 2 for usage). */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_FAILURE,
+  ) {
+    super(message);
+  }
+}
+
+export function cliDataDir(env: NodeJS.ProcessEnv): string {
+  if (env.NOTION_PLAKAR_DATA_DIR) return path.resolve(env.NOTION_PLAKAR_DATA_DIR);
+  const base = env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'notion-plakar');
+}
+

@@ -1,0 +1,168 @@
+import path from 'node:path';
+import type { BackupProgress } from '../../shared/jobs';
+import { assessPassphrase } from '../../shared/passphrase-policy';
+import type { CommentScope } from '../engine/notion/crawler/context';
+import { validateUserTag } from '../engine/jobs/backup-plan';
+import { runBackupJob } from '../engine/jobs/backup-job';
+import { describeJobError } from '../engine/jobs/job-errors';
+import { PlakarError } from '../engine/plakar/errors';
+import { plakarDirsUnder } from '../engine/plakar/process';
+import { PlakarStore } from '../engine/plakar/store';
+import type { CliIo } from './cli-io';
+import { CliError, cliDataDir, EXIT_USAGE } from './cli-io';
+import { formatBytes, formatDuration, formatProgressLine } from './format';
+
+declare const __APP_VERSION__: string | undefined;
+const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev';
+
+function openStore(io: CliIo, location: string): PlakarStore {
+  const dataDir = cliDataDir(io.env);
+  return new PlakarStore({
+    bin: io.env.PLAKAR_BIN || 'plakar',
+    dirs: plakarDirsUnder(path.join(dataDir, 'plakar')),
+    location,
+    passphrase: io.env.PLAKAR_PASSPHRASE || undefined,
+  });
+}
+
+function failWith(error: unknown): never {
+  if (error instanceof PlakarError && error.kind === 'store-missing') {
+    throw new CliError(`${error.message}`);
+  }
+  throw new CliError(describeJobError(error).message);
+}
+
+export async function runInitCommand(io: CliIo, options: { store: string; plaintext?: boolean }): Promise<void> {
+  const passphrase = io.env.PLAKAR_PASSPHRASE ?? '';
+  if (!options.plaintext) {
+    if (!passphrase) {
+      throw new CliError('Set PLAKAR_PASSPHRASE to the passphrase for the new store (or pass --plaintext for no encryption).', EXIT_USAGE);
+    }
+    const assessment = assessPassphrase(passphrase);
+    if (!assessment.acceptable) throw new CliError(`PLAKAR_PASSPHRASE is too weak: ${assessment.message}`, EXIT_USAGE);
+  }
+  const store = openStore(io, options.store);
+  if (await store.isLocalStore()) throw new CliError(`A Kloset store already exists at ${store.location}; nothing was changed.`);
+  try {
+    await store.create({ plaintext: options.plaintext ?? false });
+  } catch (error) {
+    failWith(error);
+  }
+  io.stdout(`Created ${options.plaintext ? 'an unencrypted' : 'an encrypted'} Kloset store at ${store.location}.\n`);
+}
+
+interface BackupCommandOptions {
+  store: string;
+  root?: string[];
+  full?: boolean;
+  tag?: string[];
+  comments: CommentScope;
+  rate?: number;
+  json?: boolean;
+}
+
+export async function runBackupCommand(io: CliIo, options: BackupCommandOptions): Promise<void> {
+  const token = io.env.NOTION_TOKEN?.trim();
+  if (!token) throw new CliError('Set NOTION_TOKEN to your Notion integration secret or personal access token.', EXIT_USAGE);
+  for (const tag of options.tag ?? []) {
+    const problem = validateUserTag(tag);
+    if (problem) throw new CliError(problem, EXIT_USAGE);
+  }
+  const store = openStore(io, options.store);
+  let lastLine = 0;
+  const onProgress = (progress: BackupProgress): void => {
+    if (options.json) {
+      io.stderr(`${JSON.stringify({ type: 'progress', ...progress })}\n`);
+      return;
+    }
+    const now = Date.now();
+    if (progress.phase === 'crawling' && now - lastLine < 2000) return;
+    lastLine = now;
+    io.stderr(`${formatProgressLine(progress)}\n`);
+  };
+  let result;
+  try {
+    result = await runBackupJob({
+      token,
+      notionApiUrl: io.env.NOTION_API_URL,
+      requestsPerSecond: options.rate,
+      comments: options.comments,
+      store,
+      workDir: cliDataDir(io.env),
+      roots: options.root ?? [],
+      full: options.full ?? false,
+      extraTags: options.tag ?? [],
+      appVersion: APP_VERSION,
+      signal: io.signal,
+      onProgress,
+    });
+  } catch (error) {
+    failWith(error);
+  }
+  const { crawl } = result;
+  const warnings = [
+    ...result.warnings,
+    ...crawl.unsupportedBlocks.map((block) => `unsupported block ${block.blockId} (${block.blockType}) in page ${block.pageId}`),
+    ...crawl.failedFiles.map((file) => `file ${file.ref} in page ${file.pageId} could not be downloaded: ${file.reason}`),
+  ];
+  if (options.json) {
+    io.stdout(
+      `${JSON.stringify({
+        snapshotId: result.snapshotId,
+        pages: crawl.counts.pages,
+        databases: crawl.counts.databases,
+        rows: crawl.counts.rows,
+        blocks: crawl.counts.blocks,
+        files: crawl.counts.files,
+        comments: crawl.counts.comments,
+        apiCalls: crawl.apiCalls,
+        durationMs: result.durationMs,
+        incremental: result.mode === 'incremental',
+        warnings,
+        unreachable: crawl.unreachable,
+      })}\n`,
+    );
+    return;
+  }
+  const counts = crawl.counts;
+  io.stdout(
+    [
+      `Snapshot ${result.snapshotId} (${result.mode}${result.mode === 'incremental' ? `, ${counts.reusedPages} unchanged pages reused` : ''})`,
+      `  ${counts.pages} pages, ${counts.databases} databases, ${counts.rows} rows, ${counts.blocks} blocks, ` +
+        `${counts.files} files (${formatBytes(counts.fileBytes)}), ${counts.comments} comments`,
+      `  ${crawl.apiCalls} Notion requests in ${formatDuration(result.durationMs)}`,
+      ...(crawl.unreachable.length > 0 ? [`  ${crawl.unreachable.length} items could not be read (see the snapshot's manifest.json)`] : []),
+      ...warnings.map((warning) => `  warning: ${warning}`),
+      '',
+    ].join('\n'),
+  );
+}
+
+export async function runSnapshotsCommand(io: CliIo, options: { store: string; json?: boolean }): Promise<void> {
+  const store = openStore(io, options.store);
+  let snapshots;
+  try {
+    snapshots = await store.listSnapshots();
+  } catch (error) {
+    failWith(error);
+  }
+  const rows = snapshots.map((snapshot) => ({
+    id: snapshot.id,
+    time: snapshot.time,
+    size: snapshot.sizeBytes,
+    tags: snapshot.tags,
+    source: snapshot.tags.find((tag) => tag.startsWith('source='))?.slice('source='.length) ?? null,
+  }));
+  if (options.json) {
+    io.stdout(`${JSON.stringify(rows)}\n`);
+    return;
+  }
+  if (rows.length === 0) {
+    io.stdout('No snapshots yet.\n');
+    return;
+  }
+  for (const row of rows) {
+    const mode = row.tags.find((tag) => tag.startsWith('mode='))?.slice(5) ?? '';
+    io.stdout(`${row.time}  ${row.id}  ${formatBytes(row.size).padStart(10)}  ${mode}\n`);
+  }
+}

@@ -1,0 +1,200 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { BackupPhase, BackupProgress } from '../../../shared/jobs';
+import { createNotionClient } from '../notion/client';
+import type { CommentScope } from '../notion/crawler/context';
+import type { CrawlProgress, CrawlResult } from '../notion/crawler';
+import { crawlWorkspace } from '../notion/crawler';
+import { PreviousSnapshot } from '../notion/crawler/previous-snapshot';
+import { limiterForToken } from '../notion/rate-limiter';
+import type { RetryPolicy } from '../notion/retry';
+import { checkNotionToken } from '../notion/token-check';
+import type { PlakarStore } from '../plakar/store';
+import { backupTags, chooseMode, sourceKey, APP_TAG } from './backup-plan';
+import { EtaEstimator } from './eta';
+import { acquireStoreLock } from './store-lock';
+
+export interface BackupJobOptions {
+  token: string;
+  notionApiUrl?: string | undefined;
+  requestsPerSecond?: number;
+  burst?: number;
+  concurrency?: number;
+  comments?: CommentScope;
+  retryPolicy?: RetryPolicy;
+  store: PlakarStore;
+  /** The app's data directory: staging and store locks live under it. */
+  workDir: string;
+  roots?: string[];
+  full?: boolean;
+  fullEveryDays?: number;
+  extraTags?: string[];
+  appVersion: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: BackupProgress) => void;
+  now?: () => Date;
+}
+
+export interface BackupJobResult {
+  snapshotId: string;
+  mode: 'full' | 'incremental';
+  basedOn: string | null;
+  sourceKey: string;
+  crawl: CrawlResult;
+  storeBytesWritten: number | null;
+  durationMs: number;
+  warnings: string[];
+}
+
+/** The token was refused: nothing was written. */
+export class NotionAccessError extends Error {
+  override readonly name = 'NotionAccessError';
+}
+
+const PROGRESS_INTERVAL_MS = 200;
+
+/**
+ * One backup: check the token and the store, crawl Notion into a private staging directory (reusing
+ * the previous snapshot's unchanged pages), store it with plakar, clean up. Only one job per store
+ * runs at a time; a failure or cancellation leaves no snapshot behind and no staging on disk.
+ */
+export async function runBackupJob(options: BackupJobOptions): Promise<BackupJobResult> {
+  const started = Date.now();
+  const now = options.now ?? (() => new Date());
+  const release = await acquireStoreLock(path.join(options.workDir, 'locks'), options.store.location, 'backup');
+  const reporter = new ProgressReporter(started, options.onProgress);
+  let staging: string | undefined;
+  try {
+    reporter.phase('connecting');
+    const check = await checkNotionToken({ token: options.token, baseUrl: options.notionApiUrl });
+    if (check.status !== 'valid') throw new NotionAccessError(check.message);
+    const workspace = { id: check.workspaceId, name: check.workspaceName };
+    const roots = options.roots ?? [];
+    const key = sourceKey(workspace.id, roots);
+
+    reporter.phase('checking-store');
+    const previous = await options.store.listSnapshots({ tags: [APP_TAG, `source=${key}`] });
+    const decision = chooseMode({ requestedFull: options.full ?? false, previous, now: now(), fullEveryDays: options.fullEveryDays });
+    reporter.setMode(decision.mode);
+
+    const stagingRoot = path.join(options.workDir, 'staging');
+    await mkdir(stagingRoot, { recursive: true, mode: 0o700 });
+    staging = await mkdtemp(path.join(stagingRoot, 'backup-'));
+    let previousSnapshot: PreviousSnapshot | undefined;
+    if (decision.basedOn) {
+      reporter.phase('restoring-previous');
+      const previousDir = path.join(staging, 'previous');
+      await options.store.restore(decision.basedOn.id, previousDir, { signal: options.signal });
+      previousSnapshot = await PreviousSnapshot.load(previousDir, decision.basedOn.id);
+      if (!previousSnapshot) reporter.setMode('full');
+    }
+
+    reporter.phase('crawling');
+    const treeDir = path.join(staging, 'tree');
+    const mode = previousSnapshot ? 'incremental' : 'full';
+    const crawl = await crawlWorkspace({
+      client: createNotionClient({ token: options.token, baseUrl: options.notionApiUrl }),
+      limiter: limiterForToken(options.token, { requestsPerSecond: options.requestsPerSecond ?? 3, burst: options.burst ?? 10 }),
+      outputDir: treeDir,
+      roots,
+      comments: options.comments,
+      previous: previousSnapshot,
+      concurrency: options.concurrency,
+      signal: options.signal,
+      retryPolicy: options.retryPolicy,
+      appVersion: options.appVersion,
+      sourceKey: key,
+      workspace,
+      onProgress: (progress) => reporter.crawl(progress),
+    });
+    // The previous tree is no longer needed; free the disk before plakar reads the new one.
+    await rm(path.join(staging, 'previous'), { recursive: true, force: true });
+
+    reporter.phase('storing');
+    const stored = await options.store.backup(treeDir, { tags: backupTags(key, mode, options.extraTags), signal: options.signal });
+    reporter.phase('finished');
+    return {
+      snapshotId: stored.snapshotId,
+      mode,
+      basedOn: previousSnapshot?.snapshotId ?? null,
+      sourceKey: key,
+      crawl,
+      storeBytesWritten: stored.result?.outBytes ?? null,
+      durationMs: Date.now() - started,
+      warnings: [...crawl.warnings, ...stored.warnings],
+    };
+  } finally {
+    if (staging) await rm(staging, { recursive: true, force: true });
+    await release();
+  }
+}
+
+/** Turns crawl progress into throttled BackupProgress events with an ETA. */
+class ProgressReporter {
+  private current: BackupProgress;
+  private lastEmit = 0;
+  private readonly eta = new EtaEstimator();
+
+  constructor(
+    private readonly started: number,
+    private readonly emit: ((progress: BackupProgress) => void) | undefined,
+  ) {
+    this.current = {
+      phase: 'connecting',
+      mode: null,
+      pages: { done: 0, known: null },
+      rows: 0,
+      databases: 0,
+      blocks: 0,
+      files: 0,
+      bytes: 0,
+      comments: 0,
+      reusedPages: 0,
+      apiCalls: 0,
+      retries: 0,
+      rateLimited: 0,
+      rateLimitWaitMs: 0,
+      elapsedMs: 0,
+      etaMs: null,
+    };
+  }
+
+  phase(phase: BackupPhase): void {
+    this.current = { ...this.current, phase, etaMs: phase === 'finished' ? 0 : this.current.etaMs };
+    this.send(true);
+  }
+
+  setMode(mode: 'full' | 'incremental'): void {
+    this.current = { ...this.current, mode };
+  }
+
+  crawl(progress: CrawlProgress): void {
+    const done = progress.counts.pages + progress.counts.rows;
+    const now = Date.now();
+    this.current = {
+      ...this.current,
+      pages: { done, known: progress.knownPages },
+      rows: progress.counts.rows,
+      databases: progress.counts.databases,
+      blocks: progress.counts.blocks,
+      files: progress.counts.files,
+      bytes: progress.counts.fileBytes,
+      comments: progress.counts.comments,
+      reusedPages: progress.counts.reusedPages,
+      apiCalls: progress.apiCalls,
+      retries: progress.retries,
+      rateLimited: progress.rateLimited,
+      rateLimitWaitMs: progress.rateLimitWaitMs,
+      etaMs: this.eta.update(now, done, progress.knownPages),
+    };
+    this.send(false);
+  }
+
+  private send(force: boolean): void {
+    if (!this.emit) return;
+    const now = Date.now();
+    if (!force && now - this.lastEmit < PROGRESS_INTERVAL_MS) return;
+    this.lastEmit = now;
+    this.emit({ ...this.current, elapsedMs: now - this.started });
+  }
+}

@@ -1,0 +1,88 @@
+import { NothingSharedError } from '../notion/crawler';
+import { QueryCapError } from '../notion/crawler/databases';
+import { isLocalDiskError } from '../notion/file-download';
+import { NotionCallError } from '../notion/retry';
+import { PlakarError } from '../plakar/errors';
+import { NotionAccessError } from './backup-job';
+import { StoreBusyError } from './store-lock';
+
+export type JobErrorKind =
+  | 'cancelled'
+  | 'notion-access'
+  | 'nothing-shared'
+  | 'notion-unavailable'
+  | 'notion-rate-limited'
+  | 'notion-error'
+  | 'store-busy'
+  | 'disk-full'
+  | 'plakar'
+  | 'unexpected';
+
+export interface JobErrorDescription {
+  kind: JobErrorKind;
+  /** For plakar failures, the PlakarError kind (store-missing, passphrase-wrong, …). */
+  plakarKind?: string;
+  message: string;
+  /** Whether trying again later may succeed without the user changing anything. */
+  retryable: boolean;
+  detail?: string;
+}
+
+export function isCancellation(error: unknown): boolean {
+  return (
+    (error instanceof Error && error.name === 'AbortError') ||
+    (error instanceof PlakarError && error.kind === 'interrupted') ||
+    (error instanceof Error && error.message === 'cancelled')
+  );
+}
+
+/** One clear sentence (with the next step) for whatever stopped a job. */
+export function describeJobError(error: unknown): JobErrorDescription {
+  if (isCancellation(error)) return { kind: 'cancelled', message: 'Cancelled. No snapshot was recorded.', retryable: false };
+  if (error instanceof PlakarError) {
+    return {
+      kind: error.kind === 'disk-full' ? 'disk-full' : 'plakar',
+      plakarKind: error.kind,
+      message: error.message,
+      retryable: error.kind === 'store-locked',
+      detail: error.detail,
+    };
+  }
+  if (error instanceof NotionAccessError) return { kind: 'notion-access', message: error.message, retryable: false };
+  if (error instanceof NothingSharedError) return { kind: 'nothing-shared', message: error.message, retryable: false };
+  if (error instanceof StoreBusyError) return { kind: 'store-busy', message: error.message, retryable: true };
+  if (error instanceof QueryCapError) return { kind: 'notion-error', message: error.message, retryable: false };
+  if (error instanceof NotionCallError) {
+    if (error.failure.kind === 'rate-limited') {
+      return {
+        kind: 'notion-rate-limited',
+        message: 'Notion kept rate limiting the requests, so the backup stopped. No snapshot was recorded. Try again later.',
+        retryable: true,
+      };
+    }
+    if (error.failure.kind === 'transient') {
+      return {
+        kind: 'notion-unavailable',
+        message: `Notion is not answering reliably (${error.failure.reason}); the backup stopped after retrying. No snapshot was recorded. Try again later.`,
+        retryable: true,
+      };
+    }
+    return { kind: 'notion-error', message: `Notion refused a request (${error.failure.reason}).`, retryable: false };
+  }
+  if (isLocalDiskError(error)) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return {
+      kind: 'disk-full',
+      message:
+        code === 'ENOSPC' || code === 'EDQUOT'
+          ? 'The disk is full: the backup could not be prepared. Free some space and try again. Nothing was recorded.'
+          : `The app could not write its working files (${code}). Nothing was recorded.`,
+      retryable: false,
+    };
+  }
+  return {
+    kind: 'unexpected',
+    message: `The backup failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+    retryable: false,
+  };
+}

@@ -1,0 +1,33 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acquireStoreLock, StoreBusyError } from './store-lock';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'lock-'));
+});
+afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+describe('acquireStoreLock', () => {
+  it('lets one job at a time hold a store', async () => {
+    const release = await acquireStoreLock(dir, '/stores/a', 'backup');
+    await expect(acquireStoreLock(dir, '/stores/a', 'backup')).rejects.toBeInstanceOf(StoreBusyError);
+    const other = await acquireStoreLock(dir, '/stores/b', 'backup');
+    await release();
+    await other();
+    const again = await acquireStoreLock(dir, '/stores/a', 'restore');
+    await again();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('takes over a lock left by a process that is gone', async () => {
+    const release = await acquireStoreLock(dir, '/stores/a', 'backup');
+    const [file] = await readdir(dir);
+    await writeFile(path.join(dir, file ?? ''), JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), what: 'backup', since: 'x' }));
+    const taken = await acquireStoreLock(dir, '/stores/a', 'backup');
+    await taken();
+    await release();
+  });
+});

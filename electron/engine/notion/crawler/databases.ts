@@ -1,0 +1,151 @@
+import type { FileDescriptor, IndexEntry } from '../../snapshot/writer';
+import { joinSnapshotPath } from '../../snapshot/writer';
+import type { CrawlContext } from './context';
+import { fileExtension, isHostedFile, storeHostedFile } from './files';
+import type { DataSourceObject, DatabaseObject, PageObject } from './notion-objects';
+import { databaseTitle } from './notion-objects';
+import { visitPage } from './pages';
+import { isUnreadable, retrieveDatabase, unreadableReason } from './reads';
+
+export interface DatabaseVisit {
+  databaseId: string;
+  dir: string;
+  parentId: string | null;
+  referencedFrom: string | null;
+}
+
+export class QueryCapError extends Error {
+  override readonly name = 'QueryCapError';
+}
+
+/** A database container, the schema of each of its data sources, and every row of each. */
+export async function visitDatabase(context: CrawlContext, visit: DatabaseVisit): Promise<void> {
+  const { state } = context;
+  if (state.visited.has(visit.databaseId)) return;
+  state.visited.add(visit.databaseId);
+  let database: DatabaseObject;
+  try {
+    database = await retrieveDatabase(context, visit.databaseId);
+  } catch (error) {
+    if (!isUnreadable(error)) throw error;
+    // Linked databases (views of a database elsewhere) answer 404 too.
+    state.unreachable.push({ id: visit.databaseId, object: 'database', referencedFrom: visit.referencedFrom, reason: unreadableReason(error) });
+    return;
+  }
+  const dataSources: DataSourceObject[] = [];
+  for (const reference of database.data_sources ?? []) {
+    try {
+      dataSources.push(
+        (await context.gateway.call('dataSources.retrieve', (client) =>
+          client.dataSources.retrieve({ data_source_id: reference.id }),
+        )) as DataSourceObject,
+      );
+    } catch (error) {
+      if (!isUnreadable(error)) throw error;
+      state.unreachable.push({ id: reference.id, object: 'data_source', referencedFrom: database.id, reason: unreadableReason(error) });
+    }
+  }
+  const files = new Map<string, FileDescriptor>();
+  for (const slot of ['cover', 'icon'] as const) {
+    const file = database[slot];
+    if (!isHostedFile(file)) continue;
+    await storeHostedFile(
+      context,
+      visit.dir,
+      files,
+      {
+        ref: `database:${database.id}:${slot}`,
+        fileName: `database-${slot}${fileExtension(file.file.url)}`,
+        url: file.file.url,
+        name: null,
+        refresh: async () => {
+          const fresh = (await retrieveDatabase(context, database.id))[slot];
+          return isHostedFile(fresh) ? fresh.file.url : undefined;
+        },
+      },
+      database.id,
+    );
+  }
+  await context.writer.writeDatabase(visit.dir, database, dataSources);
+  await context.writer.writeFilesIndex(visit.dir, files);
+  const entry: IndexEntry = {
+    id: database.id,
+    object: 'database',
+    title: databaseTitle(database),
+    icon: database.icon ?? null,
+    path: visit.dir,
+    parentId: visit.parentId,
+    isRow: false,
+    lastEditedTime: database.last_edited_time ?? null,
+    url: database.url ?? null,
+    stats: { blocks: 0, files: files.size, fileBytes: [...files.values()].reduce((sum, file) => sum + file.size, 0), comments: 0 },
+  };
+  state.index.push(entry);
+  state.counts.databases += 1;
+  state.counts.dataSources += dataSources.length;
+  context.onProgress();
+  for (const dataSource of dataSources) {
+    for await (const row of queryAllRows(context, dataSource.id)) {
+      state.knownPages += state.searchPages.has(row.id) ? 0 : 1;
+      context.schedule(() =>
+        visitPage(context, {
+          pageId: row.id,
+          page: row,
+          dir: joinSnapshotPath(visit.dir, row.id),
+          parentId: database.id,
+          isRow: true,
+          referencedFrom: database.id,
+        }),
+      );
+    }
+  }
+}
+
+interface QueryPage {
+  results: PageObject[];
+  next_cursor: string | null;
+  has_more: boolean;
+  request_status?: { type?: string; incomplete_reason?: string };
+}
+
+/**
+ * Every row of a data source, past the per-query row cap: rows are read in created_time order and,
+ * when Notion reports the cap was reached, the query restarts at the last created_time seen
+ * (created_time never changes, unlike last_edited_time). Rows seen twice are skipped.
+ */
+export async function* queryAllRows(context: CrawlContext, dataSourceId: string): AsyncGenerator<PageObject> {
+  const seen = new Set<string>();
+  let after: string | undefined;
+  for (;;) {
+    let capped = false;
+    let lastCreated: string | undefined;
+    for await (const page of context.gateway.paginate<PageObject>('dataSources.query', async (client, cursor) => {
+      const response = (await client.dataSources.query({
+        data_source_id: dataSourceId,
+        page_size: 100,
+        start_cursor: cursor,
+        sorts: [{ timestamp: 'created_time', direction: 'ascending' }],
+        ...(after ? { filter: { timestamp: 'created_time', created_time: { on_or_after: after } } } : {}),
+      })) as unknown as QueryPage;
+      return response;
+    })) {
+      for (const row of page.results) {
+        if (row.object !== 'page') continue; // wiki data sources can return data_source results too
+        lastCreated = (row as PageObject & { created_time?: string }).created_time ?? lastCreated;
+        if (seen.has(row.id)) continue;
+        seen.add(row.id);
+        yield row;
+      }
+      if (page.request_status?.type === 'incomplete' || page.request_status?.incomplete_reason === 'query_result_limit_reached') {
+        capped = true;
+      }
+    }
+    if (!capped) return;
+    if (!lastCreated || lastCreated === after) {
+      throw new QueryCapError(
+        `More rows than Notion's query limit share the creation time ${after ?? 'of the first row'} in data source ${dataSourceId}; they cannot all be listed.`,
+      );
+    }
+    after = lastCreated;
+  }
+}

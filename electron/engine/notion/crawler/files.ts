@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { link, copyFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileDescriptor } from '../../snapshot/writer';
+import { stableFileUrl } from '../../snapshot/normalise';
+import { downloadFile, FileDownloadError, FileUrlExpiredError } from '../file-download';
+import type { CrawlContext } from './context';
+import type { BlockObject, FileObject } from './notion-objects';
+
+/** Block types whose payload is a file object. */
+export const FILE_BLOCK_TYPES = new Set(['image', 'video', 'audio', 'pdf', 'file']);
+
+export interface HostedFile {
+  /** Reference key in files.json (docs/snapshot-format.md). */
+  ref: string;
+  /** File name in the snapshot directory. */
+  fileName: string;
+  url: string;
+  name: string | null;
+  /** Re-reads the owning object and returns a fresh signed URL (URLs expire after an hour). */
+  refresh: () => Promise<string | undefined>;
+}
+
+export function isHostedFile(file: FileObject | null | undefined): file is FileObject & { file: { url: string } } {
+  return !!file && file.type === 'file' && typeof file.file?.url === 'string';
+}
+
+/** The extension of the file's own name or URL path, sanitised; `.bin` when there is none. */
+export function fileExtension(nameOrUrl: string | null | undefined): string {
+  if (!nameOrUrl) return '.bin';
+  let base = nameOrUrl;
+  try {
+    base = decodeURIComponent(new URL(nameOrUrl).pathname.split('/').pop() ?? '');
+  } catch {
+    // not a URL: a plain file name
+  }
+  const ext = path.extname(base).toLowerCase();
+  return /^\.[a-z0-9]{1,10}$/.test(ext) ? ext : '.bin';
+}
+
+export function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+}
+
+export function blockHostedFile(block: BlockObject, refresh: () => Promise<BlockObject>): HostedFile | undefined {
+  if (!FILE_BLOCK_TYPES.has(block.type)) return undefined;
+  const payload = block[block.type] as (FileObject & { name?: string }) | undefined;
+  if (!isHostedFile(payload)) return undefined;
+  return {
+    ref: `block:${block.id}`,
+    fileName: `${block.id}${fileExtension(payload.name ?? payload.file.url)}`,
+    url: payload.file.url,
+    name: payload.name ?? null,
+    refresh: async () => {
+      const fresh = await refresh();
+      const freshPayload = fresh[fresh.type] as FileObject | undefined;
+      return isHostedFile(freshPayload) ? freshPayload.file.url : undefined;
+    },
+  };
+}
+
+/**
+ * Downloads one hosted file into `dir` and records it in `files`. An expired URL is refreshed once;
+ * a file that still cannot be fetched is recorded in the manifest, never silently dropped. With an
+ * incremental base, a file whose stable identity was already stored is linked, not downloaded.
+ */
+export async function storeHostedFile(
+  context: CrawlContext,
+  dir: string,
+  files: Map<string, FileDescriptor>,
+  target: HostedFile,
+  pageId: string,
+): Promise<void> {
+  const destination = context.writer.absolute(dir, target.fileName);
+  const sourceKey = stableFileUrl(target.url);
+  await context.writer.ensureDir(dir);
+  const reused = context.previous?.findFile(sourceKey);
+  if (reused) {
+    await linkOrCopy(reused.absolutePath, destination);
+    recordFile(context, files, target, sourceKey, reused.descriptor.size, reused.descriptor.sha256, reused.descriptor.contentType);
+    return;
+  }
+  let url = target.url;
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const downloaded = await downloadFile(url, destination, context.signal);
+      recordFile(context, files, target, sourceKey, downloaded.size, downloaded.sha256, downloaded.contentType);
+      return;
+    } catch (error) {
+      if (error instanceof FileUrlExpiredError && attempt === 0) {
+        const fresh = await target.refresh().catch(() => undefined);
+        if (fresh) {
+          url = fresh;
+          continue;
+        }
+      }
+      if (error instanceof FileUrlExpiredError || error instanceof FileDownloadError) {
+        context.state.failedFiles.push({ ref: target.ref, pageId, reason: error.message });
+        return;
+      }
+      throw error;
+    }
+  }
+}
+
+function recordFile(
+  context: CrawlContext,
+  files: Map<string, FileDescriptor>,
+  target: HostedFile,
+  sourceKey: string,
+  size: number,
+  sha256: string,
+  contentType: string | null,
+): void {
+  files.set(target.ref, { file: target.fileName, name: target.name, size, sha256, contentType, sourceKey });
+  context.state.counts.files += 1;
+  context.state.counts.fileBytes += size;
+  context.onProgress();
+}
+
+export async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch {
+    await copyFile(from, to);
+  }
+}

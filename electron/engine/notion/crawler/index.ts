@@ -1,0 +1,217 @@
+import type { Client } from '@notionhq/client';
+import PQueue from 'p-queue';
+import type { ContentEntry } from '../../snapshot/writer';
+import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, SnapshotWriter } from '../../snapshot/writer';
+import { NOTION_API_VERSION } from '../client';
+import { NotionGateway } from '../gateway';
+import type { RateLimiter } from '../rate-limiter';
+import type { NotionFailure, RetryPolicy } from '../retry';
+import { NotionCallError } from '../retry';
+import type { CommentScope, CrawlContext, CrawlCounts, FailedFileEntry, UnreachableEntry, UnsupportedBlockEntry } from './context';
+import { newCrawlState } from './context';
+import { visitDatabase } from './databases';
+import { visitPage } from './pages';
+import type { PreviousSnapshot } from './previous-snapshot';
+import type { RootObject } from './roots';
+import { resolveExplicitRoots, searchWorkspace, topVisibleAncestor, workspaceRoots } from './roots';
+
+export interface CrawlOptions {
+  client: Client;
+  limiter: RateLimiter;
+  outputDir: string;
+  /** Page or database ids (dashed); empty or undefined = everything the token can see. */
+  roots?: string[] | undefined;
+  comments?: CommentScope;
+  /** The previous good snapshot of this source, restored; enables reuse of unchanged pages. */
+  previous?: PreviousSnapshot | undefined;
+  /** Requests in flight at once; enough to keep the rate budget full despite latency. */
+  concurrency?: number;
+  signal?: AbortSignal | undefined;
+  retryPolicy?: RetryPolicy | undefined;
+  appVersion: string;
+  sourceKey: string;
+  workspace: { id: string | null; name: string | null };
+  onProgress?: (progress: CrawlProgress) => void;
+  onRetry?: (label: string, failure: NotionFailure, delayMs: number) => void;
+}
+
+export interface CrawlProgress {
+  phase: 'users' | 'search' | 'pages' | 'finishing';
+  counts: CrawlCounts;
+  knownPages: number;
+  apiCalls: number;
+  rateLimitWaitMs: number;
+  rateLimited: number;
+  retries: number;
+}
+
+export interface CrawlResult {
+  counts: CrawlCounts;
+  apiCalls: number;
+  callsByLabel: Record<string, number>;
+  durationMs: number;
+  incremental: boolean;
+  unreachable: UnreachableEntry[];
+  unsupportedBlocks: UnsupportedBlockEntry[];
+  failedFiles: FailedFileEntry[];
+  warnings: string[];
+  roots: RootObject[];
+}
+
+export class NothingSharedError extends Error {
+  override readonly name = 'NothingSharedError';
+  constructor() {
+    super(
+      'The integration cannot see any page. In Notion, open each page you want to back up, choose ••• → ' +
+        'Connections, and add this integration (sub-pages are included automatically).',
+    );
+  }
+}
+
+/** Crawls the workspace (or the chosen roots) into `outputDir` in the snapshot format. */
+export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult> {
+  const started = Date.now();
+  const failure = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, failure.signal]) : failure.signal;
+  const gateway = new NotionGateway(options.client, options.limiter, { signal, policy: options.retryPolicy, onRetry: options.onRetry });
+  const pool = new PQueue({ concurrency: options.concurrency ?? 8 });
+  const state = newCrawlState();
+  let phase: CrawlProgress['phase'] = 'users';
+  let firstError: unknown;
+
+  const progress = (): CrawlProgress => {
+    const limiterStats = options.limiter.getStats();
+    const gatewayStats = gateway.getStats();
+    return {
+      phase,
+      counts: { ...state.counts },
+      knownPages: Math.max(state.knownPages, state.counts.pages + state.counts.rows),
+      apiCalls: gatewayStats.apiCalls,
+      rateLimitWaitMs: limiterStats.pausedMs,
+      rateLimited: limiterStats.rateLimitedResponses,
+      retries: gatewayStats.retries,
+    };
+  };
+  const context: CrawlContext = {
+    gateway,
+    writer: new SnapshotWriter(options.outputDir),
+    pool,
+    signal,
+    comments: options.comments ?? 'pages',
+    state,
+    previous: options.previous,
+    onProgress: () => options.onProgress?.(progress()),
+    schedule: (task) => {
+      if (firstError !== undefined) return;
+      pool.add(task).catch((error: unknown) => {
+        if (firstError !== undefined) return;
+        firstError = error;
+        pool.clear();
+        failure.abort(error);
+      });
+    },
+  };
+  const drain = async (): Promise<void> => {
+    await pool.onIdle();
+    if (firstError !== undefined) throw firstError;
+    if (options.signal?.aborted) throw options.signal.reason;
+  };
+  const visitRoot = (root: RootObject): void => {
+    context.schedule(() =>
+      root.object === 'page'
+        ? visitPage(context, { pageId: root.id, dir: root.id, parentId: null, isRow: false, referencedFrom: null })
+        : visitDatabase(context, { databaseId: root.id, dir: root.id, parentId: null, referencedFrom: null }),
+    );
+  };
+
+  await context.writer.ensureDir('');
+  const users = await listUsers(context);
+  state.counts.users = users.length;
+  phase = 'search';
+  await searchWorkspace(context);
+  const explicit = options.roots && options.roots.length > 0;
+  const roots = explicit ? await resolveExplicitRoots(context, options.roots ?? []) : workspaceRoots(context);
+  phase = 'pages';
+  roots.forEach(visitRoot);
+  await drain();
+  if (!explicit) {
+    // Shared pages the walk did not reach: their parent is not shared, or search left the parent out.
+    for (const page of [...state.searchPages.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+      if (state.visited.has(page.id)) continue;
+      const root = await topVisibleAncestor(context, page);
+      if (state.visited.has(root.id)) continue;
+      roots.push(root);
+      visitRoot(root);
+      await drain();
+    }
+    for (const databaseId of [...state.searchDataSources.keys()].sort()) {
+      if (state.visited.has(databaseId)) continue;
+      const root: RootObject = { id: databaseId, object: 'database' };
+      roots.push(root);
+      visitRoot(root);
+      await drain();
+    }
+  }
+  if (state.index.length === 0) throw new NothingSharedError();
+
+  phase = 'finishing';
+  const finishedAt = new Date();
+  const gatewayStats = gateway.getStats();
+  const sortById = <T extends { id: string }>(list: T[]) => list.sort((a, b) => a.id.localeCompare(b.id));
+  const content: ContentEntry[] = roots
+    .filter((root) => state.index.some((entry) => entry.id === root.id))
+    .map((root) => ({ parent: { page_id: '/' }, id: root.id, object: root.object }));
+  await context.writer.writeRootFiles({
+    content,
+    index: state.index,
+    users,
+    manifest: {
+      format: SNAPSHOT_FORMAT,
+      formatVersion: SNAPSHOT_FORMAT_VERSION,
+      app: { name: 'notion-plakar', version: options.appVersion },
+      notionApiVersion: NOTION_API_VERSION,
+      workspace: options.workspace,
+      source: { key: options.sourceKey, roots: explicit ? options.roots : 'all' },
+      mode: options.previous ? 'incremental' : 'full',
+      basedOn: options.previous?.snapshotId ?? null,
+      startedAt: new Date(started).toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      options: { comments: options.comments ?? 'pages' },
+      counts: { ...state.counts, apiCalls: gatewayStats.apiCalls },
+      unreachable: sortById(state.unreachable),
+      unsupportedBlocks: state.unsupportedBlocks.sort((a, b) => a.blockId.localeCompare(b.blockId)),
+      failedFiles: state.failedFiles.sort((a, b) => a.ref.localeCompare(b.ref)),
+      warnings: state.warnings,
+    },
+  });
+  options.onProgress?.(progress());
+  return {
+    counts: { ...state.counts },
+    apiCalls: gatewayStats.apiCalls,
+    callsByLabel: gatewayStats.callsByLabel,
+    durationMs: finishedAt.getTime() - started,
+    incremental: options.previous !== undefined,
+    unreachable: state.unreachable,
+    unsupportedBlocks: state.unsupportedBlocks,
+    failedFiles: state.failedFiles,
+    warnings: state.warnings,
+    roots,
+  };
+}
+
+async function listUsers(context: CrawlContext): Promise<object[]> {
+  try {
+    return await context.gateway.collect('users.list', (client, cursor) =>
+      client.users.list({ start_cursor: cursor, page_size: 100 }),
+    );
+  } catch (error) {
+    if (error instanceof NotionCallError && (error.failure.status === 403 || error.failure.status === 404)) {
+      context.state.warnings.push(
+        'Users were not backed up: this token cannot list workspace users (personal access tokens and ' +
+          'integrations without "Read user information" cannot).',
+      );
+      return [];
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,139 @@
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileDescriptor, IndexEntry } from '../../snapshot/writer';
+import { SNAPSHOT_FORMAT } from '../../snapshot/writer';
+import type { SnapshotWriter } from '../../snapshot/writer';
+import { linkOrCopy } from './files';
+import type { FailedFileEntry, UnsupportedBlockEntry } from './context';
+
+/** Notion rounds edit times down to the minute; an edit this close to the last crawl may not show. */
+export const EDIT_TIME_SAFETY_MARGIN_MS = 2 * 60_000;
+
+interface PreviousManifest {
+  format: string;
+  startedAt: string;
+  unsupportedBlocks?: UnsupportedBlockEntry[];
+  failedFiles?: FailedFileEntry[];
+}
+
+/**
+ * The last good snapshot of the same source, restored into a private temporary directory, read by an
+ * incremental crawl to reuse what did not change (docs/snapshot-format.md, "Incremental backups").
+ */
+export class PreviousSnapshot {
+  private readonly byId = new Map<string, IndexEntry>();
+  private readonly children = new Map<string, IndexEntry[]>();
+  private readonly pagesWithFailedFiles: Set<string>;
+
+  private constructor(
+    readonly root: string,
+    readonly snapshotId: string,
+    private readonly manifest: PreviousManifest,
+    entries: IndexEntry[],
+    private readonly files: Map<string, { absolutePath: string; descriptor: FileDescriptor }>,
+  ) {
+    for (const entry of entries) {
+      this.byId.set(entry.id, entry);
+      if (entry.parentId) {
+        const list = this.children.get(entry.parentId) ?? [];
+        list.push(entry);
+        this.children.set(entry.parentId, list);
+      }
+    }
+    this.pagesWithFailedFiles = new Set((manifest.failedFiles ?? []).map((failure) => failure.pageId));
+  }
+
+  /** Reads a restored snapshot; undefined when it is not one of ours (then the run is a full crawl). */
+  static async load(root: string, snapshotId: string): Promise<PreviousSnapshot | undefined> {
+    let manifest: PreviousManifest;
+    let entries: IndexEntry[];
+    try {
+      manifest = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8')) as PreviousManifest;
+      entries = JSON.parse(await readFile(path.join(root, 'index.json'), 'utf8')) as IndexEntry[];
+    } catch {
+      return undefined;
+    }
+    if (manifest.format !== SNAPSHOT_FORMAT || !Array.isArray(entries)) return undefined;
+    const files = new Map<string, { absolutePath: string; descriptor: FileDescriptor }>();
+    await collectFiles(root, '', files);
+    return new PreviousSnapshot(root, snapshotId, manifest, entries, files);
+  }
+
+  entry(id: string): IndexEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  childrenOf(id: string): IndexEntry[] {
+    return this.children.get(id) ?? [];
+  }
+
+  /** Same edit time as before, not edited close to the previous crawl, and nothing failed last time. */
+  canReuse(id: string, lastEditedTime: string | undefined): boolean {
+    const entry = this.byId.get(id);
+    if (!entry?.stats || !lastEditedTime || entry.lastEditedTime !== lastEditedTime) return false;
+    if (this.pagesWithFailedFiles.has(id)) return false;
+    const previousStart = Date.parse(this.manifest.startedAt);
+    return previousStart - Date.parse(lastEditedTime) >= EDIT_TIME_SAFETY_MARGIN_MS;
+  }
+
+  unsupportedBlocksOf(pageId: string): UnsupportedBlockEntry[] {
+    return (this.manifest.unsupportedBlocks ?? []).filter((entry) => entry.pageId === pageId);
+  }
+
+  findFile(sourceKey: string): { absolutePath: string; descriptor: FileDescriptor } | undefined {
+    return this.files.get(sourceKey);
+  }
+
+  /**
+   * Copies an object's own files (JSON, sidecars, stored files, block directories) to its new place,
+   * leaving out nested pages and databases: those are visited, and reused or fetched, on their own.
+   */
+  async copyOwnTree(entry: IndexEntry, writer: SnapshotWriter, newDir: string): Promise<void> {
+    await copyTree(path.join(this.root, entry.path), writer.absolute(newDir));
+  }
+}
+
+async function copyTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true, mode: 0o700 });
+  for (const item of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, item.name);
+    if (item.isDirectory()) {
+      if (await holdsObject(source)) continue;
+      await copyTree(source, path.join(to, item.name));
+    } else if (item.isFile()) {
+      await linkOrCopy(source, path.join(to, item.name));
+    }
+  }
+}
+
+async function holdsObject(dir: string): Promise<boolean> {
+  for (const name of ['page.json', 'database.json']) {
+    try {
+      await stat(path.join(dir, name));
+      return true;
+    } catch {
+      // not there
+    }
+  }
+  return false;
+}
+
+async function collectFiles(
+  root: string,
+  relative: string,
+  files: Map<string, { absolutePath: string; descriptor: FileDescriptor }>,
+): Promise<void> {
+  const dir = path.join(root, relative);
+  const items = await readdir(dir, { withFileTypes: true });
+  if (items.some((item) => item.isFile() && item.name === 'files.json')) {
+    try {
+      const index = JSON.parse(await readFile(path.join(dir, 'files.json'), 'utf8')) as Record<string, FileDescriptor>;
+      for (const descriptor of Object.values(index)) {
+        files.set(descriptor.sourceKey, { absolutePath: path.join(dir, descriptor.file), descriptor });
+      }
+    } catch {
+      // a damaged files.json only costs a re-download
+    }
+  }
+  for (const item of items) if (item.isDirectory()) await collectFiles(root, path.join(relative, item.name), files);
+}

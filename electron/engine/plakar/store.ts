@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { access, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { mapPlakarFailure, PlakarError } from './errors';
+import type { DirectoryEntry, ResultLine, SnapshotListEntry } from './parse';
+import { findResultLines, outputLines, parseDirectoryListing, parsePathEvent, parseSnapshotList } from './parse';
+import type { PlakarDirs, PlakarProcessResult } from './process';
+import { runPlakar } from './process';
+
+export const FULL_SNAPSHOT_ID = /^[0-9a-f]{64}$/;
+
+export interface PlakarStoreOptions {
+  bin: string;
+  dirs: PlakarDirs;
+  /** A local path (made absolute), a URI (fs:, s3://, sftp://, …) or an @alias. */
+  location: string;
+  passphrase?: string | undefined;
+}
+
+export interface BackupOutcome {
+  snapshotId: string;
+  result: ResultLine | undefined;
+  /** Per-path errors plakar reported (the backup still succeeded). */
+  warnings: string[];
+}
+
+/** The directory of a local store (a plain path or an fs: URI); undefined for remote or @alias stores. */
+export function localStorePath(location: string): string | undefined {
+  if (location.startsWith('@')) return undefined;
+  if (location.startsWith('fs://')) return path.resolve(location.slice('fs://'.length));
+  if (location.startsWith('fs:')) return path.resolve(location.slice('fs:'.length));
+  const isWindowsDrive = /^[a-z]:[\\/]/i.test(location);
+  if (!isWindowsDrive && /^[a-z][a-z0-9+.-]*:/i.test(location)) return undefined; // s3://, sftp://, ptar:, …
+  return path.resolve(location);
+}
+
+export function normaliseStoreLocation(location: string): string {
+  const local = localStorePath(location.trim());
+  return local ?? location.trim();
+}
+
+const securityCheckDone = new Set<string>();
+
+/**
+ * A Kloset store reached through the plakar CLI (../shared/reference/plakar-cli.md §11). Every
+ * method runs one plakar command and either returns parsed output or throws a PlakarError.
+ */
+export class PlakarStore {
+  readonly location: string;
+
+  constructor(private readonly options: PlakarStoreOptions) {
+    this.location = normaliseStoreLocation(options.location);
+  }
+
+  /** plakar prints a welcome banner and checks for updates online until this is run once. */
+  private async prepare(): Promise<void> {
+    const key = this.options.dirs.cacheHome;
+    if (securityCheckDone.has(key)) return;
+    await mkdir(this.options.dirs.cacheHome, { recursive: true, mode: 0o700 });
+    await mkdir(this.options.dirs.configHome, { recursive: true, mode: 0o700 });
+    const result = await runPlakar({ bin: this.options.bin, args: ['-disable-security-check'], dirs: this.options.dirs });
+    if (result.spawnError || result.exitCode !== 0) throw this.failure('version', result);
+    securityCheckDone.add(key);
+  }
+
+  private async run(
+    command: string,
+    args: string[],
+    extra: { signal?: AbortSignal | undefined; onStdoutLine?: (line: string) => void; onStderrLine?: (line: string) => void } = {},
+  ): Promise<PlakarProcessResult> {
+    await this.prepare();
+    const result = await runPlakar({
+      bin: this.options.bin,
+      args: ['at', this.location, command, ...args],
+      dirs: this.options.dirs,
+      passphrase: this.options.passphrase,
+      signal: extra.signal,
+      onStdoutLine: extra.onStdoutLine,
+      onStderrLine: extra.onStderrLine,
+    });
+    if (result.spawnError || result.exitCode !== 0 || result.cancelled) throw this.failure(command, result);
+    return result;
+  }
+
+  private failure(command: string, result: PlakarProcessResult): PlakarError {
+    return mapPlakarFailure({
+      command,
+      exitCode: result.exitCode,
+      stdout: result.stdout.toString('utf8'),
+      stderr: result.stderr,
+      spawnError: result.spawnError,
+      store: this.location,
+      cancelled: result.cancelled,
+    });
+  }
+
+  /** True when the location is a local directory holding a store (its CONFIG file). */
+  async isLocalStore(): Promise<boolean> {
+    const local = localStorePath(this.location);
+    if (!local) return false;
+    try {
+      await access(path.join(local, 'CONFIG'));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Creates the store, encrypted with the passphrase unless `plaintext` is asked for explicitly. */
+  async create(options: { plaintext?: boolean } = {}): Promise<void> {
+    if (!options.plaintext && !this.options.passphrase) {
+      throw new PlakarError('passphrase-missing', 'A passphrase is needed to create an encrypted store.', '', null);
+    }
+    await this.run('create', options.plaintext ? ['-plaintext'] : []);
+  }
+
+  /**
+   * Backs up a directory and returns the new snapshot's full id, found with the job id we chose
+   * (`backup -job <uuid>` then `ls -uuid -job <uuid>`): plakar's backup output only has a short id.
+   */
+  async backup(
+    sourceDir: string,
+    options: { tags: string[]; signal?: AbortSignal | undefined; onPathError?: (line: string) => void },
+  ): Promise<BackupOutcome> {
+    const job = randomUUID();
+    const warnings: string[] = [];
+    const args = ['-no-progress', '-job', job];
+    if (options.tags.length > 0) args.push('-tag', options.tags.join(','));
+    args.push(path.resolve(sourceDir));
+    const result = await this.run('backup', args, {
+      signal: options.signal,
+      onStderrLine: (line) => {
+        const event = parsePathEvent(line);
+        if (event && !event.ok) {
+          warnings.push(`${event.path}: ${event.error ?? 'error'}`);
+          options.onPathError?.(line);
+        }
+      },
+    });
+    const [resultLine] = findResultLines(result.stdout.toString('utf8'));
+    const matches = await this.listSnapshots({ job });
+    if (matches.length !== 1 || !matches[0]) {
+      throw new PlakarError(
+        'unknown',
+        `plakar reported a finished backup, but ${matches.length} snapshots carry its job id.`,
+        outputLines(result.stdout.toString('utf8')).slice(-3).join('\n'),
+        result.exitCode,
+      );
+    }
+    return { snapshotId: matches[0].id, result: resultLine, warnings };
+  }
+
+  /** Snapshots, newest first, with full ids and tags; optionally only those with all `tags`. */
+  async listSnapshots(filter: { tags?: string[]; job?: string } = {}): Promise<SnapshotListEntry[]> {
+    const args = ['-uuid', '-tags'];
+    if (filter.tags && filter.tags.length > 0) args.push('-tag', filter.tags.join(','));
+    if (filter.job) args.push('-job', filter.job);
+    const result = await this.run('ls', args);
+    return parseSnapshotList(result.stdout.toString('utf8'));
+  }
+
+  async listDirectory(snapshotId: string, pathInSnapshot = ''): Promise<DirectoryEntry[]> {
+    const result = await this.run('ls', [snapshotPath(snapshotId, pathInSnapshot)]);
+    return parseDirectoryListing(result.stdout.toString('utf8'));
+  }
+
+  /** The bytes of one file inside a snapshot (path relative to the snapshot's source directory). */
+  async readFile(snapshotId: string, pathInSnapshot: string): Promise<Buffer> {
+    const result = await this.run('cat', [snapshotPath(snapshotId, pathInSnapshot)]);
+    return result.stdout;
+  }
+
+  /**
+   * Restores a snapshot (or one directory of it) so that its contents land directly in `toDir`
+   * (plakar v1.1 layout). The parent of `toDir` is created first, as plakar requires.
+   */
+  async restore(snapshotId: string, toDir: string, options: { path?: string; signal?: AbortSignal } = {}): Promise<void> {
+    assertFullId(snapshotId);
+    await mkdir(path.dirname(path.resolve(toDir)), { recursive: true, mode: 0o700 });
+    await this.run('restore', ['-to', path.resolve(toDir), snapshotPath(snapshotId, options.path ?? '')], { signal: options.signal });
+  }
+
+  /** Verifies one snapshot (or all); throws an 'integrity' PlakarError when plakar finds damage. */
+  async check(snapshotId?: string, options: { signal?: AbortSignal } = {}): Promise<ResultLine[]> {
+    const args = snapshotId ? [snapshotId] : [];
+    if (snapshotId) assertFullId(snapshotId);
+    const result = await this.run('check', args, { signal: options.signal });
+    return findResultLines(result.stdout.toString('utf8'));
+  }
+
+  /** Deletes snapshots by full 64-hex id only: plakar deletes every snapshot matching a prefix. */
+  async remove(snapshotIds: string[]): Promise<void> {
+    if (snapshotIds.length === 0) return;
+    snapshotIds.forEach(assertFullId);
+    await this.run('rm', ['-apply', ...snapshotIds]);
+  }
+}
+
+export function assertFullId(id: string): void {
+  if (!FULL_SNAPSHOT_ID.test(id)) {
+    throw new PlakarError('snapshot-not-found', `Refusing to use "${id}": a full 64-character snapshot id is required.`, '', null);
+  }
+}
+
+/** `<id>:<path>`; an empty path means the snapshot's source directory. */
+function snapshotPath(snapshotId: string, pathInSnapshot: string): string {
+  const clean = pathInSnapshot.replace(/^\/+/, '');
+  return clean === '' ? snapshotId : `${snapshotId}:${clean}`;
+}

@@ -1,0 +1,66 @@
+/**
+ * Deterministic JSON for snapshot files: sorted keys (as Go's json.Marshal, which the official
+ * connector uses), volatile fields removed, so an unchanged object produces identical bytes.
+ */
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Notion-hosted file object: `{type:"file", file:{url, expiry_time}}` anywhere in a payload. */
+function isHostedFile(value: Record<string, unknown>): boolean {
+  const file = value.file as Record<string, unknown> | undefined;
+  return value.type === 'file' && typeof file === 'object' && file !== null && typeof file.url === 'string';
+}
+
+/** The stable identity of a signed file URL: the URL without its query string and fragment. */
+export function stableFileUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.search = '';
+    parsed.hash = '';
+    return parsed.toString();
+  } catch {
+    return url.split('?')[0] ?? url;
+  }
+}
+
+/**
+ * Returns a copy with `request_id` removed and signed file URLs replaced by their stable form.
+ * Key order is not changed here; stableStringify sorts keys when writing.
+ */
+export function normaliseNotionObject<T>(value: T): T {
+  return normaliseValue(value) as T;
+}
+
+function normaliseValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normaliseValue);
+  if (value === null || typeof value !== 'object') return value;
+  const source = value as Record<string, unknown>;
+  const result: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(source)) {
+    if (key === 'request_id') continue;
+    result[key] = normaliseValue(child);
+  }
+  if (isHostedFile(source)) {
+    const file = source.file as Record<string, unknown>;
+    result.file = { ...(result.file as Record<string, unknown>), url: stableFileUrl(String(file.url)), expiry_time: null };
+  }
+  return result;
+}
+
+/** JSON with object keys sorted at every level; `lastKeys` are moved to the end of the top object. */
+export function stableStringify(value: unknown, lastKeys: readonly string[] = []): string {
+  return `${JSON.stringify(sortKeys(value, lastKeys))}\n`;
+}
+
+function sortKeys(value: unknown, lastKeys: readonly string[] = []): unknown {
+  if (Array.isArray(value)) return value.map((item) => sortKeys(item));
+  if (value === null || typeof value !== 'object') return value;
+  const source = value as Record<string, unknown>;
+  const keys = Object.keys(source)
+    .filter((key) => source[key] !== undefined && !lastKeys.includes(key))
+    .sort();
+  const result: Record<string, unknown> = {};
+  for (const key of keys) result[key] = sortKeys(source[key]);
+  for (const key of lastKeys) if (source[key] !== undefined) result[key] = sortKeys(source[key]);
+  return result;
+}

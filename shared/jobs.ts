@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Progress of a backup job, emitted by the engine and shown by the app and the CLI (`--json`). */
+export const BackupPhaseSchema = z.enum([
+  'connecting',
+  'checking-store',
+  'restoring-previous',
+  'crawling',
+  'storing',
+  'finished',
+]);
+export type BackupPhase = z.infer<typeof BackupPhaseSchema>;
+
+const Counter = z.object({ done: z.number(), known: z.number().nullable() });
+
+export const BackupProgressSchema = z.object({
+  phase: BackupPhaseSchema,
+  mode: z.enum(['full', 'incremental']).nullable(),
+  pages: Counter,
+  rows: z.number(),
+  databases: z.number(),
+  blocks: z.number(),
+  files: z.number(),
+  bytes: z.number(),
+  comments: z.number(),
+  reusedPages: z.number(),
+  apiCalls: z.number(),
+  retries: z.number(),
+  rateLimited: z.number(),
+  /** Time all requests were paused by Notion's rate limit (429/529 Retry-After). */
+  rateLimitWaitMs: z.number(),
+  elapsedMs: z.number(),
+  /** Null until an estimate means something (after 10 s and 5 % of the pages). */
+  etaMs: z.number().nullable(),
+});
+export type BackupProgress = z.infer<typeof BackupProgressSchema>;
