@@ -47,6 +47,11 @@ const CASES: Array<[string, Partial<PlakarFailure>, PlakarErrorKind]> = [
   ],
   ['check failure', { exitCode: 65, stdout: 'plakar: check failed for 1 snapshot(s)\n' }, 'integrity'],
   ['prefix not found', { stdout: 'plakar: no snapshot has prefix: abcd\n' }, 'snapshot-not-found'],
+  [
+    'cat of a missing path',
+    { stderr: 'error: cat: abcd:/x.json: no such file\n', stdout: 'plakar: errors occurred\n' },
+    'snapshot-not-found',
+  ],
   ['restore with no match', { stdout: 'plakar: no snapshots found\n' }, 'snapshot-not-found'],
   ['ambiguous prefix', { stdout: 'plakar: snapshot ID is ambiguous: ab (matches 3 snapshots)\n' }, 'snapshot-ambiguous'],
   ['disk full', { stdout: 'plakar: write /store/packfiles/ab/x: no space left on device\n' }, 'disk-full'],

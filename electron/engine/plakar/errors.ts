@@ -77,7 +77,7 @@ const RULES: Rule[] = [
   { kind: 'integrity', test: (f, text) => f.exitCode === 65 || /check failed for \d+ snapshot/.test(text) },
   {
     kind: 'snapshot-not-found',
-    test: (_f, text) => /no snapshot has prefix|no snapshots found|file does not exist/.test(text),
+    test: (_f, text) => /no snapshot has prefix|no snapshots found|file does not exist|error: cat: .*: no such file/.test(text),
   },
   { kind: 'snapshot-ambiguous', test: (_f, text) => /snapshot ID is ambiguous/.test(text) },
 ];

@@ -21,6 +21,14 @@ describe('normaliseNotionObject', () => {
     });
   });
 
+  it('normalises comment attachments, which have no type', () => {
+    const attachment = { category: 'image', file: { url: signed(3), expiry_time: '2026-11-24T13:00:00.000Z' } };
+    expect(normaliseNotionObject(attachment)).toEqual({
+      category: 'image',
+      file: { url: 'https://prod-files-secure.s3.us-west-2.amazonaws.com/ws/abc/image.png', expiry_time: null },
+    });
+  });
+
   it('leaves external files and other values alone', () => {
     const block = { type: 'image', image: { type: 'external', external: { url: 'https://example.com/a.png?x=1' } } };
     expect(normaliseNotionObject(block)).toEqual(block);

@@ -5,10 +5,14 @@
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** Notion-hosted file object: `{type:"file", file:{url, expiry_time}}` anywhere in a payload. */
+/**
+ * A Notion-hosted file anywhere in a payload: `{type:"file", file:{url, expiry_time}}`, or the same
+ * `file` member without `type` (comment attachments).
+ */
 function isHostedFile(value: Record<string, unknown>): boolean {
   const file = value.file as Record<string, unknown> | undefined;
-  return value.type === 'file' && typeof file === 'object' && file !== null && typeof file.url === 'string';
+  if (typeof file !== 'object' || file === null || typeof file.url !== 'string') return false;
+  return value.type === 'file' || 'expiry_time' in file;
 }
 
 /** The stable identity of a signed file URL: the URL without its query string and fragment. */

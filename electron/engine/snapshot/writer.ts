@@ -91,7 +91,7 @@ export class SnapshotWriter {
   }): Promise<void> {
     const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
     await this.writeJson('', 'content.json', [...options.content].sort(byId));
-    await this.writeJson('', 'index.json', [...options.index].sort((a, b) => a.path.localeCompare(b.path)));
+    await this.writeJson('', 'index.json', normaliseNotionObject([...options.index].sort((a, b) => a.path.localeCompare(b.path))));
     await this.writeJson('', 'users.json', normaliseNotionObject([...(options.users as Array<{ id: string }>)].sort(byId)));
     await this.writeJson('', 'manifest.json', options.manifest);
   }

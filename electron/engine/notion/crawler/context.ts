@@ -38,6 +38,15 @@ export interface CrawlCounts {
   reusedPages: number;
 }
 
+/** A synced copy whose content (its original's children) is stored only if the original is not. */
+export interface SyncedCopy {
+  blockId: string;
+  originalId: string;
+  dir: string;
+  pageId: string;
+  entry: IndexEntry;
+}
+
 /** Mutable state of one crawl. Holds ids and small index entries, never page contents. */
 export interface CrawlState {
   visited: Set<string>;
@@ -53,6 +62,8 @@ export interface CrawlState {
   unsupportedBlocks: UnsupportedBlockEntry[];
   failedFiles: FailedFileEntry[];
   warnings: string[];
+  syncedOriginals: Set<string>;
+  syncedCopies: SyncedCopy[];
 }
 
 export interface CrawlContext {
@@ -85,5 +96,7 @@ export function newCrawlState(): CrawlState {
     unsupportedBlocks: [],
     failedFiles: [],
     warnings: [],
+    syncedOriginals: new Set(),
+    syncedCopies: [],
   };
 }

@@ -42,21 +42,37 @@ export function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
-export function blockHostedFile(block: BlockObject, refresh: () => Promise<BlockObject>): HostedFile | undefined {
-  if (!FILE_BLOCK_TYPES.has(block.type)) return undefined;
-  const payload = block[block.type] as (FileObject & { name?: string }) | undefined;
-  if (!isHostedFile(payload)) return undefined;
-  return {
-    ref: `block:${block.id}`,
-    fileName: `${block.id}${fileExtension(payload.name ?? payload.file.url)}`,
-    url: payload.file.url,
-    name: payload.name ?? null,
-    refresh: async () => {
-      const fresh = await refresh();
-      const freshPayload = fresh[fresh.type] as FileObject | undefined;
-      return isHostedFile(freshPayload) ? freshPayload.file.url : undefined;
-    },
-  };
+/** The Notion-hosted files of one block: its media payload, and a callout's uploaded icon. */
+export function blockHostedFiles(block: BlockObject, refresh: () => Promise<BlockObject>): HostedFile[] {
+  const payload = block[block.type] as (FileObject & { name?: string; icon?: FileObject | null }) | undefined;
+  if (!payload) return [];
+  const files: HostedFile[] = [];
+  if (FILE_BLOCK_TYPES.has(block.type) && isHostedFile(payload)) {
+    files.push({
+      ref: `block:${block.id}`,
+      fileName: `${block.id}${fileExtension(payload.name ?? payload.file.url)}`,
+      url: payload.file.url,
+      name: payload.name ?? null,
+      refresh: async () => {
+        const fresh = (await refresh())[block.type] as FileObject | undefined;
+        return isHostedFile(fresh) ? fresh.file.url : undefined;
+      },
+    });
+  }
+  const icon = (payload as { icon?: FileObject | null }).icon;
+  if (isHostedFile(icon)) {
+    files.push({
+      ref: `block:${block.id}:icon`,
+      fileName: `${block.id}-icon${fileExtension(icon.file.url)}`,
+      url: icon.file.url,
+      name: null,
+      refresh: async () => {
+        const fresh = ((await refresh())[block.type] as { icon?: FileObject | null } | undefined)?.icon;
+        return isHostedFile(fresh) ? fresh.file.url : undefined;
+      },
+    });
+  }
+  return files;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { FileDescriptor, IndexEntry } from '../../snapshot/writer';
 import { joinSnapshotPath } from '../../snapshot/writer';
 import type { CrawlContext } from './context';
 import type { HostedFile } from './files';
-import { blockHostedFile, fileExtension, isHostedFile, shortHash, storeHostedFile } from './files';
+import { blockHostedFiles, fileExtension, isHostedFile, shortHash, storeHostedFile } from './files';
 import type { BlockObject, CommentObject, FileObject, PageObject, PropertyValue } from './notion-objects';
 import { pageTitle } from './notion-objects';
 import { visitDatabase } from './databases';
@@ -133,14 +133,18 @@ async function handleBlocks(
   comments: CommentObject[],
 ): Promise<void> {
   for (const block of blocks) {
-    own.entry.stats!.blocks += 1;
-    context.state.counts.blocks += 1;
+    // child_page and child_database blocks stand for the pages and databases counted on their own.
+    if (block.type !== 'child_page' && block.type !== 'child_database') {
+      own.entry.stats!.blocks += 1;
+      context.state.counts.blocks += 1;
+    }
     if (block.type === 'unsupported') {
       const detail = block.unsupported as { block_type?: string } | undefined;
       context.state.unsupportedBlocks.push({ blockId: block.id, pageId: own.pageId, blockType: detail?.block_type ?? 'unknown' });
     }
-    const file = blockHostedFile(block, () => retrieveBlock(context, block.id));
-    if (file) await storeOwnFile(context, own, dir, files, file);
+    for (const file of blockHostedFiles(block, () => retrieveBlock(context, block.id))) {
+      await storeOwnFile(context, own, dir, files, file);
+    }
     if (context.comments === 'all' && COMMENTABLE_TYPES.has(block.type)) comments.push(...(await listComments(context, block.id)));
     const childDir = joinSnapshotPath(dir, block.id);
     if (block.type === 'child_page') {
@@ -149,11 +153,32 @@ async function handleBlocks(
       );
     } else if (block.type === 'child_database') {
       context.schedule(() => visitDatabase(context, { databaseId: block.id, dir: childDir, parentId: own.pageId, referencedFrom: own.pageId }));
+    } else if (block.type === 'synced_block' && syncedOriginalOf(block)) {
+      // A copy's children are its original's: stored once, under the original (see finishSyncedCopies).
+      context.state.syncedCopies.push({ blockId: block.id, originalId: syncedOriginalOf(block) ?? '', dir: childDir, pageId: own.pageId, entry: own.entry });
     } else if (block.has_children) {
+      if (block.type === 'synced_block') context.state.syncedOriginals.add(block.id);
       context.schedule(() => visitBlockChildren(context, own, block, childDir));
     }
   }
   context.onProgress();
+}
+
+function syncedOriginalOf(block: BlockObject): string | undefined {
+  const payload = block.synced_block as { synced_from?: { block_id?: string } | null } | undefined;
+  return payload?.synced_from?.block_id;
+}
+
+/** Synced copies whose original is not in this backup: their content is fetched through the copy. */
+export function finishSyncedCopies(context: CrawlContext): void {
+  for (const copy of context.state.syncedCopies) {
+    if (context.state.syncedOriginals.has(copy.originalId)) continue;
+    const own: OwnTree = { pageId: copy.pageId, entry: copy.entry };
+    context.schedule(() =>
+      visitBlockChildren(context, own, { object: 'block', id: copy.blockId, type: 'synced_block', has_children: true, parent: { type: 'page_id' } }, copy.dir),
+    );
+  }
+  context.state.syncedCopies = [];
 }
 
 async function visitBlockChildren(context: CrawlContext, own: OwnTree, block: BlockObject, blockDir: string): Promise<void> {

@@ -1,0 +1,78 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { RunningEmulator } from '../../../../testkit/notion-emulator';
+import { createNotionClient } from '../client';
+import { RateLimiter } from '../rate-limiter';
+import type { RetryPolicy } from '../retry';
+import type { CommentScope } from './context';
+import type { CrawlResult } from './index';
+import { crawlWorkspace } from './index';
+import { PreviousSnapshot } from './previous-snapshot';
+
+/** Fast retries for tests; the shape of the policy is what is under test, not its pauses. */
+export const TEST_RETRY_POLICY: RetryPolicy = {
+  maxTransientAttempts: 8,
+  maxRateLimitedAttempts: 50,
+  baseDelayMs: 5,
+  maxDelayMs: 50,
+  defaultRetryAfterMs: 100,
+};
+
+export interface TestCrawl {
+  dir: string;
+  result: CrawlResult;
+}
+
+export async function scratchDir(prefix: string): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+export async function crawlEmulator(
+  emulator: RunningEmulator,
+  options: {
+    token?: string;
+    comments?: CommentScope;
+    previousDir?: string;
+    roots?: string[];
+    requestsPerSecond?: number;
+    concurrency?: number;
+  } = {},
+): Promise<TestCrawl> {
+  const dir = await scratchDir('crawl-');
+  const previous = options.previousDir ? await PreviousSnapshot.load(options.previousDir, 'p'.repeat(64)) : undefined;
+  if (options.previousDir && !previous) throw new Error('previous snapshot could not be loaded');
+  const result = await crawlWorkspace({
+    client: createNotionClient({ token: options.token ?? emulator.tokens.full, baseUrl: emulator.url, timeoutMs: 2_000 }),
+    limiter: new RateLimiter({ requestsPerSecond: options.requestsPerSecond ?? 1000, burst: 50 }),
+    outputDir: dir,
+    roots: options.roots,
+    comments: options.comments ?? 'all',
+    previous,
+    concurrency: options.concurrency ?? 8,
+    retryPolicy: TEST_RETRY_POLICY,
+    appVersion: 'test',
+    sourceKey: 'test-source',
+    workspace: { id: 'ws', name: 'Workspace' },
+  });
+  return { dir, result };
+}
+
+/** Every file of a tree (relative path → bytes), for byte-for-byte comparisons. */
+export async function readTree(root: string, relative = ''): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const item of await readdir(path.join(root, relative), { withFileTypes: true })) {
+    const child = relative ? `${relative}/${item.name}` : item.name;
+    if (item.isDirectory()) for (const [name, bytes] of await readTree(root, child)) files.set(name, bytes);
+    else files.set(child, await readFile(path.join(root, child)));
+  }
+  return files;
+}
+
+export async function readJson<T>(file: string): Promise<T> {
+  return JSON.parse(await readFile(file, 'utf8')) as T;
+}
+
+export async function removeAll(...dirs: string[]): Promise<void> {
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+}
