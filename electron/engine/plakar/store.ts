@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { mapPlakarFailure, PlakarError } from './errors';
+import { probePlakar } from './detect';
+import { describePlakarErrorKind, mapPlakarFailure, PlakarError } from './errors';
 import type { DirectoryEntry, ResultLine, SnapshotListEntry } from './parse';
 import { findResultLines, outputLines, parseDirectoryListing, parsePathEvent, parseSnapshotList } from './parse';
 import type { PlakarDirs, PlakarProcessResult } from './process';
@@ -39,7 +40,7 @@ export function normaliseStoreLocation(location: string): string {
   return local ?? location.trim();
 }
 
-const securityCheckDone = new Set<string>();
+const preparedBinaries = new Set<string>();
 
 /**
  * A Kloset store reached through the plakar CLI (../shared/reference/plakar-cli.md §11). Every
@@ -52,15 +53,31 @@ export class PlakarStore {
     this.location = normaliseStoreLocation(options.location);
   }
 
-  /** plakar prints a welcome banner and checks for updates online until this is run once. */
+  /**
+   * Once per binary and cache dir: check the version (1.1 or newer), and turn off plakar's welcome
+   * banner and online update check, which it runs until `-disable-security-check` was run once.
+   */
   private async prepare(): Promise<void> {
-    const key = this.options.dirs.cacheHome;
-    if (securityCheckDone.has(key)) return;
+    const key = `${this.options.bin}\0${this.options.dirs.cacheHome}`;
+    if (preparedBinaries.has(key)) return;
     await mkdir(this.options.dirs.cacheHome, { recursive: true, mode: 0o700 });
     await mkdir(this.options.dirs.configHome, { recursive: true, mode: 0o700 });
+    const detection = await probePlakar(this.options.bin, this.options.dirs);
+    if (detection.status === 'too-old') {
+      throw new PlakarError(
+        'plakar-too-old',
+        `plakar ${detection.version} is too old: this app needs ${detection.minimumVersion} or newer. Install a newer plakar (https://plakar.io).`,
+        '',
+        null,
+      );
+    }
+    if (detection.status !== 'found') {
+      const reason = detection.status === 'unusable' ? ` (${detection.reason})` : '';
+      throw new PlakarError('plakar-missing', `${describePlakarErrorKind('plakar-missing')}${reason}`, '', null);
+    }
     const result = await runPlakar({ bin: this.options.bin, args: ['-disable-security-check'], dirs: this.options.dirs });
-    if (result.spawnError || result.exitCode !== 0) throw this.failure('version', result);
-    securityCheckDone.add(key);
+    if (result.spawnError || result.exitCode !== 0) throw this.failure('-disable-security-check', result);
+    preparedBinaries.add(key);
   }
 
   private async run(

@@ -32,6 +32,7 @@ export async function visitDatabase(context: CrawlContext, visit: DatabaseVisit)
     state.unreachable.push({ id: visit.databaseId, object: 'database', referencedFrom: visit.referencedFrom, reason: unreadableReason(error) });
     return;
   }
+  if ((database as { in_trash?: boolean }).in_trash) return;
   const dataSources: DataSourceObject[] = [];
   for (const reference of database.data_sources ?? []) {
     try {
@@ -130,7 +131,7 @@ export async function* queryAllRows(context: CrawlContext, dataSourceId: string)
       return response;
     })) {
       for (const row of page.results) {
-        if (row.object !== 'page') continue; // wiki data sources can return data_source results too
+        if (row.object !== 'page' || row.in_trash) continue; // wiki data sources can return data_source results too
         lastCreated = (row as PageObject & { created_time?: string }).created_time ?? lastCreated;
         if (seen.has(row.id)) continue;
         seen.add(row.id);

@@ -47,6 +47,8 @@ export async function visitPage(context: CrawlContext, visit: PageVisit): Promis
       return;
     }
   }
+  // A page moved to the trash since the last snapshot (reached through the previous tree) is gone.
+  if (page.in_trash || page.archived) return;
   const entry: IndexEntry = {
     id: page.id,
     object: 'page',

@@ -1,0 +1,204 @@
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RunningEmulator } from '../../../testkit/notion-emulator';
+import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
+import { plakarBinUnderTest } from '../../../testkit/plakar-standin';
+import { writeVersionOnlyPlakar } from '../../../testkit/version-only-plakar';
+import type { BackupProgress } from '../../../shared/jobs';
+import { TEST_RETRY_POLICY, scratchDir } from '../notion/crawler/crawl-test-support';
+import { PlakarError } from '../plakar/errors';
+import { plakarDirsUnder, runPlakar } from '../plakar/process';
+import { PlakarStore } from '../plakar/store';
+import { SnapshotWriter } from '../snapshot/writer';
+import type { BackupJobOptions } from './backup-job';
+import { runBackupJob } from './backup-job';
+import { describeJobError } from './job-errors';
+
+const PASSPHRASE = 'backup job test passphrase';
+let emulator: RunningEmulator;
+let scratch: string;
+
+beforeAll(async () => {
+  emulator = await startNotionEmulator({ rateLimit: false });
+});
+afterAll(async () => emulator.close());
+beforeEach(async () => {
+  scratch = await scratchDir('backup-job-');
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  emulator.admin.setFaults(null);
+  await rm(scratch, { recursive: true, force: true });
+});
+
+function storeAt(location = path.join(scratch, 'store'), options: { bin?: string; passphrase?: string } = {}): PlakarStore {
+  return new PlakarStore({
+    bin: options.bin ?? plakarBinUnderTest(),
+    dirs: plakarDirsUnder(path.join(scratch, 'data', 'plakar')),
+    location,
+    passphrase: options.passphrase ?? PASSPHRASE,
+  });
+}
+
+function job(overrides: Partial<BackupJobOptions> = {}): Promise<Awaited<ReturnType<typeof runBackupJob>>> {
+  return runBackupJob({
+    token: emulator.tokens.full,
+    notionApiUrl: emulator.url,
+    requestsPerSecond: 1000,
+    burst: 100,
+    comments: 'all',
+    retryPolicy: TEST_RETRY_POLICY,
+    store: storeAt(),
+    workDir: path.join(scratch, 'data'),
+    appVersion: 'test',
+    ...overrides,
+  });
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected the job to fail');
+    },
+    (error: unknown) => error,
+  );
+}
+
+/** What a failed job must leave behind: no snapshot, no staging, no lock. */
+async function expectNothingLeft(store = storeAt()): Promise<void> {
+  if (await store.isLocalStore()) expect(await store.listSnapshots()).toEqual([]);
+  const staging = await readdir(path.join(scratch, 'data', 'staging')).catch(() => []);
+  expect(staging).toEqual([]);
+  const locks = await readdir(path.join(scratch, 'data', 'locks')).catch(() => []);
+  expect(locks).toEqual([]);
+}
+
+describe('runBackupJob', () => {
+  it('makes a full snapshot, then an incremental one based on it', async () => {
+    await storeAt().create();
+    const progress: BackupProgress[] = [];
+    const first = await job({ onProgress: (event) => progress.push(event) });
+    expect(first.snapshotId).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.mode).toBe('full');
+    expect(first.crawl.counts.pages + first.crawl.counts.rows).toBe(richWorkspaceFacts.fullCrawl.pages);
+    expect(progress.map((event) => event.phase)).toEqual(expect.arrayContaining(['connecting', 'checking-store', 'crawling', 'storing', 'finished']));
+    expect(progress.at(-1)).toMatchObject({ phase: 'finished', mode: 'full' });
+
+    const second = await job();
+    expect(second).toMatchObject({ mode: 'incremental', basedOn: first.snapshotId });
+    expect(second.crawl.counts.reusedPages).toBe(richWorkspaceFacts.fullCrawl.pages);
+    const snapshots = await storeAt().listSnapshots();
+    expect(snapshots.map((snapshot) => snapshot.id)).toEqual([second.snapshotId, first.snapshotId]);
+    expect(snapshots[0]?.tags).toEqual(expect.arrayContaining(['app=notion-plakar', `source=${first.sourceKey}`, 'mode=incremental']));
+    const manifest = JSON.parse((await storeAt().readFile(second.snapshotId, 'manifest.json')).toString('utf8')) as { basedOn: string };
+    expect(manifest.basedOn).toBe(first.snapshotId);
+    await expectNothingLeft(storeAt('/nonexistent-store-for-cleanup-check'));
+  });
+
+  it('refuses an invalid token before touching the store', async () => {
+    await storeAt().create();
+    const error = await failureOf(job({ token: 'ntn_not_a_valid_token_at_all_000000000000' }));
+    expect(describeJobError(error)).toMatchObject({ kind: 'notion-access' });
+    expect(describeJobError(error).message).toMatch(/Notion rejected this token/);
+    await expectNothingLeft();
+  });
+
+  it('says how to share pages when the integration sees nothing', async () => {
+    await storeAt().create();
+    const error = await failureOf(job({ token: emulator.tokens.noAccess }));
+    expect(describeJobError(error)).toMatchObject({ kind: 'nothing-shared' });
+    expect(describeJobError(error).message).toMatch(/Connections/);
+    await expectNothingLeft();
+  });
+
+  it('suggests init when the store does not exist', async () => {
+    const error = await failureOf(job());
+    expect(error).toBeInstanceOf(PlakarError);
+    expect(describeJobError(error)).toMatchObject({ kind: 'plakar', plakarKind: 'store-missing' });
+    expect(describeJobError(error).message).toMatch(/notion-plakar init/);
+    await expectNothingLeft();
+  });
+
+  it('reports a wrong passphrase clearly', async () => {
+    await storeAt().create();
+    const error = await failureOf(job({ store: storeAt(undefined, { passphrase: 'definitely the wrong one' }) }));
+    expect(describeJobError(error)).toMatchObject({ plakarKind: 'passphrase-wrong' });
+    await expectNothingLeft();
+  });
+
+  it('gives an install hint when plakar is missing or too old', async () => {
+    const missing = await failureOf(job({ store: storeAt(undefined, { bin: path.join(scratch, 'no', 'plakar') }) }));
+    expect(describeJobError(missing)).toMatchObject({ plakarKind: 'plakar-missing' });
+    expect(describeJobError(missing).message).toMatch(/Install plakar 1\.1 or newer/);
+    const old = await writeVersionOnlyPlakar(path.join(scratch, 'old'), 'plakar/v1.0.6');
+    const tooOld = await failureOf(job({ store: storeAt(undefined, { bin: old }) }));
+    expect(describeJobError(tooOld)).toMatchObject({ plakarKind: 'plakar-too-old' });
+    expect(describeJobError(tooOld).message).toMatch(/v1\.0\.6 is too old/);
+  });
+
+  it('fails cleanly when the disk fills up while staging', async () => {
+    await storeAt().create();
+    const realWrite = SnapshotWriter.prototype.writeJson;
+    let writes = 0;
+    vi.spyOn(SnapshotWriter.prototype, 'writeJson').mockImplementation(async function (this: SnapshotWriter, ...args) {
+      writes += 1;
+      if (writes > 20) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      return realWrite.apply(this, args);
+    });
+    const error = await failureOf(job());
+    expect(describeJobError(error)).toMatchObject({ kind: 'disk-full' });
+    expect(describeJobError(error).message).toMatch(/disk is full/);
+    await expectNothingLeft();
+  });
+
+  it('stops after retrying through a Notion outage, and records no snapshot', async () => {
+    await storeAt().create();
+    emulator.admin.setFaults({ probability: 1, kinds: ['service_unavailable', 'bad_gateway'], routes: ['GET /v1/blocks/{id}/children'] });
+    const error = await failureOf(job());
+    expect(describeJobError(error)).toMatchObject({ kind: 'notion-unavailable', retryable: true });
+    expect(describeJobError(error).message).toMatch(/No snapshot was recorded/);
+    await expectNothingLeft();
+  });
+
+  it('can be cancelled mid-crawl, leaving nothing behind', async () => {
+    await storeAt().create();
+    const controller = new AbortController();
+    const error = await failureOf(
+      job({
+        signal: controller.signal,
+        onProgress: (event) => {
+          if (event.phase === 'crawling' && event.blocks > 50) controller.abort(Object.assign(new Error('cancelled'), { name: 'AbortError' }));
+        },
+      }),
+    );
+    expect(describeJobError(error)).toMatchObject({ kind: 'cancelled' });
+    await expectNothingLeft();
+  });
+
+  it('runs only one job per store at a time', async () => {
+    await storeAt().create();
+    const running = job();
+    const second = await failureOf(job());
+    expect(describeJobError(second)).toMatchObject({ kind: 'store-busy' });
+    await expect(running).resolves.toMatchObject({ mode: 'full' });
+  });
+
+  it('keeps plakar in the app’s own directories and the passphrase out of its command line', async () => {
+    await storeAt().create();
+    const { snapshotId } = await job();
+    const plakarHome = path.join(scratch, 'data', 'plakar');
+    expect(await readdir(plakarHome)).toEqual(expect.arrayContaining(['cache', 'config']));
+    // plakar records its whole argv in every snapshot (`info` shows it as CommandLine).
+    const info = await runPlakar({
+      bin: plakarBinUnderTest(),
+      args: ['at', path.join(scratch, 'store'), 'info', snapshotId],
+      dirs: plakarDirsUnder(plakarHome),
+      passphrase: PASSPHRASE,
+    });
+    const text = info.stdout.toString('utf8');
+    expect(text).toMatch(/CommandLine: .*backup/);
+    expect(text).not.toContain(PASSPHRASE);
+    expect(text).not.toContain(emulator.tokens.full);
+  });
+});
