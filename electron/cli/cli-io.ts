@@ -11,6 +11,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   signal?: AbortSignal;
+  /** Human-readable progress lines on stderr (only on a terminal, so failures stay one line in logs). */
+  showProgress?: boolean;
 }
 
 /** A failure the CLI reports as one line on stderr, with exit code 1 (or 2 for usage). */

@@ -75,6 +75,7 @@ export async function runBackupCommand(io: CliIo, options: BackupCommandOptions)
       io.stderr(`${JSON.stringify({ type: 'progress', ...progress })}\n`);
       return;
     }
+    if (!io.showProgress) return;
     const now = Date.now();
     if (progress.phase === 'crawling' && now - lastLine < 2000) return;
     lastLine = now;

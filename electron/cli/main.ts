@@ -14,4 +14,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   signal: cancel.signal,
+  showProgress: process.stderr.isTTY === true,
 });

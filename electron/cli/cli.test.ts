@@ -1,0 +1,152 @@
+import { execFile } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../testkit/notion-emulator';
+import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
+import { plakarBinUnderTest } from '../../testkit/plakar-standin';
+import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
+import { runCli } from './program';
+
+const PASSPHRASE = 'cli test passphrase 2026';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+let emulator: RunningEmulator;
+let scratch: string;
+
+beforeAll(async () => {
+  emulator = await startNotionEmulator({ rateLimit: false });
+});
+afterAll(async () => emulator.close());
+beforeEach(async () => {
+  scratch = await scratchDir('cli-');
+});
+afterEach(async () => rm(scratch, { recursive: true, force: true }));
+
+function env(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: scratch,
+    NOTION_PLAKAR_DATA_DIR: path.join(scratch, 'data'),
+    PLAKAR_BIN: plakarBinUnderTest(),
+    PLAKAR_PASSPHRASE: PASSPHRASE,
+    NOTION_TOKEN: emulator.tokens.full,
+    NOTION_API_URL: emulator.url,
+    ...overrides,
+  };
+}
+
+async function cli(args: string[], overrides: Record<string, string | undefined> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: env(overrides) });
+  return { code, stdout, stderr };
+}
+
+const store = () => path.join(scratch, 'store');
+
+describe('notion-plakar init', () => {
+  it('creates an encrypted store', async () => {
+    const result = await cli(['init', '--store', store()]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toBe(`Created an encrypted Kloset store at ${store()}.\n`);
+  });
+
+  it('refuses a weak or missing passphrase (usage error) and changes nothing', async () => {
+    expect(await cli(['init', '--store', store()], { PLAKAR_PASSPHRASE: 'short' })).toMatchObject({ code: 2 });
+    const missing = await cli(['init', '--store', store()], { PLAKAR_PASSPHRASE: undefined });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Set PLAKAR_PASSPHRASE/);
+    expect(await cli(['snapshots', '--store', store()])).toMatchObject({ code: 1 });
+  });
+
+  it('does not touch an existing store or a folder with files', async () => {
+    await cli(['init', '--store', store()]);
+    const again = await cli(['init', '--store', store()]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+    const folder = path.join(scratch, 'documents');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'keep.txt'), 'x');
+    const notEmpty = await cli(['init', '--store', folder]);
+    expect(notEmpty.code).toBe(1);
+    expect(notEmpty.stderr).toMatch(/already contains files/);
+  });
+
+  it('creates a plaintext store only when asked', async () => {
+    const result = await cli(['init', '--store', store(), '--plaintext'], { PLAKAR_PASSPHRASE: undefined });
+    expect(result.stdout).toMatch(/unencrypted/);
+  });
+});
+
+describe('notion-plakar backup and snapshots', () => {
+  it('--json prints progress lines on stderr and one result object on stdout', async () => {
+    await cli(['init', '--store', store()]);
+    const result = await cli(['backup', '--store', store(), '--json', '--comments', 'all', '--tag', 'nightly', '--rate', '1000']);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(Object.keys(summary).sort()).toEqual(
+      ['apiCalls', 'blocks', 'comments', 'databases', 'durationMs', 'files', 'incremental', 'pages', 'rows', 'snapshotId', 'unreachable', 'warnings'].sort(),
+    );
+    expect(summary).toMatchObject({ incremental: false, rows: richWorkspaceFacts.fullCrawl.rows, files: richWorkspaceFacts.fullCrawl.hostedFiles });
+    expect(summary.snapshotId).toMatch(/^[0-9a-f]{64}$/);
+    const progress = result.stderr.trim().split('\n').map((line) => JSON.parse(line) as { type: string; phase: string });
+    expect(progress.every((event) => event.type === 'progress')).toBe(true);
+    expect(progress.at(-1)?.phase).toBe('finished');
+
+    const listed = await cli(['snapshots', '--store', store(), '--json']);
+    const snapshots = JSON.parse(listed.stdout) as Array<{ id: string; tags: string[]; source: string | null; size: number; time: string }>;
+    expect(snapshots).toHaveLength(1);
+    expect(snapshots[0]).toMatchObject({ id: summary.snapshotId, source: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(snapshots[0]?.tags).toContain('nightly');
+
+    const second = await cli(['backup', '--store', store(), '--json', '--rate', '1000']);
+    expect(JSON.parse(second.stdout)).toMatchObject({ incremental: true });
+  });
+
+  it('backs up only the chosen roots, given as URLs', async () => {
+    await cli(['init', '--store', store()]);
+    const url = `https://www.notion.so/acme/Shared-${richWorkspaceFacts.ids.orphanPage.replace(/-/g, '')}`;
+    const result = await cli(['backup', '--store', store(), '--root', url, '--json', '--rate', '1000']);
+    expect(JSON.parse(result.stdout)).toMatchObject({ pages: 2, rows: 0 });
+  });
+
+  it('prints a readable summary without --json', async () => {
+    await cli(['init', '--store', store()]);
+    const result = await cli(['backup', '--store', store(), '--rate', '1000']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Snapshot [0-9a-f]{64} \(full\)/);
+    expect(result.stdout).toMatch(/Notion requests in/);
+  });
+
+  it('fails with one clear line for bad input', async () => {
+    const noToken = await cli(['backup', '--store', store()], { NOTION_TOKEN: undefined });
+    expect(noToken).toMatchObject({ code: 2, stderr: expect.stringMatching(/Set NOTION_TOKEN/) });
+    const noStore = await cli(['backup', '--store', store()]);
+    expect(noStore.code).toBe(1);
+    expect(noStore.stderr.trim().split('\n')).toHaveLength(1);
+    expect(noStore.stderr).toMatch(/create the store first \(notion-plakar init\)/);
+    await cli(['init', '--store', store()]);
+    const badToken = await cli(['backup', '--store', store()], { NOTION_TOKEN: 'ntn_wrong_token_value_0000000000000' });
+    expect(badToken).toMatchObject({ code: 1, stderr: expect.stringMatching(/Notion rejected this token/) });
+    const wrongPassphrase = await cli(['snapshots', '--store', store()], { PLAKAR_PASSPHRASE: 'not the right passphrase' });
+    expect(wrongPassphrase).toMatchObject({ code: 1, stderr: expect.stringMatching(/passphrase does not unlock/) });
+    expect(await cli(['backup', '--store', store(), '--root', 'not-an-id'])).toMatchObject({ code: 2 });
+    expect(await cli(['backup', '--store', store(), '--tag', 'a,b'])).toMatchObject({ code: 2 });
+    expect(await cli(['frobnicate'])).toMatchObject({ code: 2 });
+  });
+});
+
+describe('the built executable', () => {
+  it('runs through package.json bin after a build', async () => {
+    // @ts-expect-error plain ESM build script without type declarations
+    const { buildEntry } = (await import('../../scripts/build-node.mjs')) as { buildEntry: (name: string) => Promise<string> };
+    await buildEntry('cli');
+    await cli(['init', '--store', store()]);
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(root, 'bin/notion-plakar.js'), 'snapshots', '--store', store(), '--json'], {
+      env: env(),
+    });
+    expect(JSON.parse(stdout)).toEqual([]);
+  });
+});
