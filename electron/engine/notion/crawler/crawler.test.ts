@@ -173,6 +173,20 @@ describe('resilience', () => {
   });
 });
 
+describe('large databases', () => {
+  it('reads every row past the per-query row cap', async () => {
+    const capped = await startNotionEmulator({ rateLimit: false, queryRowCap: 50 });
+    try {
+      const crawl = await crawlEmulator(capped);
+      expect(crawl.result.counts.rows).toBe(facts.fullCrawl.rows);
+      expect(crawl.result.callsByLabel['dataSources.query']).toBeGreaterThan(3);
+      await removeAll(crawl.dir);
+    } finally {
+      await capped.close();
+    }
+  });
+});
+
 describe('a subset of roots', () => {
   it('backs up only the chosen page and what is inside it', async () => {
     const crawl = await crawlEmulator(emulator, { roots: [facts.ids.orphanPage] });

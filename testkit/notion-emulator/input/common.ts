@@ -1,0 +1,52 @@
+import type { RenderContext } from '../context';
+import { bodyValidationError, shouldBeDefined } from '../errors';
+import { normalizeId } from '../ids';
+
+/** What request parsers need: the render context plus the acting user and "now" (minute-rounded). */
+export interface InputContext extends RenderContext {
+  userId: string;
+  nowMinute: string;
+  /** side effects (e.g. marking uploads attached) applied only once the whole request validated */
+  pendingEffects: (() => void)[];
+}
+
+export function commitEffects(ctx: InputContext): void {
+  for (const effect of ctx.pendingEffects.splice(0)) effect();
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function expectRecord(value: unknown, path: string): Record<string, unknown> {
+  if (value === undefined) throw shouldBeDefined(path);
+  if (!isRecord(value)) throw bodyValidationError(`${path} should be an object, instead was \`${JSON.stringify(value)}\`.`);
+  return value;
+}
+
+export function expectArray(value: unknown, path: string): unknown[] {
+  if (value === undefined) throw shouldBeDefined(path);
+  if (!Array.isArray(value)) throw bodyValidationError(`${path} should be an array, instead was \`${JSON.stringify(value)}\`.`);
+  return value;
+}
+
+export function expectString(value: unknown, path: string): string {
+  if (value === undefined) throw shouldBeDefined(path);
+  if (typeof value !== 'string') throw bodyValidationError(`${path} should be a string, instead was \`${JSON.stringify(value)}\`.`);
+  return value;
+}
+
+export function expectId(value: unknown, path: string): string {
+  const raw = expectString(value, path);
+  const id = normalizeId(raw);
+  if (!id) throw bodyValidationError(`${path} should be a valid uuid, instead was \`"${raw}"\`.`);
+  return id;
+}
+
+/** The object's variant key: explicit `type`, else the single known key present. */
+export function variantOf(value: Record<string, unknown>, known: readonly string[]): string | undefined {
+  if (typeof value['type'] === 'string') return value['type'];
+  return known.find((key) => key in value);
+}
+
+export const MAX_URL_LENGTH = 2000;

@@ -1,0 +1,113 @@
+import type { Clock } from '../clock';
+import { bodyValidationError, tooLong, validationError } from '../errors';
+import { FileSigner } from '../files';
+import type { FileValue, FixtureFileUpload, HostedFileRef, IconValue } from '../fixture-types';
+import type { InputContext } from './common';
+import { expectId, expectRecord, expectString, MAX_URL_LENGTH, variantOf } from './common';
+
+/** Pending/uploaded uploads that were never attached expire one hour after creation. */
+export function refreshUploadStatus(upload: FixtureFileUpload, clock: Clock): FixtureFileUpload['status'] {
+  const live = upload.status === 'pending' || upload.status === 'uploaded';
+  if (live && upload.expiryTime !== null && clock.nowMs() > Date.parse(upload.expiryTime)) upload.status = 'expired';
+  return upload.status;
+}
+
+/** Attaches an uploaded file (by File Upload id) and returns the hosted-file reference to store. */
+export function attachUpload(rawId: unknown, path: string, ctx: InputContext): HostedFileRef {
+  const id = expectId(rawId, path);
+  const upload = ctx.store.uploads.get(id);
+  if (!upload || upload.ownerToken !== ctx.token.name) {
+    throw validationError(`Could not find file upload with ID: ${id}.`);
+  }
+  const status = refreshUploadStatus(upload, ctx.env.clock);
+  if (status !== 'uploaded' || !upload.fileId) {
+    throw validationError(
+      `File upload with ID ${id} has status \`${status}\` and cannot be attached. Only file uploads with status \`uploaded\` can be attached.`,
+    );
+  }
+  ctx.pendingEffects.push(() => {
+    upload.expiryTime = null;
+  });
+  return { file_id: upload.fileId };
+}
+
+function hostedFileRejected(path: string): never {
+  throw bodyValidationError(
+    `${path}.file should be not present. Notion-hosted files cannot be sent back; use \`external\` or \`file_upload\`.`,
+  );
+}
+
+function externalUrl(value: unknown, path: string): string {
+  const url = expectString(expectRecord(value, path)['url'], `${path}.url`);
+  if (url.length > MAX_URL_LENGTH) throw tooLong(`${path}.url.length`, MAX_URL_LENGTH, url.length);
+  return url;
+}
+
+/** `external` or `file_upload` sources for media blocks and covers; `file` only where Notion allows it (files property). */
+export function fileSource(
+  value: Record<string, unknown>,
+  path: string,
+  ctx: InputContext,
+  allowExistingHostedFile = false,
+): FileValue {
+  const kind = variantOf(value, ['external', 'file_upload', 'file']);
+  if (kind === 'external') return { type: 'external', external: { url: externalUrl(value['external'], `${path}.external`) } };
+  if (kind === 'file_upload') {
+    const ref = attachUpload(expectRecord(value['file_upload'], `${path}.file_upload`)['id'], `${path}.file_upload.id`, ctx);
+    return { type: 'file', file: ref };
+  }
+  if (kind === 'file' && allowExistingHostedFile) {
+    const url = expectString(expectRecord(value['file'], `${path}.file`)['url'], `${path}.file.url`);
+    const fileId = hostedFileIdFromUrl(url, ctx);
+    if (!fileId) throw validationError(`${path}.file.url is not a Notion-hosted file URL: ${url}`);
+    return { type: 'file', file: { file_id: fileId } };
+  }
+  if (kind === 'file') hostedFileRejected(path);
+  throw bodyValidationError(
+    `${path}.external should be defined, instead was \`undefined\`. ${path}.file_upload should be defined, instead was \`undefined\`.`,
+  );
+}
+
+function hostedFileIdFromUrl(url: string, ctx: InputContext): string | null {
+  try {
+    const parsed = new URL(url);
+    const found = FileSigner.parsePath(parsed.pathname);
+    return found && ctx.store.files.has(found.fileId) ? found.fileId : null;
+  } catch {
+    return null;
+  }
+}
+
+export function iconInput(value: unknown, path: string, ctx: InputContext): IconValue | null {
+  if (value === null) return null;
+  const icon = expectRecord(value, path);
+  const kind = variantOf(icon, ['emoji', 'external', 'file_upload', 'custom_emoji', 'icon', 'file']);
+  switch (kind) {
+    case 'emoji':
+      return { type: 'emoji', emoji: expectString(icon['emoji'], `${path}.emoji`) };
+    case 'external':
+      return { type: 'external', external: { url: externalUrl(icon['external'], `${path}.external`) } };
+    case 'file_upload':
+      return { type: 'file', file: attachUpload(expectRecord(icon['file_upload'], `${path}.file_upload`)['id'], `${path}.file_upload.id`, ctx) };
+    case 'custom_emoji': {
+      const emoji = expectRecord(icon['custom_emoji'], `${path}.custom_emoji`);
+      const id = expectId(emoji['id'], `${path}.custom_emoji.id`);
+      const name = typeof emoji['name'] === 'string' ? emoji['name'] : 'emoji';
+      const url = typeof emoji['url'] === 'string' ? emoji['url'] : `https://www.notion.so/emoji/${id}`;
+      return { type: 'custom_emoji', custom_emoji: { id, name, url } };
+    }
+    case 'icon': {
+      const noticon = expectRecord(icon['icon'], `${path}.icon`);
+      return { type: 'icon', icon: { name: expectString(noticon['name'], `${path}.icon.name`), color: typeof noticon['color'] === 'string' ? noticon['color'] : 'gray' } };
+    }
+    case 'file':
+      return hostedFileRejected(path);
+    default:
+      throw bodyValidationError(`${path} should be an emoji, external, file_upload, custom_emoji or icon object.`);
+  }
+}
+
+export function coverInput(value: unknown, path: string, ctx: InputContext): FileValue | null {
+  if (value === null) return null;
+  return fileSource(expectRecord(value, path), path, ctx);
+}

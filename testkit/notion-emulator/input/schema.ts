@@ -1,0 +1,170 @@
+import { bodyValidationError, validationError } from '../errors';
+import type { FixtureDataSource, JsonObject, SchemaProperty } from '../fixture-types';
+import { propertyIdFromSeed } from '../ids';
+import { plainText } from '../render/common';
+import type { InputContext } from './common';
+import { expectRecord, variantOf } from './common';
+
+const SCHEMA_TYPES = [
+  'title', 'rich_text', 'number', 'select', 'multi_select', 'status', 'date', 'people', 'files', 'checkbox', 'url',
+  'email', 'phone_number', 'formula', 'relation', 'rollup', 'created_time', 'created_by', 'last_edited_time',
+  'last_edited_by', 'unique_id', 'button', 'verification', 'place', 'location', 'last_visited_time',
+] as const;
+
+type Option = { id: string; name: string; color: string; description: string | null };
+
+function options(raw: unknown, ctx: InputContext, salt: string): Option[] {
+  const list = Array.isArray(raw) ? raw : [];
+  return list.map((item, index) => {
+    const option = expectRecord(item, `${salt}.options[${index}]`);
+    return {
+      id: typeof option['id'] === 'string' ? option['id'] : propertyIdFromSeed(`${salt}:${String(option['name'])}:${ctx.env.ids.hex(6)}`),
+      name: String(option['name'] ?? ''),
+      color: typeof option['color'] === 'string' ? option['color'] : 'default',
+      description: typeof option['description'] === 'string' ? option['description'] : null,
+    };
+  });
+}
+
+function defaultStatus(ctx: InputContext, salt: string): JsonObject {
+  const opts = options([{ name: 'Not started' }, { name: 'In progress', color: 'blue' }, { name: 'Done', color: 'green' }], ctx, salt);
+  const [todo, doing, done] = opts;
+  return {
+    options: opts,
+    groups: [
+      { id: propertyIdFromSeed(`${salt}:g1`), name: 'To-do', color: 'gray', option_ids: todo ? [todo.id] : [] },
+      { id: propertyIdFromSeed(`${salt}:g2`), name: 'In progress', color: 'blue', option_ids: doing ? [doing.id] : [] },
+      { id: propertyIdFromSeed(`${salt}:g3`), name: 'Complete', color: 'green', option_ids: done ? [done.id] : [] },
+    ],
+  };
+}
+
+function findProperty(properties: Record<string, SchemaProperty>, key: unknown): [string, SchemaProperty] | undefined {
+  if (typeof key !== 'string') return undefined;
+  const byName = properties[key];
+  if (byName) return [key, byName];
+  return Object.entries(properties).find(([, prop]) => prop.id === key);
+}
+
+interface SchemaScope {
+  dataSource: FixtureDataSource;
+  properties: Record<string, SchemaProperty>;
+  ctx: InputContext;
+}
+
+function relationConfig(raw: JsonObject, name: string, propertyId: string, scope: SchemaScope, path: string): JsonObject {
+  const targetId = raw['data_source_id'];
+  const target = typeof targetId === 'string' ? scope.ctx.store.dataSources.get(targetId) : undefined;
+  if (!target) throw validationError(`${path}.relation.data_source_id does not reference a data source: ${String(targetId)}.`);
+  if (variantOf(raw, ['single_property', 'dual_property']) !== 'dual_property') {
+    return { data_source_id: target.id, type: 'single_property', single_property: {} };
+  }
+  const dual = (raw['dual_property'] as JsonObject | undefined) ?? {};
+  const existing = findProperty(target.properties, dual['synced_property_id'] ?? dual['synced_property_name']);
+  const syncedName = existing?.[0] ?? (typeof dual['synced_property_name'] === 'string' ? dual['synced_property_name'] : `Related to ${plainText(scope.dataSource.title) || 'Untitled'} (${name})`);
+  const syncedId = existing?.[1].id ?? propertyIdFromSeed(`${target.id}:${syncedName}:reverse`);
+  if (!existing) {
+    scope.ctx.pendingEffects.push(() => {
+      target.properties[syncedName] = {
+        id: syncedId,
+        type: 'relation',
+        config: { data_source_id: scope.dataSource.id, type: 'dual_property', dual_property: { synced_property_id: propertyId } },
+      };
+    });
+  }
+  return { data_source_id: target.id, type: 'dual_property', dual_property: { synced_property_id: syncedId } };
+}
+
+function rollupConfig(raw: JsonObject, scope: SchemaScope, path: string): JsonObject {
+  const relation = findProperty(scope.properties, raw['relation_property_id'] ?? raw['relation_property_name']);
+  if (!relation || relation[1].type !== 'relation') throw validationError(`${path}.rollup: relation property not found.`);
+  const target = scope.ctx.store.dataSources.get(String(relation[1].config['data_source_id']));
+  const rolled = target ? findProperty(target.properties, raw['rollup_property_id'] ?? raw['rollup_property_name']) : undefined;
+  if (!rolled) throw validationError(`${path}.rollup: rollup property not found on the related data source.`);
+  return { function: raw['function'] ?? 'show_original', relation_property_id: relation[1].id, rollup_property_id: rolled[1].id };
+}
+
+function schemaProperty(name: string, raw: unknown, scope: SchemaScope, path: string, keepId?: string): SchemaProperty {
+  const spec = expectRecord(raw, path);
+  const type = variantOf(spec, SCHEMA_TYPES);
+  if (!type || !(SCHEMA_TYPES as readonly string[]).includes(type)) throw bodyValidationError(`${path} should define a property type.`);
+  const id = keepId ?? (type === 'title' ? 'title' : propertyIdFromSeed(`${scope.dataSource.id}:${name}:${scope.ctx.env.ids.hex(8)}`));
+  const config = (spec[type] as JsonObject | undefined) ?? {};
+  const salt = `${scope.dataSource.id}:${name}`;
+  let normalized: JsonObject;
+  switch (type) {
+    case 'number':
+      normalized = { format: typeof config['format'] === 'string' ? config['format'] : 'number' };
+      break;
+    case 'select':
+    case 'multi_select':
+      normalized = { options: options(config['options'], scope.ctx, salt) };
+      break;
+    case 'status':
+      normalized = Array.isArray(config['options']) ? { options: options(config['options'], scope.ctx, salt), groups: [] } : defaultStatus(scope.ctx, salt);
+      break;
+    case 'relation':
+      normalized = relationConfig(config, name, id, scope, path);
+      break;
+    case 'rollup':
+      normalized = rollupConfig(config, scope, path);
+      break;
+    case 'formula':
+      normalized = { expression: typeof config['expression'] === 'string' ? config['expression'] : '' };
+      break;
+    case 'unique_id':
+      normalized = { prefix: typeof config['prefix'] === 'string' ? config['prefix'] : null };
+      break;
+    default:
+      normalized = {};
+  }
+  const description = typeof spec['description'] === 'string' ? spec['description'] : null;
+  return { id, type, description, config: normalized };
+}
+
+/** A new schema (databases.create initial_data_source, dataSources.create); ensures exactly one title. */
+export function buildSchema(raw: unknown, dataSource: FixtureDataSource, ctx: InputContext, path: string): Record<string, SchemaProperty> {
+  const scope: SchemaScope = { dataSource, properties: {}, ctx };
+  const given = raw === undefined ? {} : expectRecord(raw, path);
+  for (const [name, spec] of Object.entries(given)) {
+    scope.properties[name] = schemaProperty(name, spec, scope, `${path}.${name}`);
+  }
+  const titles = Object.values(scope.properties).filter((prop) => prop.type === 'title').length;
+  if (titles > 1) throw validationError('A data source can have only one title property.');
+  if (titles === 0) scope.properties = { Name: { id: 'title', type: 'title', description: null, config: {} }, ...scope.properties };
+  return scope.properties;
+}
+
+/** dataSources.update: add, rename (`{name}`), change type, or remove (`null`) properties. */
+export function updateSchema(raw: unknown, dataSource: FixtureDataSource, ctx: InputContext): Record<string, SchemaProperty> {
+  const given = expectRecord(raw, 'body.properties');
+  const next: Record<string, SchemaProperty> = { ...dataSource.properties };
+  const scope: SchemaScope = { dataSource, properties: next, ctx };
+  for (const [key, spec] of Object.entries(given)) {
+    const path = `body.properties.${key}`;
+    const existing = findProperty(next, key);
+    if (spec === null) {
+      if (!existing) throw validationError(`${key} is not a property that exists.`);
+      if (existing[1].type === 'title') throw validationError('The title property cannot be removed.');
+      delete next[existing[0]];
+      continue;
+    }
+    const specRecord = expectRecord(spec, path);
+    const newName = typeof specRecord['name'] === 'string' ? specRecord['name'] : (existing?.[0] ?? key);
+    const hasType = variantOf(specRecord, SCHEMA_TYPES) !== undefined;
+    const property = existing && !hasType ? { ...existing[1] } : schemaProperty(newName, specRecord, scope, path, existing?.[1].id);
+    if (existing) {
+      replaceKeepingOrder(next, existing[0], newName, property);
+    } else {
+      next[newName] = property;
+    }
+  }
+  return next;
+}
+
+/** Renames/replaces an entry in place so property order (display order) is kept. */
+function replaceKeepingOrder(record: Record<string, SchemaProperty>, oldName: string, newName: string, value: SchemaProperty): void {
+  const entries = Object.entries(record).map(([name, prop]): [string, SchemaProperty] => (name === oldName ? [newName, value] : [name, prop]));
+  for (const name of Object.keys(record)) delete record[name];
+  for (const [name, prop] of entries) record[name] = prop;
+}

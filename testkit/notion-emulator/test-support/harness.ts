@@ -1,0 +1,37 @@
+import { Client } from '@notionhq/client';
+import type { ApiVersion, EmulatorOptions, RunningEmulator } from '../types';
+import { startNotionEmulator } from '../server';
+
+type ClientOptions = NonNullable<ConstructorParameters<typeof Client>[0]>;
+
+export type TokenName = 'full' | 'readOnly' | 'noAccess' | 'personal';
+
+/** A real SDK client pointed at the emulator (quiet logger; retries as configured). */
+export function sdkClient(
+  emulator: RunningEmulator,
+  token: TokenName | { secret: string } = 'full',
+  version: ApiVersion | string = '2026-03-11',
+  extra: Partial<ClientOptions> = {},
+): Client {
+  const auth = typeof token === 'string' ? emulator.tokens[token] : token.secret;
+  return new Client({ auth, baseUrl: emulator.url, notionVersion: version, logger: () => undefined, ...extra });
+}
+
+/** Starts an emulator with the rate limit off unless the test asks for it. */
+export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startNotionEmulator({ rateLimit: false, ...options });
+}
+
+/** Captures a rejected promise's error for assertions. */
+export async function failure(promise: Promise<unknown>): Promise<Record<string, unknown> & Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Record<string, unknown> & Error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+export function richTextOf(content: string): { type: 'text'; text: { content: string } }[] {
+  return [{ type: 'text', text: { content } }];
+}
