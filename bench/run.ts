@@ -15,6 +15,7 @@ import { countOfficialStrategyRequests } from './official-strategy';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = path.join(root, 'bench', '.work');
 const quick = process.argv.includes('--quick');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 
 interface CrawlOutcome {
   wallMs: number;
@@ -72,6 +73,15 @@ async function main(): Promise<void> {
   await import('node:fs/promises').then((fs) => fs.mkdir(work, { recursive: true }));
   const rows: string[] = [];
   const notes: string[] = [];
+
+  if (only === 'memory') {
+    const outcome = await withSynthetic(quick ? 2000 : 10_000, false, async (emulator) =>
+      crawlInChild({ url: emulator.url, token: emulator.tokens.full, outputDir: await outputDir('big'), requestsPerSecond: 5000, burst: 100, concurrency: 16 }),
+    );
+    process.stdout.write(`peak RSS ${(outcome.maxRssBytes / 1024 / 1024).toFixed(0)} MB, ${outcome.apiCalls} calls, ${(outcome.wallMs / 1000).toFixed(1)} s\n`);
+    await rm(work, { recursive: true, force: true });
+    return;
+  }
 
   // 1. Pacing at Notion's documented 3 requests/second.
   const pacePages = quick ? 40 : 150;

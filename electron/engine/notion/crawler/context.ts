@@ -51,7 +51,7 @@ export interface SyncedCopy {
 export interface CrawlState {
   visited: Set<string>;
   /** Full page objects from search, dropped as soon as the page is visited. */
-  searchPages: Map<string, PageObject>;
+  searchPages: PageCache;
   /** Data sources from search, keyed by database id. */
   searchDataSources: Map<string, DataSourceObject[]>;
   index: IndexEntry[];
@@ -76,8 +76,52 @@ export interface CrawlContext {
   previous: PreviousSnapshot | undefined;
   /** Called whenever counts change; the job throttles what it emits. */
   onProgress: () => void;
-  /** Schedules work on the pool; the first failure aborts the crawl. */
-  schedule: (task: () => Promise<void>) => void;
+  /**
+   * Schedules work on the pool; the first failure aborts the crawl. Work for deeper directories runs
+   * first (depth-first), which keeps the queue, and so memory, small on large workspaces.
+   */
+  schedule: (task: () => Promise<void>, dir: string) => void;
+}
+
+/**
+ * Page objects kept between search and the visit, as JSON text: a fraction of the memory of live
+ * objects, which matters with tens of thousands of pages.
+ */
+export class PageCache {
+  private readonly pages = new Map<string, string>();
+  private readonly parents = new Map<string, string>();
+
+  set(page: PageObject): void {
+    this.pages.set(page.id, JSON.stringify(page));
+    this.parents.set(page.id, page.parent?.type ?? '');
+  }
+
+  get(id: string): PageObject | undefined {
+    const text = this.pages.get(id);
+    return text === undefined ? undefined : (JSON.parse(text) as PageObject);
+  }
+
+  has(id: string): boolean {
+    return this.pages.has(id);
+  }
+
+  delete(id: string): void {
+    this.pages.delete(id);
+    this.parents.delete(id);
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  /** Ids in a stable order. */
+  ids(): string[] {
+    return [...this.pages.keys()].sort();
+  }
+
+  parentType(id: string): string | undefined {
+    return this.parents.get(id);
+  }
 }
 
 export function emptyCounts(): CrawlCounts {
@@ -87,7 +131,7 @@ export function emptyCounts(): CrawlCounts {
 export function newCrawlState(): CrawlState {
   return {
     visited: new Set(),
-    searchPages: new Map(),
+    searchPages: new PageCache(),
     searchDataSources: new Map(),
     index: [],
     counts: emptyCounts(),

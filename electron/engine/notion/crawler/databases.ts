@@ -88,15 +88,22 @@ export async function visitDatabase(context: CrawlContext, visit: DatabaseVisit)
   for (const dataSource of dataSources) {
     for await (const row of queryAllRows(context, dataSource.id)) {
       state.knownPages += state.searchPages.has(row.id) ? 0 : 1;
-      context.schedule(() =>
-        visitPage(context, {
-          pageId: row.id,
-          page: row,
-          dir: joinSnapshotPath(visit.dir, row.id),
-          parentId: database.id,
-          isRow: true,
-          referencedFrom: database.id,
-        }),
+      // Kept as text until its turn: a database can have many thousands of rows waiting.
+      const rowText = JSON.stringify(row);
+      const rowDir = joinSnapshotPath(visit.dir, row.id);
+      const rowId = row.id;
+      const databaseId = database.id;
+      context.schedule(
+        () =>
+          visitPage(context, {
+            pageId: rowId,
+            page: JSON.parse(rowText) as PageObject,
+            dir: rowDir,
+            parentId: databaseId,
+            isRow: true,
+            referencedFrom: databaseId,
+          }),
+        rowDir,
       );
     }
   }

@@ -101,9 +101,9 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
     state,
     previous: options.previous,
     onProgress: () => options.onProgress?.(progress()),
-    schedule: (task) => {
+    schedule: (task, dir) => {
       if (firstError !== undefined) return;
-      pool.add(task).catch((error: unknown) => {
+      pool.add(task, { priority: dir.split('/').length }).catch((error: unknown) => {
         if (firstError !== undefined) return;
         firstError = error;
         pool.clear();
@@ -117,10 +117,12 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
     if (options.signal?.aborted) throw options.signal.reason;
   };
   const visitRoot = (root: RootObject): void => {
-    context.schedule(() =>
-      root.object === 'page'
-        ? visitPage(context, { pageId: root.id, dir: root.id, parentId: null, isRow: false, referencedFrom: null })
-        : visitDatabase(context, { databaseId: root.id, dir: root.id, parentId: null, referencedFrom: null }),
+    context.schedule(
+      () =>
+        root.object === 'page'
+          ? visitPage(context, { pageId: root.id, dir: root.id, parentId: null, isRow: false, referencedFrom: null })
+          : visitDatabase(context, { databaseId: root.id, dir: root.id, parentId: null, referencedFrom: null }),
+      root.id,
     );
   };
 
@@ -136,8 +138,9 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
   await drain();
   if (!explicit) {
     // Shared pages the walk did not reach: their parent is not shared, or search left the parent out.
-    for (const page of [...state.searchPages.values()].sort((a, b) => a.id.localeCompare(b.id))) {
-      if (state.visited.has(page.id)) continue;
+    for (const id of state.searchPages.ids()) {
+      const page = state.searchPages.get(id);
+      if (!page || state.visited.has(page.id)) continue;
       const root = await topVisibleAncestor(context, page);
       if (state.visited.has(root.id)) continue;
       roots.push(root);

@@ -89,12 +89,12 @@ async function reusePage(context: CrawlContext, page: PageObject, visit: PageVis
   for (const child of previous.childrenOf(page.id)) {
     const relative = child.path.slice(before.path.length + 1);
     const dir = joinSnapshotPath(visit.dir, relative);
+    const childId = child.id;
+    const pageId = page.id;
     if (child.object === 'database') {
-      context.schedule(() => visitDatabase(context, { databaseId: child.id, dir, parentId: page.id, referencedFrom: page.id }));
+      context.schedule(() => visitDatabase(context, { databaseId: childId, dir, parentId: pageId, referencedFrom: pageId }), dir);
     } else {
-      context.schedule(() =>
-        visitPage(context, { pageId: child.id, dir, parentId: page.id, isRow: false, referencedFrom: page.id }),
-      );
+      context.schedule(() => visitPage(context, { pageId: childId, dir, parentId: pageId, isRow: false, referencedFrom: pageId }), dir);
     }
   }
 }
@@ -149,18 +149,21 @@ async function handleBlocks(
     }
     if (context.comments === 'all' && COMMENTABLE_TYPES.has(block.type)) comments.push(...(await listComments(context, block.id)));
     const childDir = joinSnapshotPath(dir, block.id);
+    const blockId = block.id;
+    const ownerId = own.pageId;
     if (block.type === 'child_page') {
-      context.schedule(() =>
-        visitPage(context, { pageId: block.id, dir: childDir, parentId: own.pageId, isRow: false, referencedFrom: own.pageId }),
+      context.schedule(
+        () => visitPage(context, { pageId: blockId, dir: childDir, parentId: ownerId, isRow: false, referencedFrom: ownerId }),
+        childDir,
       );
     } else if (block.type === 'child_database') {
-      context.schedule(() => visitDatabase(context, { databaseId: block.id, dir: childDir, parentId: own.pageId, referencedFrom: own.pageId }));
+      context.schedule(() => visitDatabase(context, { databaseId: blockId, dir: childDir, parentId: ownerId, referencedFrom: ownerId }), childDir);
     } else if (block.type === 'synced_block' && syncedOriginalOf(block)) {
       // A copy's children are its original's: stored once, under the original (see finishSyncedCopies).
       context.state.syncedCopies.push({ blockId: block.id, originalId: syncedOriginalOf(block) ?? '', dir: childDir, pageId: own.pageId, entry: own.entry });
     } else if (block.has_children) {
       if (block.type === 'synced_block') context.state.syncedOriginals.add(block.id);
-      context.schedule(() => visitBlockChildren(context, own, block, childDir));
+      context.schedule(() => visitBlockChildren(context, own, blockId, childDir), childDir);
     }
   }
   context.onProgress();
@@ -176,21 +179,19 @@ export function finishSyncedCopies(context: CrawlContext): void {
   for (const copy of context.state.syncedCopies) {
     if (context.state.syncedOriginals.has(copy.originalId)) continue;
     const own: OwnTree = { pageId: copy.pageId, entry: copy.entry };
-    context.schedule(() =>
-      visitBlockChildren(context, own, { object: 'block', id: copy.blockId, type: 'synced_block', has_children: true, parent: { type: 'page_id' } }, copy.dir),
-    );
+    context.schedule(() => visitBlockChildren(context, own, copy.blockId, copy.dir), copy.dir);
   }
   context.state.syncedCopies = [];
 }
 
-async function visitBlockChildren(context: CrawlContext, own: OwnTree, block: BlockObject, blockDir: string): Promise<void> {
+async function visitBlockChildren(context: CrawlContext, own: OwnTree, blockId: string, blockDir: string): Promise<void> {
   let children: BlockObject[];
   try {
-    children = await listBlockChildren(context, block.id);
+    children = await listBlockChildren(context, blockId);
   } catch (error) {
     if (!isUnreadable(error)) throw error;
     // e.g. a synced copy whose original is not shared with the integration
-    context.state.unreachable.push({ id: block.id, object: 'block', referencedFrom: own.pageId, reason: unreadableReason(error) });
+    context.state.unreachable.push({ id: blockId, object: 'block', referencedFrom: own.pageId, reason: unreadableReason(error) });
     return;
   }
   const files = new Map<string, FileDescriptor>();

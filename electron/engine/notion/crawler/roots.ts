@@ -16,7 +16,7 @@ export async function searchWorkspace(context: CrawlContext): Promise<void> {
     for (const item of page.results) {
       if (item.object === 'page') {
         if ((item as PageObject).in_trash || (item as PageObject).archived) continue;
-        state.searchPages.set(item.id, item as PageObject);
+        state.searchPages.set(item as PageObject);
       } else if (item.object === 'data_source') {
         const dataSource = item as DataSourceObject;
         const databaseId = dataSource.parent?.database_id;
@@ -34,8 +34,8 @@ export async function searchWorkspace(context: CrawlContext): Promise<void> {
 /** Objects at the top of the workspace: workspace-level pages and databases. */
 export function workspaceRoots(context: CrawlContext): RootObject[] {
   const roots: RootObject[] = [];
-  for (const page of context.state.searchPages.values()) {
-    if (page.parent?.type === 'workspace') roots.push({ id: page.id, object: 'page' });
+  for (const id of context.state.searchPages.ids()) {
+    if (context.state.searchPages.parentType(id) === 'workspace') roots.push({ id, object: 'page' });
   }
   for (const [databaseId, dataSources] of context.state.searchDataSources) {
     if (dataSources.some((source) => source.database_parent?.type === 'workspace')) roots.push({ id: databaseId, object: 'database' });
@@ -53,7 +53,7 @@ export async function resolveExplicitRoots(context: CrawlContext, ids: string[])
     }
     try {
       const page = await retrievePage(context, id);
-      context.state.searchPages.set(page.id, page);
+      context.state.searchPages.set(page);
       roots.push({ id: page.id, object: 'page' });
       continue;
     } catch (error) {
