@@ -1,0 +1,291 @@
+import type { StoredBlock } from '../snapshot/reader';
+import type { ConvertedBlock } from './convert';
+import { convertBlock } from './convert';
+import type { Container, RestoreRun } from './run';
+
+/** Notion's limits for one append: 100 children per level, 1,000 blocks and ~500 KB in all. */
+const MAX_CHILDREN = 100;
+const MAX_BLOCKS_PER_REQUEST = 1000;
+const MAX_BYTES_PER_REQUEST = 450_000;
+
+/** Created by the caller as pages.create / databases.create: they end up where they were in the page. */
+export interface ObjectCreators {
+  childPage(container: Container, block: StoredBlock): Promise<void>;
+  childDatabase(container: Container, block: StoredBlock): Promise<void>;
+}
+
+/** One stored block ready to append: its payload(s) and the children sent inside the same request. */
+interface Unit {
+  block: StoredBlock;
+  /** Position among the container's stored children. */
+  index?: number;
+  converted: ConvertedBlock;
+  /** Unit ids in creation order: the block, then `<id>#2`, `<id>#3`… for continuation blocks. */
+  unitIds: string[];
+  /** Stored children created inline under the first payload (level 2). */
+  inline: StoredBlock[];
+  /** Stored children of each inline column (column_list only), created inline too. */
+  inlineColumns: Map<string, StoredBlock[]>;
+  /** Stored children beyond the inline limit, appended to the created block afterwards. */
+  rest: StoredBlock[];
+  blockCount: number;
+  bytes: number;
+}
+
+function unitIds(block: StoredBlock, converted: ConvertedBlock): string[] {
+  return [block.id, ...converted.continuation.map((_payload, index) => `${block.id}#${index + 2}`)];
+}
+
+function isSyncedCopy(block: StoredBlock): string | undefined {
+  const payload = block.synced_block as { synced_from?: { block_id?: string } | null } | undefined;
+  return payload?.synced_from?.block_id ?? undefined;
+}
+
+function withChildren(payload: object, children: object[]): object {
+  const typed = payload as { type: string; [key: string]: unknown };
+  const body = (typed[typed.type] ?? {}) as Record<string, unknown>;
+  return { ...typed, [typed.type]: { ...body, children } };
+}
+
+/**
+ * Appends the stored children of a container in order, 100 per request with their own children
+ * inline (two levels per request), creating child pages and databases where they stand. Deeper levels
+ * follow once their parents exist. Anything the journal says exists is skipped, so a resumed restore
+ * creates nothing twice.
+ */
+export async function restoreChildren(run: RestoreRun, container: Container, blocks: StoredBlock[], creators: ObjectCreators): Promise<void> {
+  const context = run.convertContext();
+  let batch: Unit[] = [];
+  const created: Unit[] = [];
+
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const units = batch;
+    batch = [];
+    // Resuming: later siblings may exist already, so the batch goes right after its previous sibling.
+    const lastIndex = units.at(-1)?.index ?? blocks.length;
+    const laterExists = blocks.slice(lastIndex + 1).some((block) => run.isCreated(block.id));
+    const position = laterExists ? await positionBefore(run, container, blocks, units[0]?.index ?? 0) : undefined;
+    await appendUnits(run, container, units, position);
+    created.push(...units);
+  };
+
+  for (const [index, block] of blocks.entries()) {
+    run.checkCancelled();
+    if (block.type === 'child_page' || block.type === 'child_database') {
+      await flush();
+      if (block.type === 'child_page') await creators.childPage(container, block);
+      else await creators.childDatabase(container, block);
+      continue;
+    }
+    const original = isSyncedCopy(block);
+    if (!run.isCreated(block.id) && run.forwardReferences(block).length > 0) {
+      await flush();
+      run.deferred.push({ container, block, index, siblings: blocks });
+      continue;
+    }
+    if (run.isCreated(block.id)) {
+      // Created before an interruption: only its deeper content may be missing. A batch holds
+      // consecutive siblings only, so what is pending goes first.
+      await flush();
+      created.push(await unitFor(run, container, block, context));
+      continue;
+    }
+    if (block.type === 'synced_block' && !original) run.syncedOriginals.add(block.id);
+    await run.uploader.uploadFrom(container.dir, (ref) => ref === `block:${block.id}` || ref === `block:${block.id}:icon`);
+    const unit = await unitFor(run, container, block, context);
+    if (!unit.converted.payload) continue;
+    const pending = batch.reduce((sum, item) => sum + item.unitIds.length, 0);
+    const pendingBlocks = batch.reduce((sum, item) => sum + item.blockCount, 0);
+    const pendingBytes = batch.reduce((sum, item) => sum + item.bytes, 0);
+    if (
+      pending + unit.unitIds.length > MAX_CHILDREN ||
+      pendingBlocks + unit.blockCount > MAX_BLOCKS_PER_REQUEST ||
+      pendingBytes + unit.bytes > MAX_BYTES_PER_REQUEST
+    ) {
+      await flush();
+    }
+    unit.index = index;
+    batch.push(unit);
+  }
+  await flush();
+  await restoreDeeperLevels(run, container, blocks, created, creators);
+}
+
+async function unitFor(run: RestoreRun, container: Container, block: StoredBlock, context: ReturnType<RestoreRun['convertContext']>): Promise<Unit> {
+  const converted = convertBlock(block, context);
+  const unit: Unit = {
+    block,
+    converted,
+    unitIds: unitIds(block, converted),
+    inline: [],
+    inlineColumns: new Map(),
+    rest: [],
+    blockCount: 1 + converted.continuation.length,
+    bytes: JSON.stringify(converted.payload ?? {}).length,
+  };
+  if (!converted.payload || !converted.acceptsChildren || !block.has_children || isSyncedCopy(block)) return unit;
+  const children = (await run.reader.blockChildren(container.dir, block.id)) ?? [];
+  const inlineCandidates = children.slice(0, MAX_CHILDREN);
+  unit.rest = children.slice(MAX_CHILDREN);
+  for (const child of inlineCandidates) {
+    if (child.type === 'child_page' || child.type === 'child_database' || isSyncedCopy(child) || run.forwardReferences(child).length > 0) {
+      // Objects created by other endpoints, and blocks that wait for what they refer to, cannot go inline.
+      unit.rest = children.slice(unit.inline.length);
+      break;
+    }
+    unit.inline.push(child);
+  }
+  if (block.type === 'column_list') {
+    for (const column of unit.inline) {
+      unit.inlineColumns.set(column.id, ((await run.reader.blockChildren(`${container.dir}/${block.id}`, column.id)) ?? []).slice(0, MAX_CHILDREN));
+    }
+  }
+  unit.blockCount += unit.inline.length + [...unit.inlineColumns.values()].reduce((sum, list) => sum + list.length, 0);
+  return unit;
+}
+
+/** Request payloads of a unit: its block with the inline children attached, then continuations. */
+async function payloadsOf(run: RestoreRun, container: Container, unit: Unit): Promise<object[]> {
+  const context = run.convertContext();
+  const { payload, continuation } = unit.converted;
+  if (!payload) return [];
+  const childDir = `${container.dir}/${unit.block.id}`;
+  const children: object[] = [];
+  for (const child of unit.inline) {
+    await run.uploader.uploadFrom(childDir, (ref) => ref === `block:${child.id}` || ref === `block:${child.id}:icon`);
+    const converted = convertBlock(child, context);
+    if (!converted.payload) continue;
+    if (child.type === 'synced_block') run.syncedOriginals.add(child.id);
+    const columnChildren = unit.inlineColumns.get(child.id);
+    if (columnChildren) {
+      const grandchildren: object[] = [];
+      for (const grandchild of columnChildren) {
+        const convertedGrandchild = convertBlock(grandchild, context);
+        if (convertedGrandchild.payload) grandchildren.push(convertedGrandchild.payload, ...convertedGrandchild.continuation);
+      }
+      children.push(withChildren(converted.payload, grandchildren));
+    } else {
+      children.push(converted.payload, ...converted.continuation);
+    }
+  }
+  return [children.length > 0 ? withChildren(payload, children) : payload, ...continuation];
+}
+
+async function appendUnits(run: RestoreRun, container: Container, units: Unit[], position?: object): Promise<void> {
+  const payloads: object[] = [];
+  for (const unit of units) payloads.push(...(await payloadsOf(run, container, unit)));
+  const oldIds = units.flatMap((unit) => unit.unitIds);
+  const expectedTypes = payloads.map((payload) => (payload as { type: string }).type);
+  const newIds = await run.writer.append(
+    container.newId,
+    payloads,
+    async () => {
+      // The request failed ambiguously: if the blocks are there now, adopt them instead of appending twice.
+      if (position) return undefined;
+      const listed = await run.writer.listChildren(container.newId);
+      const tail = listed.slice(-payloads.length);
+      return tail.length === payloads.length && tail.every((block, index) => block.type === expectedTypes[index])
+        ? tail.map((block) => block.id)
+        : undefined;
+    },
+    position,
+  );
+  await run.journal.record({ type: 'appended', container: container.oldId, oldIds, newIds });
+  for (const unit of units) {
+    if (unit.inline.length > 0) {
+      await run.journal.record({ type: 'appended', container: unit.block.id, oldIds: unit.inline.map((child) => child.id), newIds: [] });
+    }
+    for (const [columnId, columnChildren] of unit.inlineColumns) {
+      await run.journal.record({ type: 'appended', container: columnId, oldIds: columnChildren.map((child) => child.id), newIds: [] });
+    }
+    run.counts.blocks += unit.blockCount;
+  }
+  run.changed();
+}
+
+function needsId(unit: Unit): boolean {
+  return (unit.block.has_children && unit.converted.acceptsChildren && !isSyncedCopy(unit.block)) || (unit.block.type === 'synced_block' && !isSyncedCopy(unit.block));
+}
+
+/**
+ * The children of each created block: those sent inline are already there (the journal says so) and
+ * are only descended into; the rest are appended. Recursion does the same one level down.
+ */
+async function restoreDeeperLevels(run: RestoreRun, container: Container, stored: StoredBlock[], units: Unit[], creators: ObjectCreators): Promise<void> {
+  if (units.some((unit) => needsId(unit) && !run.newIdFor(unit.block.id))) await learnIdsByPosition(run, container, stored);
+  for (const unit of units) {
+    if (!needsId(unit) || !unit.block.has_children || isSyncedCopy(unit.block)) continue;
+    const newId = run.newIdFor(unit.block.id);
+    if (!newId) {
+      run.recordLoss({ kind: 'other', objectId: unit.block.id, detail: 'the block was created but could not be found again to add its children' });
+      continue;
+    }
+    const childContainer: Container = { oldId: unit.block.id, newId, dir: `${container.dir}/${unit.block.id}`, pageOldId: container.pageOldId };
+    const children = (await run.reader.blockChildren(container.dir, unit.block.id)) ?? [];
+    await restoreChildren(run, childContainer, children, creators);
+  }
+}
+
+/**
+ * Blocks created inside another request come back without ids: list the parent's children and line
+ * them up with the snapshot's, by position and type.
+ */
+async function learnIdsByPosition(run: RestoreRun, container: Container, stored: StoredBlock[]): Promise<void> {
+  if (stored.every((block) => run.newIdFor(block.id))) return;
+  const listed = await run.writer.listChildren(container.newId);
+  const context = run.convertContext();
+  let cursor = 0;
+  const learned: { oldIds: string[]; newIds: string[] } = { oldIds: [], newIds: [] };
+  for (const block of stored) {
+    const converted = convertBlock(block, context);
+    const type = (converted.payload as { type?: string } | null)?.type;
+    if (!type) continue;
+    while (cursor < listed.length && listed[cursor]?.type !== type) cursor += 1;
+    const match = listed[cursor];
+    if (!match) break;
+    learned.oldIds.push(block.id);
+    learned.newIds.push(match.id);
+    cursor += 1 + converted.continuation.length;
+  }
+  if (learned.oldIds.length > 0) await run.journal.record({ type: 'appended', container: container.oldId, ...learned });
+}
+
+/**
+ * Deferred blocks, once what they refer to exists: each is inserted right after the sibling it
+ * followed (or first), in stored order, and its children follow.
+ */
+export async function insertDeferredBlocks(run: RestoreRun, creators: ObjectCreators): Promise<void> {
+  const pending = run.deferred.splice(0).sort((a, b) => a.container.oldId.localeCompare(b.container.oldId) || a.index - b.index);
+  const context = run.convertContext();
+  for (const item of pending) {
+    run.checkCancelled();
+    if (run.isCreated(item.block.id)) continue;
+    await run.uploader.uploadFrom(item.container.dir, (ref) => ref === `block:${item.block.id}` || ref === `block:${item.block.id}:icon`);
+    const unit = await unitFor(run, item.container, item.block, context);
+    if (!unit.converted.payload) continue;
+    const position = await positionBefore(run, item.container, item.siblings, item.index);
+    const payloads = [unit.converted.payload, ...unit.converted.continuation];
+    const newIds = await run.writer.append(item.container.newId, payloads, async () => undefined, position);
+    await run.journal.record({ type: 'appended', container: item.container.oldId, oldIds: unit.unitIds, newIds });
+    run.counts.blocks += payloads.length;
+    if (item.block.has_children && unit.converted.acceptsChildren && !isSyncedCopy(item.block) && newIds[0]) {
+      const children = (await run.reader.blockChildren(item.container.dir, item.block.id)) ?? [];
+      const childContainer: Container = { oldId: item.block.id, newId: newIds[0], dir: `${item.container.dir}/${item.block.id}`, pageOldId: item.container.pageOldId };
+      await restoreChildren(run, childContainer, children, creators);
+    }
+  }
+  run.changed();
+}
+
+/** Where to insert the stored child at `index`: right after the nearest earlier sibling that exists. */
+async function positionBefore(run: RestoreRun, container: Container, siblings: StoredBlock[], index: number): Promise<object> {
+  for (let before = index - 1; before >= 0; before -= 1) {
+    const sibling = siblings[before];
+    if (!sibling || !run.isCreated(sibling.id)) continue;
+    if (!run.newIdFor(sibling.id)) await learnIdsByPosition(run, container, siblings);
+    const id = run.newIdFor(sibling.id);
+    if (id) return { type: 'after_block', after_block: { id } };
+  }
+  return { type: 'start' };
+}

@@ -1,0 +1,263 @@
+import type { IndexEntry } from '../snapshot/writer';
+import type { StoredBlock, StoredPage } from '../snapshot/reader';
+import type { SchemaPlan } from './convert';
+import { convertComment, convertCover, convertIcon, convertPageProperties, planSchema } from './convert';
+import type { ObjectCreators } from './content';
+import { restoreChildren } from './content';
+import type { Container, RestoreRun } from './run';
+
+export interface DatabasePlan {
+  entry: IndexEntry;
+  newDatabaseId: string;
+  /** old data source id → new id, and its schema plan. */
+  sources: Array<{ oldId: string; newId: string; plan: SchemaPlan; properties: Record<string, { type: string }> }>;
+}
+
+export interface RowWork {
+  entry: IndexEntry;
+  database: DatabasePlan;
+}
+
+/** Work found while building pages: databases to finish (schemas, rows) once every page exists. */
+export class ObjectRestorer implements ObjectCreators {
+  readonly databases: DatabasePlan[] = [];
+  readonly pagesWithContent: IndexEntry[] = [];
+  /** Rows whose relation values are set after every row exists. */
+  readonly deferredRelations: Array<{ rowOldId: string; property: string; oldIds: string[] }> = [];
+
+  constructor(private readonly run: RestoreRun) {}
+
+  private titleRequest(page: StoredPage): Record<string, unknown> {
+    const title = Object.values(page.properties).find((value) => value.type === 'title');
+    return convertPageProperties(
+      title ? { title: title } : {},
+      { title: { type: 'title' } },
+      this.run.convertContext(),
+      { fullValues: {}, pageId: page.id, isRow: false },
+    ).properties;
+  }
+
+  /** A page under `parentNewId` (a restored page or the restore target), then its content. */
+  async restorePage(entry: IndexEntry, parentNewId: string): Promise<void> {
+    this.run.checkCancelled();
+    const { page, children } = await this.run.reader.page(entry);
+    let newId = this.run.newIdFor(entry.id);
+    if (!newId) {
+      await this.run.uploader.uploadFrom(entry.path, (ref) => ref === `page:${page.id}:cover` || ref === `page:${page.id}:icon`);
+      const context = this.run.convertContext();
+      const properties = this.titleRequest(page);
+      const body: Record<string, unknown> = {
+        parent: { type: 'page_id', page_id: parentNewId },
+        properties,
+        ...optional('icon', convertIcon(page.icon, `page:${page.id}:icon`, context)),
+        ...optional('cover', convertCover(page.cover, `page:${page.id}:cover`, context)),
+      };
+      const created = await this.run.writer.createPage(body, async () => {
+        // A timed-out create may have worked: look for an unmapped child page with this title.
+        const known = new Set(this.run.journal.newIds.values());
+        const listed = await this.run.writer.listChildren(parentNewId);
+        const candidate = listed.filter((block) => block.type === 'child_page' && block.title === entry.title && !known.has(block.id)).at(-1);
+        return candidate ? { id: candidate.id } : undefined;
+      });
+      newId = created.id;
+      await this.run.journal.record({ type: 'created', kind: 'page', oldId: entry.id, newId, ...(created.url ? { url: created.url } : {}) });
+      this.run.counts.pages += 1;
+      this.run.changed();
+    }
+    await this.restoreContent(entry, newId, children);
+  }
+
+  async restoreContent(entry: IndexEntry, newId: string, children: StoredBlock[]): Promise<void> {
+    const container: Container = { oldId: entry.id, newId, dir: entry.path, pageOldId: entry.id };
+    await restoreChildren(this.run, container, children, this);
+    this.pagesWithContent.push(entry);
+  }
+
+  async childPage(container: Container, block: StoredBlock): Promise<void> {
+    const entry = this.run.reader.entry(block.id);
+    if (!entry || !this.run.inRestore.has(block.id)) {
+      this.run.recordLoss({ kind: 'link-outside-restore', objectId: block.id, detail: 'a sub-page that is not in the snapshot was left out' });
+      return;
+    }
+    await this.restorePage(entry, container.newId);
+  }
+
+  async childDatabase(container: Container, block: StoredBlock): Promise<void> {
+    const entry = this.run.reader.entry(block.id);
+    if (!entry || !this.run.inRestore.has(block.id)) {
+      this.run.recordLoss({ kind: 'link-outside-restore', objectId: block.id, detail: 'a database that is not in the snapshot (a linked view?) was left out' });
+      return;
+    }
+    await this.restoreDatabase(entry, container.newId);
+  }
+
+  /** The database with the scalar part of each data source's schema; relations and rows come later. */
+  async restoreDatabase(entry: IndexEntry, parentNewId: string): Promise<void> {
+    this.run.checkCancelled();
+    const { database, dataSources } = await this.run.reader.database(entry);
+    const context = this.run.convertContext();
+    const lookup = (dataSourceId: string, propertyId: string): string | undefined => {
+      const source = dataSources.find((candidate) => candidate.id === dataSourceId);
+      const properties = (source?.properties ?? {}) as Record<string, { id?: string }>;
+      return Object.entries(properties).find(([, value]) => value.id === propertyId || encodeURIComponent(value.id ?? '') === propertyId)?.[0];
+    };
+    const plans = dataSources.map((source) => ({
+      source,
+      plan: planSchema({ id: String(source.id), properties: (source.properties ?? {}) as Record<string, never> }, { propertyNameLookup: lookup }),
+    }));
+    for (const { plan } of plans) plan.losses.forEach((loss) => this.run.recordLoss(loss));
+    let newDatabaseId = this.run.newIdFor(entry.id);
+    const sources: DatabasePlan['sources'] = [];
+    const first = plans[0];
+    if (!newDatabaseId) {
+      await this.run.uploader.uploadFrom(entry.path, (ref) => ref.startsWith(`database:${entry.id}:`));
+      const created = await this.run.writer.createDatabase(
+        {
+          parent: { type: 'page_id', page_id: parentNewId },
+          title: database.title ?? [],
+          is_inline: database.is_inline ?? false,
+          ...(first ? { initial_data_source: { properties: first.plan.initial } } : {}),
+          ...optional('icon', convertIcon(database.icon, `database:${entry.id}:icon`, context)),
+          ...optional('cover', convertCover(database.cover, `database:${entry.id}:cover`, context)),
+        },
+        async () => {
+          const known = new Set(this.run.journal.newIds.values());
+          const listed = await this.run.writer.listChildren(parentNewId);
+          const candidate = listed.filter((block) => block.type === 'child_database' && block.title === entry.title && !known.has(block.id)).at(-1);
+          return candidate ? { id: candidate.id, dataSourceIds: [] } : undefined;
+        },
+      );
+      newDatabaseId = created.id;
+      await this.run.journal.record({ type: 'created', kind: 'database', oldId: entry.id, newId: created.id, ...(created.url ? { url: created.url } : {}) });
+      if (first && created.dataSourceIds[0]) {
+        await this.run.journal.record({ type: 'created', kind: 'data-source', oldId: String(first.source.id), newId: created.dataSourceIds[0] });
+      }
+      this.run.counts.databases += 1;
+    }
+    for (const { source, plan } of plans) {
+      let newSourceId = this.run.newIdFor(String(source.id));
+      if (!newSourceId) {
+        newSourceId = await this.run.writer.createDataSource({ parent: { type: 'database_id', database_id: newDatabaseId }, properties: plan.initial, title: source.title ?? [] });
+        await this.run.journal.record({ type: 'created', kind: 'data-source', oldId: String(source.id), newId: newSourceId });
+      }
+      const properties = Object.fromEntries(
+        Object.entries((source.properties ?? {}) as Record<string, { type: string }>).map(([name, value]) => [name, { type: value.type }]),
+      );
+      sources.push({ oldId: String(source.id), newId: newSourceId, plan, properties });
+    }
+    this.databases.push({ entry, newDatabaseId, sources });
+    this.run.changed();
+  }
+
+  /** Rows of every restored database, with their writable values and content. */
+  async restoreRows(database: DatabasePlan): Promise<void> {
+    const rows = this.run.reader.index().filter((candidate) => candidate.parentId === database.entry.id && candidate.isRow);
+    for (const entry of rows) {
+      this.run.checkCancelled();
+      const { page, children } = await this.run.reader.page(entry);
+      const parentSource = String((page.parent as { data_source_id?: string }).data_source_id ?? database.sources[0]?.oldId ?? '');
+      const source = database.sources.find((candidate) => candidate.oldId === parentSource) ?? database.sources[0];
+      if (!source) continue;
+      let newId = this.run.newIdFor(entry.id);
+      const fullValues = await this.run.reader.fullProperties(entry.path);
+      await this.run.uploader.uploadFrom(entry.path, (ref) => ref.startsWith(`property:${page.id}:`) || ref.startsWith(`page:${page.id}:`));
+      const context = this.run.convertContext();
+      const converted = convertPageProperties(page.properties, source.properties, context, { fullValues, pageId: page.id, isRow: true });
+      for (const relation of converted.deferredRelations) this.deferredRelations.push({ rowOldId: entry.id, ...relation });
+      if (!newId) {
+        const created = await this.run.writer.createPage(
+          {
+            parent: { type: 'data_source_id', data_source_id: source.newId },
+            properties: converted.properties,
+            ...optional('icon', convertIcon(page.icon, `page:${page.id}:icon`, context)),
+            ...optional('cover', convertCover(page.cover, `page:${page.id}:cover`, context)),
+          },
+          async () => {
+            // A row write whose answer was lost: adopt an unmapped row with the same title.
+            const known = new Set(this.run.journal.newIds.values());
+            const found = (await this.run.writer.listRows(source.newId)).find((row) => row.title === entry.title && !known.has(row.id));
+            return found ? { id: found.id } : undefined;
+          },
+        );
+        newId = created.id;
+        await this.run.journal.record({ type: 'created', kind: 'row', oldId: entry.id, newId, ...(created.url ? { url: created.url } : {}) });
+        this.run.counts.rows += 1;
+        this.run.changed();
+      }
+      await this.restoreContent(entry, newId, children);
+    }
+  }
+
+  /** Comments of every restored page, threads kept together (replies go into the new discussion). */
+  async restoreComments(): Promise<void> {
+    const discussions = new Map<string, string>();
+    for (const entry of this.pagesWithContent) {
+      const step = `comments:${entry.id}`;
+      if (this.run.journal.doneSteps.has(step)) continue;
+      const pageNewId = this.run.newIdFor(entry.id);
+      if (!pageNewId) continue;
+      for (const dir of await commentDirs(this.run, entry)) {
+        const comments = [...(await this.run.reader.comments(dir))].sort((a, b) => a.created_time.localeCompare(b.created_time));
+        for (const comment of comments) {
+          if (this.run.isCreated(comment.id)) continue;
+          await this.run.uploader.uploadFrom(dir, (ref) => ref.startsWith(`comment:${comment.id}:`));
+          const converted = convertComment(comment, this.run.convertContext());
+          const thread = discussions.get(comment.discussion_id);
+          const onBlock = comment.parent.block_id ? this.run.newIdFor(comment.parent.block_id) : undefined;
+          const body: Record<string, unknown> = thread
+            ? { discussion_id: thread, rich_text: converted.rich_text }
+            : { parent: onBlock ? { type: 'block_id', block_id: onBlock } : { type: 'page_id', page_id: pageNewId }, rich_text: converted.rich_text };
+          if (converted.attachments.length > 0) body.attachments = converted.attachments;
+          const parentId = onBlock ?? pageNewId;
+          const parts = textParts(converted.rich_text);
+          const created = await this.run.writer.createComment(body, async () => {
+            const known = new Set(this.run.journal.newIds.values());
+            const found = (await this.run.writer.listComments(parentId)).find((candidate) => !known.has(candidate.id) && containsInOrder(candidate.text, parts));
+            return found ? { id: found.id, discussionId: found.discussionId } : undefined;
+          });
+          if (!thread) discussions.set(comment.discussion_id, created.discussionId);
+          await this.run.journal.record({ type: 'created', kind: 'comment', oldId: comment.id, newId: created.id });
+          this.run.counts.comments += 1;
+          this.run.changed();
+        }
+      }
+      await this.run.journal.record({ type: 'done', step });
+    }
+  }
+}
+
+/** The page directory and its block directories (comments.json sits next to the JSON it belongs to). */
+async function commentDirs(run: RestoreRun, entry: IndexEntry): Promise<string[]> {
+  const dirs = [entry.path];
+  const walk = async (dir: string): Promise<void> => {
+    for (const item of await run.reader.source.listDirectory(dir)) {
+      if (!item.isDirectory) continue;
+      const child = `${dir}/${item.name}`;
+      if (run.reader.entry(item.name)) continue; // a nested page or database: its own entry
+      dirs.push(child);
+      await walk(child);
+    }
+  };
+  await walk(entry.path);
+  return dirs;
+}
+
+function optional(key: string, value: unknown): Record<string, unknown> {
+  return value === undefined || value === null ? {} : { [key]: value };
+}
+
+/** The literal text pieces of request rich text (mentions render differently once created). */
+function textParts(items: unknown): string[] {
+  if (!Array.isArray(items)) return [];
+  return items.map((item) => (item as { text?: { content?: string } }).text?.content ?? '').filter((part) => part !== '');
+}
+
+function containsInOrder(text: string, parts: string[]): boolean {
+  let from = 0;
+  for (const part of parts) {
+    const at = text.indexOf(part, from);
+    if (at < 0) return false;
+    from = at + part.length;
+  }
+  return true;
+}

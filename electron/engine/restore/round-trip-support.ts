@@ -1,0 +1,183 @@
+/**
+ * Compares an original snapshot with a crawl of what a restore created, object by object, and scores
+ * each aspect (used by the round-trip test; prints a table). Blocks are compared by type, text and
+ * annotations, in order and nesting; objects are matched by their path of titles.
+ */
+import type { SnapshotReader, StoredBlock } from '../snapshot/reader';
+import type { IndexEntry } from '../snapshot/writer';
+
+export interface AspectScore {
+  aspect: string;
+  matched: number;
+  total: number;
+  differences: string[];
+}
+
+type TitleOf = (id: string | undefined) => string;
+
+function plain(items: unknown, titleOf: TitleOf = () => ''): string {
+  if (!Array.isArray(items)) return '';
+  return items
+    .map((item) => {
+      const value = item as {
+        type?: string;
+        plain_text?: string;
+        annotations?: Record<string, unknown>;
+        mention?: { type?: string; page?: { id?: string }; database?: { id?: string } };
+      };
+      if (value.type === 'mention' && (value.mention?.type === 'page' || value.mention?.type === 'database')) {
+        return `@${value.mention.type}(${titleOf(value.mention.page?.id ?? value.mention.database?.id)})`;
+      }
+      const marks = Object.entries(value.annotations ?? {})
+        .filter(([key, on]) => key !== 'color' && on === true)
+        .map(([key]) => key[0])
+        .join('');
+      return marks ? `[${marks}]${value.plain_text ?? ''}` : (value.plain_text ?? '');
+    })
+    .join('');
+}
+
+/** What a block should look like after a restore: Notion limitations applied, ids left out. */
+export function expectedBlockSignature(block: StoredBlock, titleOf: TitleOf = () => ''): string | null {
+  const body = (block[block.type] ?? {}) as Record<string, unknown>;
+  switch (block.type) {
+    case 'unsupported':
+    case 'template':
+    case 'meeting_notes':
+    case 'transcription':
+    case 'child_page':
+    case 'child_database':
+      return null;
+    case 'link_preview':
+      return 'bookmark';
+    case 'table_row':
+      return `table_row:${((body.cells as unknown[]) ?? []).map((cell) => plain(cell, titleOf)).join('|')}`;
+    case 'image':
+    case 'video':
+    case 'audio':
+    case 'pdf':
+    case 'file':
+      return `${block.type}:${plain(body.caption, titleOf)}`;
+    case 'link_to_page':
+      return `link_to_page:${titleOf(String(body.page_id ?? body.database_id ?? ''))}`;
+    default:
+      return 'rich_text' in body ? `${block.type}:${plain(body.rich_text, titleOf)}` : block.type;
+  }
+}
+
+async function blockSignatures(reader: SnapshotReader, dir: string, blocks: StoredBlock[], depth = 0): Promise<string[]> {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    const signature = expectedBlockSignature(block, (id) => (id ? (reader.entry(id)?.title ?? `unknown ${id.slice(0, 4)}`) : ''));
+    if (signature === null) continue;
+    lines.push(`${'  '.repeat(depth)}${signature}`);
+    const synced = (block.synced_block as { synced_from?: unknown } | undefined)?.synced_from;
+    if (block.has_children && !synced) {
+      const children = (await reader.blockChildren(dir, block.id)) ?? [];
+      lines.push(...(await blockSignatures(reader, `${dir}/${block.id}`, children, depth + 1)));
+    }
+  }
+  return lines;
+}
+
+function titlePaths(reader: SnapshotReader, entries: readonly IndexEntry[], prefixLength: number): Map<string, IndexEntry> {
+  const byId = new Map(reader.index().map((entry) => [entry.id, entry]));
+  const paths = new Map<string, IndexEntry>();
+  for (const entry of entries) {
+    const titles: string[] = [];
+    for (let current: IndexEntry | undefined = entry; current; current = current.parentId ? byId.get(current.parentId) : undefined) {
+      titles.unshift(`${current.object}:${current.title}`);
+    }
+    paths.set(titles.slice(prefixLength).join(' / '), entry);
+  }
+  return paths;
+}
+
+export async function compareRestore(original: SnapshotReader, restored: SnapshotReader, restoredRootId: string): Promise<AspectScore[]> {
+  const source = titlePaths(original, original.index(), 0);
+  const restoredEntries = restored.index().filter((entry) => entry.id !== restoredRootId);
+  const target = titlePaths(restored, restoredEntries, 1);
+  const scores: AspectScore[] = [];
+  const score = (aspect: string): AspectScore => {
+    const created: AspectScore = { aspect, matched: 0, total: 0, differences: [] };
+    scores.push(created);
+    return created;
+  };
+
+  const tree = score('pages and databases (titles and tree shape)');
+  const blocks = score('page content (block order, types, text, annotations, nesting)');
+  const schemas = score('database schemas (property names and types)');
+  const files = score('files (by SHA-256)');
+  const comments = score('comments (text)');
+  for (const [titlePath, entry] of source) {
+    tree.total += 1;
+    const match = target.get(titlePath);
+    if (!match) {
+      tree.differences.push(`missing: ${titlePath}`);
+      continue;
+    }
+    tree.matched += 1;
+    if (entry.object === 'page') {
+      blocks.total += 1;
+      const [before, after] = await Promise.all([original.page(entry), restored.page(match)]);
+      const expected = await blockSignatures(original, entry.path, before.children);
+      const actual = await blockSignatures(restored, match.path, after.children);
+      if (expected.join('\n') === actual.join('\n')) blocks.matched += 1;
+      else {
+        blocks.differences.push(`${titlePath}: ${firstDifference(expected, actual)}`);
+        if (process.env.DEBUG_ROUND_TRIP) console.log(expected.slice(0, 12).join('\n'), '\n====\n', actual.slice(0, 12).join('\n'));
+      }
+      files.total += 1;
+      const [originalFiles, restoredFiles] = await Promise.all([fileHashes(original, entry.path), fileHashes(restored, match.path)]);
+      if (originalFiles === restoredFiles) files.matched += 1;
+      else files.differences.push(`${titlePath}: ${originalFiles} ≠ ${restoredFiles}`);
+      comments.total += 1;
+      const [originalComments, restoredComments] = await Promise.all([commentTexts(original, entry.path), commentTexts(restored, match.path)]);
+      if (originalComments === restoredComments) comments.matched += 1;
+      else comments.differences.push(`${titlePath}: ${originalComments} ≠ ${restoredComments}`);
+    } else {
+      schemas.total += 1;
+      const [before, after] = await Promise.all([original.database(entry), restored.database(match)]);
+      // Verification properties exist only in wikis, which the API cannot create.
+      const describe = (sources: Array<Record<string, unknown>>) =>
+        sources
+          .map((source) =>
+            Object.entries((source.properties ?? {}) as Record<string, { type: string }>)
+              .filter(([, value]) => value.type !== 'verification')
+              .map(([name, value]) => `${name}:${value.type}`)
+              .sort()
+              .join(','),
+          )
+          .join(' | ');
+      if (describe(before.dataSources) === describe(after.dataSources)) schemas.matched += 1;
+      else schemas.differences.push(`${titlePath}: ${describe(before.dataSources)} ≠ ${describe(after.dataSources)}`);
+    }
+  }
+  return scores;
+}
+
+function firstDifference(expected: string[], actual: string[]): string {
+  for (let index = 0; index < Math.max(expected.length, actual.length); index += 1) {
+    if (expected[index] !== actual[index]) return `#${index}: expected "${expected[index] ?? '(nothing)'}", got "${actual[index] ?? '(nothing)'}"`;
+  }
+  return 'identical';
+}
+
+async function fileHashes(reader: SnapshotReader, dir: string): Promise<string> {
+  return [...(await reader.files(dir)).values()]
+    .map((file) => file.sha256)
+    .sort()
+    .join(',');
+}
+
+async function commentTexts(reader: SnapshotReader, dir: string): Promise<string> {
+  return (await reader.comments(dir))
+    .map((comment) => plain(comment.rich_text, (id) => (id ? (reader.entry(id)?.title ?? '') : '')))
+    .sort()
+    .join(' | ');
+}
+
+export function formatScores(scores: AspectScore[]): string {
+  const rows = scores.map((entry) => `| ${entry.aspect} | ${entry.matched}/${entry.total} | ${entry.differences.length === 0 ? '' : entry.differences.slice(0, 3).join('; ')} |`);
+  return ['| aspect | matched | differences |', '| --- | --- | --- |', ...rows].join('\n');
+}

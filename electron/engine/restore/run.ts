@@ -1,0 +1,125 @@
+import type { SnapshotReader, StoredBlock } from '../snapshot/reader';
+import type { ConvertContext, LossRecord } from './convert';
+import type { RestoreJournal } from './journal';
+import type { NotionWriter } from './notion-writer';
+import type { UploadService } from './uploads';
+
+export interface RestoreCounts {
+  pages: number;
+  databases: number;
+  rows: number;
+  blocks: number;
+  files: number;
+  comments: number;
+}
+
+/** A block container being filled: a page, or a block whose children are being appended. */
+export interface Container {
+  oldId: string;
+  newId: string;
+  /** Snapshot directory where the children's own block directories live. */
+  dir: string;
+  /** The page that owns this content (for comments, losses). */
+  pageOldId: string;
+}
+
+/**
+ * A block that refers to something not created yet (a synced copy before its original, a link or
+ * mention of a page further down): inserted after its sibling once everything exists.
+ */
+export interface DeferredBlock {
+  container: Container;
+  block: StoredBlock;
+  /** Position among the container's stored children, to insert deferred blocks in order. */
+  index: number;
+  /** The container's stored children, to find the nearest created sibling when inserting. */
+  siblings: StoredBlock[];
+}
+
+/** Everything one restore run shares: the snapshot, the journal, the writer and the results so far. */
+export class RestoreRun {
+  readonly counts: RestoreCounts = { pages: 0, databases: 0, rows: 0, blocks: 0, files: 0, comments: 0 };
+  readonly losses: LossRecord[] = [];
+  readonly deferred: DeferredBlock[] = [];
+  /** Old ids of every page, row and database in the restore (links to anything else become text). */
+  readonly inRestore: Set<string>;
+  /** Old synced-original block ids in the restore, so copies can wait for them. */
+  readonly syncedOriginals = new Set<string>();
+  /** Set once everything that can exist does: blocks no longer wait (references left become text). */
+  finalPass = false;
+
+  constructor(
+    readonly reader: SnapshotReader,
+    readonly journal: RestoreJournal,
+    readonly writer: NotionWriter,
+    readonly uploader: UploadService,
+    readonly userMap: ReadonlyMap<string, string>,
+    inRestore: Iterable<string>,
+    readonly signal: AbortSignal | undefined,
+    private readonly progress: () => void,
+  ) {
+    this.inRestore = new Set(inRestore);
+  }
+
+  newIdFor(oldId: string): string | undefined {
+    return this.journal.newIds.get(oldId) || undefined;
+  }
+
+  /** Pages, databases or synced originals in the restore that this block refers to and that do not exist yet. */
+  forwardReferences(block: StoredBlock): string[] {
+    if (this.finalPass) return [];
+    return referencedIds(block).filter((id) => (this.inRestore.has(id) || this.syncedOriginals.has(id)) && !this.newIdFor(id));
+  }
+
+  isCreated(oldId: string): boolean {
+    return this.journal.created.has(oldId);
+  }
+
+  recordLoss(loss: LossRecord): void {
+    this.losses.push(loss);
+  }
+
+  checkCancelled(): void {
+    if (this.signal?.aborted) throw this.signal.reason;
+  }
+
+  changed(): void {
+    this.progress();
+  }
+
+  /** The conversion context the pure converters see. */
+  convertContext(): ConvertContext {
+    return {
+      newIdFor: (oldId) => (this.inRestore.has(oldId) || this.syncedOriginals.has(oldId) ? this.newIdFor(oldId) : undefined),
+      titleOf: (oldId) => this.reader.entry(oldId)?.title,
+      userFor: (oldUserId) => this.userMap.get(oldUserId),
+      uploadFor: (ref) => this.uploader.idFor(ref),
+      recordLoss: (loss) => this.recordLoss(loss),
+    };
+  }
+}
+
+/** Ids a block points at: synced original, link_to_page target, page and database mentions. */
+export function referencedIds(block: StoredBlock): string[] {
+  const ids: string[] = [];
+  const body = (block[block.type] ?? {}) as Record<string, unknown>;
+  const synced = (body.synced_from as { block_id?: string } | null | undefined)?.block_id;
+  if (block.type === 'synced_block' && synced) ids.push(synced);
+  if (block.type === 'link_to_page') {
+    const link = body as { page_id?: string; database_id?: string };
+    if (link.page_id) ids.push(link.page_id);
+    if (link.database_id) ids.push(link.database_id);
+  }
+  const mentions = (items: unknown): void => {
+    if (!Array.isArray(items)) return;
+    for (const item of items as Array<{ type?: string; mention?: { type?: string; page?: { id?: string }; database?: { id?: string } } }>) {
+      if (item.type !== 'mention') continue;
+      const id = item.mention?.page?.id ?? item.mention?.database?.id;
+      if (id) ids.push(id);
+    }
+  };
+  mentions(body.rich_text);
+  mentions(body.caption);
+  if (Array.isArray(body.cells)) (body.cells as unknown[]).forEach(mentions);
+  return ids;
+}
