@@ -148,7 +148,7 @@ describe('runBackupJob', () => {
     });
     const error = await failureOf(job());
     expect(describeJobError(error)).toMatchObject({ kind: 'disk-full' });
-    expect(describeJobError(error).message).toMatch(/disk is full/);
+    expect(describeJobError(error).message).toMatch(/disk is full/i);
     await expectNothingLeft();
   });
 

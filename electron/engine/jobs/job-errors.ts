@@ -4,6 +4,7 @@ import { isLocalDiskError } from '../notion/file-download';
 import { NotionCallError } from '../notion/retry';
 import { PlakarError } from '../plakar/errors';
 import { NotionAccessError } from './backup-job';
+import { RestoreTargetError } from './restore-job';
 import { StoreBusyError } from './store-lock';
 
 export type JobErrorKind =
@@ -13,6 +14,8 @@ export type JobErrorKind =
   | 'notion-unavailable'
   | 'notion-rate-limited'
   | 'notion-error'
+  | 'notion-block-limit'
+  | 'restore-target'
   | 'store-busy'
   | 'disk-full'
   | 'plakar'
@@ -36,9 +39,18 @@ export function isCancellation(error: unknown): boolean {
   );
 }
 
+export type JobKind = 'backup' | 'restore' | 'export';
+
+const AFTERMATH: Record<JobKind, string> = {
+  backup: 'No snapshot was recorded.',
+  restore: 'Run the same restore again to resume where it stopped.',
+  export: 'The folder may hold a partial export.',
+};
+
 /** One clear sentence (with the next step) for whatever stopped a job. */
-export function describeJobError(error: unknown): JobErrorDescription {
-  if (isCancellation(error)) return { kind: 'cancelled', message: 'Cancelled. No snapshot was recorded.', retryable: false };
+export function describeJobError(error: unknown, job: JobKind = 'backup'): JobErrorDescription {
+  const aftermath = AFTERMATH[job];
+  if (isCancellation(error)) return { kind: 'cancelled', message: `Cancelled. ${aftermath}`, retryable: false };
   if (error instanceof PlakarError) {
     return {
       kind: error.kind === 'disk-full' ? 'disk-full' : 'plakar',
@@ -52,18 +64,38 @@ export function describeJobError(error: unknown): JobErrorDescription {
   if (error instanceof NothingSharedError) return { kind: 'nothing-shared', message: error.message, retryable: false };
   if (error instanceof StoreBusyError) return { kind: 'store-busy', message: error.message, retryable: true };
   if (error instanceof QueryCapError) return { kind: 'notion-error', message: error.message, retryable: false };
+  if (error instanceof RestoreTargetError) return { kind: 'restore-target', message: error.message, retryable: false };
   if (error instanceof NotionCallError) {
+    const notionMessage = error.cause instanceof Error ? error.cause.message : '';
+    if (/block limit/i.test(notionMessage)) {
+      return {
+        kind: 'notion-block-limit',
+        message:
+          'This workspace has reached the block limit of Notion’s Free plan, so Notion refuses new content. ' +
+          'Upgrade the workspace (or free blocks), then run the same restore again: it resumes where it stopped.',
+        retryable: false,
+      };
+    }
+    if (error.failure.status === 403) {
+      return {
+        kind: 'notion-access',
+        message:
+          'Notion refused to write: the integration lacks a capability. In its settings, enable "Insert content" ' +
+          '(and "Insert comments" for comments), then run the same restore again: it resumes where it stopped.',
+        retryable: false,
+      };
+    }
     if (error.failure.kind === 'rate-limited') {
       return {
         kind: 'notion-rate-limited',
-        message: 'Notion kept rate limiting the requests, so the backup stopped. No snapshot was recorded. Try again later.',
+        message: `Notion kept rate limiting the requests, so the ${job} stopped. ${aftermath} Try again later.`,
         retryable: true,
       };
     }
     if (error.failure.kind === 'transient') {
       return {
         kind: 'notion-unavailable',
-        message: `Notion is not answering reliably (${error.failure.reason}); the backup stopped after retrying. No snapshot was recorded. Try again later.`,
+        message: `Notion is not answering reliably (${error.failure.reason}); the ${job} stopped after retrying. ${aftermath} Try again later.`,
         retryable: true,
       };
     }
@@ -75,14 +107,14 @@ export function describeJobError(error: unknown): JobErrorDescription {
       kind: 'disk-full',
       message:
         code === 'ENOSPC' || code === 'EDQUOT'
-          ? 'The disk is full: the backup could not be prepared. Free some space and try again. Nothing was recorded.'
-          : `The app could not write its working files (${code}). Nothing was recorded.`,
+          ? `The disk is full. Free some space and try again. ${aftermath}`
+          : `The app could not write its working files (${code}). ${aftermath}`,
       retryable: false,
     };
   }
   return {
     kind: 'unexpected',
-    message: `The backup failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+    message: `The ${job} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
     retryable: false,
   };
 }

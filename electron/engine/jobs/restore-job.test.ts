@@ -1,0 +1,166 @@
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { APIErrorCode, APIResponseError } from '@notionhq/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../../testkit/notion-emulator';
+import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
+import { plakarBinUnderTest } from '../../../testkit/plakar-standin';
+import { createNotionClient } from '../notion/client';
+import { crawlEmulator, scratchDir, TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
+import { compareRestore } from '../restore/round-trip-support';
+import { directorySource, SnapshotReader } from '../snapshot/reader';
+import { NotionCallError } from '../notion/retry';
+import { plakarDirsUnder } from '../plakar/process';
+import { PlakarStore } from '../plakar/store';
+import { runBackupJob } from './backup-job';
+import { describeJobError } from './job-errors';
+import type { RestoreJobOptions } from './restore-job';
+import { runRestoreJob } from './restore-job';
+
+const PASSPHRASE = 'restore job test passphrase';
+let emulator: RunningEmulator;
+let scratch: string;
+let store: PlakarStore;
+let snapshotId: string;
+
+beforeAll(async () => {
+  emulator = await startNotionEmulator({ rateLimit: false });
+  scratch = await scratchDir('restore-job-');
+  store = new PlakarStore({
+    bin: plakarBinUnderTest(),
+    dirs: plakarDirsUnder(path.join(scratch, 'data', 'plakar')),
+    location: path.join(scratch, 'store'),
+    passphrase: PASSPHRASE,
+  });
+  await store.create();
+  const backup = await runBackupJob({
+    token: emulator.tokens.full,
+    notionApiUrl: emulator.url,
+    requestsPerSecond: 1000,
+    comments: 'all',
+    retryPolicy: TEST_RETRY_POLICY,
+    store,
+    workDir: path.join(scratch, 'data'),
+    appVersion: 'test',
+  });
+  snapshotId = backup.snapshotId;
+}, 60_000);
+afterAll(async () => {
+  await emulator.close();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+async function newTarget(title: string): Promise<string> {
+  const client = createNotionClient({ token: emulator.tokens.full, baseUrl: emulator.url });
+  const page = await client.pages.create({ parent: { page_id: richWorkspaceFacts.ids.home }, properties: { title: { title: [{ text: { content: title } }] } } });
+  return page.id;
+}
+
+function restore(overrides: Partial<RestoreJobOptions>): ReturnType<typeof runRestoreJob> {
+  return runRestoreJob({
+    token: emulator.tokens.full,
+    notionApiUrl: emulator.url,
+    requestsPerSecond: 1000,
+    burst: 100,
+    retryPolicy: TEST_RETRY_POLICY,
+    store,
+    snapshotId,
+    targetPageId: richWorkspaceFacts.ids.home,
+    workDir: path.join(scratch, 'data'),
+    ...overrides,
+  });
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected the restore to fail');
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe('runRestoreJob', () => {
+  it('restores a stored snapshot under a page, with a link to it, and leaves no staging or journal', async () => {
+    const target = await newTarget('Restore job');
+    const result = await restore({ targetPageId: target, selection: [richWorkspaceFacts.ids.home] });
+    expect(result.created.pages).toBeGreaterThan(1);
+    expect(result.rootUrl).toMatch(/^https:\/\/www\.notion\.so\//);
+    expect(result.resumed).toBe(false);
+    expect(await readdir(path.join(scratch, 'data', 'staging'))).toEqual([]);
+    expect(await readdir(path.join(scratch, 'data', 'restores'))).toEqual([]);
+  }, 60_000);
+
+  it('a dry run gives the plan and an estimate without writing', async () => {
+    const target = await newTarget('Dry run job');
+    emulator.admin.resetCounts();
+    const plan = await restore({ targetPageId: target, dryRun: true });
+    expect(plan.dryRun).toBe(true);
+    expect(plan.created.rows).toBe(richWorkspaceFacts.fullCrawl.rows);
+    expect(plan.estimatedSeconds).toBe(Math.ceil(plan.requests / 1000));
+    expect(plan.losses.length).toBeGreaterThan(0);
+    const writes = Object.keys(emulator.admin.requestCounts().byRoute).filter((route) => !route.startsWith('GET'));
+    expect(writes).toEqual([]);
+  }, 60_000);
+
+  it('says how to share the target page when it cannot be seen', async () => {
+    const error = await failureOf(restore({ targetPageId: richWorkspaceFacts.ids.unsharedPage }));
+    expect(describeJobError(error, 'restore')).toMatchObject({ kind: 'restore-target' });
+    expect(describeJobError(error, 'restore').message).toMatch(/Connections/);
+  });
+
+  it('explains a token that may not insert content', async () => {
+    const error = await failureOf(restore({ token: emulator.tokens.readOnly }));
+    expect(describeJobError(error, 'restore')).toMatchObject({ kind: 'notion-access' });
+    expect(describeJobError(error, 'restore').message).toMatch(/Insert content/);
+  });
+
+  it('reports a snapshot that is not in the store', async () => {
+    const error = await failureOf(restore({ snapshotId: 'e'.repeat(64) }));
+    expect(describeJobError(error, 'restore')).toMatchObject({ plakarKind: 'snapshot-not-found' });
+  });
+
+  it('stops cleanly in a Notion outage, then resumes to completion', async () => {
+    const target = await newTarget('Outage');
+    let stormed = false;
+    const error = await failureOf(
+      restore({
+        targetPageId: target,
+        onProgress: (counts) => {
+          if (!stormed && counts.blocks > 60) {
+            stormed = true;
+            emulator.admin.setFaults({ probability: 1, kinds: ['service_unavailable', 'bad_gateway'] });
+          }
+        },
+      }),
+    );
+    emulator.admin.setFaults(null);
+    expect(describeJobError(error, 'restore')).toMatchObject({ kind: 'notion-unavailable', retryable: true });
+    expect(describeJobError(error, 'restore').message).toMatch(/resume/);
+    const resumed = await restore({ targetPageId: target });
+    expect(resumed.resumed).toBe(true);
+    // The result is the whole snapshot, exactly once.
+    const originalDir = path.join(scratch, 'original');
+    await store.restore(snapshotId, originalDir);
+    const original = await SnapshotReader.open(directorySource(originalDir));
+    const crawl = await crawlEmulator(emulator, { roots: [target] });
+    const scores = await compareRestore(original, await SnapshotReader.open(directorySource(crawl.dir)), target);
+    for (const score of scores) expect(score.differences, score.aspect).toEqual([]);
+    await rm(crawl.dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('recognises the Free plan block limit', () => {
+    const cause = new APIResponseError({
+      code: APIErrorCode.ValidationError,
+      status: 400,
+      message: 'This workspace has reached its block limit.',
+      headers: new Headers(),
+      rawBodyText: '{}',
+      additional_data: undefined,
+      request_id: undefined,
+    });
+    const error = new NotionCallError('HTTP 400 validation_error', { kind: 'permanent', reason: 'HTTP 400', status: 400 }, 1, cause);
+    expect(describeJobError(error, 'restore')).toMatchObject({ kind: 'notion-block-limit' });
+    expect(describeJobError(error, 'restore').message).toMatch(/resumes where it stopped/);
+  });
+});

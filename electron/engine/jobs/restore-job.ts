@@ -1,0 +1,142 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { createNotionClient } from '../notion/client';
+import { NotionGateway } from '../notion/gateway';
+import { limiterForToken } from '../notion/rate-limiter';
+import type { RetryPolicy } from '../notion/retry';
+import { NotionCallError } from '../notion/retry';
+import { checkNotionToken } from '../notion/token-check';
+import type { PlakarStore } from '../plakar/store';
+import { directorySource, SnapshotReader } from '../snapshot/reader';
+import { RestoreJournal } from '../restore/journal';
+import { dryRunWriter, liveWriter } from '../restore/notion-writer';
+import type { RestoreSummary } from '../restore/restorer';
+import { restoreSnapshot } from '../restore/restorer';
+import type { RestoreCounts } from '../restore/run';
+import { FileUploader, PlannedUploads } from '../restore/uploads';
+import { NotionAccessError } from './backup-job';
+import { acquireStoreLock } from './store-lock';
+
+export interface RestoreJobOptions {
+  token: string;
+  notionApiUrl?: string | undefined;
+  requestsPerSecond?: number;
+  burst?: number;
+  retryPolicy?: RetryPolicy;
+  store: PlakarStore;
+  /** Full 64-hex snapshot id. */
+  snapshotId: string;
+  /** The existing Notion page to restore under (dashed id). */
+  targetPageId: string;
+  selection?: string[];
+  dryRun?: boolean;
+  workDir: string;
+  signal?: AbortSignal;
+  onProgress?: (counts: RestoreCounts) => void;
+}
+
+export interface RestoreJobResult extends RestoreSummary {
+  dryRun: boolean;
+  durationMs: number;
+  /** For a dry run: the time the requests take at the rate limit. */
+  estimatedSeconds: number;
+  rootUrl: string | null;
+}
+
+/** The target page is missing or not shared with the integration. */
+export class RestoreTargetError extends Error {
+  override readonly name = 'RestoreTargetError';
+}
+
+/**
+ * Restores a snapshot (or some of its pages) under an existing Notion page. The snapshot is read from
+ * a private copy restored by plakar; a journal in the data dir makes an interrupted restore resumable.
+ */
+export async function runRestoreJob(options: RestoreJobOptions): Promise<RestoreJobResult> {
+  const started = Date.now();
+  const release = await acquireStoreLock(path.join(options.workDir, 'locks'), options.store.location, 'restore');
+  const stagingRoot = path.join(options.workDir, 'staging');
+  await mkdir(stagingRoot, { recursive: true, mode: 0o700 });
+  const staging = await mkdtemp(path.join(stagingRoot, 'restore-'));
+  try {
+    const check = await checkNotionToken({ token: options.token, baseUrl: options.notionApiUrl });
+    if (check.status !== 'valid') throw new NotionAccessError(check.message);
+    const client = createNotionClient({ token: options.token, baseUrl: options.notionApiUrl });
+    const rate = options.requestsPerSecond ?? 3;
+    const gateway = new NotionGateway(client, limiterForToken(options.token, { requestsPerSecond: rate, burst: options.burst ?? 10 }), {
+      signal: options.signal,
+      policy: options.retryPolicy,
+    });
+    await checkTarget(gateway, options.targetPageId);
+
+    const tree = path.join(staging, 'snapshot');
+    await options.store.restore(options.snapshotId, tree, { signal: options.signal });
+    const reader = await SnapshotReader.open(directorySource(tree));
+    const userMap = await mapUsers(gateway, reader);
+    const selection = options.selection ?? [];
+    const journal = await RestoreJournal.open(path.join(options.workDir, 'restores'), {
+      snapshotId: options.snapshotId,
+      target: options.targetPageId,
+      selection,
+    });
+    const dryRun = options.dryRun ?? false;
+    const planned = new PlannedUploads(reader, check.maxFileUploadBytes);
+    const writer = dryRun ? dryRunWriter() : liveWriter(gateway);
+    const summary = await restoreSnapshot({
+      reader,
+      writer,
+      journal: dryRun ? await RestoreJournal.open(path.join(staging, 'dry-run'), { snapshotId: 'dry', target: 'dry', selection: [] }) : journal,
+      uploader: dryRun ? planned : new FileUploader(gateway, reader, check.maxFileUploadBytes),
+      userMap,
+      targetPageId: options.targetPageId,
+      selection,
+      signal: options.signal,
+      onProgress: options.onProgress,
+    });
+    if (!dryRun) await journal.discard();
+    const requests = summary.requests + (dryRun ? planned.requests : 0);
+    return {
+      ...summary,
+      requests,
+      dryRun,
+      durationMs: Date.now() - started,
+      estimatedSeconds: Math.ceil(requests / rate),
+      rootUrl: summary.roots.length === 1 ? (summary.roots[0]?.url ?? null) : null,
+    };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    await release();
+  }
+}
+
+async function checkTarget(gateway: NotionGateway, pageId: string): Promise<void> {
+  try {
+    await gateway.call('pages.retrieve', (client) => client.pages.retrieve({ page_id: pageId }));
+  } catch (error) {
+    if (error instanceof NotionCallError && (error.failure.status === 404 || error.failure.status === 403)) {
+      throw new RestoreTargetError(
+        'The target page was not found. In Notion, open the page you want to restore into, choose ••• → Connections, ' +
+          'and add this integration; then try again.',
+      );
+    }
+    throw error;
+  }
+}
+
+/** Snapshot users matched to target-workspace users by email (restore cannot create users). */
+async function mapUsers(gateway: NotionGateway, reader: SnapshotReader): Promise<Map<string, string>> {
+  const map = new Map<string, string>();
+  let target: Array<{ id: string; person?: { email?: string } }>;
+  try {
+    target = (await gateway.collect('users.list', (client, cursor) => client.users.list({ start_cursor: cursor, page_size: 100 }))) as typeof target;
+  } catch {
+    return map; // the token cannot list users: people become text
+  }
+  const byEmail = new Map(target.filter((user) => user.person?.email).map((user) => [user.person?.email?.toLowerCase() ?? '', user.id]));
+  for (const user of await reader.users()) {
+    const email = user.person?.email?.toLowerCase();
+    const match = email ? byEmail.get(email) : undefined;
+    if (match) map.set(user.id, match);
+  }
+  return map;
+}
