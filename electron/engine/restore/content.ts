@@ -1,6 +1,7 @@
 import type { StoredBlock } from '../snapshot/reader';
-import type { ConvertedBlock } from './convert';
-import { convertBlock } from './convert';
+import { NotionCallError } from '../notion/retry';
+import type { BlockObjectRequest, ConvertedBlock } from './convert';
+import { convertBlock, withChildren } from './convert';
 import type { Container, RestoreRun } from './run';
 
 /** Notion's limits for one append: 100 children per level, 1,000 blocks and ~500 KB in all. */
@@ -30,6 +31,8 @@ interface Unit {
   rest: StoredBlock[];
   blockCount: number;
   bytes: number;
+  /** Replaced by a note after Notion refused it. */
+  degraded?: boolean;
 }
 
 function unitIds(block: StoredBlock, converted: ConvertedBlock): string[] {
@@ -41,11 +44,12 @@ function isSyncedCopy(block: StoredBlock): string | undefined {
   return payload?.synced_from?.block_id ?? undefined;
 }
 
-function withChildren(payload: object, children: object[]): object {
-  const typed = payload as { type: string; [key: string]: unknown };
-  const body = (typed[typed.type] ?? {}) as Record<string, unknown>;
-  return { ...typed, [typed.type]: { ...body, children } };
+/** A synced copy whose original exists in the restore: its content is the original's. */
+function waitsForOriginal(run: RestoreRun, block: StoredBlock): boolean {
+  const original = isSyncedCopy(block);
+  return original !== undefined && run.newIdFor(original) !== undefined;
 }
+
 
 /**
  * Appends the stored children of a container in order, 100 per request with their own children
@@ -79,7 +83,10 @@ export async function restoreChildren(run: RestoreRun, container: Container, blo
       continue;
     }
     const original = isSyncedCopy(block);
-    if (!run.isCreated(block.id) && run.forwardReferences(block).length > 0) {
+    // A synced copy waits for its original, unless the snapshot holds the copy's own content (its
+    // original was outside the backup).
+    const copyWaits = original !== undefined && !run.newIdFor(original) && !run.finalPass && (await run.reader.blockChildren(container.dir, block.id)) === undefined;
+    if (!run.isCreated(block.id) && (copyWaits || run.forwardReferences(block).length > 0)) {
       await flush();
       run.deferred.push({ container, block, index, siblings: blocks });
       continue;
@@ -88,7 +95,7 @@ export async function restoreChildren(run: RestoreRun, container: Container, blo
       // Created before an interruption: only its deeper content may be missing. A batch holds
       // consecutive siblings only, so what is pending goes first.
       await flush();
-      created.push(await unitFor(run, container, block, context));
+      created.push(await unitFor(run, container, block, run.convertContext(true)));
       continue;
     }
     if (block.type === 'synced_block' && !original) run.syncedOriginals.add(block.id);
@@ -124,7 +131,7 @@ async function unitFor(run: RestoreRun, container: Container, block: StoredBlock
     blockCount: 1 + converted.continuation.length,
     bytes: JSON.stringify(converted.payload ?? {}).length,
   };
-  if (!converted.payload || !converted.acceptsChildren || !block.has_children || isSyncedCopy(block)) return unit;
+  if (!converted.payload || !converted.acceptsChildren || !block.has_children || waitsForOriginal(run, block)) return unit;
   const children = (await run.reader.blockChildren(container.dir, block.id)) ?? [];
   const inlineCandidates = children.slice(0, MAX_CHILDREN);
   unit.rest = children.slice(MAX_CHILDREN);
@@ -164,15 +171,59 @@ async function payloadsOf(run: RestoreRun, container: Container, unit: Unit): Pr
         const convertedGrandchild = convertBlock(grandchild, context);
         if (convertedGrandchild.payload) grandchildren.push(convertedGrandchild.payload, ...convertedGrandchild.continuation);
       }
-      children.push(withChildren(converted.payload, grandchildren));
+      children.push(withChildren(converted.payload, grandchildren as BlockObjectRequest[]));
     } else {
       children.push(converted.payload, ...converted.continuation);
     }
   }
-  return [children.length > 0 ? withChildren(payload, children) : payload, ...continuation];
+  return [children.length > 0 ? withChildren(payload, children as BlockObjectRequest[]) : payload, ...continuation];
 }
 
+/**
+ * Appends a batch. When Notion refuses it (400: an embed from an unsupported provider, say), the batch
+ * is split to find the block it refuses, and that block alone is replaced by a note, so one odd block
+ * never stops a restore.
+ */
 async function appendUnits(run: RestoreRun, container: Container, units: Unit[], position?: object): Promise<void> {
+  try {
+    await appendUnitsOnce(run, container, units, position);
+  } catch (error) {
+    if (!(error instanceof NotionCallError) || error.failure.status !== 400) throw error;
+    if (units.length > 1) {
+      const middle = Math.ceil(units.length / 2);
+      await appendUnits(run, container, units.slice(0, middle), position);
+      const lastNew = run.newIdFor(units[middle - 1]?.unitIds.at(-1) ?? '');
+      const next = position && lastNew ? { type: 'after_block', after_block: { id: lastNew } } : position;
+      await appendUnits(run, container, units.slice(middle), next);
+      return;
+    }
+    const [unit] = units;
+    if (!unit || unit.degraded) throw error;
+    const reason = error.cause instanceof Error ? error.cause.message : error.message;
+    run.recordLoss({ kind: 'block-converted', objectId: unit.block.id, detail: `Notion refused this ${unit.block.type} block (${reason}); a note stands in its place` });
+    Object.assign(unit, {
+      converted: { payload: refusedBlockNote(unit.block.type), continuation: [], acceptsChildren: false },
+      unitIds: [unit.block.id],
+      inline: [],
+      inlineColumns: new Map(),
+      rest: [],
+      blockCount: 1,
+      degraded: true,
+    });
+    await appendUnitsOnce(run, container, [unit], position);
+  }
+}
+
+function refusedBlockNote(type: string): BlockObjectRequest {
+  return {
+    type: 'paragraph',
+    paragraph: {
+      rich_text: [{ type: 'text', text: { content: `Not restored: this ${type} block was refused by Notion.` }, annotations: { italic: true, color: 'gray' } }],
+    },
+  } as BlockObjectRequest;
+}
+
+async function appendUnitsOnce(run: RestoreRun, container: Container, units: Unit[], position?: object): Promise<void> {
   const payloads: object[] = [];
   for (const unit of units) payloads.push(...(await payloadsOf(run, container, unit)));
   const oldIds = units.flatMap((unit) => unit.unitIds);
@@ -204,8 +255,8 @@ async function appendUnits(run: RestoreRun, container: Container, units: Unit[],
   run.changed();
 }
 
-function needsId(unit: Unit): boolean {
-  return (unit.block.has_children && unit.converted.acceptsChildren && !isSyncedCopy(unit.block)) || (unit.block.type === 'synced_block' && !isSyncedCopy(unit.block));
+function needsId(unit: Unit, run: RestoreRun): boolean {
+  return (unit.block.has_children && unit.converted.acceptsChildren && !waitsForOriginal(run, unit.block)) || (unit.block.type === 'synced_block' && !isSyncedCopy(unit.block));
 }
 
 /**
@@ -213,9 +264,9 @@ function needsId(unit: Unit): boolean {
  * are only descended into; the rest are appended. Recursion does the same one level down.
  */
 async function restoreDeeperLevels(run: RestoreRun, container: Container, stored: StoredBlock[], units: Unit[], creators: ObjectCreators): Promise<void> {
-  if (units.some((unit) => needsId(unit) && !run.newIdFor(unit.block.id))) await learnIdsByPosition(run, container, stored);
+  if (units.some((unit) => needsId(unit, run) && !run.newIdFor(unit.block.id))) await learnIdsByPosition(run, container, stored);
   for (const unit of units) {
-    if (!needsId(unit) || !unit.block.has_children || isSyncedCopy(unit.block)) continue;
+    if (!needsId(unit, run) || !unit.block.has_children || waitsForOriginal(run, unit.block)) continue;
     const newId = run.newIdFor(unit.block.id);
     if (!newId) {
       run.recordLoss({ kind: 'other', objectId: unit.block.id, detail: 'the block was created but could not be found again to add its children' });
@@ -234,7 +285,7 @@ async function restoreDeeperLevels(run: RestoreRun, container: Container, stored
 async function learnIdsByPosition(run: RestoreRun, container: Container, stored: StoredBlock[]): Promise<void> {
   if (stored.every((block) => run.newIdFor(block.id))) return;
   const listed = await run.writer.listChildren(container.newId);
-  const context = run.convertContext();
+  const context = run.convertContext(true);
   let cursor = 0;
   const learned: { oldIds: string[]; newIds: string[] } = { oldIds: [], newIds: [] };
   for (const block of stored) {
@@ -269,7 +320,7 @@ export async function insertDeferredBlocks(run: RestoreRun, creators: ObjectCrea
     const newIds = await run.writer.append(item.container.newId, payloads, async () => undefined, position);
     await run.journal.record({ type: 'appended', container: item.container.oldId, oldIds: unit.unitIds, newIds });
     run.counts.blocks += payloads.length;
-    if (item.block.has_children && unit.converted.acceptsChildren && !isSyncedCopy(item.block) && newIds[0]) {
+    if (item.block.has_children && unit.converted.acceptsChildren && !waitsForOriginal(run, item.block) && newIds[0]) {
       const children = (await run.reader.blockChildren(item.container.dir, item.block.id)) ?? [];
       const childContainer: Container = { oldId: item.block.id, newId: newIds[0], dir: `${item.container.dir}/${item.block.id}`, pageOldId: item.container.pageOldId };
       await restoreChildren(run, childContainer, children, creators);

@@ -1,7 +1,7 @@
 import type { IndexEntry } from '../snapshot/writer';
 import type { StoredBlock, StoredPage } from '../snapshot/reader';
 import type { SchemaPlan } from './convert';
-import { convertComment, convertCover, convertIcon, convertPageProperties, planSchema } from './convert';
+import { convertComment, convertCover, convertIcon, convertPageProperties, convertRichText, planSchema } from './convert';
 import type { ObjectCreators } from './content';
 import { restoreChildren } from './content';
 import type { Container, RestoreRun } from './run';
@@ -114,7 +114,7 @@ export class ObjectRestorer implements ObjectCreators {
       const created = await this.run.writer.createDatabase(
         {
           parent: { type: 'page_id', page_id: parentNewId },
-          title: database.title ?? [],
+          title: convertRichText(database.title, context, entry.id),
           is_inline: database.is_inline ?? false,
           ...(first ? { initial_data_source: { properties: first.plan.initial } } : {}),
           ...optional('icon', convertIcon(database.icon, `database:${entry.id}:icon`, context)),
@@ -137,7 +137,11 @@ export class ObjectRestorer implements ObjectCreators {
     for (const { source, plan } of plans) {
       let newSourceId = this.run.newIdFor(String(source.id));
       if (!newSourceId) {
-        newSourceId = await this.run.writer.createDataSource({ parent: { type: 'database_id', database_id: newDatabaseId }, properties: plan.initial, title: source.title ?? [] });
+        newSourceId = await this.run.writer.createDataSource({
+          parent: { type: 'database_id', database_id: newDatabaseId },
+          properties: plan.initial,
+          title: convertRichText(source.title, context, String(source.id)),
+        });
         await this.run.journal.record({ type: 'created', kind: 'data-source', oldId: String(source.id), newId: newSourceId });
       }
       const properties = Object.fromEntries(

@@ -87,14 +87,16 @@ export class RestoreRun {
     this.progress();
   }
 
-  /** The conversion context the pure converters see. */
-  convertContext(): ConvertContext {
+  /** The conversion context the pure converters see; `silent` for converting a block a second time. */
+  convertContext(silent = false): ConvertContext {
     return {
       newIdFor: (oldId) => (this.inRestore.has(oldId) || this.syncedOriginals.has(oldId) ? this.newIdFor(oldId) : undefined),
       titleOf: (oldId) => this.reader.entry(oldId)?.title,
       userFor: (oldUserId) => this.userMap.get(oldUserId),
       uploadFor: (ref) => this.uploader.idFor(ref),
-      recordLoss: (loss) => this.recordLoss(loss),
+      recordLoss: (loss) => {
+        if (!silent) this.recordLoss(loss);
+      },
     };
   }
 }

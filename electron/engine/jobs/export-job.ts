@@ -1,0 +1,48 @@
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { ExportFormat, ExportResult } from '../export';
+import { exportSnapshot, ExportTargetNotEmptyError } from '../export';
+import type { PlakarStore } from '../plakar/store';
+import { directorySource, SnapshotReader } from '../snapshot/reader';
+
+export interface ExportJobOptions {
+  store: PlakarStore;
+  snapshotId: string;
+  targetDir: string;
+  format: ExportFormat;
+  selection?: string[];
+  merge?: boolean;
+  workDir: string;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Writes a snapshot (or part of it) into a folder as Markdown, HTML or the raw JSON tree. */
+export async function runExportJob(options: ExportJobOptions): Promise<ExportResult> {
+  // Refuse a non-empty folder before reading anything from the store.
+  const existing = await readdir(options.targetDir).catch(() => []);
+  if (existing.length > 0 && !options.merge) {
+    throw new ExportTargetNotEmptyError(
+      `${path.resolve(options.targetDir)} already contains files; choose an empty folder or allow merging (--merge).`,
+    );
+  }
+  const stagingRoot = path.join(options.workDir, 'staging');
+  await mkdir(stagingRoot, { recursive: true, mode: 0o700 });
+  const staging = await mkdtemp(path.join(stagingRoot, 'export-'));
+  try {
+    const tree = path.join(staging, 'snapshot');
+    await options.store.restore(options.snapshotId, tree, { signal: options.signal });
+    const reader = await SnapshotReader.open(directorySource(tree));
+    return await exportSnapshot({
+      reader,
+      targetDir: options.targetDir,
+      format: options.format,
+      selection: options.selection,
+      merge: options.merge,
+      signal: options.signal,
+      onProgress: options.onProgress,
+    });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
