@@ -9,6 +9,14 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import type { RunningEmulator } from '../testkit/notion-emulator';
 import { generateSyntheticWorkspace, startNotionEmulator } from '../testkit/notion-emulator';
+import { createNotionClient } from '../electron/engine/notion/client';
+import { NotionGateway } from '../electron/engine/notion/gateway';
+import { RateLimiter } from '../electron/engine/notion/rate-limiter';
+import { RestoreJournal } from '../electron/engine/restore/journal';
+import { liveWriter } from '../electron/engine/restore/notion-writer';
+import { restoreSnapshot } from '../electron/engine/restore/restorer';
+import { FileUploader } from '../electron/engine/restore/uploads';
+import { directorySource, SnapshotReader } from '../electron/engine/snapshot/reader';
 import { lowerBoundRequests } from './lower-bound';
 import { countOfficialStrategyRequests } from './official-strategy';
 
@@ -65,6 +73,43 @@ async function outputDir(name: string): Promise<string> {
   return mkdtemp(path.join(work, `${name}-`));
 }
 
+/** Backs up a synthetic workspace of long pages, then restores it into the emulator at 3 req/s. */
+async function measureRestore() {
+  const pages = quick ? 6 : 20;
+  const blocksPerPage = 150;
+  // No files: each file costs two upload requests whatever the batching (File Upload API), reported apart.
+  const synthetic = generateSyntheticWorkspace({ pages, blocksPerPage, databases: 1, rowsPerDatabase: 5, filesEvery: 0, seed: 7 });
+  const emulator = await startNotionEmulator({ workspace: synthetic.workspace, rateLimit: false });
+  try {
+    const dir = await outputDir('restore-source');
+    await crawlInChild({ url: emulator.url, token: emulator.tokens.full, outputDir: dir, requestsPerSecond: 5000, burst: 100, concurrency: 16 });
+    const reader = await SnapshotReader.open(directorySource(dir));
+    const client = createNotionClient({ token: emulator.tokens.full, baseUrl: emulator.url });
+    const root = reader.content[0]?.id ?? '';
+    const target = await client.pages.create({ parent: { page_id: root }, properties: { title: { title: [{ text: { content: 'Restore target' } }] } } });
+    emulator.admin.setRateLimit({ requestsPerSecond: 3, burst: 10 });
+    const gateway = new NotionGateway(client, new RateLimiter({ requestsPerSecond: 3, burst: 10 }));
+    const journal = await RestoreJournal.open(await outputDir('journal'), { snapshotId: 'bench', target: target.id, selection: [] });
+    const uploader = new FileUploader(gateway, reader, null);
+    const started = Date.now();
+    const summary = await restoreSnapshot({
+      reader,
+      writer: liveWriter(gateway),
+      journal,
+      uploader,
+      userMap: new Map(),
+      targetPageId: target.id,
+      selection: reader.content.map((entry) => entry.id),
+    });
+    const wallMs = Date.now() - started;
+    const callsByLabel = gateway.getStats().callsByLabel;
+    const blockRequests = (callsByLabel['blocks.children.append'] ?? 0) + (callsByLabel['blocks.children.list'] ?? 0);
+    return { pages, blocksPerPage, blocks: summary.created.blocks, files: summary.created.files, requests: summary.requests, blockRequests, wallMs, callsByLabel };
+  } finally {
+    await emulator.close();
+  }
+}
+
 const ratio = (a: number, b: number): string => (b === 0 ? 'n/a' : (a / b).toFixed(3));
 const verdict = (value: number, target: number): string => (value <= target ? '✅' : '❌');
 
@@ -79,6 +124,12 @@ async function main(): Promise<void> {
       crawlInChild({ url: emulator.url, token: emulator.tokens.full, outputDir: await outputDir('big'), requestsPerSecond: 5000, burst: 100, concurrency: 16 }),
     );
     process.stdout.write(`peak RSS ${(outcome.maxRssBytes / 1024 / 1024).toFixed(0)} MB, ${outcome.apiCalls} calls, ${(outcome.wallMs / 1000).toFixed(1)} s\n`);
+    await rm(work, { recursive: true, force: true });
+    return;
+  }
+
+  if (only === 'restore') {
+    process.stdout.write(`${JSON.stringify(await measureRestore(), null, 2)}\n`);
     await rm(work, { recursive: true, force: true });
     return;
   }
@@ -140,6 +191,18 @@ async function main(): Promise<void> {
       `${big.counts.hostedFiles} files; crawled in ${(big.outcome.wallMs / 1000).toFixed(1)} s with the emulator's rate limit off. ` +
       `At 3 req/s our crawl would take ${(big.outcome.apiCalls / 3 / 3600).toFixed(1)} h, the official strategy ${(big.official / 3 / 3600).toFixed(1)} h ` +
       '(and it backs up no rows past search, no comments, no users, no files but images).',
+  );
+
+  // 4. Restore: requests per 1,000 blocks and pacing at 3 req/s.
+  const restore = await measureRestore();
+  const perThousand = (restore.requests / restore.blocks) * 1000;
+  const appendsPerThousand = (restore.blockRequests / restore.blocks) * 1000;
+  const restorePace = restore.wallMs / 1000 / (restore.requests / 3);
+  rows.push(`| Restore requests per 1,000 blocks (${restore.pages} pages of ${restore.blocksPerPage} blocks) | **${perThousand.toFixed(1)}** (block writes and reads alone: ${appendsPerThousand.toFixed(1)}) | ≤ 25 | ${verdict(perThousand, 25)} |`);
+  rows.push(`| Restore wall time ÷ (requests ÷ 3 req/s), emulator limited to 3 req/s | ${(restore.wallMs / 1000).toFixed(1)} s ÷ ${(restore.requests / 3).toFixed(1)} s = **${restorePace.toFixed(3)}** | — | — |`);
+  notes.push(
+    `Restore run: ${restore.requests} requests (${Object.entries(restore.callsByLabel).map(([label, count]) => `${label} ${count}`).join(', ')}) ` +
+      `for ${restore.blocks} blocks; the workspace has no files because every file costs two more requests (create + send) whatever the batching.`,
   );
 
   const cpus = os.cpus();
