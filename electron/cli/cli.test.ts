@@ -138,6 +138,50 @@ describe('notion-plakar backup and snapshots', () => {
   });
 });
 
+describe('notion-plakar restore and export', () => {
+  async function backedUp(): Promise<string> {
+    await cli(['init', '--store', store()]);
+    const backup = await cli(['backup', '--store', store(), '--json', '--comments', 'all', '--rate', '1000']);
+    return (JSON.parse(backup.stdout) as { snapshotId: string }).snapshotId;
+  }
+
+  it('restores under a page, by id prefix, with a JSON result', async () => {
+    const snapshotId = await backedUp();
+    const targetUrl = `https://www.notion.so/Home-${richWorkspaceFacts.ids.home.replace(/-/g, '')}`;
+    const plan = await cli(['restore', snapshotId.slice(0, 10), '--store', store(), '--to-notion', targetUrl, '--dry-run', '--json', '--rate', '1000']);
+    expect(plan.code).toBe(0);
+    expect(JSON.parse(plan.stdout)).toMatchObject({ dryRun: true, created: { rows: richWorkspaceFacts.fullCrawl.rows } });
+    const result = await cli([
+      'restore', snapshotId.slice(0, 10), '--store', store(), '--to-notion', targetUrl,
+      '--page', richWorkspaceFacts.ids.orphanPage, '--json', '--rate', '1000',
+    ]);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(Object.keys(summary).sort()).toEqual(['apiCalls', 'created', 'durationMs', 'losses', 'resumed', 'rootUrl'].sort());
+    expect(summary).toMatchObject({ created: { pages: 2 }, resumed: false, rootUrl: expect.stringMatching(/^https:\/\/www\.notion\.so\//) });
+  });
+
+  it('explains an unknown snapshot and an unshared target', async () => {
+    await backedUp();
+    const missing = await cli(['restore', 'ffffffffff', '--store', store(), '--to-notion', richWorkspaceFacts.ids.home]);
+    expect(missing).toMatchObject({ code: 1, stderr: expect.stringMatching(/No snapshot id starts with ffffffffff/) });
+    const [snapshot] = JSON.parse((await cli(['snapshots', '--store', store(), '--json'])).stdout) as Array<{ id: string }>;
+    const unshared = await cli(['restore', snapshot?.id ?? '', '--store', store(), '--to-notion', richWorkspaceFacts.ids.unsharedPage, '--rate', '1000']);
+    expect(unshared).toMatchObject({ code: 1, stderr: expect.stringMatching(/Connections/) });
+  });
+
+  it('exports to an empty folder and refuses a folder with files unless told to merge', async () => {
+    const snapshotId = await backedUp();
+    const folder = path.join(scratch, 'export');
+    const first = await cli(['export', snapshotId, '--store', store(), '--to-dir', folder, '--format', 'markdown']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^Exported \d+ pages/);
+    const again = await cli(['export', snapshotId, '--store', store(), '--to-dir', folder]);
+    expect(again).toMatchObject({ code: 1, stderr: expect.stringMatching(/already contains files/) });
+    expect(await cli(['export', snapshotId, '--store', store(), '--to-dir', folder, '--merge'])).toMatchObject({ code: 0 });
+  });
+});
+
 describe('the built executable', () => {
   it('runs through package.json bin after a build', async () => {
     // @ts-expect-error plain ESM build script without type declarations

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { BackupProgress } from '../../shared/jobs';
 import { assessPassphrase } from '../../shared/passphrase-policy';
 import type { CommentScope } from '../engine/notion/crawler/context';
@@ -6,8 +5,7 @@ import { validateUserTag } from '../engine/jobs/backup-plan';
 import { runBackupJob } from '../engine/jobs/backup-job';
 import { describeJobError } from '../engine/jobs/job-errors';
 import { PlakarError } from '../engine/plakar/errors';
-import { plakarDirsUnder } from '../engine/plakar/process';
-import { PlakarStore } from '../engine/plakar/store';
+import { openStore } from './store';
 import type { CliIo } from './cli-io';
 import { CliError, cliDataDir, EXIT_USAGE } from './cli-io';
 import { formatBytes, formatDuration, formatProgressLine } from './format';
@@ -15,15 +13,6 @@ import { formatBytes, formatDuration, formatProgressLine } from './format';
 declare const __APP_VERSION__: string | undefined;
 const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev';
 
-function openStore(io: CliIo, location: string): PlakarStore {
-  const dataDir = cliDataDir(io.env);
-  return new PlakarStore({
-    bin: io.env.PLAKAR_BIN || 'plakar',
-    dirs: plakarDirsUnder(path.join(dataDir, 'plakar')),
-    location,
-    passphrase: io.env.PLAKAR_PASSPHRASE || undefined,
-  });
-}
 
 function failWith(error: unknown): never {
   if (error instanceof PlakarError && error.kind === 'store-missing') {

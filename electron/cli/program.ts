@@ -6,6 +6,7 @@ import { detectPlakar } from '../engine/plakar/detect';
 import { plakarDirsUnder } from '../engine/plakar/process';
 import { describePlakarDetection } from './describe';
 import { runBackupCommand, runInitCommand, runSnapshotsCommand } from './commands';
+import { runExportCommand, runRestoreCommand } from './restore-commands';
 import type { CliIo } from './cli-io';
 import { CliError, cliDataDir, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './cli-io';
 
@@ -57,6 +58,33 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption('--store <location>', 'the Kloset store')
     .option('--json', 'print a JSON array')
     .action((options: { store: string; json?: boolean }) => runSnapshotsCommand(io, options));
+
+  program
+    .command('restore')
+    .description('restore a snapshot (or some of its pages) under an existing Notion page')
+    .argument('<snapshot>', 'snapshot id, or an unambiguous prefix of it')
+    .requiredOption('--store <location>', 'the Kloset store')
+    .requiredOption('--to-notion <page id or URL>', 'the page to restore under (shared with the integration)', (value: string) => {
+      const id = parseNotionId(value);
+      if (!id) throw new InvalidArgumentError(`"${value}" is not a Notion page id or URL.`);
+      return id;
+    })
+    .option('--page <id>', 'restore only this page or database and its sub-pages (repeatable; id or URL)', notionIdOption)
+    .option('--dry-run', 'show what would be created and what cannot be restored, without writing anything')
+    .option('--rate <requests-per-second>', 'Notion request rate (default 3)', positiveNumber)
+    .option('--json', 'print the result as one JSON object')
+    .action((snapshot: string, options) => runRestoreCommand(io, snapshot, options));
+
+  program
+    .command('export')
+    .description('write a snapshot (or some of its pages) into a folder as Markdown, HTML or JSON')
+    .argument('<snapshot>', 'snapshot id, or an unambiguous prefix of it')
+    .requiredOption('--store <location>', 'the Kloset store')
+    .requiredOption('--to-dir <dir>', 'an empty (or new) folder')
+    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'html', 'json']).default('markdown'))
+    .option('--page <id>', 'export only this page or database and its sub-pages (repeatable; id or URL)', notionIdOption)
+    .option('--merge', 'write into a folder that already has files (nothing is deleted)')
+    .action((snapshot: string, options) => runExportCommand(io, snapshot, options));
 
   program
     .command('doctor')

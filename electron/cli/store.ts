@@ -1,0 +1,15 @@
+import path from 'node:path';
+import { plakarDirsUnder } from '../engine/plakar/process';
+import { PlakarStore } from '../engine/plakar/store';
+import type { CliIo } from './cli-io';
+import { cliDataDir } from './cli-io';
+
+/** The store named on the command line, with plakar's dirs under the CLI's data dir. */
+export function openStore(io: CliIo, location: string): PlakarStore {
+  return new PlakarStore({
+    bin: io.env.PLAKAR_BIN || 'plakar',
+    dirs: plakarDirsUnder(path.join(cliDataDir(io.env), 'plakar')),
+    location,
+    passphrase: io.env.PLAKAR_PASSPHRASE || undefined,
+  });
+}

@@ -1,0 +1,114 @@
+// A database as a Markdown table of its rows (each linked to its page) and the same rows as CSV.
+import { stringify } from 'csv-stringify/sync';
+import type { SnapshotReader } from '../snapshot/reader';
+import type { LinkResolver } from './links';
+import type { PlannedObject } from './layout';
+import { escapeMarkdown, plainText, singleLineText, titleText } from './markdown-text';
+import type { InlineContext } from './markdown-text';
+import type { PropertyNames } from './property-text';
+import { propertyText } from './property-text';
+
+interface Column {
+  name: string;
+  type: string;
+}
+
+interface DataSourceSchema {
+  id: string;
+  title: string;
+  properties: Column[];
+}
+
+export interface DatabaseDocuments {
+  markdown: string;
+  csv: string;
+  rows: number;
+}
+
+function schemasOf(dataSources: Array<Record<string, unknown>>): DataSourceSchema[] {
+  return dataSources.map((source) => ({
+    id: String(source.id ?? ''),
+    title: plainText(source.title) || String(source.name ?? '') || String(source.id ?? ''),
+    properties: Object.entries((source.properties ?? {}) as Record<string, { type?: string; name?: string }>).map(([key, property]) => ({
+      name: property.name ?? key,
+      type: property.type ?? '',
+    })),
+  }));
+}
+
+/** The title column first, then every other property of every data source, each name once. */
+function columnsOf(schemas: DataSourceSchema[]): { title: string; others: string[] } {
+  const title = schemas.flatMap((schema) => schema.properties).find((property) => property.type === 'title')?.name ?? 'Name';
+  const others: string[] = [];
+  for (const schema of schemas) {
+    for (const property of schema.properties) {
+      // Buttons hold no value: a column of them would always be empty.
+      if (property.type === 'title' || property.type === 'button' || property.name === title || others.includes(property.name)) continue;
+      others.push(property.name);
+    }
+  }
+  return { title, others };
+}
+
+const tableCell = (text: string) => escapeMarkdown(text.replace(/\s+/g, ' ').trim()).replace(/\|/g, '\\|');
+
+/**
+ * The database document and its CSV. Rows are the database's children in the export, in document
+ * order; their page.json files are read one at a time.
+ */
+export async function renderDatabaseDocuments(
+  object: PlannedObject,
+  reader: SnapshotReader,
+  links: LinkResolver,
+  names: PropertyNames,
+  warnings: string[],
+): Promise<DatabaseDocuments> {
+  const { database, dataSources } = await reader.database(object.entry);
+  const schemas = schemasOf(dataSources);
+  const { title, others } = columnsOf(schemas);
+  const showSource = schemas.length > 1;
+  const sourceTitle = new Map(schemas.map((schema) => [schema.id, schema.title]));
+  const header = [title, ...(showSource ? ['Data source'] : []), ...others];
+  const markdownRows: string[][] = [];
+  const csvRows: string[][] = [header];
+
+  for (const row of object.children.filter((child) => child.entry.object === 'page')) {
+    let cells: string[] = [];
+    let source = '';
+    try {
+      const { page } = await reader.page(row.entry);
+      const full = await reader.fullProperties(row.entry.path);
+      const valueOf = (name: string) => {
+        const property = page.properties[name];
+        return property ? propertyText(property, full[property.id], names) : '';
+      };
+      cells = others.map(valueOf);
+      const parent = page.parent as { data_source_id?: string };
+      source = parent.data_source_id ? (sourceTitle.get(parent.data_source_id) ?? '') : '';
+    } catch (error) {
+      warnings.push(`${object.entry.title || object.entry.id}: row ${row.entry.id}: ${(error as Error).message}`);
+      cells = others.map(() => '');
+    }
+    const rowTitle = row.entry.title || 'Untitled';
+    const link = `[${tableCell(rowTitle)}](${links.objectHref(object.document, row.entry.id) ?? ''})`;
+    markdownRows.push([link, ...(showSource ? [tableCell(source)] : []), ...cells.map(tableCell)]);
+    csvRows.push([rowTitle, ...(showSource ? [source] : []), ...cells]);
+  }
+
+  const context: InlineContext = { document: object.document, links, userName: names.userName };
+  const icon = (database.icon as { type?: string; emoji?: string } | null)?.type === 'emoji' ? `${escapeMarkdown(String((database.icon as { emoji: string }).emoji))} ` : '';
+  const description = singleLineText(database.description, context);
+  const csvName = object.csv?.split('/').pop() ?? '';
+  const table = [
+    `| ${header.map(tableCell).join(' | ')} |`,
+    `|${' --- |'.repeat(header.length)}`,
+    ...markdownRows.map((cells) => `| ${cells.join(' | ')} |`),
+  ].join('\n');
+  const count = `${markdownRows.length} ${markdownRows.length === 1 ? 'row' : 'rows'}${object.csv ? ` · [${escapeMarkdown(csvName)}](${links.fileHref(object.document, object.csv)})` : ''}`;
+  const parts = [`# ${icon}${titleText(object.entry.title)}`, description, count, markdownRows.length > 0 ? table : ''];
+  return {
+    markdown: `${parts.filter((part) => part !== '').join('\n\n')}\n`,
+    csv: stringify(csvRows, { bom: true }),
+    rows: markdownRows.length,
+  };
+}
