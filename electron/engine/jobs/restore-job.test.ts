@@ -6,7 +6,7 @@ import type { RunningEmulator } from '../../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
 import { plakarBinUnderTest } from '../../../testkit/plakar-standin';
 import { createNotionClient } from '../notion/client';
-import { crawlEmulator, scratchDir, TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
+import { crawlEmulator, failureOf, scratchDir, TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
 import { compareRestore } from '../restore/round-trip-support';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
 import { NotionCallError } from '../notion/retry';
@@ -69,15 +69,6 @@ function restore(overrides: Partial<RestoreJobOptions>): ReturnType<typeof runRe
     workDir: path.join(scratch, 'data'),
     ...overrides,
   });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected the restore to fail');
-    },
-    (error: unknown) => error,
-  );
 }
 
 describe('runRestoreJob', () => {

@@ -76,3 +76,13 @@ export async function readJson<T>(file: string): Promise<T> {
 export async function removeAll(...dirs: string[]): Promise<void> {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 }
+
+/** The error a promise rejects with; fails the test if it resolves. */
+export async function failureOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (error: unknown) => error,
+  );
+}
