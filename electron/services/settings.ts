@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/**
+ * The app's settings: what the user chose, never secrets (those live in the SecretVault). Persisted by
+ * electron-store in the app and by its underlying library `conf` in tests and the e2e harness, both
+ * with the options below (JSON schema, migrations, file mode 0600).
+ */
+export const SettingsSchema = z.object({
+  /** A plakar binary chosen in the app; null = PLAKAR_BIN or the PATH. */
+  plakarPath: z.string().nullable(),
+  store: z
+    .object({
+      location: z.string(),
+      encrypted: z.boolean(),
+      /** The passphrase was confirmed as saved somewhere safe by the user. */
+      passphraseSaved: z.boolean(),
+    })
+    .nullable(),
+  notion: z.object({
+    /** Another API base URL (a proxy, or the emulator in the demo); null = Notion. */
+    apiUrl: z.string().nullable(),
+    workspaceName: z.string().nullable(),
+    workspaceId: z.string().nullable(),
+    botName: z.string().nullable(),
+    tokenKind: z.enum(['internal', 'personal']).nullable(),
+  }),
+  /** Page and database ids to back up; empty = everything the token can see. */
+  roots: z.array(z.string()),
+  advanced: z.object({
+    requestsPerSecond: z.number().positive().max(50),
+    comments: z.enum(['pages', 'all', 'off']),
+  }),
+  onboardingCompletedAt: z.string().nullable(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  plakarPath: null,
+  store: null,
+  notion: { apiUrl: null, workspaceName: null, workspaceId: null, botName: null, tokenKind: null },
+  roots: [],
+  advanced: { requestsPerSecond: 3, comments: 'pages' },
+  onboardingCompletedAt: null,
+};
+
+/** The part of electron-store / conf the settings use. */
+export interface SettingsBackend {
+  readonly store: Record<string, unknown>;
+  set(key: string, value: unknown): void;
+}
+
+export const SETTINGS_FORMAT_VERSION = '1.0.0';
+
+/** Options for `new ElectronStore(...)` (app) and `new Conf(...)` (tests), plus `cwd`. */
+export const SETTINGS_STORE_OPTIONS = {
+  configName: 'settings',
+  projectName: 'notion-plakar',
+  projectVersion: SETTINGS_FORMAT_VERSION,
+  configFileMode: 0o600,
+  clearInvalidConfig: false,
+  defaults: DEFAULT_SETTINGS as unknown as Record<string, unknown>,
+  migrations: {
+    // Version 1.0.0 is the first format; later formats add their step here.
+    '1.0.0': () => undefined,
+  },
+};
+
+export class AppSettings {
+  constructor(private readonly backend: SettingsBackend) {}
+
+  /** The settings, with anything missing or invalid replaced by its default (never thrown at the user). */
+  get(): Settings {
+    const merged = { ...DEFAULT_SETTINGS, ...this.backend.store };
+    const parsed = SettingsSchema.safeParse(merged);
+    if (parsed.success) return parsed.data;
+    const repaired: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+    for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
+      const field = SettingsSchema.shape[key].safeParse(merged[key]);
+      if (field.success) repaired[key] = field.data;
+    }
+    return repaired as Settings;
+  }
+
+  /** Validates and saves a change; an invalid change throws and saves nothing. */
+  update(patch: Partial<Settings>): Settings {
+    const next = SettingsSchema.parse({ ...this.get(), ...patch });
+    for (const key of Object.keys(patch) as Array<keyof Settings>) this.backend.set(key, next[key]);
+    return next;
+  }
+}
