@@ -1,3 +1,4 @@
+import { invokeChannels } from '../../shared/ipc/channels';
 import { expect, saveScreenshot, test } from '../fixtures';
 
 test('the welcome screen explains the app and shows the version', async ({ launchApp }, testInfo) => {
@@ -20,7 +21,7 @@ test('the renderer has no Node or Electron internals, only the named bridge', as
   }));
   expect(globals.require).toBe('undefined');
   expect(globals.process).toBe('undefined');
-  expect(globals.methods).toEqual(['detectPlakar', 'getAppInfo', 'on', 'validateNotionToken']);
+  expect(globals.methods).toEqual([...Object.keys(invokeChannels), 'on'].sort());
 });
 
 test('main rejects malformed input from the renderer', async ({ launchApp }) => {

@@ -6,6 +6,11 @@ import { build } from 'esbuild';
 import { dispatchInvoke } from '../../shared/ipc/dispatch';
 import { createAppServices } from '../../electron/services/app-services';
 import { resolveServiceConfig } from '../../electron/services/config';
+import { JobRunner } from '../../electron/services/job-runner';
+import { SecretVault, testOnlyCipher } from '../../electron/services/secrets';
+import { AppSettings, SETTINGS_STORE_OPTIONS } from '../../electron/services/settings';
+import { eventChannels } from '../../shared/ipc/channels';
+import Conf from 'conf';
 import type { AppEnv, AppUnderTest } from './app-under-test';
 import { serveRenderer } from './static-server';
 
@@ -54,7 +59,19 @@ export async function launchChromiumTarget(env: AppEnv): Promise<AppUnderTest> {
       defaultDataDir: env.NOTION_PLAKAR_DATA_DIR,
     },
   );
-  const handlers = createAppServices(config);
+  const settings = new AppSettings(new Conf({ ...SETTINGS_STORE_OPTIONS, cwd: config.dataDir }));
+  const handlers = createAppServices({
+    config,
+    settings,
+    // No keyring in the harness (as on a Linux CI machine): a cipher that says it is not secure.
+    vault: new SecretVault(config.dataDir, testOnlyCipher(), () => settings.get().acceptInsecureSecretStorage),
+    jobs: new JobRunner(),
+    emit: (event, payload) => {
+      void page
+        .evaluate(([channel, data]) => (window as unknown as { __backupAppDeliverEvent?: (c: string, p: unknown) => void }).__backupAppDeliverEvent?.(channel as string, data), [eventChannels[event], payload] as const)
+        .catch(() => undefined);
+    },
+  });
   await page.exposeBinding('__backupAppInvoke', async (source, channel: unknown, input: unknown) => {
     // The harness's equivalent of main's sender check: only our page's top frame may call.
     if (source.frame !== page.mainFrame() || !source.frame.url().startsWith(`${server.origin}/`)) {

@@ -8,6 +8,7 @@ import { createFileLogger } from '../services/logger';
 import { registerIpcHandlers } from './ipc';
 import { APP_ORIGIN, handleAppScheme, registerAppSchemeAsPrivileged } from './protocol';
 import { hardenApp } from './security';
+import { electronServiceDeps } from './platform-services';
 import { createMainWindow } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -68,7 +69,8 @@ if (!app.requestSingleInstanceLock()) {
     logger.info({ version: config.version, dataDir: config.dataDir }, 'starting');
     hardenApp(isAppUrl);
     handleAppScheme(path.join(here, '../renderer'));
-    registerIpcHandlers(createAppServices(config), { ids: trustedIds, isTrustedUrl: isAppUrl }, {
+    const deps = electronServiceDeps(config, () => mainWindow);
+    registerIpcHandlers(createAppServices(deps), { ids: trustedIds, isTrustedUrl: isAppUrl }, {
       error: (message, error) => logger.error({ err: error }, message),
     });
     showMainWindow();

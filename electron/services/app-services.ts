@@ -2,14 +2,19 @@ import { mkdir } from 'node:fs/promises';
 import type { ContractHandlers } from '../../shared/ipc/contract';
 import { checkNotionToken } from '../engine/notion/token-check';
 import { detectPlakar } from '../engine/plakar/detect';
-import type { ServiceConfig } from './config';
 import { appPlakarDirs } from './config';
+import { jobServices } from './job-services';
+import { onboardingServices } from './onboarding-services';
+import type { ServiceDeps } from './service-context';
+import { ServiceContext } from './service-context';
 
 /**
  * The application service layer: one implementation of every IPC method, in plain Node. The Electron
  * IPC wrapper and the e2e Chromium bridge both call exactly these handlers.
  */
-export function createAppServices(config: ServiceConfig): ContractHandlers {
+export function createAppServices(deps: ServiceDeps): ContractHandlers {
+  const context = new ServiceContext(deps);
+  const { config } = deps;
   return {
     async getAppInfo() {
       return {
@@ -20,7 +25,7 @@ export function createAppServices(config: ServiceConfig): ContractHandlers {
         nodeVersion: process.versions.node,
         platform: process.platform,
         dataDir: config.dataDir,
-        notionApiUrl: config.notionApiUrl,
+        notionApiUrl: context.notionApiUrl(),
         demoMode: config.demoMode,
       };
     },
@@ -28,11 +33,15 @@ export function createAppServices(config: ServiceConfig): ContractHandlers {
     async detectPlakar() {
       const dirs = appPlakarDirs(config);
       await mkdir(dirs.cacheHome, { recursive: true, mode: 0o700 });
-      return detectPlakar({ explicitPath: config.plakarBin, pathEnv: config.searchPath, dirs });
+      const chosen = deps.settings.get().plakarPath ?? config.plakarBin;
+      return detectPlakar({ explicitPath: chosen, pathEnv: config.searchPath, dirs });
     },
 
     async validateNotionToken({ token }) {
-      return checkNotionToken({ token, baseUrl: config.notionApiUrl });
+      return checkNotionToken({ token, baseUrl: context.notionApiUrl() });
     },
+
+    ...onboardingServices(context),
+    ...jobServices(context, config.version),
   };
 }

@@ -29,8 +29,8 @@ export class SecretVault {
   constructor(
     dataDir: string,
     private readonly cipher: SecretCipher,
-    /** Allow saving with an insecure backend (the user accepted the warning). */
-    private readonly allowInsecure = false,
+    /** Allow saving with an insecure backend (the user accepted the warning); read at each save. */
+    private readonly allowInsecure: boolean | (() => boolean) = false,
   ) {
     this.dir = path.join(dataDir, 'secrets');
   }
@@ -48,7 +48,8 @@ export class SecretVault {
   }
 
   async save(name: SecretName, value: string): Promise<void> {
-    if (!this.cipher.secure && !this.allowInsecure) {
+    const allowed = typeof this.allowInsecure === 'function' ? this.allowInsecure() : this.allowInsecure;
+    if (!this.cipher.secure && !allowed) {
       throw new InsecureSecretStorageError(
         `This system has no secure key store (${this.cipher.backend}): secrets would be stored with a publicly ` +
           'known key. Install and unlock a keyring (GNOME Keyring or KWallet), then restart the app.',

@@ -1,39 +1,14 @@
-import { z } from 'zod';
+import type { Settings } from '../../shared/settings';
+import { SettingsSchema } from '../../shared/settings';
+
+export type { Settings };
+export { SettingsSchema };
 
 /**
  * The app's settings: what the user chose, never secrets (those live in the SecretVault). Persisted by
  * electron-store in the app and by its underlying library `conf` in tests and the e2e harness, both
  * with the options below (JSON schema, migrations, file mode 0600).
  */
-export const SettingsSchema = z.object({
-  /** A plakar binary chosen in the app; null = PLAKAR_BIN or the PATH. */
-  plakarPath: z.string().nullable(),
-  store: z
-    .object({
-      location: z.string(),
-      encrypted: z.boolean(),
-      /** The passphrase was confirmed as saved somewhere safe by the user. */
-      passphraseSaved: z.boolean(),
-    })
-    .nullable(),
-  notion: z.object({
-    /** Another API base URL (a proxy, or the emulator in the demo); null = Notion. */
-    apiUrl: z.string().nullable(),
-    workspaceName: z.string().nullable(),
-    workspaceId: z.string().nullable(),
-    botName: z.string().nullable(),
-    tokenKind: z.enum(['internal', 'personal']).nullable(),
-  }),
-  /** Page and database ids to back up; empty = everything the token can see. */
-  roots: z.array(z.string()),
-  advanced: z.object({
-    requestsPerSecond: z.number().positive().max(50),
-    comments: z.enum(['pages', 'all', 'off']),
-  }),
-  onboardingCompletedAt: z.string().nullable(),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
-
 export const DEFAULT_SETTINGS: Settings = {
   plakarPath: null,
   store: null,
@@ -41,6 +16,7 @@ export const DEFAULT_SETTINGS: Settings = {
   roots: [],
   advanced: { requestsPerSecond: 3, comments: 'pages' },
   onboardingCompletedAt: null,
+  acceptInsecureSecretStorage: false,
 };
 
 /** The part of electron-store / conf the settings use. */

@@ -6,13 +6,27 @@ export const invokeChannels = {
   getAppInfo: 'app:get-info',
   detectPlakar: 'plakar:detect',
   validateNotionToken: 'notion:validate-token',
+  getAppState: 'app:get-state',
+  choosePlakarBinary: 'plakar:choose-binary',
+  setupStore: 'store:setup',
+  confirmPassphraseSaved: 'store:confirm-passphrase-saved',
+  connectNotion: 'notion:connect',
+  disconnectNotion: 'notion:disconnect',
+  listNotionPages: 'notion:list-pages',
+  setBackupRoots: 'backup:set-roots',
+  acceptInsecureSecretStorage: 'secrets:accept-insecure',
+  completeOnboarding: 'app:complete-onboarding',
+  startBackup: 'job:start-backup',
+  cancelJob: 'job:cancel',
+  listSnapshots: 'snapshots:list',
 } as const;
 
 export type InvokeMethod = keyof typeof invokeChannels;
 
 /** Main → renderer events. */
 export const eventChannels = {
-  appNotice: 'event:app-notice',
+  jobProgress: 'event:job-progress',
+  jobFinished: 'event:job-finished',
 } as const;
 
 export type EventName = keyof typeof eventChannels;

@@ -22,10 +22,10 @@ describe('createBackupAppApi', () => {
     const unsubscribe = vi.fn();
     const subscribe = vi.fn(() => unsubscribe);
     const api = createBackupAppApi({ invoke: vi.fn(), subscribe });
-    const off = api.on('appNotice', () => undefined);
-    expect(subscribe).toHaveBeenCalledWith(eventChannels.appNotice, expect.any(Function));
+    const off = api.on('jobProgress', () => undefined);
+    expect(subscribe).toHaveBeenCalledWith(eventChannels.jobProgress, expect.any(Function));
     off();
     expect(unsubscribe).toHaveBeenCalledOnce();
-    expect(() => api.on('nope' as 'appNotice', () => undefined)).toThrow(/Unknown event/);
+    expect(() => api.on('nope' as 'jobProgress', () => undefined)).toThrow(/Unknown event/);
   });
 });

@@ -1,4 +1,18 @@
 import { z } from 'zod';
+import {
+  AppStateSchema,
+  CancelJobInputSchema,
+  ChoosePlakarInputSchema,
+  JobFinishedEventSchema,
+  JobProgressEventSchema,
+  JobStartSchema,
+  NotionPagesResultSchema,
+  SetRootsInputSchema,
+  SnapshotListSchema,
+  StartBackupInputSchema,
+  StoreSetupInputSchema,
+  StoreSetupResultSchema,
+} from './app-schemas';
 import type { EventName, InvokeMethod } from './channels';
 
 /**
@@ -53,6 +67,7 @@ export const TokenProblemSchema = z.enum([
   'notion-unavailable',
   'network',
   'timeout',
+  'secret-storage',
   'unexpected',
 ]);
 export type TokenProblem = z.infer<typeof TokenProblemSchema>;
@@ -83,12 +98,24 @@ export const ipcContract = {
   getAppInfo: { input: z.undefined(), result: AppInfoSchema },
   detectPlakar: { input: z.undefined(), result: PlakarDetectionSchema },
   validateNotionToken: { input: NotionTokenInputSchema, result: NotionTokenCheckSchema },
+  getAppState: { input: z.undefined(), result: AppStateSchema },
+  choosePlakarBinary: { input: ChoosePlakarInputSchema, result: PlakarDetectionSchema },
+  setupStore: { input: StoreSetupInputSchema, result: StoreSetupResultSchema },
+  confirmPassphraseSaved: { input: z.undefined(), result: AppStateSchema },
+  connectNotion: { input: NotionTokenInputSchema, result: NotionTokenCheckSchema },
+  disconnectNotion: { input: z.undefined(), result: AppStateSchema },
+  listNotionPages: { input: z.undefined(), result: NotionPagesResultSchema },
+  setBackupRoots: { input: SetRootsInputSchema, result: AppStateSchema },
+  acceptInsecureSecretStorage: { input: z.undefined(), result: AppStateSchema },
+  completeOnboarding: { input: z.undefined(), result: AppStateSchema },
+  startBackup: { input: StartBackupInputSchema, result: JobStartSchema },
+  cancelJob: { input: CancelJobInputSchema, result: z.object({ cancelled: z.boolean() }) },
+  listSnapshots: { input: z.undefined(), result: SnapshotListSchema },
 } as const satisfies Record<InvokeMethod, { input: z.ZodType; result: z.ZodType }>;
 
-export const AppNoticeSchema = z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() });
-
 export const eventContract = {
-  appNotice: AppNoticeSchema,
+  jobProgress: JobProgressEventSchema,
+  jobFinished: JobFinishedEventSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type InputOf<M extends InvokeMethod> = z.input<(typeof ipcContract)[M]['input']>;

@@ -4,7 +4,7 @@ import type { ContractHandlers } from './contract';
 import { dispatchInvoke } from './dispatch';
 
 function handlers(overrides: Partial<ContractHandlers> = {}): ContractHandlers {
-  return {
+  return ({
     getAppInfo: vi.fn(),
     detectPlakar: vi.fn(async () => ({ status: 'not-found' as const, searched: [] })),
     validateNotionToken: vi.fn(async () => ({
@@ -14,7 +14,7 @@ function handlers(overrides: Partial<ContractHandlers> = {}): ContractHandlers {
       detail: null,
     })),
     ...overrides,
-  };
+  }) as unknown as ContractHandlers;
 }
 
 describe('dispatchInvoke', () => {

@@ -1,0 +1,144 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import Conf from 'conf';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../testkit/notion-emulator';
+import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
+import { plakarBinUnderTest } from '../../testkit/plakar-standin';
+import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
+import type { ContractHandlers } from '../../shared/ipc/contract';
+import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
+import { createAppServices } from './app-services';
+import { resolveServiceConfig } from './config';
+import { JobRunner } from './job-runner';
+import { SecretVault, testOnlyCipher } from './secrets';
+import { AppSettings, SETTINGS_STORE_OPTIONS } from './settings';
+
+const PASSPHRASE = 'a strong passphrase for the app test';
+let emulator: RunningEmulator;
+let dataDir: string;
+let services: ContractHandlers;
+let events: Array<{ event: string; payload: unknown }>;
+
+beforeAll(async () => {
+  emulator = await startNotionEmulator({ rateLimit: false });
+});
+afterAll(async () => emulator.close());
+beforeEach(async () => {
+  dataDir = await scratchDir('services-');
+  events = [];
+  const config = resolveServiceConfig(
+    { NOTION_API_URL: emulator.url, PLAKAR_BIN: plakarBinUnderTest(), NOTION_PLAKAR_DATA_DIR: dataDir, PATH: process.env.PATH },
+    { productName: 'Test', version: '0.0.0', electronVersion: null, chromeVersion: null, defaultDataDir: dataDir },
+  );
+  const settings = new AppSettings(new Conf({ ...SETTINGS_STORE_OPTIONS, cwd: dataDir }));
+  settings.update({ advanced: { requestsPerSecond: 50, comments: 'pages' } });
+  services = createAppServices({
+    config,
+    settings,
+    vault: new SecretVault(dataDir, testOnlyCipher(), () => settings.get().acceptInsecureSecretStorage),
+    jobs: new JobRunner(),
+    emit: (event, payload) => events.push({ event, payload }),
+  });
+});
+afterEach(async () => rm(dataDir, { recursive: true, force: true }));
+
+function finished(): Promise<JobFinishedEvent> {
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      const event = events.find((item) => item.event === 'jobFinished');
+      if (event) {
+        clearInterval(timer);
+        resolve(event.payload as JobFinishedEvent);
+      }
+    }, 20);
+  });
+}
+
+async function onboard(): Promise<void> {
+  await services.acceptInsecureSecretStorage(undefined);
+  expect(await services.connectNotion({ token: emulator.tokens.full })).toMatchObject({ status: 'valid' });
+  expect(await services.setupStore({ mode: 'create', location: path.join(dataDir, 'store'), passphrase: PASSPHRASE, plaintext: false })).toMatchObject({
+    status: 'ready',
+    encrypted: true,
+  });
+}
+
+describe('first run', () => {
+  it('starts unconfigured, with the secret storage reported as it is', async () => {
+    expect(await services.getAppState(undefined)).toMatchObject({
+      onboardingComplete: false,
+      hasNotionToken: false,
+      hasStorePassphrase: false,
+      secretStorage: { backend: 'test-only', secure: false },
+      runningJob: null,
+    });
+  });
+
+  it('keeps no secret on an insecure system until the user accepts the risk', async () => {
+    const refused = await services.connectNotion({ token: emulator.tokens.full });
+    expect(refused).toMatchObject({ status: 'invalid', problem: 'secret-storage' });
+    expect((await services.getAppState(undefined)).hasNotionToken).toBe(false);
+    await services.acceptInsecureSecretStorage(undefined);
+    expect(await services.connectNotion({ token: emulator.tokens.full })).toMatchObject({ status: 'valid', workspaceName: richWorkspaceFacts.workspaceName });
+    expect(await services.getAppState(undefined)).toMatchObject({ hasNotionToken: true, settings: { notion: { workspaceName: richWorkspaceFacts.workspaceName } } });
+  });
+
+  it('sets up a store, refusing weak passphrases, existing stores and folders with files', async () => {
+    await services.acceptInsecureSecretStorage(undefined);
+    const location = path.join(dataDir, 'store');
+    expect(await services.setupStore({ mode: 'create', location, passphrase: 'short', plaintext: false })).toMatchObject({ problem: 'weak-passphrase' });
+    expect(await services.setupStore({ mode: 'create', location, passphrase: PASSPHRASE, plaintext: false })).toMatchObject({ status: 'ready', created: true });
+    expect(await services.setupStore({ mode: 'create', location, passphrase: PASSPHRASE, plaintext: false })).toMatchObject({ problem: 'store-exists' });
+    expect(await services.setupStore({ mode: 'open', location, passphrase: 'the wrong passphrase here', plaintext: false })).toMatchObject({ problem: 'passphrase-wrong' });
+    expect(await services.setupStore({ mode: 'open', location, passphrase: PASSPHRASE, plaintext: false })).toMatchObject({ status: 'ready', created: false });
+    const folder = path.join(dataDir, 'documents');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'keep.txt'), 'x');
+    expect(await services.setupStore({ mode: 'create', location: folder, passphrase: PASSPHRASE, plaintext: false })).toMatchObject({ problem: 'not-empty' });
+    expect(await services.setupStore({ mode: 'open', location: folder, passphrase: PASSPHRASE, plaintext: false })).toMatchObject({ problem: 'not-a-store' });
+    const state = await services.getAppState(undefined);
+    expect(state.settings.store).toMatchObject({ location, encrypted: true });
+    expect(state.hasStorePassphrase).toBe(true);
+  });
+
+  it('lists what the token can see and remembers the choice', async () => {
+    await onboard();
+    const pages = await services.listNotionPages(undefined);
+    expect(pages.status).toBe('ok');
+    expect(pages.status === 'ok' && pages.items.map((item) => item.id)).toContain(richWorkspaceFacts.ids.home);
+    const state = await services.setBackupRoots({ ids: [richWorkspaceFacts.ids.orphanPage] });
+    expect(state.settings.roots).toEqual([richWorkspaceFacts.ids.orphanPage]);
+    expect((await services.completeOnboarding(undefined)).onboardingComplete).toBe(true);
+  });
+});
+
+describe('backups from the app', () => {
+  it('runs a backup in the background with progress events, then lists its snapshot', async () => {
+    await onboard();
+    await services.setBackupRoots({ ids: [richWorkspaceFacts.ids.orphanPage] });
+    const started = await services.startBackup({ full: false });
+    expect(started.status).toBe('started');
+    expect(await services.startBackup({ full: false })).toMatchObject({ status: 'refused' });
+    const end = await finished();
+    expect(end.outcome).toMatchObject({ status: 'succeeded', snapshotId: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(events.some((item) => item.event === 'jobProgress')).toBe(true);
+    const list = await services.listSnapshots(undefined);
+    expect(list).toMatchObject({ status: 'ok', snapshots: [{ mode: 'full', ours: true }] });
+    expect((await services.getAppState(undefined)).runningJob).toBeNull();
+  });
+
+  it('can cancel a running backup: no snapshot is recorded', async () => {
+    await onboard();
+    const started = await services.startBackup({ full: false });
+    if (started.status !== 'started') throw new Error('not started');
+    expect(await services.cancelJob({ jobId: started.jobId })).toEqual({ cancelled: true });
+    const end = await finished();
+    expect(end.outcome.status).toBe('cancelled');
+    expect(await services.listSnapshots(undefined)).toMatchObject({ status: 'ok', snapshots: [] });
+  });
+
+  it('refuses to start before the store and Notion are set up', async () => {
+    expect(await services.startBackup({ full: false })).toMatchObject({ status: 'refused' });
+  });
+});

@@ -1,0 +1,90 @@
+import { mkdir } from 'node:fs/promises';
+import type { EventName } from '../../shared/ipc/channels';
+import type { EventPayload } from '../../shared/ipc/contract';
+import type { AppState } from '../../shared/ipc/app-schemas';
+import { createNotionClient } from '../engine/notion/client';
+import { NotionGateway } from '../engine/notion/gateway';
+import { limiterForToken } from '../engine/notion/rate-limiter';
+import { detectPlakar } from '../engine/plakar/detect';
+import { PlakarStore } from '../engine/plakar/store';
+import type { ServiceConfig } from './config';
+import { appPlakarDirs } from './config';
+import type { JobRunner } from './job-runner';
+import type { SecretVault } from './secrets';
+import type { AppSettings } from './settings';
+
+export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** What the services need from their surroundings: Electron's in the app, plain Node in tests. */
+export interface ServiceDeps {
+  config: ServiceConfig;
+  settings: AppSettings;
+  vault: SecretVault;
+  jobs: JobRunner;
+  emit: EmitEvent;
+}
+
+export class NotConfiguredError extends Error {
+  override readonly name = 'NotConfiguredError';
+}
+
+/** Shared helpers of the service modules. */
+export class ServiceContext {
+  constructor(readonly deps: ServiceDeps) {}
+
+  get config(): ServiceConfig {
+    return this.deps.config;
+  }
+
+  notionApiUrl(): string {
+    return this.deps.settings.get().notion.apiUrl ?? this.deps.config.notionApiUrl;
+  }
+
+  /** The plakar binary: chosen in the app, else PLAKAR_BIN, else found on PATH. */
+  async plakarBinary(): Promise<string | undefined> {
+    const chosen = this.deps.settings.get().plakarPath ?? this.config.plakarBin;
+    const dirs = appPlakarDirs(this.config);
+    await mkdir(dirs.cacheHome, { recursive: true, mode: 0o700 });
+    const detection = await detectPlakar({ explicitPath: chosen, pathEnv: this.config.searchPath, dirs });
+    return detection.status === 'found' ? detection.path : undefined;
+  }
+
+  async store(location?: string, passphrase?: string | null): Promise<PlakarStore> {
+    const bin = await this.plakarBinary();
+    if (!bin) throw new NotConfiguredError('plakar is not installed (or too old). Install plakar 1.1 or newer.');
+    const storeLocation = location ?? this.deps.settings.get().store?.location;
+    if (!storeLocation) throw new NotConfiguredError('No store is set up yet.');
+    return new PlakarStore({
+      bin,
+      dirs: appPlakarDirs(this.config),
+      location: storeLocation,
+      passphrase: passphrase === undefined ? await this.deps.vault.read('store-passphrase') : (passphrase ?? undefined),
+    });
+  }
+
+  async token(): Promise<string> {
+    const token = await this.deps.vault.read('notion-token');
+    if (!token) throw new NotConfiguredError('Connect Notion first.');
+    return token;
+  }
+
+  async gateway(signal?: AbortSignal): Promise<NotionGateway> {
+    const token = await this.token();
+    const { requestsPerSecond } = this.deps.settings.get().advanced;
+    return new NotionGateway(createNotionClient({ token, baseUrl: this.notionApiUrl() }), limiterForToken(token, { requestsPerSecond, burst: 10 }), {
+      signal,
+    });
+  }
+
+  async state(): Promise<AppState> {
+    const settings = this.deps.settings.get();
+    return {
+      settings,
+      hasNotionToken: await this.deps.vault.has('notion-token'),
+      hasStorePassphrase: await this.deps.vault.has('store-passphrase'),
+      secretStorage: { backend: this.deps.vault.backend, secure: this.deps.vault.secure },
+      onboardingComplete: settings.onboardingCompletedAt !== null,
+      runningJob: this.deps.jobs.running(),
+    };
+  }
+}

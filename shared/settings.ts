@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** The app's settings (no secrets: those stay in main's SecretVault). */
+export const SettingsSchema = z.object({
+  /** A plakar binary chosen in the app; null = PLAKAR_BIN or the PATH. */
+  plakarPath: z.string().nullable(),
+  store: z
+    .object({
+      location: z.string(),
+      encrypted: z.boolean(),
+      /** The passphrase was confirmed as saved somewhere safe by the user. */
+      passphraseSaved: z.boolean(),
+    })
+    .nullable(),
+  notion: z.object({
+    /** Another API base URL (a proxy, or the emulator in the demo); null = Notion. */
+    apiUrl: z.string().nullable(),
+    workspaceName: z.string().nullable(),
+    workspaceId: z.string().nullable(),
+    botName: z.string().nullable(),
+    tokenKind: z.enum(['internal', 'personal']).nullable(),
+  }),
+  /** Page and database ids to back up; empty = everything the token can see. */
+  roots: z.array(z.string()),
+  advanced: z.object({
+    requestsPerSecond: z.number().positive().max(50),
+    comments: z.enum(['pages', 'all', 'off']),
+  }),
+  onboardingCompletedAt: z.string().nullable(),
+  /** The user accepted storing secrets although the system has no secure key store (Linux basic_text). */
+  acceptInsecureSecretStorage: z.boolean(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
