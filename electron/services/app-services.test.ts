@@ -126,6 +126,17 @@ describe('backups from the app', () => {
     const list = await services.listSnapshots(undefined);
     expect(list).toMatchObject({ status: 'ok', snapshots: [{ mode: 'full', ours: true }] });
     expect((await services.getAppState(undefined)).runningJob).toBeNull();
+
+    // Browsing: the tree by title, cached, and a page preview read from the store.
+    const snapshotId = end.outcome.status === 'succeeded' ? (end.outcome.snapshotId ?? '') : '';
+    const tree = await services.getSnapshotTree({ snapshotId });
+    expect(tree.status === 'ok' && tree.entries.map((entry) => entry.id).sort()).toEqual(
+      [richWorkspaceFacts.ids.orphanPage, richWorkspaceFacts.ids.orphanChildPage].sort(),
+    );
+    expect(tree.status === 'ok' && tree.summary?.mode).toBe('full');
+    const preview = await services.getPagePreview({ snapshotId, pageId: richWorkspaceFacts.ids.orphanPage });
+    expect(preview).toMatchObject({ status: 'ok', title: expect.any(String) });
+    expect(await services.getPagePreview({ snapshotId, pageId: richWorkspaceFacts.ids.home })).toMatchObject({ status: 'problem' });
   });
 
   it('can cancel a running backup: no snapshot is recorded', async () => {

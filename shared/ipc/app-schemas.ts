@@ -97,3 +97,70 @@ export const JobFinishedEventSchema = z.object({
   ]),
 });
 export type JobFinishedEvent = z.infer<typeof JobFinishedEventSchema>;
+
+export const SnapshotIdInputSchema = z.object({ snapshotId: z.string().regex(/^[0-9a-f]{64}$/, 'A full snapshot id is expected.') });
+
+export const SnapshotTreeEntrySchema = z.object({
+  id: z.string(),
+  object: z.enum(['page', 'database']),
+  title: z.string(),
+  emoji: z.string().nullable(),
+  parentId: z.string().nullable(),
+  isRow: z.boolean(),
+});
+
+export const SnapshotTreeSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    entries: z.array(SnapshotTreeEntrySchema),
+    /** From the snapshot's manifest; null for snapshots made by plakar's own Notion connector. */
+    summary: z
+      .object({
+        mode: z.enum(['full', 'incremental']),
+        startedAt: z.string(),
+        counts: z.record(z.string(), z.number()),
+        unreachable: z.number(),
+        unsupportedBlocks: z.number(),
+        failedFiles: z.number(),
+        warnings: z.array(z.string()),
+      })
+      .nullable(),
+  }),
+  z.object({ status: z.literal('problem'), message: z.string() }),
+]);
+
+const PreviewSpanSchema = z.object({
+  text: z.string(),
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+  strikethrough: z.boolean().optional(),
+  underline: z.boolean().optional(),
+  code: z.boolean().optional(),
+  href: z.string().optional(),
+});
+
+export const PagePreviewInputSchema = SnapshotIdInputSchema.extend({ pageId: z.string().regex(/^[0-9a-f-]{36}$/, 'Not a page id.') });
+
+export const PagePreviewSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    title: z.string(),
+    emoji: z.string().nullable(),
+    truncated: z.boolean(),
+    blocks: z.array(
+      z.object({
+        id: z.string(),
+        type: z.string(),
+        depth: z.number(),
+        spans: z.array(PreviewSpanSchema),
+        checked: z.boolean().optional(),
+        language: z.string().optional(),
+        emoji: z.string().optional(),
+        cells: z.array(z.array(PreviewSpanSchema)).optional(),
+        image: z.string().optional(),
+        target: z.string().optional(),
+      }),
+    ),
+  }),
+  z.object({ status: z.literal('problem'), message: z.string() }),
+]);

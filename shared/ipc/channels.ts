@@ -19,6 +19,8 @@ export const invokeChannels = {
   startBackup: 'job:start-backup',
   cancelJob: 'job:cancel',
   listSnapshots: 'snapshots:list',
+  getSnapshotTree: 'snapshots:tree',
+  getPagePreview: 'snapshots:page-preview',
 } as const;
 
 export type InvokeMethod = keyof typeof invokeChannels;

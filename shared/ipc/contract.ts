@@ -7,6 +7,10 @@ import {
   JobProgressEventSchema,
   JobStartSchema,
   NotionPagesResultSchema,
+  PagePreviewInputSchema,
+  PagePreviewSchema,
+  SnapshotIdInputSchema,
+  SnapshotTreeSchema,
   SetRootsInputSchema,
   SnapshotListSchema,
   StartBackupInputSchema,
@@ -111,6 +115,8 @@ export const ipcContract = {
   startBackup: { input: StartBackupInputSchema, result: JobStartSchema },
   cancelJob: { input: CancelJobInputSchema, result: z.object({ cancelled: z.boolean() }) },
   listSnapshots: { input: z.undefined(), result: SnapshotListSchema },
+  getSnapshotTree: { input: SnapshotIdInputSchema, result: SnapshotTreeSchema },
+  getPagePreview: { input: PagePreviewInputSchema, result: PagePreviewSchema },
 } as const satisfies Record<InvokeMethod, { input: z.ZodType; result: z.ZodType }>;
 
 export const eventContract = {

@@ -39,16 +39,22 @@ export function isCancellation(error: unknown): boolean {
   );
 }
 
-export type JobKind = 'backup' | 'restore' | 'export';
+export type JobKind = 'backup' | 'restore' | 'export' | 'browse';
 
 const AFTERMATH: Record<JobKind, string> = {
   backup: 'No snapshot was recorded.',
   restore: 'Run the same restore again to resume where it stopped.',
   export: 'The folder may hold a partial export.',
+  browse: '',
 };
 
 /** One clear sentence (with the next step) for whatever stopped a job. */
 export function describeJobError(error: unknown, job: JobKind = 'backup'): JobErrorDescription {
+  const description = describe(error, job);
+  return { ...description, message: description.message.replace(/\s+/g, ' ').trim() };
+}
+
+function describe(error: unknown, job: JobKind): JobErrorDescription {
   const aftermath = AFTERMATH[job];
   if (isCancellation(error)) return { kind: 'cancelled', message: `Cancelled. ${aftermath}`, retryable: false };
   if (error instanceof PlakarError) {

@@ -1,0 +1,101 @@
+import type { SnapshotReader, StoredBlock } from './reader';
+import type { IndexEntry } from './writer';
+
+/** A run of text with its Notion annotations, for the read-only page preview. */
+export interface PreviewSpan {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  strikethrough?: boolean;
+  underline?: boolean;
+  code?: boolean;
+  href?: string;
+}
+
+/** One block of the preview, flattened with its depth (children follow their parent). */
+export interface PreviewBlock {
+  id: string;
+  type: string;
+  depth: number;
+  spans: PreviewSpan[];
+  checked?: boolean;
+  language?: string;
+  emoji?: string;
+  cells?: PreviewSpan[][];
+  /** A small image from the snapshot, as a data: URL (the app loads no remote content). */
+  image?: string;
+  /** For links to pages, bookmarks, files: what it points to, as text. */
+  target?: string;
+}
+
+export interface PagePreview {
+  title: string;
+  emoji: string | null;
+  blocks: PreviewBlock[];
+  /** True when the page had more blocks than the preview shows. */
+  truncated: boolean;
+}
+
+const MAX_BLOCKS = 1500;
+const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+function spans(items: unknown): PreviewSpan[] {
+  if (!Array.isArray(items)) return [];
+  return items.map((item) => {
+    const value = item as { plain_text?: string; href?: string | null; annotations?: Record<string, boolean | string> };
+    const annotations = value.annotations ?? {};
+    const span: PreviewSpan = { text: value.plain_text ?? '' };
+    for (const key of ['bold', 'italic', 'strikethrough', 'underline', 'code'] as const) if (annotations[key] === true) span[key] = true;
+    if (value.href && /^https?:\/\//.test(value.href)) span.href = value.href;
+    return span;
+  });
+}
+
+/** Builds the preview of one page from the snapshot: its blocks in order and nesting, images inline. */
+export async function buildPagePreview(reader: SnapshotReader, entry: IndexEntry): Promise<PagePreview> {
+  const { page, children } = await reader.page(entry);
+  const blocks: PreviewBlock[] = [];
+  let truncated = false;
+
+  const visit = async (dir: string, list: StoredBlock[], depth: number): Promise<void> => {
+    const files = await reader.files(dir);
+    for (const block of list) {
+      if (blocks.length >= MAX_BLOCKS) {
+        truncated = true;
+        return;
+      }
+      const body = (block[block.type] ?? {}) as Record<string, unknown>;
+      const preview: PreviewBlock = { id: block.id, type: block.type, depth, spans: spans(body.rich_text ?? body.caption) };
+      if (block.type === 'to_do') preview.checked = body.checked === true;
+      if (block.type === 'code' && typeof body.language === 'string') preview.language = body.language;
+      const icon = body.icon as { emoji?: string } | undefined;
+      if (block.type === 'callout' && icon?.emoji) preview.emoji = icon.emoji;
+      if (block.type === 'table_row') preview.cells = ((body.cells as unknown[]) ?? []).map(spans);
+      if (block.type === 'child_page') preview.target = String((body as { title?: string }).title ?? '');
+      if (block.type === 'child_database') preview.target = String((body as { title?: string }).title ?? '');
+      if (block.type === 'link_to_page') {
+        const id = String((body as { page_id?: string; database_id?: string }).page_id ?? (body as { database_id?: string }).database_id ?? '');
+        preview.target = reader.entry(id)?.title ?? 'a page outside this backup';
+      }
+      if (block.type === 'bookmark' || block.type === 'embed') preview.target = String(body.url ?? '');
+      if (block.type === 'image') {
+        const stored = files.get(`block:${block.id}`);
+        if (stored && stored.size <= MAX_IMAGE_BYTES && IMAGE_TYPES.has(stored.contentType ?? '')) {
+          const bytes = await reader.fileBytes(dir, stored);
+          if (bytes) preview.image = `data:${stored.contentType};base64,${bytes.toString('base64')}`;
+        }
+      }
+      blocks.push(preview);
+      const synced = (body.synced_from as { block_id?: string } | null | undefined)?.block_id;
+      if (block.has_children && !synced && block.type !== 'child_page' && block.type !== 'child_database') {
+        const nested = (await reader.blockChildren(dir, block.id)) ?? [];
+        await visit(`${dir}/${block.id}`, nested, depth + 1);
+      }
+    }
+  };
+
+  await visit(entry.path, children, 0);
+  const icon = page.icon as { emoji?: string } | null | undefined;
+  return { title: entry.title, emoji: icon?.emoji ?? null, blocks, truncated };
+}
