@@ -149,6 +149,30 @@ describe('backups from the app', () => {
     expect(await services.listSnapshots(undefined)).toMatchObject({ status: 'ok', snapshots: [] });
   });
 
+  it('restores a snapshot into Notion (after a dry run) and into a folder, from the app', async () => {
+    await onboard();
+    await services.setBackupRoots({ ids: [richWorkspaceFacts.ids.orphanPage] });
+    await services.startBackup({ full: false });
+    const backup = await finished();
+    const snapshotId = backup.outcome.status === 'succeeded' ? (backup.outcome.snapshotId ?? '') : '';
+    const run = async (input: Parameters<ContractHandlers['startRestore']>[0]) => {
+      events = [];
+      expect(await services.startRestore(input)).toMatchObject({ status: 'started' });
+      return finished();
+    };
+    const target = `https://www.notion.so/Home-${richWorkspaceFacts.ids.home.replace(/-/g, '')}`;
+    const plan = await run({ snapshotId, selection: [], destination: { kind: 'notion', page: target }, dryRun: true });
+    expect(plan.outcome).toMatchObject({ status: 'succeeded', restore: { dryRun: true, created: { pages: 2 } } });
+    const restored = await run({ snapshotId, selection: [], destination: { kind: 'notion', page: target }, dryRun: false });
+    expect(restored.outcome).toMatchObject({ status: 'succeeded', url: expect.stringMatching(/^https:\/\//), restore: { dryRun: false } });
+    const folder = path.join(dataDir, 'export');
+    const exported = await run({ snapshotId, selection: [], destination: { kind: 'folder', dir: folder, format: 'markdown', merge: false }, dryRun: false });
+    expect(exported.outcome.status).toBe('succeeded');
+    const again = await run({ snapshotId, selection: [], destination: { kind: 'folder', dir: folder, format: 'markdown', merge: false }, dryRun: false });
+    expect(again.outcome).toMatchObject({ status: 'failed', kind: 'folder-not-empty' });
+    expect(await services.startRestore({ snapshotId, selection: [], destination: { kind: 'notion', page: 'not a page' }, dryRun: false })).toMatchObject({ status: 'refused' });
+  });
+
   it('refuses to start before the store and Notion are set up', async () => {
     expect(await services.startBackup({ full: false })).toMatchObject({ status: 'refused' });
   });

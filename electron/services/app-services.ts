@@ -5,6 +5,7 @@ import { detectPlakar } from '../engine/plakar/detect';
 import { appPlakarDirs } from './config';
 import { jobServices } from './job-services';
 import { onboardingServices } from './onboarding-services';
+import { restoreServices } from './restore-services';
 import { snapshotServices } from './snapshot-services';
 import type { ServiceDeps } from './service-context';
 import { ServiceContext } from './service-context';
@@ -45,5 +46,6 @@ export function createAppServices(deps: ServiceDeps): ContractHandlers {
     ...onboardingServices(context),
     ...jobServices(context, config.version),
     ...snapshotServices(context),
+    ...restoreServices(context),
   };
 }

@@ -80,7 +80,32 @@ export const SnapshotListSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('problem'), message: z.string() }),
 ]);
 
-export const JobProgressEventSchema = z.object({ jobId: z.string(), kind: z.literal('backup'), progress: BackupProgressSchema });
+export const RestoreCountsSchema = z.object({
+  pages: z.number(),
+  databases: z.number(),
+  rows: z.number(),
+  blocks: z.number(),
+  files: z.number(),
+  comments: z.number(),
+});
+
+export const JobProgressEventSchema = z.discriminatedUnion('kind', [
+  z.object({ jobId: z.string(), kind: z.literal('backup'), progress: BackupProgressSchema }),
+  z.object({ jobId: z.string(), kind: z.literal('restore'), created: RestoreCountsSchema }),
+  z.object({ jobId: z.string(), kind: z.literal('export'), done: z.number(), total: z.number() }),
+]);
+
+export const StartRestoreInputSchema = z.object({
+  snapshotId: z.string().regex(/^[0-9a-f]{64}$/, 'A full snapshot id is expected.'),
+  /** Pages and databases to restore with their sub-pages; empty = the whole snapshot. */
+  selection: z.array(z.string().regex(/^[0-9a-f-]{36}$/)).max(10_000),
+  destination: z.discriminatedUnion('kind', [
+    /** An existing page shared with the integration: id or Notion URL. */
+    z.object({ kind: z.literal('notion'), page: z.string().min(1).max(2048) }),
+    z.object({ kind: z.literal('folder'), dir: z.string().min(1).max(4096), format: z.enum(['markdown', 'html', 'json']), merge: z.boolean() }),
+  ]),
+  dryRun: z.boolean(),
+});
 
 export const JobFinishedEventSchema = z.object({
   jobId: z.string(),
@@ -91,6 +116,12 @@ export const JobFinishedEventSchema = z.object({
       snapshotId: z.string().nullable(),
       summary: z.string(),
       warnings: z.array(z.string()),
+      /** Restores: the restored page, when there is one. */
+      url: z.string().nullable().optional(),
+      /** Restores: what was (or, for a dry run, would be) created, and the requests it takes. */
+      restore: z
+        .object({ dryRun: z.boolean(), created: RestoreCountsSchema, requests: z.number(), estimatedSeconds: z.number(), resumed: z.boolean() })
+        .optional(),
     }),
     z.object({ status: z.literal('failed'), kind: z.string(), message: z.string(), retryable: z.boolean() }),
     z.object({ status: z.literal('cancelled'), message: z.string() }),

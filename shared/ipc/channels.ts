@@ -21,6 +21,7 @@ export const invokeChannels = {
   listSnapshots: 'snapshots:list',
   getSnapshotTree: 'snapshots:tree',
   getPagePreview: 'snapshots:page-preview',
+  startRestore: 'job:start-restore',
 } as const;
 
 export type InvokeMethod = keyof typeof invokeChannels;

@@ -14,6 +14,7 @@ import {
   SetRootsInputSchema,
   SnapshotListSchema,
   StartBackupInputSchema,
+  StartRestoreInputSchema,
   StoreSetupInputSchema,
   StoreSetupResultSchema,
 } from './app-schemas';
@@ -117,6 +118,7 @@ export const ipcContract = {
   listSnapshots: { input: z.undefined(), result: SnapshotListSchema },
   getSnapshotTree: { input: SnapshotIdInputSchema, result: SnapshotTreeSchema },
   getPagePreview: { input: PagePreviewInputSchema, result: PagePreviewSchema },
+  startRestore: { input: StartRestoreInputSchema, result: JobStartSchema },
 } as const satisfies Record<InvokeMethod, { input: z.ZodType; result: z.ZodType }>;
 
 export const eventContract = {

@@ -1,0 +1,116 @@
+import type { ContractHandlers } from '../../shared/ipc/contract';
+import { parseNotionId } from '../../shared/notion-ids';
+import { ExportTargetNotEmptyError } from '../engine/export';
+import { runExportJob } from '../engine/jobs/export-job';
+import { describeJobError } from '../engine/jobs/job-errors';
+import { runRestoreJob } from '../engine/jobs/restore-job';
+import type { EmitEvent, ServiceContext } from './service-context';
+import { NotConfiguredError } from './service-context';
+
+type RestoreHandlers = Pick<ContractHandlers, 'startRestore'>;
+
+function failed(emit: EmitEvent, jobId: string, kind: 'restore' | 'export', error: unknown): void {
+  if (error instanceof ExportTargetNotEmptyError) {
+    emit('jobFinished', { jobId, kind, outcome: { status: 'failed', kind: 'folder-not-empty', message: error.message, retryable: false } });
+    return;
+  }
+  const description = describeJobError(error, kind);
+  emit('jobFinished', {
+    jobId,
+    kind,
+    outcome:
+      description.kind === 'cancelled'
+        ? { status: 'cancelled', message: description.message }
+        : { status: 'failed', kind: description.plakarKind ?? description.kind, message: description.message, retryable: description.retryable },
+  });
+}
+
+/** The restore wizard's last step: into Notion (or a dry run of it), or into a folder. */
+export function restoreServices(context: ServiceContext): RestoreHandlers {
+  const { jobs, emit, settings } = context.deps;
+
+  return {
+    async startRestore({ snapshotId, selection, destination, dryRun }) {
+      let store;
+      try {
+        store = await context.store();
+      } catch (error) {
+        if (error instanceof NotConfiguredError) return { status: 'refused', message: error.message };
+        throw error;
+      }
+      if (destination.kind === 'notion') {
+        const targetPageId = parseNotionId(destination.page);
+        if (!targetPageId) return { status: 'refused', message: 'Paste the link of a Notion page (or its id) to restore into.' };
+        let token: string;
+        try {
+          token = await context.token();
+        } catch (error) {
+          if (error instanceof NotConfiguredError) return { status: 'refused', message: error.message };
+          throw error;
+        }
+        const jobId = jobs.start('restore', async (id, signal) => {
+          try {
+            const result = await runRestoreJob({
+              token,
+              notionApiUrl: context.notionApiUrl(),
+              requestsPerSecond: settings.get().advanced.requestsPerSecond,
+              store,
+              snapshotId,
+              targetPageId,
+              selection,
+              dryRun,
+              workDir: context.config.dataDir,
+              signal,
+              onProgress: (created) => emit('jobProgress', { jobId: id, kind: 'restore', created }),
+            });
+            const created = result.created;
+            emit('jobFinished', {
+              jobId: id,
+              kind: 'restore',
+              outcome: {
+                status: 'succeeded',
+                snapshotId,
+                summary: `${created.pages} pages, ${created.databases} databases, ${created.rows} rows, ${created.blocks} blocks, ${created.files} files, ${created.comments} comments`,
+                warnings: [...new Set(result.losses.map((loss) => loss.detail))],
+                url: result.rootUrl,
+                restore: { dryRun, created, requests: result.requests, estimatedSeconds: result.estimatedSeconds, resumed: result.resumed },
+              },
+            });
+          } catch (error) {
+            failed(emit, id, 'restore', error);
+          }
+        });
+        return jobId ? { status: 'started', jobId } : { status: 'refused', message: 'Another job is running. Wait for it to finish, or cancel it.' };
+      }
+
+      const jobId = jobs.start('export', async (id, signal) => {
+        try {
+          const result = await runExportJob({
+            store,
+            snapshotId,
+            targetDir: destination.dir,
+            format: destination.format,
+            selection,
+            merge: destination.merge,
+            workDir: context.config.dataDir,
+            signal,
+            onProgress: (done, total) => emit('jobProgress', { jobId: id, kind: 'export', done, total }),
+          });
+          emit('jobFinished', {
+            jobId: id,
+            kind: 'export',
+            outcome: {
+              status: 'succeeded',
+              snapshotId,
+              summary: `${result.pages} pages, ${result.databases} databases and ${result.files} files written to ${result.targetDir}`,
+              warnings: result.warnings,
+            },
+          });
+        } catch (error) {
+          failed(emit, id, 'export', error);
+        }
+      });
+      return jobId ? { status: 'started', jobId } : { status: 'refused', message: 'Another job is running. Wait for it to finish, or cancel it.' };
+    },
+  };
+}
