@@ -173,6 +173,28 @@ describe('backups from the app', () => {
     expect(await services.startRestore({ snapshotId, selection: [], destination: { kind: 'notion', page: 'not a page' }, dryRun: false })).toMatchObject({ status: 'refused' });
   });
 
+  it('keeps a log of each job, checks the store, and shows the equivalent command without secrets', async () => {
+    await onboard();
+    await services.setBackupRoots({ ids: [richWorkspaceFacts.ids.orphanPage] });
+    await services.startBackup({ full: false });
+    await finished();
+    let jobs = (await services.listJobHistory(undefined)).jobs;
+    for (let attempt = 0; jobs.length === 0 && attempt < 50; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      jobs = (await services.listJobHistory(undefined)).jobs;
+    }
+    expect(jobs[0]).toMatchObject({ kind: 'backup', outcome: { status: 'succeeded' } });
+    expect(jobs[0]?.log.join('\n')).toMatch(/Reading Notion[\s\S]*succeeded/);
+    expect(await services.checkStoreIntegrity(undefined)).toMatchObject({ status: 'ok' });
+    const { command } = await services.getBackupCommand(undefined);
+    expect(command).toContain(`--root ${richWorkspaceFacts.ids.orphanPage}`);
+    expect(command).toContain(`--store ${path.join(dataDir, 'store')}`);
+    expect(command).not.toContain(PASSPHRASE);
+    expect(command).not.toContain(emulator.tokens.full);
+    const state = await services.updateAdvancedSettings({ requestsPerSecond: 2, comments: 'all', notionApiUrl: '' });
+    expect(state.settings.advanced).toEqual({ requestsPerSecond: 2, comments: 'all' });
+  });
+
   it('refuses to start before the store and Notion are set up', async () => {
     expect(await services.startBackup({ full: false })).toMatchObject({ status: 'refused' });
   });

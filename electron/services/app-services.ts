@@ -5,9 +5,11 @@ import { detectPlakar } from '../engine/plakar/detect';
 import { appPlakarDirs } from './config';
 import { jobServices } from './job-services';
 import { onboardingServices } from './onboarding-services';
+import { JobHistory } from './job-history';
 import { restoreServices } from './restore-services';
+import { settingsServices } from './settings-services';
 import { snapshotServices } from './snapshot-services';
-import type { ServiceDeps } from './service-context';
+import type { EmitEvent, ServiceDeps } from './service-context';
 import { ServiceContext } from './service-context';
 
 /**
@@ -15,7 +17,10 @@ import { ServiceContext } from './service-context';
  * IPC wrapper and the e2e Chromium bridge both call exactly these handlers.
  */
 export function createAppServices(deps: ServiceDeps): ContractHandlers {
-  const context = new ServiceContext(deps);
+  const history = new JobHistory(deps.config.dataDir);
+  // Every job event also goes into the history the logs screen shows.
+  const context = new ServiceContext({ ...deps, emit: recordingEmitter(deps.emit, history) });
+  deps.jobs.onStarted((job) => history.started(job.jobId));
   const { config } = deps;
   return {
     async getAppInfo() {
@@ -47,5 +52,27 @@ export function createAppServices(deps: ServiceDeps): ContractHandlers {
     ...jobServices(context, config.version),
     ...snapshotServices(context),
     ...restoreServices(context),
+    ...settingsServices(context, history),
+  };
+}
+
+const PHASES: Record<string, string> = {
+  connecting: 'Connecting to Notion',
+  'checking-store': 'Opening the store',
+  'restoring-previous': 'Reading the previous snapshot',
+  crawling: 'Reading Notion',
+  storing: 'Writing the snapshot',
+  finished: 'Finished',
+};
+
+function recordingEmitter(emit: EmitEvent, history: JobHistory): EmitEvent {
+  return (event, payload) => {
+    if (event === 'jobProgress') {
+      const progress = payload as { jobId: string; kind: string; progress?: { phase: string } };
+      if (progress.progress) history.log(progress.jobId, PHASES[progress.progress.phase] ?? progress.progress.phase);
+    } else if (event === 'jobFinished') {
+      void history.finished(payload as Parameters<JobHistory['finished']>[0]);
+    }
+    emit(event, payload);
   };
 }

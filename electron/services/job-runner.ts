@@ -14,6 +14,12 @@ export interface RunningJob {
 export class JobRunner {
   private current: (RunningJob & { controller: AbortController }) | undefined;
 
+  private readonly startListeners: Array<(job: RunningJob) => void> = [];
+
+  onStarted(listener: (job: RunningJob) => void): void {
+    this.startListeners.push(listener);
+  }
+
   running(): RunningJob | null {
     return this.current ? { jobId: this.current.jobId, kind: this.current.kind } : null;
   }
@@ -24,6 +30,7 @@ export class JobRunner {
     const jobId = randomUUID();
     const controller = new AbortController();
     this.current = { jobId, kind, controller };
+    for (const listener of this.startListeners) listener({ jobId, kind });
     void work(jobId, controller.signal).finally(() => {
       if (this.current?.jobId === jobId) this.current = undefined;
     });

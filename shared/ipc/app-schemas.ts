@@ -195,3 +195,24 @@ export const PagePreviewSchema = z.discriminatedUnion('status', [
   }),
   z.object({ status: z.literal('problem'), message: z.string() }),
 ]);
+
+export const JobRecordSchema = z.object({
+  jobId: z.string(),
+  kind: z.enum(['backup', 'restore', 'export']),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  outcome: JobFinishedEventSchema.shape.outcome,
+  log: z.array(z.string()),
+});
+
+export const AdvancedSettingsInputSchema = z.object({
+  requestsPerSecond: z.number().positive().max(50),
+  comments: z.enum(['pages', 'all', 'off']),
+  /** Empty = Notion itself. */
+  notionApiUrl: z.string().max(2048).refine((value) => value === '' || /^https?:\/\/[^\s]+$/.test(value), 'Enter an http(s) URL, or leave it empty for Notion.'),
+});
+
+export const StoreCheckSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok'), message: z.string() }),
+  z.object({ status: z.literal('problem'), message: z.string() }),
+]);

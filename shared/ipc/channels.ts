@@ -22,6 +22,10 @@ export const invokeChannels = {
   getSnapshotTree: 'snapshots:tree',
   getPagePreview: 'snapshots:page-preview',
   startRestore: 'job:start-restore',
+  listJobHistory: 'job:history',
+  updateAdvancedSettings: 'settings:update-advanced',
+  checkStoreIntegrity: 'store:check',
+  getBackupCommand: 'backup:cli-command',
 } as const;
 
 export type InvokeMethod = keyof typeof invokeChannels;

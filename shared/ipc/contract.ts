@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import {
+  AdvancedSettingsInputSchema,
   AppStateSchema,
+  JobRecordSchema,
+  StoreCheckSchema,
   CancelJobInputSchema,
   ChoosePlakarInputSchema,
   JobFinishedEventSchema,
@@ -119,6 +122,10 @@ export const ipcContract = {
   getSnapshotTree: { input: SnapshotIdInputSchema, result: SnapshotTreeSchema },
   getPagePreview: { input: PagePreviewInputSchema, result: PagePreviewSchema },
   startRestore: { input: StartRestoreInputSchema, result: JobStartSchema },
+  listJobHistory: { input: z.undefined(), result: z.object({ jobs: z.array(JobRecordSchema) }) },
+  updateAdvancedSettings: { input: AdvancedSettingsInputSchema, result: AppStateSchema },
+  checkStoreIntegrity: { input: z.undefined(), result: StoreCheckSchema },
+  getBackupCommand: { input: z.undefined(), result: z.object({ command: z.string() }) },
 } as const satisfies Record<InvokeMethod, { input: z.ZodType; result: z.ZodType }>;
 
 export const eventContract = {

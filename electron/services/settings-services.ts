@@ -1,0 +1,52 @@
+import type { ContractHandlers } from '../../shared/ipc/contract';
+import { describeJobError } from '../engine/jobs/job-errors';
+import type { JobHistory } from './job-history';
+import type { ServiceContext } from './service-context';
+
+type SettingsHandlers = Pick<ContractHandlers, 'listJobHistory' | 'updateAdvancedSettings' | 'checkStoreIntegrity' | 'getBackupCommand'>;
+
+/** Quote a value for a POSIX shell command line. */
+function shellQuote(value: string): string {
+  return /^[A-Za-z0-9@%+=:,./_-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Settings screen and logs: advanced options, an integrity check, the CLI equivalent, past jobs. */
+export function settingsServices(context: ServiceContext, history: JobHistory): SettingsHandlers {
+  const { settings } = context.deps;
+  return {
+    async listJobHistory() {
+      return { jobs: await history.list() };
+    },
+
+    async updateAdvancedSettings({ requestsPerSecond, comments, notionApiUrl }) {
+      const current = settings.get();
+      settings.update({
+        advanced: { requestsPerSecond, comments },
+        notion: { ...current.notion, apiUrl: notionApiUrl.trim() === '' ? null : notionApiUrl.trim().replace(/\/+$/, '') },
+      });
+      return context.state();
+    },
+
+    async checkStoreIntegrity() {
+      try {
+        const store = await context.store();
+        const results = await store.check();
+        return { status: 'ok', message: `plakar checked ${results.length} snapshot${results.length === 1 ? '' : 's'}: no damage found.` };
+      } catch (error) {
+        return { status: 'problem', message: describeJobError(error, 'browse').message };
+      }
+    },
+
+    /** The same backup from a terminal, with the secrets left as placeholders (never the values). */
+    async getBackupCommand() {
+      const current = settings.get();
+      const parts = ["NOTION_TOKEN='<your Notion token>'", "PLAKAR_PASSPHRASE='<your store passphrase>'"];
+      if (current.notion.apiUrl) parts.push(`NOTION_API_URL=${shellQuote(current.notion.apiUrl)}`);
+      parts.push('npx notion-plakar backup', '--store', shellQuote(current.store?.location ?? '<store>'));
+      for (const root of current.roots) parts.push('--root', root);
+      if (current.advanced.comments !== 'pages') parts.push('--comments', current.advanced.comments);
+      if (current.advanced.requestsPerSecond !== 3) parts.push('--rate', String(current.advanced.requestsPerSecond));
+      return { command: parts.join(' ') };
+    },
+  };
+}
