@@ -110,6 +110,18 @@ async function measureRestore() {
   }
 }
 
+async function rendererBundleSize(): Promise<number> {
+  await promisify(execFile)('npx', ['electron-vite', 'build'], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+  const assets = path.join(root, 'out', 'renderer', 'assets');
+  const { readdir, readFile } = await import('node:fs/promises');
+  const { gzipSync } = await import('node:zlib');
+  let total = 0;
+  for (const name of await readdir(assets)) {
+    if (/\.(js|css)$/.test(name)) total += gzipSync(await readFile(path.join(assets, name))).length;
+  }
+  return total;
+}
+
 const ratio = (a: number, b: number): string => (b === 0 ? 'n/a' : (a / b).toFixed(3));
 const verdict = (value: number, target: number): string => (value <= target ? '✅' : '❌');
 
@@ -204,6 +216,10 @@ async function main(): Promise<void> {
     `Restore run: ${restore.requests} requests (${Object.entries(restore.callsByLabel).map(([label, count]) => `${label} ${count}`).join(', ')}) ` +
       `for ${restore.blocks} blocks; the workspace has no files because every file costs two more requests (create + send) whatever the batching.`,
   );
+
+  // 5. Renderer bundle size (gzipped), from a fresh production build.
+  const bundle = await rendererBundleSize();
+  rows.push(`| Renderer bundle, gzipped (JS + CSS) | **${(bundle / 1024).toFixed(0)} KB** | ≤ 300 KB | ${verdict(bundle / 1024, 300)} |`);
 
   const cpus = os.cpus();
   const report = [

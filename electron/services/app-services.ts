@@ -34,6 +34,7 @@ export function createAppServices(deps: ServiceDeps): ContractHandlers {
         dataDir: config.dataDir,
         notionApiUrl: context.notionApiUrl(),
         demoMode: config.demoMode,
+        demoToken: config.demoToken,
       };
     },
 

@@ -16,6 +16,8 @@ export interface ServiceConfig {
   /** The PATH searched for plakar when PLAKAR_BIN is not set. */
   searchPath: string;
   demoMode: boolean;
+  /** The emulator token offered in demo mode. */
+  demoToken: string | null;
 }
 
 /** Environment variables the app reads (documented in the README). */
@@ -24,6 +26,7 @@ export interface AppEnvironment {
   PLAKAR_BIN?: string | undefined;
   NOTION_PLAKAR_DATA_DIR?: string | undefined;
   NOTION_PLAKAR_DEMO?: string | undefined;
+  NOTION_PLAKAR_DEMO_TOKEN?: string | undefined;
   PATH?: string | undefined;
 }
 
@@ -44,6 +47,7 @@ export function resolveServiceConfig(
     plakarBin: env.PLAKAR_BIN?.trim() ? path.resolve(env.PLAKAR_BIN) : undefined,
     searchPath: env.PATH ?? '',
     demoMode: env.NOTION_PLAKAR_DEMO === '1',
+    demoToken: env.NOTION_PLAKAR_DEMO === '1' ? (env.NOTION_PLAKAR_DEMO_TOKEN ?? null) : null,
   };
 }
 

@@ -42,6 +42,8 @@ export const AppInfoSchema = z.object({
   notionApiUrl: z.string(),
   /** True when the app talks to the Notion emulator with the demo workspace. */
   demoMode: z.boolean(),
+  /** In demo mode only: the emulator's token for the demo workspace (not a real secret). */
+  demoToken: z.string().nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
