@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { plakarBinUnderTest } from '../../testkit/plakar-standin';
 import { expect, saveScreenshot, test, writeVersionOnlyPlakar } from '../fixtures';
 
 test('shows the plakar version when plakar is found', async ({ launchApp }) => {
@@ -15,7 +16,17 @@ test('explains how to install plakar when it is not found', async ({ launchApp, 
   await expect(card).toContainText('plakar 1.1 or newer');
   await expect(card.getByRole('link', { name: 'Download plakar' })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Check again' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeDisabled();
   await saveScreenshot(page, testInfo, 'welcome-plakar-missing');
+
+  // The next step: tell the app where plakar is.
+  await card.getByRole('button', { name: 'Use this plakar' }).click();
+  await expect(card.getByText('Enter the full path of the plakar program.')).toBeVisible();
+  await card.getByLabel('Path of the plakar program').fill(plakarBinUnderTest());
+  await card.getByRole('button', { name: 'Use this plakar' }).click();
+  await expect(card).toContainText(/plakar v1\.\d+\.\d+\S* is installed\./);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Where to keep your backups' })).toBeFocused();
 });
 
 test('says plakar is too old and what is needed', async ({ launchApp, scratchDir }) => {

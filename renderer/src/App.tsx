@@ -1,19 +1,73 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { AppState } from '../../shared/ipc/app-schemas';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { getBackupApp } from './bridge';
-import { WelcomeScreen } from './screens/WelcomeScreen';
+import { useJobEvents } from './jobs';
+import { HomeScreen } from './screens/HomeScreen';
+import type { BackupStart } from './screens/onboarding/StepFirstBackup';
+import { Wizard } from './screens/onboarding/Wizard';
+import { ProgressScreen } from './screens/ProgressScreen';
 import { strings } from './strings';
+
+type View = 'home' | 'progress';
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const [state, setState] = useState<AppState | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [view, setView] = useState<View>('home');
+  const [currentJobId, setCurrentJobId] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<string | null>(null);
+
+  const adopt = useCallback((jobId: string) => setCurrentJobId((current) => current ?? jobId), []);
+  const { job, lastOutcome } = useJobEvents(currentJobId, adopt);
 
   useEffect(() => {
-    void getBackupApp()
-      .getAppInfo()
-      .then((result) => {
-        if (result.ok) setInfo(result.value);
-      });
+    const app = getBackupApp();
+    void app.getAppInfo().then((result) => {
+      if (result.ok) setInfo(result.value);
+    });
+    void app.getAppState().then((result) => {
+      if (!result.ok) {
+        setLoadFailed(true);
+        return;
+      }
+      setState(result.value);
+      if (result.value.runningJob?.kind === 'backup') setCurrentJobId(result.value.runningJob.jobId);
+    });
   }, []);
+
+  const applyStart = useCallback((start: BackupStart) => {
+    setStarting(false);
+    if (start.status === 'started') {
+      setCurrentJobId(start.jobId);
+      setStartError(null);
+    } else {
+      setStartError(start.message);
+    }
+  }, []);
+
+  const startBackup = useCallback(async () => {
+    setCurrentJobId(null);
+    setStartError(null);
+    setStarting(true);
+    setView('progress');
+    const result = await getBackupApp().startBackup({ full: false });
+    applyStart(result.ok ? result.value : { status: 'refused', message: result.error.message });
+  }, [applyStart]);
+
+  const onOnboarded = useCallback(
+    (next: AppState, start: BackupStart) => {
+      setState(next);
+      setView('progress');
+      applyStart(start);
+    },
+    [applyStart],
+  );
+
+  const running = job !== null && job.outcome === null;
+  const onboarding = state !== null && !state.onboardingComplete;
 
   return (
     <div className="app-shell">
@@ -24,6 +78,23 @@ export function App() {
           </span>
           {strings.appName}
         </span>
+        {state && !onboarding && (
+          <nav className="main-nav" aria-label={strings.nav.label}>
+            <button type="button" className="main-nav__item" aria-current={view === 'home' ? 'page' : undefined} onClick={() => setView('home')}>
+              {strings.nav.home}
+            </button>
+            {(job !== null || starting || startError !== null) && (
+              <button
+                type="button"
+                className="main-nav__item"
+                aria-current={view === 'progress' ? 'page' : undefined}
+                onClick={() => setView('progress')}
+              >
+                {running ? strings.nav.backupRunning : strings.nav.backup}
+              </button>
+            )}
+          </nav>
+        )}
         {info?.demoMode && (
           <span className="demo-badge" title={strings.demoExplanation}>
             {strings.demoBadge}
@@ -31,7 +102,36 @@ export function App() {
         )}
       </header>
       <main className="app-main">
-        <WelcomeScreen />
+        {loadFailed && (
+          <p className="screen field-error" role="alert">
+            {strings.errors.bridge}
+          </p>
+        )}
+        {!state && !loadFailed && (
+          <p className="screen muted" role="status">
+            {strings.loading}
+          </p>
+        )}
+        {state && onboarding && <Wizard state={state} info={info} onStateChange={setState} onFinished={onOnboarded} />}
+        {state && !onboarding && view === 'home' && (
+          <HomeScreen
+            state={state}
+            onStateChange={setState}
+            lastOutcome={lastOutcome}
+            running={running || starting}
+            onBackUpNow={() => void startBackup()}
+            onViewProgress={() => setView('progress')}
+          />
+        )}
+        {state && !onboarding && view === 'progress' && (
+          <ProgressScreen
+            job={job}
+            starting={starting}
+            startError={startError}
+            onTryAgain={() => void startBackup()}
+            onHome={() => setView('home')}
+          />
+        )}
       </main>
       <footer className="app-footer">
         {info && (

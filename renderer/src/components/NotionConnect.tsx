@@ -12,7 +12,15 @@ type ConnectState =
   | { phase: 'done'; check: NotionTokenCheck }
   | { phase: 'failed'; message: string };
 
-export function NotionConnect({ onResult }: { onResult: (connected: boolean) => void }) {
+/** Paste a token: main checks it with Notion and, when valid, keeps it in the secret vault. */
+export function NotionConnect({
+  onResult,
+  connectedTo,
+}: {
+  onResult: (check: NotionTokenCheck | null) => void;
+  /** The workspace already connected, if any. */
+  connectedTo: string | null;
+}) {
   const [token, setToken] = useState('');
   const [revealed, setRevealed] = useState(false);
   const [state, setState] = useState<ConnectState>({ phase: 'idle' });
@@ -22,18 +30,18 @@ export function NotionConnect({ onResult }: { onResult: (connected: boolean) => 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setState({ phase: 'checking' });
-    const result = await getBackupApp().validateNotionToken({ token });
+    const result = await getBackupApp().connectNotion({ token });
     if (!result.ok) {
       setState({ phase: 'failed', message: result.error.message });
-      onResult(false);
+      onResult(null);
       return;
     }
     setState({ phase: 'done', check: result.value });
-    onResult(result.value.status === 'valid');
+    onResult(result.value);
   }
 
   const status: Status =
-    state.phase === 'done' && state.check.status === 'valid'
+    (state.phase === 'done' && state.check.status === 'valid') || (state.phase === 'idle' && connectedTo !== null)
       ? 'ok'
       : state.phase === 'done' || state.phase === 'failed'
         ? 'problem'
@@ -45,11 +53,12 @@ export function NotionConnect({ onResult }: { onResult: (connected: boolean) => 
         <StatusIcon status={status} />
         {strings.notion.title}
       </h3>
-      <form className="token-form" onSubmit={(event) => void submit(event)}>
+      <form className="field" onSubmit={(event) => void submit(event)}>
         <label htmlFor={inputId}>{strings.notion.tokenLabel}</label>
-        <div className="token-form__row">
+        <div className="input-row">
           <input
             id={inputId}
+            className="input input--mono"
             type={revealed ? 'text' : 'password'}
             autoComplete="off"
             spellCheck={false}
@@ -58,22 +67,28 @@ export function NotionConnect({ onResult }: { onResult: (connected: boolean) => 
             aria-describedby={helpId}
             placeholder="ntn_…"
           />
-          <button type="button" className="button button--ghost" onClick={() => setRevealed(!revealed)}>
+          <button
+            type="button"
+            className="button button--ghost"
+            aria-pressed={revealed}
+            onClick={() => setRevealed(!revealed)}
+          >
             {revealed ? strings.notion.hide : strings.notion.show}
           </button>
           <button type="submit" className="button" disabled={state.phase === 'checking'}>
             {strings.notion.connect}
           </button>
         </div>
-        <p id={helpId} className="muted">
-          {strings.notion.tokenHelp}{' '}
-          <a href="https://developers.notion.com/docs/create-a-notion-integration" target="_blank" rel="noreferrer">
-            {strings.notion.helpLink}
-          </a>
+        <p id={helpId} className="field-help">
+          {strings.notion.tokenHelp}
         </p>
       </form>
       <div aria-live="polite">
-        <ConnectResult state={state} />
+        {state.phase === 'idle' && connectedTo !== null ? (
+          <p data-testid="token-ok">{strings.notion.alreadyConnected(connectedTo)}</p>
+        ) : (
+          <ConnectResult state={state} />
+        )}
       </div>
     </section>
   );
@@ -91,7 +106,7 @@ function ConnectResult({ state }: { state: ConnectState }) {
       const { check } = state;
       if (check.status === 'invalid') {
         return (
-          <div role="alert" data-testid="token-error">
+          <div role="alert" data-testid="token-error" className="field-error-block">
             <p>{check.message}</p>
             {check.detail && (
               <p className="muted">
@@ -102,10 +117,10 @@ function ConnectResult({ state }: { state: ConnectState }) {
         );
       }
       if (check.tokenKind === 'personal') {
-        return <p data-testid="token-ok">{strings.notion.connectedPersonal(check.userName ?? '')}</p>;
+        return <p data-testid="token-ok" className="ok-text">{strings.notion.connectedPersonal(check.userName ?? '')}</p>;
       }
       return (
-        <p data-testid="token-ok">
+        <p data-testid="token-ok" className="ok-text">
           <strong>{strings.notion.connected(check.workspaceName ?? strings.notion.unknownWorkspace)}</strong>{' '}
           {check.botName && strings.notion.connectedAs(check.botName)}
         </p>

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { PlakarDetection } from '../../../shared/ipc/contract';
 import { getBackupApp } from '../bridge';
 import { strings } from '../strings';
@@ -7,10 +8,15 @@ import { StatusIcon } from './StatusIcon';
 
 type CheckState = { phase: 'checking' } | { phase: 'done'; detection: PlakarDetection } | { phase: 'failed' };
 
-export function PlakarCheck({ onResult }: { onResult: (found: boolean) => void }) {
+/** Is plakar installed (and new enough)? If not: how to install it, or where it is. */
+export function PlakarCheck({ onResult, platform }: { onResult: (found: boolean) => void; platform: string }) {
   const [state, setState] = useState<CheckState>({ phase: 'checking' });
-
   const [attempt, setAttempt] = useState(0);
+  const [path, setPath] = useState('');
+  const [pathError, setPathError] = useState<string | null>(null);
+  const pathId = useId();
+  const pathHelpId = useId();
+  const pathErrorId = useId();
 
   useEffect(() => {
     let cancelled = false;
@@ -31,6 +37,19 @@ export function PlakarCheck({ onResult }: { onResult: (found: boolean) => void }
     setAttempt((count) => count + 1);
   };
 
+  async function choosePath(event: FormEvent) {
+    event.preventDefault();
+    if (!path.trim()) {
+      setPathError(strings.plakar.pathEmpty);
+      return;
+    }
+    setPathError(null);
+    setState({ phase: 'checking' });
+    const result = await getBackupApp().choosePlakarBinary({ path: path.trim() });
+    setState(result.ok ? { phase: 'done', detection: result.value } : { phase: 'failed' });
+    onResult(result.ok && result.value.status === 'found');
+  }
+
   const status: Status =
     state.phase === 'checking' ? 'pending' : state.phase === 'done' && state.detection.status === 'found' ? 'ok' : 'problem';
 
@@ -44,9 +63,38 @@ export function PlakarCheck({ onResult }: { onResult: (found: boolean) => void }
         <PlakarCheckBody state={state} />
       </div>
       {status === 'problem' && (
-        <button type="button" className="button button--secondary" onClick={checkAgain}>
-          {strings.plakar.checkAgain}
-        </button>
+        <>
+          <button type="button" className="button button--secondary" onClick={checkAgain}>
+            {strings.plakar.checkAgain}
+          </button>
+          <form className="field field--spaced" onSubmit={(event) => void choosePath(event)}>
+            <label htmlFor={pathId}>{strings.plakar.pathLabel}</label>
+            <div className="input-row">
+              <input
+                id={pathId}
+                className="input input--mono"
+                value={path}
+                onChange={(event) => setPath(event.target.value)}
+                placeholder={strings.plakar.pathPlaceholder(platform)}
+                spellCheck={false}
+                autoComplete="off"
+                aria-describedby={pathError ? `${pathErrorId} ${pathHelpId}` : pathHelpId}
+                aria-invalid={pathError ? true : undefined}
+              />
+              <button type="submit" className="button">
+                {strings.plakar.usePath}
+              </button>
+            </div>
+            {pathError && (
+              <p id={pathErrorId} className="field-error">
+                {pathError}
+              </p>
+            )}
+            <p id={pathHelpId} className="field-help">
+              {strings.plakar.pathHelp}
+            </p>
+          </form>
+        </>
       )}
     </section>
   );
@@ -61,7 +109,7 @@ function PlakarCheckBody({ state }: { state: CheckState }) {
       return (
         <>
           <p>{strings.plakar.found(detection.version)}</p>
-          <p className="muted">{strings.plakar.foundAt(detection.path)}</p>
+          <p className="muted mono-wrap">{strings.plakar.foundAt(detection.path)}</p>
         </>
       );
     case 'too-old':
@@ -96,12 +144,12 @@ function InstallHelp() {
   return (
     <>
       <p>{strings.plakar.installHint}</p>
-      <p className="muted">{strings.plakar.customPathHint}</p>
       <p>
         <a href="https://plakar.io" target="_blank" rel="noreferrer">
           {strings.plakar.installLink}
         </a>
       </p>
+      <p className="muted">{strings.plakar.customPathHint}</p>
     </>
   );
 }

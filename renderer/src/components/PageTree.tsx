@@ -1,0 +1,125 @@
+import { useId, useMemo, useState } from 'react';
+import type { PickableItem, TreeNode } from '../page-tree';
+import { buildTree, hasSelectedAncestor, visibleForQuery } from '../page-tree';
+import { strings } from '../strings';
+
+/**
+ * Pages and databases as a tree of checkboxes, with expand/collapse buttons and a title search.
+ * Plain nested lists with native checkboxes and buttons: Tab, Space and Enter do everything.
+ */
+export function PageTree({
+  items,
+  selected,
+  onToggle,
+}: {
+  items: readonly PickableItem[];
+  selected: ReadonlySet<string>;
+  onToggle: (id: string, checked: boolean) => void;
+}) {
+  const [query, setQuery] = useState('');
+  const tree = useMemo(() => buildTree(items), [items]);
+  const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(tree.map((node) => node.item.id)));
+  const visible = useMemo(() => visibleForQuery(items, query), [items, query]);
+  const searchId = useId();
+
+  const toggleExpanded = (id: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const context: RowContext = { byId, selected, onToggle, expanded, toggleExpanded, visible };
+
+  return (
+    <div className="page-tree">
+      <div className="field">
+        <label htmlFor={searchId}>{strings.pages.searchLabel}</label>
+        <input
+          id={searchId}
+          type="search"
+          className="input"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          placeholder={strings.pages.searchPlaceholder}
+          autoComplete="off"
+        />
+      </div>
+      {visible !== null && visible.size === 0 ? (
+        <p className="muted" role="status">
+          {strings.pages.noMatch(query.trim())}
+        </p>
+      ) : (
+        <ul className="tree" aria-label={strings.pages.treeLabel}>
+          {tree.map((node) => (
+            <TreeRow key={node.item.id} node={node} context={context} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+interface RowContext {
+  byId: ReadonlyMap<string, PickableItem>;
+  selected: ReadonlySet<string>;
+  onToggle: (id: string, checked: boolean) => void;
+  expanded: ReadonlySet<string>;
+  toggleExpanded: (id: string) => void;
+  visible: Set<string> | null;
+}
+
+function TreeRow({ node, context }: { node: TreeNode; context: RowContext }) {
+  const checkboxId = useId();
+  const { item } = node;
+  if (context.visible && !context.visible.has(item.id)) return null;
+  const title = item.title.trim() || strings.pages.untitled;
+  const children = context.visible ? node.children.filter((child) => context.visible?.has(child.item.id)) : node.children;
+  const isOpen = context.visible !== null || context.expanded.has(item.id);
+  const inherited = hasSelectedAncestor(context.byId, item.id, context.selected);
+  const checked = inherited || context.selected.has(item.id);
+  return (
+    <li>
+      <div className="tree__row">
+        {children.length > 0 ? (
+          <button
+            type="button"
+            className="tree__toggle"
+            aria-expanded={isOpen}
+            aria-label={isOpen ? strings.pages.collapse(title) : strings.pages.expand(title)}
+            onClick={() => context.toggleExpanded(item.id)}
+            disabled={context.visible !== null}
+          >
+            <span aria-hidden="true">{isOpen ? '▾' : '▸'}</span>
+          </button>
+        ) : (
+          <span className="tree__toggle tree__toggle--leaf" aria-hidden="true" />
+        )}
+        <input
+          id={checkboxId}
+          type="checkbox"
+          checked={checked}
+          disabled={inherited}
+          onChange={(event) => context.onToggle(item.id, event.target.checked)}
+        />
+        <label htmlFor={checkboxId} className="tree__label">
+          <span className="tree__icon" aria-hidden="true">
+            {item.emoji ?? (item.object === 'database' ? '▦' : '▤')}
+          </span>
+          <span>{title}</span>
+          {item.object === 'database' && <span className="tag">{strings.pages.database}</span>}
+          {inherited && <span className="tree__inherited">{strings.pages.includedWithParent}</span>}
+        </label>
+      </div>
+      {isOpen && children.length > 0 && (
+        <ul>
+          {children.map((child) => (
+            <TreeRow key={child.item.id} node={child} context={context} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+import type { AppState } from '../../../shared/ipc/app-schemas';
+import { getBackupApp } from '../bridge';
+import { strings } from '../strings';
+
+/**
+ * Shows a loud warning with an explicit choice when the system has no secure key store and the user
+ * has not accepted storing secrets anyway; renders its children once secrets can be saved.
+ */
+export function SecretStorageGate({
+  state,
+  onStateChange,
+  children,
+}: {
+  state: AppState;
+  onStateChange: (state: AppState) => void;
+  children: ReactNode;
+}) {
+  const [declined, setDeclined] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  if (state.secretStorage.secure || state.settings.acceptInsecureSecretStorage) return <>{children}</>;
+
+  async function accept() {
+    setBusy(true);
+    const result = await getBackupApp().acceptInsecureSecretStorage();
+    setBusy(false);
+    if (result.ok) onStateChange(result.value);
+    else setFailed(true);
+  }
+
+  return (
+    <section className="danger-panel" role="alert" aria-labelledby="secret-storage-title" data-testid="secret-storage-warning">
+      <h2 id="secret-storage-title" className="danger-panel__title">
+        <span aria-hidden="true">⚠ </span>
+        {strings.secretStorage.title}
+      </h2>
+      <p>{strings.secretStorage.body(state.secretStorage.backend)}</p>
+      <p>{strings.secretStorage.safer}</p>
+      <div className="button-row">
+        <button type="button" className="button button--danger" onClick={() => void accept()} disabled={busy}>
+          {strings.secretStorage.accept}
+        </button>
+        <button type="button" className="button button--ghost" onClick={() => setDeclined(true)}>
+          {strings.secretStorage.decline}
+        </button>
+      </div>
+      {declined && <p className="note">{strings.secretStorage.declined}</p>}
+      {failed && <p>{strings.errors.bridge}</p>}
+    </section>
+  );
+}

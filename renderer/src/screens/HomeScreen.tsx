@@ -1,0 +1,167 @@
+import { useEffect, useState } from 'react';
+import type { AppState } from '../../../shared/ipc/app-schemas';
+import { getBackupApp } from '../bridge';
+import { ScreenHeading } from '../components/ScreenHeading';
+import type { LastOutcome } from '../jobs';
+import { strings } from '../strings';
+
+interface Snapshot {
+  id: string;
+  time: string;
+  mode: 'full' | 'incremental' | null;
+  ours: boolean;
+}
+
+type SnapshotsState = { phase: 'loading' } | { phase: 'ok'; snapshots: Snapshot[] } | { phase: 'problem'; message: string };
+
+/** Home: the last backup, where it goes, what needs attention, and "Back up now". */
+export function HomeScreen({
+  state,
+  onStateChange,
+  lastOutcome,
+  running,
+  onBackUpNow,
+  onViewProgress,
+}: {
+  state: AppState;
+  onStateChange: (state: AppState) => void;
+  lastOutcome: LastOutcome | null;
+  running: boolean;
+  onBackUpNow: () => void;
+  onViewProgress: () => void;
+}) {
+  const [snapshots, setSnapshots] = useState<SnapshotsState>({ phase: 'loading' });
+  const [now, setNow] = useState(() => Date.now());
+  const { store, notion, roots } = state.settings;
+
+  useEffect(() => {
+    let cancelled = false;
+    void getBackupApp()
+      .listSnapshots()
+      .then((result) => {
+        if (cancelled) return;
+        if (!result.ok) setSnapshots({ phase: 'problem', message: result.error.message });
+        else if (result.value.status === 'problem') setSnapshots({ phase: 'problem', message: result.value.message });
+        else setSnapshots({ phase: 'ok', snapshots: result.value.snapshots });
+        setNow(Date.now());
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [lastOutcome]);
+
+  async function confirmSaved() {
+    const result = await getBackupApp().confirmPassphraseSaved();
+    if (result.ok) onStateChange(result.value);
+  }
+
+  const warnings: Array<{ key: string; text: string; action?: { label: string; run: () => void } }> = [];
+  if (store?.encrypted && !store.passphraseSaved) {
+    warnings.push({
+      key: 'passphrase',
+      text: strings.home.passphraseNotSaved,
+      action: { label: strings.home.passphraseSavedButton, run: () => void confirmSaved() },
+    });
+  }
+  if (!state.secretStorage.secure) warnings.push({ key: 'secrets', text: strings.home.insecureSecrets(state.secretStorage.backend) });
+  if (store && !store.encrypted) warnings.push({ key: 'plaintext', text: strings.home.plaintextStore });
+  if (!state.hasNotionToken) warnings.push({ key: 'notion', text: strings.home.notConnected });
+
+  return (
+    <div className="screen">
+      <ScreenHeading>{strings.home.title}</ScreenHeading>
+
+      <section className="card hero" aria-labelledby="last-backup-title">
+        <div>
+          <h2 id="last-backup-title" className="card__title">
+            {strings.home.lastBackupTitle}
+          </h2>
+          <LastBackup snapshots={snapshots} now={now} />
+        </div>
+        <div className="hero__action">
+          {running ? (
+            <>
+              <p role="status">{strings.home.running}</p>
+              <button type="button" className="button button--large" onClick={onViewProgress}>
+                {strings.home.viewProgress}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="button button--large" onClick={onBackUpNow}>
+              {strings.home.backUpNow}
+            </button>
+          )}
+        </div>
+      </section>
+
+      {lastOutcome && (
+        <section className={`card outcome outcome--${lastOutcome.outcome.status}`} aria-labelledby="last-result-title" data-testid="last-result">
+          <h2 id="last-result-title" className="card__title">
+            {strings.home.lastResultTitle}: {strings.outcome[lastOutcome.outcome.status]}
+          </h2>
+          <p>{lastOutcome.outcome.status === 'succeeded' ? lastOutcome.outcome.summary : lastOutcome.outcome.message}</p>
+        </section>
+      )}
+
+      {warnings.length > 0 && (
+        <section className="card warning-card" aria-labelledby="warnings-title">
+          <h2 id="warnings-title" className="card__title">
+            <span aria-hidden="true">⚠ </span>
+            {strings.home.warningsTitle}
+          </h2>
+          <ul className="warning-list">
+            {warnings.map((warning) => (
+              <li key={warning.key}>
+                <p>{warning.text}</p>
+                {warning.action && (
+                  <button type="button" className="button button--secondary" onClick={warning.action.run}>
+                    {warning.action.label}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="card" aria-label={strings.home.setupTitle}>
+        <dl className="facts">
+          <dt>{strings.home.storeTitle}</dt>
+          <dd>
+            <span className="mono-wrap">{store?.location ?? '—'}</span>{' '}
+            {store && <span className="tag">{store.encrypted ? strings.firstBackup.encrypted : strings.firstBackup.notEncrypted}</span>}
+          </dd>
+          <dt>{strings.home.notionTitle}</dt>
+          <dd>{state.hasNotionToken ? (notion.workspaceName ?? strings.notion.unknownWorkspace) : strings.home.notConnected}</dd>
+          <dt>{strings.home.whatTitle}</dt>
+          <dd>{roots.length === 0 ? strings.firstBackup.everything : strings.firstBackup.some(roots.length)}</dd>
+        </dl>
+      </section>
+    </div>
+  );
+}
+
+function LastBackup({ snapshots, now }: { snapshots: SnapshotsState; now: number }) {
+  if (snapshots.phase === 'loading') return <p className="muted">{strings.home.loadingSnapshots}</p>;
+  if (snapshots.phase === 'problem') {
+    return (
+      <p role="alert">
+        {strings.home.snapshotsProblem} {snapshots.message}
+      </p>
+    );
+  }
+  const ours = snapshots.snapshots.filter((snapshot) => snapshot.ours);
+  const list = ours.length > 0 ? ours : snapshots.snapshots;
+  const newest = [...list].sort((a, b) => Date.parse(b.time) - Date.parse(a.time))[0];
+  if (!newest) return <p data-testid="last-backup">{strings.home.noBackup}</p>;
+  const time = new Date(newest.time);
+  return (
+    <div data-testid="last-backup">
+      <p className="big-fact">{strings.home.lastBackup(time.toLocaleString(), strings.format.ago(now - time.getTime()))}</p>
+      <p className="muted">
+        {newest.mode ? `${strings.home.mode[newest.mode]} · ` : ''}
+        {strings.home.snapshotCount(snapshots.snapshots.length)}
+      </p>
+    </div>
+  );
+}
