@@ -149,6 +149,7 @@ export const strings = {
     show: 'Show',
     hide: 'Hide',
     connect: 'Connect',
+    useDemoToken: 'Use the demo workspace token',
     connecting: 'Checking with Notion…',
     connected: (workspace: string) => `Connected to ${workspace}`,
     connectedAs: (bot: string) => `as the integration “${bot}”`,

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { NotionTokenCheck } from '../../../shared/ipc/contract';
 import { getBackupApp } from '../bridge';
 import { strings } from '../strings';
@@ -26,6 +26,16 @@ export function NotionConnect({
   const [state, setState] = useState<ConnectState>({ phase: 'idle' });
   const inputId = useId();
   const helpId = useId();
+  const [demoToken, setDemoToken] = useState<string | null>(null);
+
+  useEffect(() => {
+    // The demo (npm run demo) offers the emulator's token: it opens a sample workspace, not a real one.
+    void getBackupApp()
+      .getAppInfo()
+      .then((result) => {
+        if (result.ok) setDemoToken(result.value.demoToken);
+      });
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -79,6 +89,13 @@ export function NotionConnect({
             {strings.notion.connect}
           </button>
         </div>
+        {demoToken && (
+          <p>
+            <button type="button" className="button button--ghost" onClick={() => setToken(demoToken)}>
+              {strings.notion.useDemoToken}
+            </button>
+          </p>
+        )}
         <p id={helpId} className="field-help">
           {strings.notion.tokenHelp}
         </p>
