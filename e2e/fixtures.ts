@@ -70,3 +70,69 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
     await page.screenshot({ path: path.join(root, 'docs/screenshots', file), fullPage: true });
   }
 }
+
+/** Options for {@link prepareAppState}. */
+export interface PreparedState {
+  token: string;
+  storeDir: string;
+  /** Pages and databases to back up; empty = everything. */
+  roots?: string[];
+  /** The app's Notion rate limit (the emulator runs without one); 50 keeps UI tests short. */
+  requestsPerSecond?: number;
+}
+
+/**
+ * Sets the app up without the UI (secrets, Notion, a new encrypted store, what to back up, onboarding
+ * done), through the same bridge the renderer uses, then reloads so the app shows its main screens.
+ */
+export async function prepareAppState(page: Page, options: PreparedState): Promise<void> {
+  await page.waitForFunction(() => Boolean(window.backupApp));
+  const problem = await page.evaluate(async ({ token, storeDir, roots, requestsPerSecond }) => {
+    const api = window.backupApp;
+    if (!api) return 'no bridge';
+    await api.acceptInsecureSecretStorage();
+    const connected = await api.connectNotion({ token });
+    if (!connected.ok || connected.value.status !== 'valid') return `connectNotion: ${JSON.stringify(connected)}`;
+    const store = await api.setupStore({ mode: 'create', location: storeDir, passphrase: 'correct horse battery staple 42', plaintext: false });
+    if (!store.ok || store.value.status !== 'ready') return `setupStore: ${JSON.stringify(store)}`;
+    await api.setBackupRoots({ ids: roots });
+    await api.updateAdvancedSettings({ requestsPerSecond, comments: 'pages', notionApiUrl: '' });
+    await api.confirmPassphraseSaved();
+    await api.completeOnboarding();
+    return null;
+  }, { token: options.token, storeDir: options.storeDir, roots: options.roots ?? [], requestsPerSecond: options.requestsPerSecond ?? 50 });
+  expect(problem).toBeNull();
+  await page.reload();
+}
+
+/** Runs a backup through the bridge and waits until its snapshot is listed; returns the snapshot id. */
+export async function backUpThroughBridge(page: Page, timeout = 120_000): Promise<string> {
+  const before = await page.evaluate(async () => {
+    const list = await window.backupApp?.listSnapshots();
+    return list?.ok && list.value.status === 'ok' ? list.value.snapshots.length : 0;
+  });
+  const started = await page.evaluate(async () => window.backupApp?.startBackup({ full: false }));
+  expect(started).toMatchObject({ ok: true, value: { status: 'started' } });
+  let id: string | null = null;
+  await expect
+    .poll(
+      async () => {
+        id = await page.evaluate(async (count) => {
+          const list = await window.backupApp?.listSnapshots();
+          if (!list?.ok || list.value.status !== 'ok' || list.value.snapshots.length <= count) return null;
+          return [...list.value.snapshots].sort((a, b) => Date.parse(b.time) - Date.parse(a.time))[0]?.id ?? null;
+        }, before);
+        return id;
+      },
+      { timeout, intervals: [500, 1000] },
+    )
+    .not.toBeNull();
+  return id ?? '';
+}
+
+/** Clicks an entry of the app's main navigation ("Home", "Snapshots", "Settings", "Logs"). */
+export async function navigateTo(page: Page, name: 'Home' | 'Snapshots' | 'Settings' | 'Logs'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).or(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }),
+  ).click();
+}

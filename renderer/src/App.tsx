@@ -4,12 +4,15 @@ import type { AppInfo } from '../../shared/ipc/contract';
 import { getBackupApp } from './bridge';
 import { useJobEvents } from './jobs';
 import { HomeScreen } from './screens/HomeScreen';
+import { LogsScreen } from './screens/logs/LogsScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { SnapshotsScreen } from './screens/snapshots/SnapshotsScreen';
 import type { BackupStart } from './screens/onboarding/StepFirstBackup';
 import { Wizard } from './screens/onboarding/Wizard';
 import { ProgressScreen } from './screens/ProgressScreen';
 import { strings } from './strings';
 
-type View = 'home' | 'progress';
+type View = 'home' | 'progress' | 'snapshots' | 'settings' | 'logs';
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -83,6 +86,17 @@ export function App() {
             <button type="button" className="main-nav__item" aria-current={view === 'home' ? 'page' : undefined} onClick={() => setView('home')}>
               {strings.nav.home}
             </button>
+            {(['snapshots', 'settings', 'logs'] as const).map((screen) => (
+              <button
+                key={screen}
+                type="button"
+                className="main-nav__item"
+                aria-current={view === screen ? 'page' : undefined}
+                onClick={() => setView(screen)}
+              >
+                {strings.nav[screen]}
+              </button>
+            ))}
             {(job !== null || starting || startError !== null) && (
               <button
                 type="button"
@@ -123,6 +137,9 @@ export function App() {
             onViewProgress={() => setView('progress')}
           />
         )}
+        {state && !onboarding && view === 'snapshots' && <SnapshotsScreen onNavigate={setView} />}
+        {state && !onboarding && view === 'settings' && <SettingsScreen onNavigate={setView} onStateChange={setState} />}
+        {state && !onboarding && view === 'logs' && <LogsScreen onNavigate={setView} />}
         {state && !onboarding && view === 'progress' && (
           <ProgressScreen
             job={job}

@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { richWorkspaceFacts } from '../../testkit/notion-emulator';
+import { backUpThroughBridge, expect, navigateTo, prepareAppState, test } from '../fixtures';
+import { heading } from './wizard-helpers';
+
+test('the logs show the backup with its full log', async ({ launchApp, emulator, scratchDir }) => {
+  test.setTimeout(180_000);
+  const { page } = await launchApp();
+  await prepareAppState(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [richWorkspaceFacts.ids.orphanPage] });
+  await backUpThroughBridge(page);
+
+  await navigateTo(page, 'Logs');
+  await expect(heading(page, 'Logs')).toBeFocused();
+  const job = page.getByTestId('job').first();
+  // The history is written right after the job ends: refresh until it is there.
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(job).toContainText('Backup', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(job).toContainText('Succeeded');
+  await job.getByText(/^Show log/).click();
+  const log = job.getByLabel(/^Log of Backup started/);
+  await expect(log).toContainText('succeeded');
+  await job.getByRole('button', { name: 'Copy log' }).click();
+  await expect(job.getByRole('status')).toHaveText(/Copied\.|Could not copy/);
+});

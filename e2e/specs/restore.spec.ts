@@ -1,0 +1,92 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { richWorkspaceFacts } from '../../testkit/notion-emulator';
+import { backUpThroughBridge, expect, navigateTo, prepareAppState, saveScreenshot, test } from '../fixtures';
+import { heading } from './wizard-helpers';
+
+const { ids } = richWorkspaceFacts;
+const notionUrl = (id: string, title: string) => `https://www.notion.so/${title}-${id.replace(/-/g, '')}`;
+
+/** Set up with only the orphan page (two small pages) backed up, then open the wizard from the list. */
+async function openWizard(page: Page, token: string, storeDir: string): Promise<void> {
+  await prepareAppState(page, { token, storeDir, roots: [ids.orphanPage] });
+  await backUpThroughBridge(page);
+  await navigateTo(page, 'Snapshots');
+  await page.getByTestId('snapshot-list').getByRole('button', { name: /^Restore from the snapshot of/ }).click();
+  await expect(heading(page, 'Restore: What')).toBeFocused();
+}
+
+
+test('restores into Notion after a dry run, with a link to the restored page', async ({ launchApp, emulator, scratchDir }, testInfo) => {
+  test.setTimeout(240_000);
+  const { page } = await launchApp();
+  await openWizard(page, emulator.tokens.full, path.join(scratchDir, 'store'));
+  const before = emulator.admin.dump().pages.length;
+
+  await expect(page.getByLabel('The whole snapshot')).toBeChecked();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'Restore: Where')).toBeFocused();
+  await expect(page.getByLabel('Into Notion, under an existing page')).toBeChecked();
+  // The target comes from the pages the integration can see.
+  await page.getByLabel('Choose a page').selectOption({ label: '🏠 Home' });
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(heading(page, 'Restore: Check')).toBeFocused();
+  const dryRun = page.getByTestId('dry-run');
+  await expect(dryRun.getByTestId('dry-run-counts')).toContainText('Pages', { timeout: 60_000 });
+  await expect(dryRun.getByTestId('dry-run-counts').getByText('2', { exact: true }).first()).toBeVisible();
+  await expect(dryRun).toContainText(/requests? to Notion, about/);
+  expect(emulator.admin.dump().pages.length).toBe(before);
+  await saveScreenshot(page, testInfo, 'restore-dry-run');
+
+  await dryRun.getByRole('button', { name: 'Restore now' }).click();
+  const outcome = page.getByTestId('restore-outcome');
+  await expect(outcome.getByRole('heading', { name: 'Restore finished' })).toBeVisible({ timeout: 120_000 });
+  await expect(outcome.getByRole('link', { name: 'Open the restored page in Notion' })).toHaveAttribute('href', /^https:\/\//);
+  expect(emulator.admin.dump().pages.length).toBeGreaterThan(before);
+  await saveScreenshot(page, testInfo, 'restore-finished');
+});
+
+test('restores into a folder as Markdown', async ({ launchApp, emulator, scratchDir }) => {
+  test.setTimeout(240_000);
+  const { page } = await launchApp();
+  await openWizard(page, emulator.tokens.full, path.join(scratchDir, 'store'));
+  const target = path.join(scratchDir, 'export');
+
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Into a folder on this computer').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByText('Enter the folder to write into.')).toBeVisible();
+  await page.getByLabel('Folder', { exact: true }).fill(target);
+  await expect(page.getByLabel('Markdown')).toBeChecked();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(heading(page, 'Restore: Check')).toBeFocused();
+  await page.getByRole('button', { name: 'Write the files' }).click();
+  await expect(page.getByTestId('restore-outcome').getByRole('heading', { name: 'Restore finished' })).toBeVisible({ timeout: 120_000 });
+  const files = await readdir(target, { recursive: true });
+  expect(files.some((file) => file.endsWith('.md'))).toBe(true);
+});
+
+test('a target page not shared with the integration is refused with a clear message', async ({ launchApp, emulator, scratchDir }) => {
+  test.setTimeout(240_000);
+  const { page } = await launchApp();
+  await openWizard(page, emulator.tokens.full, path.join(scratchDir, 'store'));
+
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const pasted = page.getByLabel('Or paste the link of a Notion page');
+  await pasted.fill('https://example.com/not-notion');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByText('That is not the link of a Notion page.')).toBeVisible();
+  await expect(pasted).toHaveAttribute('aria-invalid', 'true');
+
+  await pasted.fill(notionUrl(ids.unsharedPage, 'Unshared-page'));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const failure = page.getByTestId('dry-run-failure');
+  await expect(failure).toContainText('The target page was not found', { timeout: 60_000 });
+  await expect(failure).toContainText('Connections');
+  await expect(page.getByRole('button', { name: 'Restore now' })).toHaveCount(0);
+  await page.getByTestId('restore-wizard').getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(heading(page, 'Restore: Where')).toBeFocused();
+});

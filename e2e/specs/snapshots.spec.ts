@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { richWorkspaceFacts } from '../../testkit/notion-emulator';
+import { backUpThroughBridge, expect, navigateTo, prepareAppState, saveScreenshot, test } from '../fixtures';
+import { heading } from './wizard-helpers';
+
+test('browsing a snapshot by title, searching it and previewing a page', async ({ launchApp, emulator, scratchDir }, testInfo) => {
+  test.setTimeout(240_000);
+  const { page } = await launchApp();
+  await prepareAppState(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [richWorkspaceFacts.ids.home] });
+  await backUpThroughBridge(page);
+
+  await navigateTo(page, 'Snapshots');
+  await expect(heading(page, 'Snapshots')).toBeVisible();
+  const list = page.getByTestId('snapshot-list');
+  await expect(list.getByRole('row')).toHaveCount(2);
+  await expect(list).toContainText('Full');
+  await expect(list).toContainText('This app');
+  await list.getByRole('button', { name: /^Open the snapshot of/ }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: /^Snapshot of/ })).toBeFocused({ timeout: 30_000 });
+  const summary = page.getByTestId('snapshot-summary');
+  await expect(summary).toContainText('Pages');
+  await expect(page.getByTestId('snapshot-warnings')).toContainText('could not be read by the integration');
+
+  // The tree shows titles; top-level entries are open.
+  const tree = page.getByRole('list', { name: 'Pages and databases in this snapshot' });
+  await expect(tree.getByRole('button', { name: 'Home', exact: true })).toBeVisible();
+  await expect(tree.getByRole('button', { name: 'Level 1', exact: true })).toBeVisible();
+  await expect(tree.getByRole('button', { name: 'Level 4', exact: true })).toHaveCount(0);
+
+  // Search keeps the ancestors of a match.
+  await page.getByLabel('Search by title').fill('level 4');
+  await expect(tree.getByRole('button', { name: 'Level 4', exact: true })).toBeVisible();
+  await expect(tree.getByRole('button', { name: 'Level 3', exact: true })).toBeVisible();
+  await expect(tree.getByRole('button', { name: 'Home', exact: true })).toBeVisible();
+  await expect(tree.getByRole('button', { name: 'Long page', exact: true })).toHaveCount(0);
+  await page.getByLabel('Search by title').fill('');
+
+  // Keyboard only: collapse with Space, open a page with Enter.
+  await tree.getByRole('button', { name: 'Collapse Home' }).focus();
+  await page.keyboard.press('Space');
+  await expect(tree.getByRole('button', { name: 'Level 1', exact: true })).toHaveCount(0);
+  await page.keyboard.press('Space');
+  await expect(tree.getByRole('button', { name: 'Level 1', exact: true })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(tree.getByRole('button', { name: 'Home', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  const preview = page.getByTestId('page-preview');
+  await expect(preview.getByRole('heading', { name: 'Home' })).toBeVisible({ timeout: 30_000 });
+  await expect(preview.getByRole('heading', { name: 'Welcome to the Notion emulator' })).toBeVisible();
+  await expect(preview.getByRole('checkbox', { name: 'Done item' })).toBeChecked();
+  await expect(preview.getByRole('checkbox', { name: 'Open item' })).not.toBeChecked();
+  await expect(preview.getByText('Code (typescript)')).toBeVisible();
+  await expect(preview.getByRole('cell', { name: 'Grace' })).toBeVisible();
+  await expect(preview.getByRole('img', { name: 'A Notion-hosted image' })).toBeVisible();
+  await saveScreenshot(page, testInfo, 'snapshot-browse');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await saveScreenshot(page, testInfo, 'snapshot-browse-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // A child page in the preview opens that page.
+  await preview.getByRole('button', { name: 'Level 1' }).click();
+  await expect(page.getByTestId('page-preview').getByRole('heading', { name: 'Level 1' })).toBeVisible({ timeout: 30_000 });
+
+  // "Restore…" leads to the wizard with this snapshot chosen.
+  await page.getByRole('button', { name: 'Restore…' }).click();
+  await expect(heading(page, 'Restore: What')).toBeFocused();
+});

@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ResultOf } from '../../../../shared/ipc/contract';
+import { getBackupApp } from '../../bridge';
+import { CopyButton } from '../../components/CopyButton';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { strings } from '../../strings';
+import { formatDateTime } from '../snapshots/snapshot-helpers';
+import type { MainScreen } from '../snapshots/SnapshotsScreen';
+import { durationMs, logText } from './log-helpers';
+
+const l = strings.logs;
+type Job = ResultOf<'listJobHistory'>['jobs'][number];
+type HistoryState = { phase: 'loading' } | { phase: 'ok'; jobs: Job[] } | { phase: 'problem'; message: string };
+
+/** Recent jobs (newest first) with their result and their full log, expandable and copyable. */
+export function LogsScreen(_props: { onNavigate?: (screen: MainScreen) => void }) {
+  const [state, setState] = useState<HistoryState>({ phase: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    void getBackupApp()
+      .listJobHistory()
+      .then((result) => {
+        if (cancelled) return;
+        setState(result.ok ? { phase: 'ok', jobs: result.value.jobs } : { phase: 'problem', message: result.error.message });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt]);
+
+  const refresh = useCallback(() => setAttempt((value) => value + 1), []);
+
+  return (
+    <div className="screen screen--wide">
+      <ScreenHeading>{l.title}</ScreenHeading>
+      <div className="info-note">
+        <p>{l.lead}</p>
+        <button type="button" className="button button--secondary" onClick={refresh}>
+          {l.refresh}
+        </button>
+      </div>
+      {state.phase === 'loading' && (
+        <p className="muted" role="status">
+          {l.loading}
+        </p>
+      )}
+      {state.phase === 'problem' && (
+        <p className="field-error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.phase === 'ok' && state.jobs.length === 0 && <p>{l.empty}</p>}
+      {state.phase === 'ok' && state.jobs.length > 0 && (
+        <ul className="job-list" data-testid="job-list">
+          {state.jobs.map((job) => (
+            <JobEntry key={job.jobId} job={job} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function JobEntry({ job }: { job: Job }) {
+  const kind = l.kinds[job.kind] ?? job.kind;
+  const started = formatDateTime(job.startedAt);
+  const duration = durationMs(job.startedAt, job.finishedAt);
+  const result = job.outcome.status === 'succeeded' ? job.outcome.summary : job.outcome.message;
+  return (
+    <li className={`card job job--${job.outcome.status}`} data-testid="job">
+      <dl className="job__facts">
+        <div>
+          <dt>{l.columns.kind}</dt>
+          <dd>{kind}</dd>
+        </div>
+        <div>
+          <dt>{l.columns.started}</dt>
+          <dd>{started}</dd>
+        </div>
+        <div>
+          <dt>{l.columns.duration}</dt>
+          <dd>{duration === null ? '—' : strings.format.duration(duration)}</dd>
+        </div>
+        <div>
+          <dt>{l.columns.result}</dt>
+          <dd>
+            <strong className={`job__status job__status--${job.outcome.status}`}>{strings.outcome[job.outcome.status]}</strong> {result}
+          </dd>
+        </div>
+      </dl>
+      <details className="warnings-details">
+        <summary>{l.showLog(job.log.length)}</summary>
+        <pre className="log-box" aria-label={l.logLabel(kind, started)}>
+          {job.log.join('\n')}
+        </pre>
+        <CopyButton text={logText(job)} label={l.copy} copied={strings.settings.copied} failed={strings.settings.copyFailed} />
+      </details>
+    </li>
+  );
+}

@@ -1,0 +1,169 @@
+import { useMemo, useState } from 'react';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { strings } from '../../strings';
+import type { DestinationDraft } from './restore-helpers';
+import { destinationFrom, selectionToSend } from './restore-helpers';
+import { RestoreReport } from './RestoreReport';
+import { StepCheck } from './StepCheck';
+import type { DestinationProblem } from './StepDestination';
+import { StepDestination } from './StepDestination';
+import { StepSelection } from './StepSelection';
+import { StepSnapshot } from './StepSnapshot';
+import type { RestoreInput } from './useRestoreJob';
+import { useRestoreJob } from './useRestoreJob';
+import { useSnapshotTree } from './useSnapshotTree';
+
+const r = strings.restore;
+type Step = 0 | 1 | 2 | 3 | 4;
+
+/**
+ * The restore wizard: snapshot → what → where → check (a dry run for Notion) → restore with progress
+ * and a report. A failed or cancelled restore resumes from its journal by running it again.
+ */
+export function RestoreWizard({ snapshotId: initialSnapshot, onDone }: { snapshotId?: string; onDone?: () => void }) {
+  const [step, setStep] = useState<Step>(initialSnapshot ? 1 : 0);
+  const [snapshotId, setSnapshotId] = useState<string | null>(initialSnapshot ?? null);
+  const [mode, setMode] = useState<'all' | 'some'>('all');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [selectionError, setSelectionError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<DestinationDraft>({ kind: 'notion', pickedId: '', pasted: '' });
+  const [problem, setProblem] = useState<DestinationProblem | null>(null);
+  const tree = useSnapshotTree(snapshotId);
+  const job = useRestoreJob();
+
+  const parents = useMemo(() => new Map(tree.phase === 'ok' ? tree.entries.map((entry) => [entry.id, entry.parentId]) : []), [tree]);
+  const selection = selectionToSend(mode, selected, parents);
+  const checked = destinationFrom(draft);
+
+  const input = (dryRun: boolean): RestoreInput | null =>
+    snapshotId && checked.ok ? { snapshotId, selection, destination: checked.destination, dryRun } : null;
+
+  const next = () => {
+    if (step === 0 && snapshotId) setStep(1);
+    if (step === 1) {
+      if (mode === 'some' && selection.length === 0) {
+        setSelectionError(r.noneSelected);
+        return;
+      }
+      setSelectionError(null);
+      setStep(2);
+    }
+    if (step === 2) {
+      if (!checked.ok) {
+        setProblem(checked.problem);
+        return;
+      }
+      setProblem(null);
+      job.reset();
+      const dryRun = input(true);
+      if (checked.destination.kind === 'notion' && dryRun) void job.start(dryRun);
+      setStep(3);
+    }
+  };
+
+  const back = () => {
+    if (step === 3 && job.run.phase === 'started' && !job.events.outcome) void job.cancel();
+    setStep((current) => (current > 0 ? ((current - 1) as Step) : current));
+  };
+
+  const startReal = () => {
+    const real = input(false);
+    if (!real) return;
+    setStep(4);
+    void job.start(real);
+  };
+
+  const targetLabel = draft.kind === 'notion' ? draft.pasted.trim() || draft.pickedTitle || draft.pickedId : '';
+  const firstStep = initialSnapshot ? 1 : 0;
+  const running = step === 4 || (step === 3 && (job.run.phase === 'starting' || (job.run.phase === 'started' && !job.events.outcome)));
+
+  return (
+    <div className="wizard restore-wizard">
+      <nav className="steps" aria-label={r.stepsLabel}>
+        <ol>
+          {r.steps.map((label, index) => (
+            <li key={label} className={index === step ? 'steps__item--current' : index < step ? 'steps__item--done' : undefined}>
+              <span className="steps__button" aria-current={index === step ? 'step' : undefined}>
+                <span className="steps__number" aria-hidden="true">
+                  {index < step ? '✓' : index + 1}
+                </span>
+                {label}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <div className="wizard__body" data-testid="restore-wizard">
+        <p className="step-of">{strings.wizard.stepOf(step + 1, r.steps.length)}</p>
+        <ScreenHeading key={step}>{`${r.title}: ${r.steps[step]}`}</ScreenHeading>
+        {step === 0 && <StepSnapshot value={snapshotId} onChange={setSnapshotId} />}
+        {step === 1 && (
+          <StepSelection
+            tree={tree}
+            mode={mode}
+            onMode={setMode}
+            selected={selected}
+            onToggle={(id, on) =>
+              setSelected((current) => {
+                const nextSet = new Set(current);
+                if (on) nextSet.add(id);
+                else nextSet.delete(id);
+                return nextSet;
+              })
+            }
+            error={selectionError}
+          />
+        )}
+        {step === 2 && <StepDestination draft={draft} onChange={setDraft} problem={problem} />}
+        {step === 3 && checked.ok && (
+          <StepCheck
+            destination={checked.destination}
+            targetLabel={targetLabel}
+            selectionCount={selection.length}
+            run={job.run}
+            events={job.events}
+            onStart={startReal}
+            onCancelCheck={() => void job.cancel()}
+          />
+        )}
+        {step === 4 && (
+          <RestoreReport
+            run={job.run}
+            events={job.events}
+            cancelling={job.cancelling}
+            onCancel={() => void job.cancel()}
+            onResume={() => {
+              if (job.run.phase !== 'idle') void job.start({ ...job.run.input, dryRun: false });
+            }}
+            onChangeDestination={() => setStep(2)}
+            onAgain={() => {
+              job.reset();
+              setStep(1);
+            }}
+            onDone={() => onDone?.()}
+          />
+        )}
+        {step < 4 && (
+          <div className="wizard__actions">
+            {step > firstStep ? (
+              <button type="button" className="button button--secondary" onClick={back}>
+                {r.back}
+              </button>
+            ) : onDone ? (
+              <button type="button" className="button button--secondary" onClick={onDone}>
+                {r.cancelWizard}
+              </button>
+            ) : (
+              <span />
+            )}
+            {step < 3 && (
+              <button type="button" className="button" onClick={next} disabled={(step === 0 && !snapshotId) || running || (step === 1 && tree.phase !== 'ok')}>
+                {r.continue}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { strings } from '../../strings';
+import type { Destination } from './restore-helpers';
+import { estimateMs } from './restore-helpers';
+import { CreatedCounts, GroupedWarnings } from './RestoreParts';
+import type { RestoreEvents, RestoreRun } from './useRestoreJob';
+
+const r = strings.restore;
+
+/**
+ * Step 4: what will happen. For Notion, the dry run's result (created counts, requests, time, what
+ * cannot be restored); for a folder, a summary. Then the button that starts the real restore.
+ */
+export function StepCheck({
+  destination,
+  targetLabel,
+  selectionCount,
+  run,
+  events,
+  onStart,
+  onCancelCheck,
+}: {
+  destination: Destination;
+  targetLabel: string;
+  selectionCount: number;
+  run: RestoreRun;
+  events: RestoreEvents;
+  onStart: () => void;
+  onCancelCheck: () => void;
+}) {
+  const summary = (
+    <p>
+      {r.selectionSummary(selectionCount)}{' '}
+      {destination.kind === 'notion' ? r.notionSummary(targetLabel) : r.folderSummary(r.formats[destination.format], destination.dir)}
+    </p>
+  );
+  if (destination.kind === 'folder') {
+    return (
+      <div className="card">
+        {summary}
+        <button type="button" className="button button--large" onClick={onStart}>
+          {r.startFolder}
+        </button>
+      </div>
+    );
+  }
+
+  const outcome = run.phase === 'started' ? events.outcome : null;
+  return (
+    <div className="card" data-testid="dry-run">
+      {summary}
+      <p className="muted">{r.dryRunLead}</p>
+      {run.phase === 'refused' && (
+        <p className="field-error" role="alert">
+          {r.refused} {run.message}
+        </p>
+      )}
+      {(run.phase === 'starting' || (run.phase === 'started' && !outcome)) && (
+        <div className="button-row">
+          <p role="status">{r.dryRunRunning}</p>
+          <button type="button" className="button button--secondary" onClick={onCancelCheck}>
+            {strings.settings.cancel}
+          </button>
+        </div>
+      )}
+      {outcome?.status === 'failed' && (
+        <p className="field-error" role="alert" data-testid="dry-run-failure">
+          {outcome.message}
+        </p>
+      )}
+      {outcome?.status === 'cancelled' && <p role="status">{outcome.message}</p>}
+      {outcome?.status === 'succeeded' && outcome.restore && (
+        <>
+          <p className="progress-card__phase">{r.dryRunResult}</p>
+          <CreatedCounts counts={outcome.restore.created} testId="dry-run-counts" />
+          <p>{r.requests(outcome.restore.requests, strings.format.duration(estimateMs(outcome.restore.estimatedSeconds)))}</p>
+          {outcome.warnings.length === 0 ? (
+            <p className="ok-text">{r.noLosses}</p>
+          ) : (
+            <GroupedWarnings warnings={outcome.warnings} title={r.lossesTitle(outcome.warnings.length)} />
+          )}
+          <button type="button" className="button button--large" onClick={onStart}>
+            {r.start}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

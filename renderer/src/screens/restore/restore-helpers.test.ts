@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { destinationFrom, estimateMs, groupWarnings, selectionToSend } from './restore-helpers';
+
+describe('restore warnings', () => {
+  it('groups what cannot be restored by what it concerns, without duplicates', () => {
+    const groups = groupWarnings([
+      'a "form" block cannot be read or created through the API',
+      '"Created" (created_time) is computed by Notion and cannot be restored',
+      'the mention of @Grace Hopper became plain text (no matching user in the target workspace)',
+      'the uploaded cover (x) was not available and was dropped',
+      'a link to 1234 (not in the restore) points to the original page',
+      'a comment kept 3 of its 4 attachments',
+      'a comment kept 3 of its 4 attachments',
+      'something else entirely',
+    ]);
+    expect(groups.map((group) => [group.key, group.items.length])).toEqual([
+      ['blocks', 1],
+      ['properties', 1],
+      ['links', 1],
+      ['people', 1],
+      ['files', 1],
+      ['comments', 1],
+      ['other', 1],
+    ]);
+    expect(groupWarnings([])).toEqual([]);
+  });
+});
+
+describe('restore destination', () => {
+  const id = '0123456789abcdef0123456789abcdef';
+  it('accepts a listed page or a pasted Notion link, and refuses anything else', () => {
+    expect(destinationFrom({ kind: 'notion', pickedId: 'abc', pasted: '' })).toEqual({ ok: true, destination: { kind: 'notion', page: 'abc' } });
+    expect(destinationFrom({ kind: 'notion', pickedId: 'abc', pasted: ` https://www.notion.so/Home-${id} ` })).toEqual({
+      ok: true,
+      destination: { kind: 'notion', page: `https://www.notion.so/Home-${id}` },
+    });
+    expect(destinationFrom({ kind: 'notion', pickedId: '', pasted: 'https://example.com/page' })).toEqual({ ok: false, problem: 'target-invalid' });
+    expect(destinationFrom({ kind: 'notion', pickedId: '', pasted: '' })).toEqual({ ok: false, problem: 'target-required' });
+  });
+
+  it('needs a folder for a folder restore', () => {
+    expect(destinationFrom({ kind: 'folder', dir: '  ', format: 'html', merge: false })).toEqual({ ok: false, problem: 'folder-required' });
+    expect(destinationFrom({ kind: 'folder', dir: '/tmp/out ', format: 'html', merge: true })).toEqual({
+      ok: true,
+      destination: { kind: 'folder', dir: '/tmp/out', format: 'html', merge: true },
+    });
+  });
+});
+
+describe('restore selection and estimate', () => {
+  const parents = new Map<string, string | null>([
+    ['home', null],
+    ['child', 'home'],
+    ['grandchild', 'child'],
+    ['other', null],
+  ]);
+  it('sends nothing for the whole snapshot, and drops ids already under a chosen ancestor', () => {
+    expect(selectionToSend('all', new Set(['home']), parents)).toEqual([]);
+    expect(selectionToSend('some', new Set(['grandchild', 'home', 'other']), parents)).toEqual(['home', 'other']);
+  });
+
+  it('rounds the estimate up to whole seconds, at least one', () => {
+    expect(estimateMs(0)).toBe(1000);
+    expect(estimateMs(12.2)).toBe(13_000);
+  });
+});

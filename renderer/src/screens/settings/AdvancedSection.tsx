@@ -1,0 +1,185 @@
+import type { FormEvent } from 'react';
+import { useId, useState } from 'react';
+import type { AppState } from '../../../../shared/ipc/app-schemas';
+import type { PlakarDetection } from '../../../../shared/ipc/contract';
+import { getBackupApp } from '../../bridge';
+import { ChoiceRadio } from '../../components/ChoiceRadio';
+import { describedBy, FieldError } from '../../components/Field';
+import { strings } from '../../strings';
+import { parseApiUrl, parseRate } from './settings-helpers';
+
+const t = strings.settings;
+const COMMENTS = ['pages', 'all', 'off'] as const;
+
+/** Advanced: Notion API URL, requests per second, comments scope; and which plakar to use. */
+export function AdvancedSection({ state, onStateChange }: { state: AppState; onStateChange: (state: AppState) => void }) {
+  const { advanced, notion } = state.settings;
+  const [apiUrl, setApiUrl] = useState(notion.apiUrl ?? '');
+  const [rate, setRate] = useState(String(advanced.requestsPerSecond));
+  const [comments, setComments] = useState<(typeof COMMENTS)[number]>(advanced.comments);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [errors, setErrors] = useState<{ apiUrl?: string; rate?: string }>({});
+  const ids = { apiUrl: useId(), apiHelp: useId(), apiError: useId(), rate: useId(), rateHelp: useId(), rateError: useId(), note: useId() };
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const url = parseApiUrl(apiUrl);
+    const rps = parseRate(rate);
+    const nextErrors = { apiUrl: url === null ? t.apiUrlInvalid : undefined, rate: rps === null ? t.rateInvalid : undefined };
+    setErrors(nextErrors);
+    if (url === null || rps === null) return;
+    const result = await getBackupApp().updateAdvancedSettings({ requestsPerSecond: rps, comments, notionApiUrl: url });
+    if (!result.ok) setStatus({ ok: false, text: result.error.message });
+    else {
+      onStateChange(result.value);
+      setStatus({ ok: true, text: t.saved });
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="settings-advanced-title" data-testid="settings-advanced">
+      <h2 id="settings-advanced-title" className="card__title">
+        {t.advancedTitle}
+      </h2>
+      <form className="form" onSubmit={(event) => void save(event)} aria-label={t.advancedTitle} noValidate>
+        <div className="field">
+          <label htmlFor={ids.apiUrl}>{t.apiUrl}</label>
+          <input
+            id={ids.apiUrl}
+            className="input input--mono"
+            value={apiUrl}
+            onChange={(event) => setApiUrl(event.target.value)}
+            placeholder="https://api.notion.com"
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={Boolean(errors.apiUrl)}
+            aria-describedby={describedBy(ids.apiHelp, ids.apiError, errors.apiUrl)}
+          />
+          <p id={ids.apiHelp} className="field-help">
+            {t.apiUrlHelp}
+          </p>
+          <FieldError id={ids.apiError} message={errors.apiUrl} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.rate}>{t.rate}</label>
+          <input
+            id={ids.rate}
+            className="input input--short"
+            type="number"
+            min={0.1}
+            max={50}
+            step="any"
+            value={rate}
+            onChange={(event) => setRate(event.target.value)}
+            aria-invalid={Boolean(errors.rate)}
+            aria-describedby={describedBy(ids.rateHelp, ids.rateError, errors.rate)}
+          />
+          <p id={ids.rateHelp} className="field-help">
+            {t.rateHelp}
+          </p>
+          <FieldError id={ids.rateError} message={errors.rate} />
+        </div>
+        <fieldset className="choice-group" aria-describedby={ids.note}>
+          <legend>{t.commentsLegend}</legend>
+          {COMMENTS.map((value) => (
+            <ChoiceRadio key={value} name="settings-comments" checked={comments === value} onChange={() => setComments(value)} label={t.comments[value]} />
+          ))}
+          <p id={ids.note} className={comments === 'all' ? 'choice__hint choice__hint--warn' : 'choice__hint'}>
+            {t.commentsAllNote}
+          </p>
+        </fieldset>
+        <div className="button-row">
+          <button type="submit" className="button">
+            {t.advancedSave}
+          </button>
+          {status && (
+            <span role="status" className={status.ok ? 'ok-text' : 'field-error'}>
+              {status.text}
+            </span>
+          )}
+        </div>
+      </form>
+      <PlakarPath current={state.settings.plakarPath} />
+    </section>
+  );
+}
+
+function PlakarPath({ current }: { current: string | null }) {
+  const [path, setPath] = useState(current ?? '');
+  const [detection, setDetection] = useState<PlakarDetection | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const helpId = useId();
+
+  async function choose(event: FormEvent) {
+    event.preventDefault();
+    if (!path.trim()) {
+      setError(strings.plakar.pathEmpty);
+      return;
+    }
+    setError(null);
+    const result = await getBackupApp().choosePlakarBinary({ path: path.trim() });
+    if (result.ok) setDetection(result.value);
+    else setError(result.error.message);
+  }
+
+  return (
+    <form className="form field--spaced" onSubmit={(event) => void choose(event)} aria-label={t.plakarLabel}>
+      <div className="field">
+        <label htmlFor={id}>{t.plakarLabel}</label>
+        <div className="input-row">
+          <input
+            id={id}
+            className="input input--mono"
+            value={path}
+            onChange={(event) => setPath(event.target.value)}
+            aria-describedby={helpId}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <button type="submit" className="button button--secondary">
+            {t.plakarUse}
+          </button>
+        </div>
+        <p id={helpId} className="field-help">
+          {current ? t.plakarCurrent(current) : t.plakarDefault}
+        </p>
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {detection && <DetectionResult detection={detection} />}
+    </form>
+  );
+}
+
+function DetectionResult({ detection }: { detection: PlakarDetection }) {
+  switch (detection.status) {
+    case 'found':
+      return (
+        <p className="ok-text" role="status">
+          {strings.plakar.found(detection.version)} {strings.plakar.foundAt(detection.path)}
+        </p>
+      );
+    case 'too-old':
+      return (
+        <p className="field-error" role="alert">
+          {strings.plakar.tooOld(detection.version, detection.minimumVersion)}
+        </p>
+      );
+    case 'unusable':
+      return (
+        <p className="field-error" role="alert">
+          {strings.plakar.unusable(detection.path, detection.reason)}
+        </p>
+      );
+    default:
+      return (
+        <p className="field-error" role="alert">
+          {strings.plakar.notFoundBody}
+        </p>
+      );
+  }
+}

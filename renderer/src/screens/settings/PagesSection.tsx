@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import type { AppState } from '../../../../shared/ipc/app-schemas';
+import { getBackupApp } from '../../bridge';
+import { ChoiceRadio } from '../../components/ChoiceRadio';
+import { PageTree } from '../../components/PageTree';
+import { strings } from '../../strings';
+import { useNotionPages } from '../restore/useNotionPages';
+
+const t = strings.settings;
+
+/** What is backed up: everything the integration sees, or chosen pages (setBackupRoots). */
+export function PagesSection({ state, onStateChange }: { state: AppState; onStateChange: (state: AppState) => void }) {
+  const roots = state.settings.roots;
+  const [editing, setEditing] = useState(false);
+  return (
+    <section className="card" aria-labelledby="settings-pages-title" data-testid="settings-pages">
+      <h2 id="settings-pages-title" className="card__title">
+        {t.pagesTitle}
+      </h2>
+      <p>{roots.length === 0 ? t.pagesEverything : t.pagesSome(roots.length)}</p>
+      {editing ? (
+        <PagesEditor
+          initial={roots}
+          onCancel={() => setEditing(false)}
+          onSaved={(next) => {
+            setEditing(false);
+            onStateChange(next);
+          }}
+        />
+      ) : (
+        <button type="button" className="button button--secondary" onClick={() => setEditing(true)} disabled={!state.hasNotionToken}>
+          {t.changePages}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function PagesEditor({ initial, onCancel, onSaved }: { initial: readonly string[]; onCancel: () => void; onSaved: (state: AppState) => void }) {
+  const pages = useNotionPages();
+  const [mode, setMode] = useState<'all' | 'some'>(initial.length === 0 ? 'all' : 'some');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set(initial));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save() {
+    if (mode === 'some' && selected.size === 0) {
+      setError(strings.pages.noneSelected);
+      return;
+    }
+    setBusy(true);
+    const result = await getBackupApp().setBackupRoots({ ids: mode === 'all' ? [] : [...selected] });
+    setBusy(false);
+    if (result.ok) onSaved(result.value);
+    else setError(result.error.message);
+  }
+
+  if (pages.phase === 'loading') {
+    return (
+      <p className="muted" role="status">
+        {strings.pages.loading}
+      </p>
+    );
+  }
+  if (pages.phase === 'problem') {
+    return (
+      <p className="field-error" role="alert">
+        {strings.pages.problemTitle}: {pages.message}
+      </p>
+    );
+  }
+  return (
+    <div className="form">
+      <fieldset className="choice-group">
+        <legend>{strings.pages.modeLegend}</legend>
+        <ChoiceRadio name="settings-pages-mode" checked={mode === 'all'} onChange={() => setMode('all')} label={strings.pages.everything} />
+        <ChoiceRadio name="settings-pages-mode" checked={mode === 'some'} onChange={() => setMode('some')} label={strings.pages.some} />
+      </fieldset>
+      {mode === 'some' && (
+        <PageTree
+          items={pages.items}
+          selected={selected}
+          onToggle={(id, checked) =>
+            setSelected((current) => {
+              const next = new Set(current);
+              if (checked) next.add(id);
+              else next.delete(id);
+              return next;
+            })
+          }
+        />
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="button" className="button" onClick={() => void save()} disabled={busy}>
+          {busy ? t.saving : t.pagesSave}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onCancel}>
+          {t.cancel}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import type { AppState } from '../../../../shared/ipc/app-schemas';
+import type { AppInfo } from '../../../../shared/ipc/contract';
+import { getBackupApp } from '../../bridge';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { strings } from '../../strings';
+import type { MainScreen } from '../snapshots/SnapshotsScreen';
+import { AdvancedSection } from './AdvancedSection';
+import { AboutSection, CommandSection } from './InfoSections';
+import { NotionSection } from './NotionSection';
+import { PagesSection } from './PagesSection';
+import { StoreSection } from './StoreSection';
+
+/**
+ * Settings: store, Notion, what is backed up, advanced options, the command line and versions.
+ * Reads the app state itself; `onStateChange` lets the shell follow changes (optional).
+ */
+export function SettingsScreen({
+  onStateChange,
+}: {
+  onNavigate?: (screen: MainScreen) => void;
+  onStateChange?: (state: AppState) => void;
+}) {
+  const [state, setState] = useState<AppState | null>(null);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const app = getBackupApp();
+    void app.getAppState().then((result) => {
+      if (cancelled) return;
+      if (result.ok) setState(result.value);
+      else setError(result.error.message);
+    });
+    void app.getAppInfo().then((result) => {
+      if (!cancelled && result.ok) setInfo(result.value);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const update = (next: AppState) => {
+    setState(next);
+    onStateChange?.(next);
+  };
+
+  return (
+    <div className="screen">
+      <ScreenHeading>{strings.settings.title}</ScreenHeading>
+      {error && (
+        <p className="field-error" role="alert">
+          {strings.errors.bridge} {error}
+        </p>
+      )}
+      {!state && !error && (
+        <p className="muted" role="status">
+          {strings.loading}
+        </p>
+      )}
+      {state && (
+        <>
+          <StoreSection state={state} onStateChange={update} />
+          <NotionSection state={state} onStateChange={update} />
+          <PagesSection state={state} onStateChange={update} />
+          <AdvancedSection state={state} onStateChange={update} />
+          <CommandSection />
+        </>
+      )}
+      <AboutSection info={info} />
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { getBackupApp } from '../../bridge';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { visibleForQuery } from '../../page-tree';
+import { strings } from '../../strings';
+import { BrowseTree } from './BrowseTree';
+import { PagePreview } from './PagePreview';
+import type { SnapshotEntry, SnapshotRow } from './snapshot-helpers';
+import { childCounts, entriesToItems, formatDateTime, topLevelIds } from './snapshot-helpers';
+import type { ManifestSummary } from './SnapshotSummary';
+import { SnapshotSummary } from './SnapshotSummary';
+
+const s = strings.snapshots;
+
+type TreeState =
+  | { phase: 'loading' }
+  | { phase: 'problem'; message: string }
+  | { phase: 'ok'; entries: SnapshotEntry[]; summary: ManifestSummary | null };
+
+/** One snapshot: its summary, its pages by title with a search, and a preview of the chosen page. */
+export function SnapshotDetail({ snapshot, onBack, onRestore }: { snapshot: SnapshotRow; onBack: () => void; onRestore: () => void }) {
+  const [tree, setTree] = useState<TreeState>({ phase: 'loading' });
+  const [query, setQuery] = useState('');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const searchId = useId();
+
+  useEffect(() => {
+    let cancelled = false;
+    void getBackupApp()
+      .getSnapshotTree({ snapshotId: snapshot.id })
+      .then((result) => {
+        if (cancelled) return;
+        if (!result.ok) setTree({ phase: 'problem', message: result.error.message });
+        else if (result.value.status === 'problem') setTree({ phase: 'problem', message: result.value.message });
+        else {
+          setTree({ phase: 'ok', entries: result.value.entries, summary: result.value.summary });
+          setExpanded(new Set(topLevelIds(result.value.entries)));
+        }
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [snapshot.id]);
+
+  const entries = useMemo(() => (tree.phase === 'ok' ? tree.entries : []), [tree]);
+  const items = useMemo(() => entriesToItems(entries, true), [entries]);
+  const counts = useMemo(() => childCounts(entries), [entries]);
+  const known = useMemo(() => new Set(entries.map((entry) => entry.id)), [entries]);
+  const visible = useMemo(() => visibleForQuery(items, query), [items, query]);
+  const selected = entries.find((entry) => entry.id === selectedId) ?? null;
+  const date = formatDateTime(snapshot.time);
+
+  const toggle = (id: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  /** Opens a page from the preview (a child page): select it and show its branch. */
+  const openPage = (id: string) => {
+    setQuery('');
+    setSelectedId(id);
+    setExpanded((current) => {
+      const next = new Set(current);
+      let parent = entries.find((entry) => entry.id === id)?.parentId ?? null;
+      while (parent && !next.has(parent)) {
+        next.add(parent);
+        parent = entries.find((entry) => entry.id === parent)?.parentId ?? null;
+      }
+      return next;
+    });
+  };
+
+  return (
+    <div className="screen screen--wide">
+      <p>
+        <button type="button" className="button button--ghost" onClick={onBack}>
+          {s.back}
+        </button>
+      </p>
+      <div className="snapshot-head">
+        <div>
+          <ScreenHeading>{s.detailTitle(date)}</ScreenHeading>
+          <p className="muted">
+            {s.idLabel}: <span className="mono-wrap">{snapshot.id.slice(0, 12)}</span>
+          </p>
+        </div>
+        <button type="button" className="button" onClick={onRestore}>
+          {s.restore}
+        </button>
+      </div>
+
+      {tree.phase === 'loading' && (
+        <p className="muted" role="status">
+          {s.loadingTree}
+        </p>
+      )}
+      {tree.phase === 'problem' && (
+        <p className="field-error" role="alert">
+          {s.treeProblem} {tree.message}
+        </p>
+      )}
+      {tree.phase === 'ok' && (
+        <>
+          <SnapshotSummary summary={tree.summary} />
+          <div className="browse">
+            <section className="card browse__tree" aria-labelledby="browse-pages-title">
+              <h2 id="browse-pages-title" className="card__title">
+                {s.pagesTitle}
+              </h2>
+              <div className="field">
+                <label htmlFor={searchId}>{strings.pages.searchLabel}</label>
+                <input
+                  id={searchId}
+                  type="search"
+                  className="input"
+                  value={query}
+                  onChange={(event) => setQuery(event.target.value)}
+                  placeholder={strings.pages.searchPlaceholder}
+                  autoComplete="off"
+                />
+              </div>
+              {items.length === 0 && <p className="muted">{s.emptyTree}</p>}
+              {visible !== null && visible.size === 0 && (
+                <p className="muted" role="status">
+                  {strings.pages.noMatch(query.trim())}
+                </p>
+              )}
+              {items.length > 0 && (visible === null || visible.size > 0) && (
+                <BrowseTree
+                  items={items}
+                  selectedId={selectedId}
+                  onSelect={setSelectedId}
+                  expanded={expanded}
+                  onToggle={toggle}
+                  visible={visible}
+                  counts={counts}
+                />
+              )}
+            </section>
+            <section className="card browse__preview" aria-labelledby="browse-preview-title">
+              <h2 id="browse-preview-title" className="card__title">
+                {s.previewTitle}
+              </h2>
+              {!selected && <p className="muted">{s.previewHint}</p>}
+              {selected?.object === 'database' && <p className="muted">{s.databaseHint}</p>}
+              {selected?.object === 'page' && (
+                <PagePreview snapshotId={snapshot.id} pageId={selected.id} context={{ known, onOpenPage: openPage }} />
+              )}
+            </section>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
