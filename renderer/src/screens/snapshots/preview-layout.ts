@@ -1,26 +1,8 @@
-/** A block of the page preview, as getPagePreview sends it (flat, with its depth). */
-export interface PreviewSpan {
-  text: string;
-  bold?: boolean;
-  italic?: boolean;
-  strikethrough?: boolean;
-  underline?: boolean;
-  code?: boolean;
-  href?: string;
-}
+import type { ResultOf } from '../../../../shared/ipc/contract';
 
-export interface PreviewBlock {
-  id: string;
-  type: string;
-  depth: number;
-  spans: PreviewSpan[];
-  checked?: boolean;
-  language?: string;
-  emoji?: string;
-  cells?: PreviewSpan[][];
-  image?: string;
-  target?: string;
-}
+/** A block of the page preview, as getPagePreview sends it (flat, with its depth). */
+export type PreviewBlock = Extract<ResultOf<'getPagePreview'>, { status: 'ok' }>['blocks'][number];
+export type PreviewSpan = PreviewBlock['spans'][number];
 
 export interface PreviewNode {
   block: PreviewBlock;
