@@ -7,7 +7,8 @@ export { SettingsSchema };
 /**
  * The app's settings: what the user chose, never secrets (those live in the SecretVault). Persisted by
  * electron-store in the app and by its underlying library `conf` in tests and the e2e harness, both
- * with the options below (JSON schema, migrations, file mode 0600).
+ * with the options below (migrations, file mode 0600); every read and write is checked against the
+ * zod schema in shared/settings.ts.
  */
 export const DEFAULT_SETTINGS: Settings = {
   plakarPath: null,
