@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { richWorkspaceFacts as facts, startNotionEmulator } from '../../../testkit/notion-emulator';
-import { crawlEmulator, removeAll, scratchDir } from '../notion/crawler/crawl-test-support';
+import { richWorkspaceFacts as facts } from '../../../testkit/notion-emulator';
+import { crawlRichSnapshot, removeAll, scratchDir } from '../notion/crawler/crawl-test-support';
 import type { FileDescriptor } from '../snapshot/writer';
-import { directorySource, SnapshotReader } from '../snapshot/reader';
+import type { SnapshotReader } from '../snapshot/reader';
 import { brokenLinks, parseCsv, readTree, sha256 } from './export-test-support';
 import type { ExportResult } from './index';
 import { exportSnapshot } from './index';
@@ -20,15 +20,8 @@ const text = (name: string) => {
 };
 
 beforeAll(async () => {
-  const emulator = await startNotionEmulator({ rateLimit: false });
-  try {
-    const crawl = await crawlEmulator(emulator);
-    snapshotDir = crawl.dir;
-    dirs.push(crawl.dir);
-  } finally {
-    await emulator.close();
-  }
-  reader = await SnapshotReader.open(directorySource(snapshotDir));
+  ({ dir: snapshotDir, reader } = await crawlRichSnapshot());
+  dirs.push(snapshotDir);
   const target = path.join(await scratchDir('export-md-'), 'out');
   dirs.push(path.dirname(target));
   const result = await exportSnapshot({ reader, targetDir: target, format: 'markdown' });

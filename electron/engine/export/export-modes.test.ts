@@ -1,8 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { richWorkspaceFacts as facts, startNotionEmulator } from '../../../testkit/notion-emulator';
-import { crawlEmulator, removeAll, scratchDir } from '../notion/crawler/crawl-test-support';
+import { richWorkspaceFacts as facts } from '../../../testkit/notion-emulator';
+import { crawlRichSnapshot, removeAll, scratchDir } from '../notion/crawler/crawl-test-support';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
 import { brokenLinks, readTree } from './export-test-support';
 import { exportSnapshot, ExportTargetNotEmptyError } from './index';
@@ -18,15 +18,8 @@ async function freshTarget(prefix: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  const emulator = await startNotionEmulator({ rateLimit: false });
-  try {
-    const crawl = await crawlEmulator(emulator);
-    snapshotDir = crawl.dir;
-    dirs.push(crawl.dir);
-  } finally {
-    await emulator.close();
-  }
-  reader = await SnapshotReader.open(directorySource(snapshotDir));
+  ({ dir: snapshotDir, reader } = await crawlRichSnapshot());
+  dirs.push(snapshotDir);
 });
 
 afterAll(async () => removeAll(...dirs));

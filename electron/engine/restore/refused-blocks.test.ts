@@ -1,9 +1,8 @@
 import { APIErrorCode, APIResponseError } from '@notionhq/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNotionEmulator } from '../../../testkit/notion-emulator';
-import { crawlEmulator, removeAll, scratchDir } from '../notion/crawler/crawl-test-support';
+import { crawlRichSnapshot, removeAll, scratchDir } from '../notion/crawler/crawl-test-support';
 import { NotionCallError } from '../notion/retry';
-import { directorySource, SnapshotReader } from '../snapshot/reader';
+import type { SnapshotReader } from '../snapshot/reader';
 import { RestoreJournal } from './journal';
 import type { NotionWriter } from './notion-writer';
 import { dryRunWriter } from './notion-writer';
@@ -14,11 +13,9 @@ let reader: SnapshotReader;
 const dirs: string[] = [];
 
 beforeAll(async () => {
-  const emulator = await startNotionEmulator({ rateLimit: false });
-  const crawl = await crawlEmulator(emulator);
+  const crawl = await crawlRichSnapshot();
   dirs.push(crawl.dir);
-  reader = await SnapshotReader.open(directorySource(crawl.dir));
-  await emulator.close();
+  reader = crawl.reader;
 });
 afterAll(async () => removeAll(...dirs));
 

@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
-import { crawlEmulator, removeAll } from '../notion/crawler/crawl-test-support';
+import { richWorkspaceFacts } from '../../../testkit/notion-emulator';
+import { crawlRichSnapshot, removeAll } from '../notion/crawler/crawl-test-support';
 import { buildPagePreview } from './preview';
-import { directorySource, SnapshotReader } from './reader';
+import type { SnapshotReader } from './reader';
 
 let reader: SnapshotReader;
 let dir: string;
 
 beforeAll(async () => {
-  const emulator = await startNotionEmulator({ rateLimit: false });
-  const crawl = await crawlEmulator(emulator);
-  dir = crawl.dir;
-  reader = await SnapshotReader.open(directorySource(dir));
-  await emulator.close();
+  ({ dir, reader } = await crawlRichSnapshot());
 });
 afterAll(async () => removeAll(dir));
 

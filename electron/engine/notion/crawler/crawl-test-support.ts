@@ -2,6 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunningEmulator } from '../../../../testkit/notion-emulator';
+import { startNotionEmulator } from '../../../../testkit/notion-emulator';
+import { directorySource, SnapshotReader } from '../../snapshot/reader';
 import { createNotionClient } from '../client';
 import { RateLimiter } from '../rate-limiter';
 import type { RetryPolicy } from '../retry';
@@ -85,4 +87,15 @@ export async function failureOf(promise: Promise<unknown>): Promise<unknown> {
     },
     (error: unknown) => error,
   );
+}
+
+/** The rich fixture crawled once into a directory, with a reader over it; the emulator is closed again. */
+export async function crawlRichSnapshot(): Promise<{ dir: string; reader: SnapshotReader }> {
+  const emulator = await startNotionEmulator({ rateLimit: false });
+  try {
+    const { dir } = await crawlEmulator(emulator);
+    return { dir, reader: await SnapshotReader.open(directorySource(dir)) };
+  } finally {
+    await emulator.close();
+  }
 }
