@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { PickableItem, TreeNode } from '../page-tree';
 import { buildTree, hasSelectedAncestor, visibleForQuery } from '../page-tree';
 import { strings } from '../strings';
+import { TitleSearch } from './TitleSearch';
 
 /**
  * Pages and databases as a tree of checkboxes, with expand/collapse buttons and a title search.
@@ -21,7 +22,6 @@ export function PageTree({
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(tree.map((node) => node.item.id)));
   const visible = useMemo(() => visibleForQuery(items, query), [items, query]);
-  const searchId = useId();
 
   const toggleExpanded = (id: string) =>
     setExpanded((current) => {
@@ -35,18 +35,7 @@ export function PageTree({
 
   return (
     <div className="page-tree">
-      <div className="field">
-        <label htmlFor={searchId}>{strings.pages.searchLabel}</label>
-        <input
-          id={searchId}
-          type="search"
-          className="input"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          placeholder={strings.pages.searchPlaceholder}
-          autoComplete="off"
-        />
-      </div>
+      <TitleSearch query={query} onChange={setQuery} />
       {visible !== null && visible.size === 0 ? (
         <p className="muted" role="status">
           {strings.pages.noMatch(query.trim())}

@@ -1,18 +1,10 @@
-import { useEffect, useState } from 'react';
 import type { AppState } from '../../../shared/ipc/app-schemas';
 import { getBackupApp } from '../bridge';
 import { ScreenHeading } from '../components/ScreenHeading';
 import type { LastOutcome } from '../jobs';
 import { strings } from '../strings';
-
-interface Snapshot {
-  id: string;
-  time: string;
-  mode: 'full' | 'incremental' | null;
-  ours: boolean;
-}
-
-type SnapshotsState = { phase: 'loading' } | { phase: 'ok'; snapshots: Snapshot[] } | { phase: 'problem'; message: string };
+import type { SnapshotsState } from './snapshots/useSnapshots';
+import { useSnapshots } from './snapshots/useSnapshots';
 
 /** Home: the last backup, where it goes, what needs attention, and "Back up now". */
 export function HomeScreen({
@@ -30,25 +22,8 @@ export function HomeScreen({
   onBackUpNow: () => void;
   onViewProgress: () => void;
 }) {
-  const [snapshots, setSnapshots] = useState<SnapshotsState>({ phase: 'loading' });
-  const [now, setNow] = useState(() => Date.now());
+  const { state: snapshots } = useSnapshots(lastOutcome);
   const { store, notion, roots } = state.settings;
-
-  useEffect(() => {
-    let cancelled = false;
-    void getBackupApp()
-      .listSnapshots()
-      .then((result) => {
-        if (cancelled) return;
-        if (!result.ok) setSnapshots({ phase: 'problem', message: result.error.message });
-        else if (result.value.status === 'problem') setSnapshots({ phase: 'problem', message: result.value.message });
-        else setSnapshots({ phase: 'ok', snapshots: result.value.snapshots });
-        setNow(Date.now());
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [lastOutcome]);
 
   async function confirmSaved() {
     const result = await getBackupApp().confirmPassphraseSaved();
@@ -76,7 +51,7 @@ export function HomeScreen({
           <h2 id="last-backup-title" className="card__title">
             {strings.home.lastBackupTitle}
           </h2>
-          <LastBackup snapshots={snapshots} now={now} />
+          <LastBackup snapshots={snapshots} />
         </div>
         <div className="hero__action">
           {running ? (
@@ -141,7 +116,7 @@ export function HomeScreen({
   );
 }
 
-function LastBackup({ snapshots, now }: { snapshots: SnapshotsState; now: number }) {
+function LastBackup({ snapshots }: { snapshots: SnapshotsState }) {
   if (snapshots.phase === 'loading') return <p className="muted">{strings.home.loadingSnapshots}</p>;
   if (snapshots.phase === 'problem') {
     return (
@@ -157,7 +132,7 @@ function LastBackup({ snapshots, now }: { snapshots: SnapshotsState; now: number
   const time = new Date(newest.time);
   return (
     <div data-testid="last-backup">
-      <p className="big-fact">{strings.home.lastBackup(time.toLocaleString(), strings.format.ago(now - time.getTime()))}</p>
+      <p className="big-fact">{strings.home.lastBackup(time.toLocaleString(), strings.format.ago(snapshots.loadedAt - time.getTime()))}</p>
       <p className="muted">
         {newest.mode ? `${strings.home.mode[newest.mode]} · ` : ''}
         {strings.home.snapshotCount(snapshots.snapshots.length)}

@@ -1,7 +1,8 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { getBackupApp } from '../../bridge';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { visibleForQuery } from '../../page-tree';
+import { TitleSearch } from '../../components/TitleSearch';
 import { strings } from '../../strings';
 import { BrowseTree } from './BrowseTree';
 import { PagePreview } from './PagePreview';
@@ -23,7 +24,6 @@ export function SnapshotDetail({ snapshot, onBack, onRestore }: { snapshot: Snap
   const [query, setQuery] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const searchId = useId();
 
   useEffect(() => {
     let cancelled = false;
@@ -111,18 +111,7 @@ export function SnapshotDetail({ snapshot, onBack, onRestore }: { snapshot: Snap
               <h2 id="browse-pages-title" className="card__title">
                 {s.pagesTitle}
               </h2>
-              <div className="field">
-                <label htmlFor={searchId}>{strings.pages.searchLabel}</label>
-                <input
-                  id={searchId}
-                  type="search"
-                  className="input"
-                  value={query}
-                  onChange={(event) => setQuery(event.target.value)}
-                  placeholder={strings.pages.searchPlaceholder}
-                  autoComplete="off"
-                />
-              </div>
+              <TitleSearch query={query} onChange={setQuery} />
               {items.length === 0 && <p className="muted">{s.emptyTree}</p>}
               {visible !== null && visible.size === 0 && (
                 <p className="muted" role="status">

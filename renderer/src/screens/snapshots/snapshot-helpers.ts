@@ -1,24 +1,11 @@
+import type { ResultOf } from '../../../../shared/ipc/contract';
 import type { PickableItem } from '../../page-tree';
 
 /** One snapshot from listSnapshots. */
-export interface SnapshotRow {
-  id: string;
-  time: string;
-  sizeBytes: number;
-  tags: string[];
-  mode: 'full' | 'incremental' | null;
-  ours: boolean;
-}
+export type SnapshotRow = Extract<ResultOf<'listSnapshots'>, { status: 'ok' }>['snapshots'][number];
 
 /** One entry of a snapshot's tree (getSnapshotTree). */
-export interface SnapshotEntry {
-  id: string;
-  object: 'page' | 'database';
-  title: string;
-  emoji: string | null;
-  parentId: string | null;
-  isRow: boolean;
-}
+export type SnapshotEntry = Extract<ResultOf<'getSnapshotTree'>, { status: 'ok' }>['entries'][number];
 
 /** Newest first; snapshots with an unreadable time go last. */
 export function sortNewestFirst<T extends { time: string }>(list: readonly T[]): T[] {

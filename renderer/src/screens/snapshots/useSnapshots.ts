@@ -3,10 +3,16 @@ import { getBackupApp } from '../../bridge';
 import type { SnapshotRow } from './snapshot-helpers';
 import { sortNewestFirst } from './snapshot-helpers';
 
-export type SnapshotsState = { phase: 'loading' } | { phase: 'ok'; snapshots: SnapshotRow[] } | { phase: 'problem'; message: string };
+export type SnapshotsState =
+  | { phase: 'loading' }
+  | { phase: 'ok'; snapshots: SnapshotRow[]; loadedAt: number }
+  | { phase: 'problem'; message: string };
 
-/** The store's snapshots, newest first, with a way to read them again. */
-export function useSnapshots(): { state: SnapshotsState; reload: () => void } {
+/**
+ * The store's snapshots, newest first, with a way to read them again; they are also read again
+ * whenever `refreshKey` changes (Home passes the last job outcome).
+ */
+export function useSnapshots(refreshKey?: unknown): { state: SnapshotsState; reload: () => void } {
   const [state, setState] = useState<SnapshotsState>({ phase: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -18,12 +24,12 @@ export function useSnapshots(): { state: SnapshotsState; reload: () => void } {
         if (cancelled) return;
         if (!result.ok) setState({ phase: 'problem', message: result.error.message });
         else if (result.value.status === 'problem') setState({ phase: 'problem', message: result.value.message });
-        else setState({ phase: 'ok', snapshots: sortNewestFirst(result.value.snapshots) });
+        else setState({ phase: 'ok', snapshots: sortNewestFirst(result.value.snapshots), loadedAt: Date.now() });
       });
     return () => {
       cancelled = true;
     };
-  }, [attempt]);
+  }, [attempt, refreshKey]);
 
   const reload = useCallback(() => {
     setState({ phase: 'loading' });
