@@ -1,3 +1,5 @@
+import { formatDuration } from '../../shared/format-duration';
+
 /**
  * Every user-facing string of the renderer, in one place so it can be translated. Functions take
  * the values they interpolate; nothing else in the renderer writes prose.
@@ -300,13 +302,7 @@ export const strings = {
       }
       return `${size.toLocaleString(undefined, { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit]}`;
     },
-    duration: (ms: number) => {
-      const seconds = Math.max(0, Math.round(ms / 1000));
-      if (seconds < 60) return `${seconds} s`;
-      const minutes = Math.floor(seconds / 60);
-      if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
-      return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-    },
+    duration: formatDuration,
     ago: (ms: number) => {
       const minutes = Math.round(ms / 60_000);
       if (minutes < 1) return 'just now';
