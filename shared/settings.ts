@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NotificationModeSchema, RetentionSettingsSchema, ScheduleSettingsSchema } from './schedule';
 
 /** The app's settings (no secrets: those stay in main's SecretVault). */
 export const SettingsSchema = z.object({
@@ -29,5 +30,11 @@ export const SettingsSchema = z.object({
   onboardingCompletedAt: z.string().nullable(),
   /** The user accepted storing secrets although the system has no secure key store (Linux basic_text). */
   acceptInsecureSecretStorage: z.boolean(),
+  schedule: ScheduleSettingsSchema,
+  retention: RetentionSettingsSchema,
+  notifications: NotificationModeSchema,
+  launchAtLogin: z.boolean(),
+  /** The app has told the user where its tray icon is (once). */
+  trayHintShown: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,14 +1,17 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserWindow } from 'electron';
-import { app } from 'electron';
-import { createAppServices } from '../services/app-services';
+import { app, dialog, powerMonitor } from 'electron';
+import type { AppCore } from '../services/app-services';
+import { createAppCore } from '../services/app-services';
 import { resolveServiceConfig } from '../services/config';
 import { createFileLogger } from '../services/logger';
-import { registerIpcHandlers } from './ipc';
+import { TrayService } from '../services/tray-service';
+import { registerIpcHandlers, sendEvent } from './ipc';
+import { electronServiceDeps, startedAtLogin } from './platform-services';
 import { APP_ORIGIN, handleAppScheme, registerAppSchemeAsPrivileged } from './protocol';
 import { hardenApp } from './security';
-import { electronServiceDeps } from './platform-services';
+import { electronTrayFactory } from './tray';
 import { createMainWindow } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -23,41 +26,98 @@ const rendererUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
 const isAppUrl = (url: string): boolean =>
   url.startsWith(`${APP_ORIGIN}/`) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
 
+const TRAY_LOCATION: Record<string, string> = {
+  darwin: 'in the menu bar at the top right of the screen',
+  win32: 'in the notification area at the bottom right (it may be behind the ^ arrow)',
+};
+
 let mainWindow: BrowserWindow | undefined;
+let core: AppCore | undefined;
+let tray: TrayService | undefined;
+let quitting = false;
 const trustedIds = new Set<number>();
 
-function showMainWindow(): void {
+function showMainWindow(): BrowserWindow {
   if (!mainWindow || mainWindow.isDestroyed()) {
-    mainWindow = createMainWindow({
+    const window = createMainWindow({
       preloadPath: path.join(here, '../preload/index.cjs'),
       rendererUrl,
       title: PRODUCT_NAME,
       devTools: !app.isPackaged,
     });
-    const id = mainWindow.webContents.id;
+    mainWindow = window;
+    const id = window.webContents.id;
     trustedIds.add(id);
-    mainWindow.on('closed', () => {
+    // Closing the window keeps the app (and its schedule) running in the tray.
+    window.on('close', (event) => {
+      if (quitting) return;
+      event.preventDefault();
+      window.hide();
+      explainTrayOnce();
+    });
+    window.on('closed', () => {
       trustedIds.delete(id);
       mainWindow = undefined;
     });
-    return;
+    return window;
   }
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
   mainWindow.focus();
+  return mainWindow;
+}
+
+/** The first time the window goes away, say where the app went. */
+function explainTrayOnce(): void {
+  if (!core) return;
+  const settings = core.settings;
+  if (settings.get().trayHintShown) return;
+  settings.update({ trayHintShown: true });
+  core.notifications.info(
+    `${PRODUCT_NAME} is still running`,
+    `It keeps running ${TRAY_LOCATION[process.platform] ?? 'in the system tray'} so scheduled backups happen. Quit from the tray icon’s menu.`,
+  );
+}
+
+async function confirmQuit(): Promise<boolean> {
+  const running = core?.runningJob();
+  if (!running) return true;
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    buttons: ['Keep running', `Cancel the ${running.kind} and quit`],
+    defaultId: 0,
+    cancelId: 0,
+    message: `A ${running.kind} is running.`,
+    detail: running.kind === 'backup' ? 'If you quit now, no snapshot is recorded; the next backup starts over.' : 'If you quit now, it stops where it is.',
+  });
+  if (response !== 1) return false;
+  core?.cancelRunningJob();
+  return true;
+}
+
+function quit(): void {
+  void confirmQuit().then((confirmed) => {
+    if (!confirmed) return;
+    quitting = true;
+    core?.stop();
+    tray?.destroy();
+    app.quit();
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppSchemeAsPrivileged();
-  app.on('second-instance', showMainWindow);
-  app.on('activate', showMainWindow);
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+  app.on('second-instance', () => showMainWindow());
+  app.on('activate', () => showMainWindow());
+  // The tray keeps the app alive; only Quit ends it.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => {
+    quitting = true;
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const config = resolveServiceConfig(process.env, {
       productName: PRODUCT_NAME,
       version: app.getVersion(),
@@ -69,10 +129,51 @@ if (!app.requestSingleInstanceLock()) {
     logger.info({ version: config.version, dataDir: config.dataDir }, 'starting');
     hardenApp(isAppUrl);
     handleAppScheme(path.join(here, '../renderer'));
-    const deps = electronServiceDeps(config, () => mainWindow);
-    registerIpcHandlers(createAppServices(deps), { ids: trustedIds, isTrustedUrl: isAppUrl }, {
+    const deps = electronServiceDeps(config, () => mainWindow, (event, payload) => tray?.handleEvent(event, payload as never));
+    const appCore = createAppCore(deps, {
+      navigate: (target) => {
+        const window = showMainWindow();
+        // A new window asks for its state itself; an existing one is told where to go.
+        if (!window.webContents.isLoading()) sendEvent(window.webContents, 'navigate', target);
+      },
+      windowFocused: () => mainWindow?.isFocused() === true,
+    });
+    core = appCore;
+    registerIpcHandlers(appCore.handlers, { ids: trustedIds, isTrustedUrl: isAppUrl }, {
       error: (message, error) => logger.error({ err: error }, message),
     });
-    showMainWindow();
+
+    const handlers = appCore.handlers;
+    const trayService = new TrayService(
+      PRODUCT_NAME,
+      electronTrayFactory,
+      {
+        backUpNow: () => void appCore.backUpNow(),
+        pause: (kind) => void handlers.pauseSchedule({ kind }),
+        resume: () => void handlers.resumeSchedule(undefined),
+        open: () => showMainWindow(),
+        setLaunchAtLogin: (enabled) => void handlers.updateAppBehaviour({ notifications: deps.settings.get().notifications, launchAtLogin: enabled }),
+        setNotifications: (mode) => void handlers.updateAppBehaviour({ notifications: mode, launchAtLogin: deps.settings.get().launchAtLogin }),
+        quit,
+      },
+      appCore.clock,
+    );
+    tray = trayService;
+    const settings = deps.settings.get();
+    trayService.update({ status: appCore.scheduler.status(), running: null, launchAtLogin: settings.launchAtLogin, notifications: settings.notifications });
+    deps.settings.onChange((next) => trayService.settingsChanged({ launchAtLogin: next.launchAtLogin, notifications: next.notifications }));
+
+    // Wake-ups, unlocks and power changes can make a run due (or possible): decide again.
+    for (const event of ['resume', 'unlock-screen', 'on-ac', 'on-battery'] as const) {
+      powerMonitor.on(event as 'resume', () => void appCore.scheduler.poke());
+    }
+
+    if (startedAtLogin(process.argv)) {
+      logger.info('started at login: staying in the tray');
+      if (!settings.trayHintShown) explainTrayOnce();
+    } else {
+      showMainWindow();
+    }
+    await appCore.start();
   });
 }

@@ -1,13 +1,15 @@
 import type { BrowserWindow } from 'electron';
-import { safeStorage } from 'electron';
+import { Notification, app, powerMonitor, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
 import type { ServiceConfig } from '../services/config';
+import { clockFor } from '../services/clock';
 import { JobRunner } from '../services/job-runner';
+import { START_HIDDEN_ARG, setLinuxAutostart } from '../services/login-item';
 import type { SecretCipher } from '../services/secrets';
 import { SecretVault } from '../services/secrets';
-import type { ServiceDeps } from '../services/service-context';
+import type { PlatformHooks, ServiceDeps } from '../services/service-context';
 import type { SettingsBackend } from '../services/settings';
 import { AppSettings, SETTINGS_STORE_OPTIONS } from '../services/settings';
 import { sendEvent } from './ipc';
@@ -24,8 +26,42 @@ export function safeStorageCipher(): SecretCipher {
   };
 }
 
+/** Notifications, power state and the login item, as Electron offers them on each system. */
+export function electronPlatformHooks(productName: string): PlatformHooks {
+  return {
+    notify(notification, onClick) {
+      if (!Notification.isSupported()) return;
+      const shown = new Notification({ title: notification.title, body: notification.body, silent: notification.kind === 'success' });
+      shown.on('click', onClick);
+      shown.show();
+    },
+    isOnBattery: () => powerMonitor.isOnBatteryPower(),
+    async setLaunchAtLogin(enabled) {
+      if (process.platform === 'linux') {
+        await setLinuxAutostart(enabled, {
+          fileName: 'notion-kloset-backup.desktop',
+          name: productName,
+          exec: process.env.APPIMAGE ?? process.execPath,
+        });
+        return;
+      }
+      app.setLoginItemSettings({ openAtLogin: enabled, args: [START_HIDDEN_ARG] });
+    },
+  };
+}
+
+/** Started at login (quietly, in the tray) rather than by the user? */
+export function startedAtLogin(argv: readonly string[]): boolean {
+  if (argv.includes(START_HIDDEN_ARG)) return true;
+  return process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin === true;
+}
+
 /** The service dependencies backed by Electron: electron-store, safeStorage, events to the window. */
-export function electronServiceDeps(config: ServiceConfig, window: () => BrowserWindow | undefined): ServiceDeps {
+export function electronServiceDeps(
+  config: ServiceConfig,
+  window: () => BrowserWindow | undefined,
+  alsoEmit: (event: EventName, payload: unknown) => void,
+): ServiceDeps {
   const store = new ElectronStore({ ...SETTINGS_STORE_OPTIONS, cwd: config.dataDir } as ConstructorParameters<typeof ElectronStore>[0]);
   const settings = new AppSettings(store as unknown as SettingsBackend);
   return {
@@ -33,7 +69,11 @@ export function electronServiceDeps(config: ServiceConfig, window: () => Browser
     settings,
     vault: new SecretVault(config.dataDir, safeStorageCipher(), () => settings.get().acceptInsecureSecretStorage),
     jobs: new JobRunner(),
+    // Only development and test builds honour a test clock.
+    clock: clockFor(app.isPackaged ? null : config.testNow),
+    platform: electronPlatformHooks(config.productName),
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
+      alsoEmit(event, payload);
       const target = window();
       if (target && !target.isDestroyed()) sendEvent(target.webContents, event, payload);
     },

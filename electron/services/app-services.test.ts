@@ -8,7 +8,7 @@ import { plakarBinUnderTest } from '../../testkit/plakar-standin';
 import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
 import type { ContractHandlers } from '../../shared/ipc/contract';
 import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
-import { createAppServices } from './app-services';
+import { createAppCore } from './app-services';
 import { resolveServiceConfig } from './config';
 import { JobRunner } from './job-runner';
 import { SecretVault, testOnlyCipher } from './secrets';
@@ -33,13 +33,13 @@ beforeEach(async () => {
   );
   const settings = new AppSettings(new Conf({ ...SETTINGS_STORE_OPTIONS, cwd: dataDir }));
   settings.update({ advanced: { requestsPerSecond: 50, comments: 'pages' } });
-  services = createAppServices({
+  services = createAppCore({
     config,
     settings,
     vault: new SecretVault(dataDir, testOnlyCipher(), () => settings.get().acceptInsecureSecretStorage),
     jobs: new JobRunner(),
     emit: (event, payload) => events.push({ event, payload }),
-  });
+  }).handlers;
 });
 afterEach(async () => rm(dataDir, { recursive: true, force: true }));
 

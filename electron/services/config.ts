@@ -18,6 +18,8 @@ export interface ServiceConfig {
   demoMode: boolean;
   /** The emulator token offered in demo mode. */
   demoToken: string | null;
+  /** NOTION_PLAKAR_TEST_NOW: the clock starts at this time (tests of the scheduler; ignored when packaged). */
+  testNow: Date | null;
 }
 
 /** Environment variables the app reads (documented in the README). */
@@ -27,6 +29,7 @@ export interface AppEnvironment {
   NOTION_PLAKAR_DATA_DIR?: string | undefined;
   NOTION_PLAKAR_DEMO?: string | undefined;
   NOTION_PLAKAR_DEMO_TOKEN?: string | undefined;
+  NOTION_PLAKAR_TEST_NOW?: string | undefined;
   PATH?: string | undefined;
 }
 
@@ -48,10 +51,18 @@ export function resolveServiceConfig(
     searchPath: env.PATH ?? '',
     demoMode: env.NOTION_PLAKAR_DEMO === '1',
     demoToken: env.NOTION_PLAKAR_DEMO === '1' ? (env.NOTION_PLAKAR_DEMO_TOKEN ?? null) : null,
+    testNow: parseTestNow(env.NOTION_PLAKAR_TEST_NOW),
   };
 }
 
 /** plakar's config, cache and plugin dirs, private to the app (never the user's ~/.config/plakar). */
 export function appPlakarDirs(config: ServiceConfig): PlakarDirs {
   return plakarDirsUnder(path.join(config.dataDir, 'plakar'));
+}
+
+function parseTestNow(value: string | undefined): Date | null {
+  if (!value?.trim()) return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new Error(`NOTION_PLAKAR_TEST_NOW is not a date: "${value}".`);
+  return date;
 }

@@ -1,10 +1,15 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
+import type { JobFinishedEvent, JobKind } from '../../shared/ipc/app-schemas';
+import { JobRecordSchema } from '../../shared/ipc/app-schemas';
+import type { JobTrigger } from '../../shared/schedule';
+import type { Clock } from './clock';
+import { systemClock } from './clock';
 
 export interface JobRecord {
   jobId: string;
-  kind: JobFinishedEvent['kind'];
+  kind: JobKind;
+  trigger: JobTrigger;
   startedAt: string;
   finishedAt: string;
   outcome: JobFinishedEvent['outcome'];
@@ -12,49 +17,73 @@ export interface JobRecord {
   log: string[];
 }
 
+/** Records kept (the file is compacted to this many once it holds twice as many). */
 const KEEP = 200;
 
 /** Past jobs with their logs, one JSON line each in the data dir, kept across restarts. */
 export class JobHistory {
   private readonly file: string;
-  private readonly logs = new Map<string, { startedAt: string; lines: string[] }>();
+  private readonly running = new Map<string, { startedAt: string; trigger: JobTrigger; lines: string[] }>();
+  private writes: Promise<unknown> = Promise.resolve();
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly clock: Clock = systemClock,
+  ) {
     this.file = path.join(dataDir, 'history.jsonl');
   }
 
-  started(jobId: string): void {
-    this.logs.set(jobId, { startedAt: new Date().toISOString(), lines: [] });
+  started(jobId: string, trigger: JobTrigger = 'manual'): void {
+    this.running.set(jobId, { startedAt: this.clock.now().toISOString(), trigger, lines: [] });
   }
 
   log(jobId: string, line: string): void {
-    const entry = this.logs.get(jobId);
+    const entry = this.running.get(jobId);
     if (!entry) return;
-    const stamped = `${new Date().toISOString()} ${line}`;
+    const stamped = `${this.clock.now().toISOString()} ${line}`;
     if (entry.lines.at(-1)?.slice(25) !== line) entry.lines.push(stamped);
   }
 
-  async finished(event: JobFinishedEvent): Promise<void> {
-    const entry = this.logs.get(event.jobId);
-    this.logs.delete(event.jobId);
+  /** Writes the job's record; resolves once it is on disk (writes are serialised). */
+  finished(event: JobFinishedEvent): Promise<JobRecord> {
+    const entry = this.running.get(event.jobId);
+    this.running.delete(event.jobId);
+    const now = this.clock.now().toISOString();
     const outcome = event.outcome;
     const lines = [...(entry?.lines ?? [])];
-    lines.push(`${new Date().toISOString()} ${outcome.status}: ${'summary' in outcome ? outcome.summary : outcome.message}`);
+    lines.push(`${now} ${outcome.status}: ${'summary' in outcome ? outcome.summary : outcome.message}`);
     if (outcome.status === 'succeeded') for (const warning of outcome.warnings) lines.push(`warning: ${warning}`);
     const record: JobRecord = {
       jobId: event.jobId,
       kind: event.kind,
-      startedAt: entry?.startedAt ?? new Date().toISOString(),
-      finishedAt: new Date().toISOString(),
+      trigger: entry?.trigger ?? 'manual',
+      startedAt: entry?.startedAt ?? now,
+      finishedAt: now,
       outcome,
       log: lines,
     };
-    await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    await appendFile(this.file, `${JSON.stringify(record)}\n`, { mode: 0o600 });
+    const write = this.writes.then(() => this.append(record));
+    this.writes = write.catch(() => undefined);
+    return write.then(() => record);
   }
 
   /** Newest first. */
   async list(limit = 50): Promise<JobRecord[]> {
+    return (await this.readAll()).reverse().slice(0, limit);
+  }
+
+  private async append(record: JobRecord): Promise<void> {
+    await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
+    await appendFile(this.file, `${JSON.stringify(record)}\n`, { mode: 0o600 });
+    const all = await this.readAll(Number.POSITIVE_INFINITY);
+    if (all.length >= KEEP * 2) {
+      const temporary = `${this.file}.tmp`;
+      await writeFile(temporary, all.slice(-KEEP).map((item) => `${JSON.stringify(item)}\n`).join(''), { mode: 0o600 });
+      await rename(temporary, this.file);
+    }
+  }
+
+  private async readAll(keep = KEEP): Promise<JobRecord[]> {
     let text = '';
     try {
       text = await readFile(this.file, 'utf8');
@@ -62,13 +91,16 @@ export class JobHistory {
       return [];
     }
     const records: JobRecord[] = [];
-    for (const line of text.split('\n').slice(-KEEP)) {
+    for (const line of text.split('\n').slice(-keep - 1)) {
+      if (!line.trim()) continue;
       try {
-        if (line.trim()) records.push(JSON.parse(line) as JobRecord);
+        // Older records have no trigger: the schema fills in "manual".
+        const parsed = JobRecordSchema.safeParse(JSON.parse(line));
+        if (parsed.success) records.push(parsed.data);
       } catch {
         // a line cut by a crash
       }
     }
-    return records.reverse().slice(0, limit);
+    return records;
   }
 }

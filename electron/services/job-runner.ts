@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import type { JobKind } from '../../shared/ipc/app-schemas';
+import type { JobTrigger } from '../../shared/schedule';
 
-export type JobKind = 'backup' | 'restore' | 'export';
+export type { JobKind };
 
 export interface RunningJob {
   jobId: string;
   kind: JobKind;
+}
+
+export interface StartedJob extends RunningJob {
+  trigger: JobTrigger;
 }
 
 /**
@@ -14,10 +20,16 @@ export interface RunningJob {
 export class JobRunner {
   private current: (RunningJob & { controller: AbortController }) | undefined;
 
-  private readonly startListeners: Array<(job: RunningJob) => void> = [];
+  private readonly startListeners: Array<(job: StartedJob) => void> = [];
+  private readonly endListeners: Array<(job: RunningJob) => void> = [];
 
-  onStarted(listener: (job: RunningJob) => void): void {
+  onStarted(listener: (job: StartedJob) => void): void {
     this.startListeners.push(listener);
+  }
+
+  /** Called once the job's work has settled (after its jobFinished event). */
+  onEnded(listener: (job: RunningJob) => void): void {
+    this.endListeners.push(listener);
   }
 
   running(): RunningJob | null {
@@ -25,14 +37,15 @@ export class JobRunner {
   }
 
   /** Starts `work` in the background; undefined when another job is running. */
-  start(kind: JobKind, work: (jobId: string, signal: AbortSignal) => Promise<void>): string | undefined {
+  start(kind: JobKind, work: (jobId: string, signal: AbortSignal) => Promise<void>, trigger: JobTrigger = 'manual'): string | undefined {
     if (this.current) return undefined;
     const jobId = randomUUID();
     const controller = new AbortController();
     this.current = { jobId, kind, controller };
-    for (const listener of this.startListeners) listener({ jobId, kind });
+    for (const listener of this.startListeners) listener({ jobId, kind, trigger });
     void work(jobId, controller.signal).finally(() => {
       if (this.current?.jobId === jobId) this.current = undefined;
+      for (const listener of this.endListeners) listener({ jobId, kind });
     });
     return jobId;
   }

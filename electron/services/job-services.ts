@@ -1,71 +1,18 @@
 import type { ContractHandlers } from '../../shared/ipc/contract';
 import { APP_TAG } from '../engine/jobs/backup-plan';
-import { runBackupJob } from '../engine/jobs/backup-job';
 import { describeJobError } from '../engine/jobs/job-errors';
-import { NotConfiguredError } from './service-context';
+import { launchBackup } from './job-launchers';
 import type { ServiceContext } from './service-context';
 
 type JobHandlers = Pick<ContractHandlers, 'startBackup' | 'cancelJob' | 'listSnapshots'>;
 
 /** Backups (and later restores and exports) run in the background; progress and the end arrive as events. */
-export function jobServices(context: ServiceContext, appVersion: string): JobHandlers {
-  const { jobs, emit, settings } = context.deps;
+export function jobServices(context: ServiceContext): JobHandlers {
+  const { jobs } = context.deps;
 
   return {
     async startBackup({ full }) {
-      let store;
-      let token: string;
-      try {
-        store = await context.store();
-        token = await context.token();
-      } catch (error) {
-        if (error instanceof NotConfiguredError) return { status: 'refused', message: error.message };
-        throw error;
-      }
-      const { roots, advanced } = settings.get();
-      const jobId = jobs.start('backup', async (id, signal) => {
-        try {
-          const result = await runBackupJob({
-            token,
-            notionApiUrl: context.notionApiUrl(),
-            requestsPerSecond: advanced.requestsPerSecond,
-            comments: advanced.comments,
-            store,
-            workDir: context.config.dataDir,
-            roots,
-            full,
-            appVersion,
-            signal,
-            onProgress: (progress) => emit('jobProgress', { jobId: id, kind: 'backup', progress }),
-          });
-          const counts = result.crawl.counts;
-          emit('jobFinished', {
-            jobId: id,
-            kind: 'backup',
-            outcome: {
-              status: 'succeeded',
-              snapshotId: result.snapshotId,
-              summary: `${counts.pages} pages, ${counts.databases} databases, ${counts.rows} rows, ${counts.blocks} blocks, ${counts.files} files`,
-              warnings: [
-                ...result.warnings,
-                ...result.crawl.unreachable.map((item) => `${item.object} ${item.id} could not be read: ${item.reason}`),
-                ...result.crawl.failedFiles.map((file) => `a file in page ${file.pageId} could not be downloaded: ${file.reason}`),
-              ],
-            },
-          });
-        } catch (error) {
-          const description = describeJobError(error, 'backup');
-          emit('jobFinished', {
-            jobId: id,
-            kind: 'backup',
-            outcome:
-              description.kind === 'cancelled'
-                ? { status: 'cancelled', message: description.message }
-                : { status: 'failed', kind: description.plakarKind ?? description.kind, message: description.message, retryable: description.retryable },
-          });
-        }
-      });
-      return jobId ? { status: 'started', jobId } : { status: 'refused', message: 'Another job is running. Wait for it to finish, or cancel it.' };
+      return launchBackup(context, { full, trigger: 'manual' });
     },
 
     async cancelJob({ jobId }) {

@@ -7,6 +7,8 @@ import { NotionGateway } from '../engine/notion/gateway';
 import { limiterForToken } from '../engine/notion/rate-limiter';
 import { detectPlakar } from '../engine/plakar/detect';
 import { PlakarStore } from '../engine/plakar/store';
+import type { Clock } from './clock';
+import { systemClock } from './clock';
 import type { ServiceConfig } from './config';
 import { appPlakarDirs } from './config';
 import type { JobRunner } from './job-runner';
@@ -22,6 +24,28 @@ export interface ServiceDeps {
   vault: SecretVault;
   jobs: JobRunner;
   emit: EmitEvent;
+  /** The system clock unless a test controls time. */
+  clock?: Clock;
+  /** What only the desktop shell can do; absent in plain Node (tests, the harness's defaults). */
+  platform?: Partial<PlatformHooks>;
+  /** The user's IANA time zone; defaults to the system's. */
+  timeZone?: string;
+}
+
+/** A notification for the OS; `target` is the screen a click opens. */
+export interface AppNotification {
+  kind: 'failure' | 'success' | 'stale' | 'info';
+  title: string;
+  body: string;
+  target: { screen: 'home' | 'snapshots' | 'settings' | 'logs'; jobId: string | null };
+}
+
+export interface PlatformHooks {
+  /** Shows an OS notification; `onClick` opens the app on the notification's target. */
+  notify(notification: AppNotification, onClick: () => void): void;
+  isOnBattery(): boolean;
+  /** Registers (or removes) the app as a login item that starts quietly in the tray. */
+  setLaunchAtLogin(enabled: boolean): Promise<void> | void;
 }
 
 export class NotConfiguredError extends Error {
@@ -34,6 +58,14 @@ export class ServiceContext {
 
   get config(): ServiceConfig {
     return this.deps.config;
+  }
+
+  get clock(): Clock {
+    return this.deps.clock ?? systemClock;
+  }
+
+  timeZone(): string {
+    return this.deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   }
 
   notionApiUrl(): string {

@@ -1,5 +1,6 @@
 import type { Settings } from '../../shared/settings';
 import { SettingsSchema } from '../../shared/settings';
+import { DEFAULT_RETENTION_SETTINGS, DEFAULT_SCHEDULE_SETTINGS } from '../../shared/schedule';
 
 export type { Settings };
 export { SettingsSchema };
@@ -18,6 +19,11 @@ export const DEFAULT_SETTINGS: Settings = {
   advanced: { requestsPerSecond: 3, comments: 'pages' },
   onboardingCompletedAt: null,
   acceptInsecureSecretStorage: false,
+  schedule: DEFAULT_SCHEDULE_SETTINGS,
+  retention: DEFAULT_RETENTION_SETTINGS,
+  notifications: 'failures',
+  launchAtLogin: false,
+  trayHintShown: false,
 };
 
 /** The part of electron-store / conf the settings use. */
@@ -43,7 +49,15 @@ export const SETTINGS_STORE_OPTIONS = {
 };
 
 export class AppSettings {
+  private readonly listeners = new Set<(settings: Settings) => void>();
+
   constructor(private readonly backend: SettingsBackend) {}
+
+  /** Called after every saved change (the tray follows the notification and login-item choices). */
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   /** The settings, with anything missing or invalid replaced by its default (never thrown at the user). */
   get(): Settings {
@@ -62,6 +76,7 @@ export class AppSettings {
   update(patch: Partial<Settings>): Settings {
     const next = SettingsSchema.parse({ ...this.get(), ...patch });
     for (const key of Object.keys(patch) as Array<keyof Settings>) this.backend.set(key, next[key]);
+    for (const listener of this.listeners) listener(next);
     return next;
   }
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { BackupProgressSchema } from '../jobs';
+import { JobTriggerSchema } from '../schedule';
 import { SettingsSchema } from '../settings';
+
+/** What runs in the background, one at a time: backups, restores, exports, integrity checks, retention. */
+export const JobKindSchema = z.enum(['backup', 'restore', 'export', 'check', 'retention']);
+export type JobKind = z.infer<typeof JobKindSchema>;
 
 /** What the renderer needs to decide which screen to show; never a secret. */
 export const AppStateSchema = z.object({
@@ -9,7 +14,7 @@ export const AppStateSchema = z.object({
   hasStorePassphrase: z.boolean(),
   secretStorage: z.object({ backend: z.string(), secure: z.boolean() }),
   onboardingComplete: z.boolean(),
-  runningJob: z.object({ jobId: z.string(), kind: z.enum(['backup', 'restore', 'export']) }).nullable(),
+  runningJob: z.object({ jobId: z.string(), kind: JobKindSchema }).nullable(),
 });
 export type AppState = z.infer<typeof AppStateSchema>;
 
@@ -64,6 +69,7 @@ export const JobStartSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('started'), jobId: z.string() }),
   z.object({ status: z.literal('refused'), message: z.string() }),
 ]);
+export type JobStart = z.infer<typeof JobStartSchema>;
 export const CancelJobInputSchema = z.object({ jobId: z.string().min(1).max(100) });
 
 export const SnapshotSummarySchema = z.object({
@@ -109,13 +115,15 @@ export const StartRestoreInputSchema = z.object({
 
 export const JobFinishedEventSchema = z.object({
   jobId: z.string(),
-  kind: z.enum(['backup', 'restore', 'export']),
+  kind: JobKindSchema,
   outcome: z.discriminatedUnion('status', [
     z.object({
       status: z.literal('succeeded'),
       snapshotId: z.string().nullable(),
       summary: z.string(),
       warnings: z.array(z.string()),
+      /** Backups: what the snapshot holds (pages, databases, rows, blocks, files, comments). */
+      counts: z.record(z.string(), z.number()).optional(),
       /** Restores: the restored page, when there is one. */
       url: z.string().nullable().optional(),
       /** Restores: what was (or, for a dry run, would be) created, and the requests it takes. */
@@ -198,7 +206,9 @@ export const PagePreviewSchema = z.discriminatedUnion('status', [
 
 export const JobRecordSchema = z.object({
   jobId: z.string(),
-  kind: z.enum(['backup', 'restore', 'export']),
+  kind: JobKindSchema,
+  /** Records written before triggers existed were all started by hand. */
+  trigger: JobTriggerSchema.default('manual'),
   startedAt: z.string(),
   finishedAt: z.string(),
   outcome: JobFinishedEventSchema.shape.outcome,

@@ -26,6 +26,16 @@ export const invokeChannels = {
   updateAdvancedSettings: 'settings:update-advanced',
   checkStoreIntegrity: 'store:check',
   getBackupCommand: 'backup:cli-command',
+  getScheduleStatus: 'schedule:status',
+  updateSchedule: 'schedule:update',
+  previewSchedule: 'schedule:preview',
+  pauseSchedule: 'schedule:pause',
+  resumeSchedule: 'schedule:resume',
+  updateAppBehaviour: 'settings:update-behaviour',
+  dismissTrayHint: 'app:dismiss-tray-hint',
+  updateRetention: 'retention:update',
+  previewRetention: 'retention:preview',
+  applyRetention: 'retention:apply',
 } as const;
 
 export type InvokeMethod = keyof typeof invokeChannels;
@@ -34,6 +44,8 @@ export type InvokeMethod = keyof typeof invokeChannels;
 export const eventChannels = {
   jobProgress: 'event:job-progress',
   jobFinished: 'event:job-finished',
+  scheduleStatus: 'event:schedule-status',
+  navigate: 'event:navigate',
 } as const;
 
 export type EventName = keyof typeof eventChannels;

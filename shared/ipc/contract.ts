@@ -22,6 +22,19 @@ import {
   StoreSetupResultSchema,
 } from './app-schemas';
 import type { EventName, InvokeMethod } from './channels';
+import {
+  AppBehaviourInputSchema,
+  ApplyRetentionInputSchema,
+  NavigateEventSchema,
+  PauseScheduleInputSchema,
+  PreviewScheduleInputSchema,
+  PreviewScheduleResultSchema,
+  RetentionPreviewInputSchema,
+  RetentionPreviewSchema,
+  UpdateRetentionInputSchema,
+  UpdateScheduleInputSchema,
+} from './schedule-schemas';
+import { ScheduleStatusSchema } from '../schedule';
 
 /**
  * The typed IPC contract between the renderer and the main process: for each named method, the
@@ -128,11 +141,23 @@ export const ipcContract = {
   updateAdvancedSettings: { input: AdvancedSettingsInputSchema, result: AppStateSchema },
   checkStoreIntegrity: { input: z.undefined(), result: StoreCheckSchema },
   getBackupCommand: { input: z.undefined(), result: z.object({ command: z.string() }) },
+  getScheduleStatus: { input: z.undefined(), result: ScheduleStatusSchema },
+  updateSchedule: { input: UpdateScheduleInputSchema, result: ScheduleStatusSchema },
+  previewSchedule: { input: PreviewScheduleInputSchema, result: PreviewScheduleResultSchema },
+  pauseSchedule: { input: PauseScheduleInputSchema, result: ScheduleStatusSchema },
+  resumeSchedule: { input: z.undefined(), result: ScheduleStatusSchema },
+  updateAppBehaviour: { input: AppBehaviourInputSchema, result: AppStateSchema },
+  dismissTrayHint: { input: z.undefined(), result: AppStateSchema },
+  updateRetention: { input: UpdateRetentionInputSchema, result: AppStateSchema },
+  previewRetention: { input: RetentionPreviewInputSchema, result: RetentionPreviewSchema },
+  applyRetention: { input: ApplyRetentionInputSchema, result: JobStartSchema },
 } as const satisfies Record<InvokeMethod, { input: z.ZodType; result: z.ZodType }>;
 
 export const eventContract = {
   jobProgress: JobProgressEventSchema,
   jobFinished: JobFinishedEventSchema,
+  scheduleStatus: ScheduleStatusSchema,
+  navigate: NavigateEventSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type InputOf<M extends InvokeMethod> = z.input<(typeof ipcContract)[M]['input']>;

@@ -2,6 +2,11 @@ import type { ContractHandlers, IpcResult } from './contract';
 import { ipcContract } from './contract';
 import { methodForChannel } from './channels';
 
+/** Thrown by a handler for input the schema allows but the request cannot use (a time in the past…): the message reaches the user. */
+export class RequestRefusedError extends Error {
+  override readonly name = 'RequestRefusedError';
+}
+
 export interface DispatchLogger {
   error(message: string, error: unknown): void;
 }
@@ -28,6 +33,7 @@ export async function dispatchInvoke(
     const handler = handlers[method] as (input: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
+    if (error instanceof RequestRefusedError) return { ok: false, error: { code: 'invalid-input', message: error.message } };
     logger?.error(`IPC handler ${method} failed`, error);
     return {
       ok: false,

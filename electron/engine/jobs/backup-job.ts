@@ -46,10 +46,20 @@ export interface BackupJobResult {
   warnings: string[];
 }
 
-/** The token was refused: nothing was written. */
+/** The token was refused, or Notion could not be reached to check it: nothing was written. */
 export class NotionAccessError extends Error {
   override readonly name = 'NotionAccessError';
+
+  constructor(
+    message: string,
+    /** Notion was unreachable, slow or busy rather than refusing the token: trying later may work. */
+    readonly transient = false,
+  ) {
+    super(message);
+  }
 }
+
+const TRANSIENT_TOKEN_PROBLEMS = new Set(['network', 'timeout', 'notion-unavailable', 'rate-limited']);
 
 const PROGRESS_INTERVAL_MS = 200;
 
@@ -67,7 +77,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
   try {
     reporter.phase('connecting');
     const check = await checkNotionToken({ token: options.token, baseUrl: options.notionApiUrl });
-    if (check.status !== 'valid') throw new NotionAccessError(check.message);
+    if (check.status !== 'valid') throw new NotionAccessError(check.message, TRANSIENT_TOKEN_PROBLEMS.has(check.problem));
     const workspace = { id: check.workspaceId, name: check.workspaceName };
     const roots = options.roots ?? [];
     const key = sourceKey(workspace.id, roots);

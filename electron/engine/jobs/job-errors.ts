@@ -66,7 +66,9 @@ function describe(error: unknown, job: JobKind): JobErrorDescription {
       detail: error.detail,
     };
   }
-  if (error instanceof NotionAccessError) return { kind: 'notion-access', message: error.message, retryable: false };
+  if (error instanceof NotionAccessError) {
+    return { kind: error.transient ? 'notion-unavailable' : 'notion-access', message: error.message, retryable: error.transient };
+  }
   if (error instanceof NothingSharedError) return { kind: 'nothing-shared', message: error.message, retryable: false };
   if (error instanceof StoreBusyError) return { kind: 'store-busy', message: error.message, retryable: true };
   if (error instanceof QueryCapError) return { kind: 'notion-error', message: error.message, retryable: false };

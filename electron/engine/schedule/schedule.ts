@@ -1,11 +1,7 @@
 import { Cron } from 'croner';
+import type { BackupSchedule } from '../../../shared/schedule';
 
-/** When automatic backups run. Times are wall-clock times in the user's time zone. */
-export type BackupSchedule =
-  | { kind: 'manual' }
-  | { kind: 'interval'; everyHours: number }
-  | { kind: 'daily'; time: string }
-  | { kind: 'weekly'; days: number[]; time: string };
+export type { BackupSchedule };
 
 export interface ScheduleState {
   lastSuccessAt: Date | null;
@@ -60,6 +56,11 @@ export function nextRunAfter(schedule: BackupSchedule, after: Date, lastRunAt: D
     default:
       return cronFor(schedule, timeZone).nextRun(after);
   }
+}
+
+/** The first minute of the next local day (a pause "until tomorrow"); DST-safe through croner. */
+export function startOfNextDay(now: Date, timeZone: string): Date {
+  return new Cron('0 0 * * *', { timezone: timeZone, paused: true }).nextRun(now) ?? new Date(now.getTime() + 86_400_000);
 }
 
 /** The next `count` runs, for the "next runs" preview in the settings. */

@@ -1,0 +1,35 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { Menu, Tray, nativeImage } from 'electron';
+import { renderTrayIconSet } from '../services/app-icons';
+import type { TrayFactory, TrayMenuItem } from '../services/tray-service';
+
+function trayImage(health: Parameters<typeof renderTrayIconSet>[0]): Electron.NativeImage {
+  const { size1x, size2x } = renderTrayIconSet(health);
+  const image = nativeImage.createFromBuffer(size1x, { scaleFactor: 1 });
+  image.addRepresentation({ scaleFactor: 2, buffer: size2x });
+  return image;
+}
+
+function toTemplate(item: TrayMenuItem): MenuItemConstructorOptions {
+  switch (item.type) {
+    case 'separator':
+      return { type: 'separator' };
+    case 'submenu':
+      return { id: item.id, label: item.label, submenu: item.items.map(toTemplate) };
+    case 'normal':
+      return { id: item.id, label: item.label, enabled: item.enabled, click: item.click };
+    default:
+      return { id: item.id, type: item.type, label: item.label, checked: item.checked, click: item.click };
+  }
+}
+
+/** The real system tray behind TrayService (electron/services/tray-service.ts). */
+export const electronTrayFactory: TrayFactory = () => {
+  const tray = new Tray(trayImage('idle'));
+  return {
+    setIcon: (health) => tray.setImage(trayImage(health)),
+    setToolTip: (text) => tray.setToolTip(text),
+    setMenu: (items) => tray.setContextMenu(Menu.buildFromTemplate(items.map(toTemplate))),
+    destroy: () => tray.destroy(),
+  };
+};

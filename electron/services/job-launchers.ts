@@ -1,0 +1,193 @@
+import type { JobStart } from '../../shared/ipc/app-schemas';
+import type { RetentionPolicy } from '../../shared/schedule';
+import type { JobTrigger } from '../../shared/schedule';
+import type { BackupPhase } from '../../shared/jobs';
+import { sourceKey } from '../engine/jobs/backup-plan';
+import { runBackupJob } from '../engine/jobs/backup-job';
+import { describeJobError } from '../engine/jobs/job-errors';
+import type { PlakarStore } from '../engine/plakar/store';
+import { pruneSnapshots } from '../engine/schedule/prune';
+import { NotConfiguredError } from './service-context';
+import type { ServiceContext } from './service-context';
+
+const BUSY = 'Another job is running. Wait for it to finish, or cancel it.';
+
+/** Why a job could not start, or undefined when it can (one job at a time; store and token set up). */
+async function prerequisites(context: ServiceContext, needsToken: boolean): Promise<{ refused: JobStart } | { store: PlakarStore; token: string }> {
+  if (context.deps.jobs.running()) return { refused: { status: 'refused', message: BUSY } };
+  try {
+    return { store: await context.store(), token: needsToken ? await context.token() : '' };
+  } catch (error) {
+    if (error instanceof NotConfiguredError) return { refused: { status: 'refused', message: error.message } };
+    throw error;
+  }
+}
+
+/** Phases after which plakar may already have recorded the snapshot: a retry could duplicate it. */
+const SNAPSHOT_MAY_EXIST: ReadonlySet<BackupPhase> = new Set(['storing', 'finished']);
+
+/**
+ * Starts a backup job (from the window, the tray or the scheduler) and reports its end as a
+ * jobFinished event. Automatic retention runs after a successful backup when the user turned it on.
+ */
+export async function launchBackup(context: ServiceContext, options: { full: boolean; trigger: JobTrigger }): Promise<JobStart> {
+  const { jobs, emit, settings } = context.deps;
+  const ready = await prerequisites(context, true);
+  if ('refused' in ready) return ready.refused;
+  const { store, token } = ready;
+  const { roots, advanced, schedule, retention, notion } = settings.get();
+  const jobId = jobs.start(
+    'backup',
+    async (id, signal) => {
+      let phase: BackupPhase = 'connecting';
+      try {
+        const result = await runBackupJob({
+          token,
+          notionApiUrl: context.notionApiUrl(),
+          requestsPerSecond: advanced.requestsPerSecond,
+          comments: advanced.comments,
+          store,
+          workDir: context.config.dataDir,
+          roots,
+          full: options.full,
+          fullEveryDays: schedule.fullEveryDays,
+          appVersion: context.config.version,
+          signal,
+          onProgress: (progress) => {
+            phase = progress.phase;
+            emit('jobProgress', { jobId: id, kind: 'backup', progress });
+          },
+        });
+        const counts = result.crawl.counts;
+        const warnings = [
+          ...result.warnings,
+          ...result.crawl.unreachable.map((item) => `${item.object} ${item.id} could not be read: ${item.reason}`),
+          ...result.crawl.failedFiles.map((file) => `a file in page ${file.pageId} could not be downloaded: ${file.reason}`),
+        ];
+        let retentionNote = '';
+        if (retention.automatic) {
+          // A failed clean-up never fails the backup it follows: it becomes a warning.
+          try {
+            const pruned = await pruneSnapshots({
+              store,
+              policy: retention,
+              source: sourceKey(notion.workspaceId, roots),
+              timeZone: context.timeZone(),
+              workDir: context.config.dataDir,
+            });
+            if (pruned.removed.length > 0) retentionNote = ` Retention removed ${pruned.removed.length} older snapshot${pruned.removed.length === 1 ? '' : 's'}.`;
+          } catch (error) {
+            warnings.push(`retention was not applied: ${describeJobError(error, 'browse').message}`);
+          }
+        }
+        emit('jobFinished', {
+          jobId: id,
+          kind: 'backup',
+          outcome: {
+            status: 'succeeded',
+            snapshotId: result.snapshotId,
+            summary: `${counts.pages} pages, ${counts.databases} databases, ${counts.rows} rows, ${counts.blocks} blocks, ${counts.files} files${retentionNote ? `.${retentionNote}` : ''}`,
+            warnings,
+            counts: {
+              pages: counts.pages,
+              databases: counts.databases,
+              rows: counts.rows,
+              blocks: counts.blocks,
+              files: counts.files,
+              comments: counts.comments,
+            },
+          },
+        });
+      } catch (error) {
+        const description = describeJobError(error, 'backup');
+        emit('jobFinished', {
+          jobId: id,
+          kind: 'backup',
+          outcome:
+            description.kind === 'cancelled'
+              ? { status: 'cancelled', message: description.message }
+              : {
+                  status: 'failed',
+                  kind: description.plakarKind ?? description.kind,
+                  message: description.message,
+                  retryable: description.retryable && !SNAPSHOT_MAY_EXIST.has(phase),
+                },
+        });
+      }
+    },
+    options.trigger,
+  );
+  return jobId ? { status: 'started', jobId } : { status: 'refused', message: BUSY };
+}
+
+/** `plakar check` of the whole store as a background job (scheduled, or from Settings). */
+export async function launchIntegrityCheck(context: ServiceContext, trigger: JobTrigger): Promise<JobStart> {
+  const ready = await prerequisites(context, false);
+  if ('refused' in ready) return ready.refused;
+  const { emit, jobs } = context.deps;
+  const jobId = jobs.start(
+    'check',
+    async (id, signal) => {
+      try {
+        const results = await ready.store.check(undefined, { signal });
+        const count = results.length;
+        emit('jobFinished', {
+          jobId: id,
+          kind: 'check',
+          outcome: { status: 'succeeded', snapshotId: null, summary: `plakar checked ${count} snapshot${count === 1 ? '' : 's'}: no damage found.`, warnings: [] },
+        });
+      } catch (error) {
+        const description = describeJobError(error, 'browse');
+        emit('jobFinished', {
+          jobId: id,
+          kind: 'check',
+          outcome:
+            description.kind === 'cancelled'
+              ? { status: 'cancelled', message: 'The integrity check was cancelled.' }
+              : { status: 'failed', kind: description.plakarKind ?? description.kind, message: description.message, retryable: false },
+        });
+      }
+    },
+    trigger,
+  );
+  return jobId ? { status: 'started', jobId } : { status: 'refused', message: BUSY };
+}
+
+/** Removes the confirmed snapshots a retention preview listed (only those the fresh plan still removes). */
+export async function launchRetention(context: ServiceContext, policy: RetentionPolicy, confirmedIds: readonly string[]): Promise<JobStart> {
+  const ready = await prerequisites(context, false);
+  if ('refused' in ready) return ready.refused;
+  const { emit, jobs, settings } = context.deps;
+  const { notion, roots } = settings.get();
+  const jobId = jobs.start('retention', async (id) => {
+    try {
+      const pruned = await pruneSnapshots({
+        store: ready.store,
+        policy,
+        source: sourceKey(notion.workspaceId, roots),
+        timeZone: context.timeZone(),
+        workDir: context.config.dataDir,
+        confirmedIds,
+      });
+      const count = pruned.removed.length;
+      emit('jobFinished', {
+        jobId: id,
+        kind: 'retention',
+        outcome: {
+          status: 'succeeded',
+          snapshotId: null,
+          summary: `Removed ${count} snapshot${count === 1 ? '' : 's'}; ${pruned.plan.keep.length} kept.`,
+          warnings: pruned.skipped.map((skipped) => `snapshot ${skipped.slice(0, 12)} was kept: the policy keeps it now, or it no longer exists`),
+        },
+      });
+    } catch (error) {
+      const description = describeJobError(error, 'browse');
+      emit('jobFinished', {
+        jobId: id,
+        kind: 'retention',
+        outcome: { status: 'failed', kind: description.plakarKind ?? description.kind, message: description.message, retryable: false },
+      });
+    }
+  });
+  return jobId ? { status: 'started', jobId } : { status: 'refused', message: BUSY };
+}
