@@ -89,7 +89,9 @@ export function missedRun(schedule: BackupSchedule, since: Date | null, now: Dat
       return due <= now ? due : null;
     }
     default: {
-      const [previous] = cronFor(schedule, timeZone).previousRuns(1, now);
+      // croner's previousRuns is strictly before its argument: a slot at exactly `now` (a timer that wakes
+      // on the dot) must count, or it would be neither missed nor next and the day would be skipped.
+      const [previous] = cronFor(schedule, timeZone).previousRuns(1, new Date(now.getTime() + 1));
       if (!previous) return null;
       return !since || previous > since ? previous : null;
     }
