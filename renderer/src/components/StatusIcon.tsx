@@ -1,6 +1,6 @@
-export type Status = 'pending' | 'ok' | 'problem';
+export type Status = 'pending' | 'ok' | 'warning' | 'problem';
 
-const LABELS: Record<Status, string> = { pending: '…', ok: '✓', problem: '!' };
+const LABELS: Record<Status, string> = { pending: '…', ok: '✓', warning: '!', problem: '!' };
 
 /** A decorative status dot; the text next to it carries the meaning for screen readers. */
 export function StatusIcon({ status }: { status: Status }) {

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { draftFromPlan, formatRun, parseWholeNumber, pauseUntilFromInput, planFromDraft, toggleDay, toIsoWithOffset, toLocalInput } from './schedule-helpers';
+
+describe('schedule form', () => {
+  it('round-trips every kind of plan', () => {
+    for (const plan of [
+      { kind: 'manual' as const },
+      { kind: 'interval' as const, everyHours: 12 },
+      { kind: 'daily' as const, time: '02:00' },
+      { kind: 'weekly' as const, days: [1, 3, 5], time: '23:30' },
+    ]) {
+      expect(planFromDraft(draftFromPlan(plan))).toEqual({ plan, errors: null });
+    }
+  });
+
+  it('keeps defaults for the fields a plan does not use, so switching kind starts from something sensible', () => {
+    const draft = draftFromPlan({ kind: 'manual' });
+    expect(planFromDraft({ ...draft, kind: 'interval' }).plan).toEqual({ kind: 'interval', everyHours: 6 });
+    expect(planFromDraft({ ...draft, kind: 'weekly' }).plan).toEqual({ kind: 'weekly', days: [1, 2, 3, 4, 5], time: '02:00' });
+  });
+
+  it('says what is wrong, with the words of the schema', () => {
+    const base = draftFromPlan({ kind: 'daily', time: '02:00' });
+    expect(planFromDraft({ ...base, kind: 'interval', everyHours: '0' }).errors).toEqual({ everyHours: 'Choose between 1 and 168 hours.' });
+    expect(planFromDraft({ ...base, kind: 'interval', everyHours: '169' }).errors?.everyHours).toBeDefined();
+    expect(planFromDraft({ ...base, kind: 'interval', everyHours: '2.5' }).errors?.everyHours).toBeDefined();
+    expect(planFromDraft({ ...base, time: '24:00' }).errors).toEqual({ time: 'Choose a time as HH:MM.' });
+    expect(planFromDraft({ ...base, kind: 'weekly', days: [], time: '' }).errors).toEqual({
+      time: 'Choose a time as HH:MM.',
+      days: 'Choose at least one day.',
+    });
+  });
+
+  it('parses whole numbers in a range only', () => {
+    expect(parseWholeNumber(' 7 ', 1, 90)).toBe(7);
+    expect(parseWholeNumber('0', 1, 90)).toBeNull();
+    expect(parseWholeNumber('91', 1, 90)).toBeNull();
+    expect(parseWholeNumber('-1', 0, 90)).toBeNull();
+    expect(parseWholeNumber('1e2', 0, 1000)).toBeNull();
+    expect(parseWholeNumber('', 0, 90)).toBeNull();
+  });
+
+  it('toggles weekdays, sorted, without duplicates', () => {
+    expect(toggleDay([5, 1], 0, true)).toEqual([0, 1, 5]);
+    expect(toggleDay([1, 5], 1, true)).toEqual([1, 5]);
+    expect(toggleDay([1, 5], 5, false)).toEqual([1]);
+  });
+
+  it('formats a planned run with the weekday, the date and the time', () => {
+    expect(formatRun('2026-11-24T02:00:00Z', 'en-GB', 'UTC')).toBe('Tue 24 Nov, 02:00');
+    expect(formatRun('2026-11-24T02:00:00Z', 'en-GB', 'Not/AZone')).toMatch(/24 Nov/);
+    expect(formatRun('soon', 'en-GB', 'UTC')).toBe('soon');
+  });
+});
+
+describe('pause until a chosen time', () => {
+  const now = new Date(2025, 10, 24, 9, 0);
+
+  it('turns the local input value into ISO with the local offset, the same instant', () => {
+    const result = pauseUntilFromInput('2025-11-24T18:30', now);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.iso).toMatch(/^2025-11-24T18:30:00[+-]\d{2}:\d{2}$/);
+    expect(Date.parse(result.iso)).toBe(new Date(2025, 10, 24, 18, 30).getTime());
+  });
+
+  it('refuses an empty value, an impossible date and a time that has passed', () => {
+    expect(pauseUntilFromInput('', now)).toEqual({ ok: false, message: 'Choose a date and time.' });
+    expect(pauseUntilFromInput('2025-02-30T10:00', now)).toEqual({ ok: false, message: 'Choose a date and time.' });
+    expect(pauseUntilFromInput('2025-11-24T09:00', now)).toEqual({ ok: false, message: 'Choose a time in the future.' });
+    expect(pauseUntilFromInput('2024-01-01T10:00', now).ok).toBe(false);
+  });
+
+  it('writes datetime-local values and offsets', () => {
+    const date = new Date(2025, 0, 5, 7, 4, 9);
+    expect(toLocalInput(date)).toBe('2025-01-05T07:04');
+    expect(Date.parse(toIsoWithOffset(date))).toBe(date.getTime());
+  });
+});

@@ -1,0 +1,111 @@
+import type { BackupSchedule } from '../../../../shared/schedule';
+import { scheduleStrings } from '../../strings-schedule';
+
+const t = scheduleStrings.schedule;
+
+export type PlanKind = BackupSchedule['kind'];
+
+/** The schedule form as typed: text fields stay text until Save, so a half-typed value is not lost. */
+export interface PlanDraft {
+  kind: PlanKind;
+  everyHours: string;
+  time: string;
+  /** 0 = Sunday … 6 = Saturday, as in the plan. */
+  days: readonly number[];
+}
+
+export type PlanErrors = Partial<Record<'everyHours' | 'time' | 'days', string>>;
+
+const DEFAULTS = { everyHours: '6', time: '02:00', days: [1, 2, 3, 4, 5] } as const;
+
+/** The form for a saved plan; fields the plan does not use get sensible defaults for when the user switches. */
+export function draftFromPlan(plan: BackupSchedule): PlanDraft {
+  switch (plan.kind) {
+    case 'manual':
+      return { kind: 'manual', everyHours: DEFAULTS.everyHours, time: DEFAULTS.time, days: DEFAULTS.days };
+    case 'interval':
+      return { kind: 'interval', everyHours: String(plan.everyHours), time: DEFAULTS.time, days: DEFAULTS.days };
+    case 'daily':
+      return { kind: 'daily', everyHours: DEFAULTS.everyHours, time: plan.time, days: DEFAULTS.days };
+    case 'weekly':
+      return { kind: 'weekly', everyHours: DEFAULTS.everyHours, time: plan.time, days: [...plan.days].sort((a, b) => a - b) };
+  }
+}
+
+/** A whole number within [min, max] typed in a field, or null. */
+export function parseWholeNumber(text: string, min: number, max: number): number | null {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return null;
+  const value = Number(trimmed);
+  return value >= min && value <= max ? value : null;
+}
+
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** The plan the form describes, or what is wrong with it (the same rules and words as main's schema). */
+export function planFromDraft(draft: PlanDraft): { plan: BackupSchedule; errors: null } | { plan: null; errors: PlanErrors } {
+  switch (draft.kind) {
+    case 'manual':
+      return { plan: { kind: 'manual' }, errors: null };
+    case 'interval': {
+      const everyHours = parseWholeNumber(draft.everyHours, 1, 168);
+      return everyHours === null ? { plan: null, errors: { everyHours: t.hoursInvalid } } : { plan: { kind: 'interval', everyHours }, errors: null };
+    }
+    case 'daily':
+      return TIME.test(draft.time) ? { plan: { kind: 'daily', time: draft.time }, errors: null } : { plan: null, errors: { time: t.timeInvalid } };
+    case 'weekly': {
+      const errors: PlanErrors = {};
+      if (!TIME.test(draft.time)) errors.time = t.timeInvalid;
+      if (draft.days.length === 0) errors.days = t.daysInvalid;
+      if (errors.time || errors.days) return { plan: null, errors };
+      return { plan: { kind: 'weekly', days: [...draft.days].sort((a, b) => a - b), time: draft.time }, errors: null };
+    }
+  }
+}
+
+/** Adds or removes a weekday, keeping the list sorted and without duplicates. */
+export function toggleDay(days: readonly number[], day: number, checked: boolean): number[] {
+  const next = new Set(days);
+  if (checked) next.add(day);
+  else next.delete(day);
+  return [...next].sort((a, b) => a - b);
+}
+
+/** A planned run, short: weekday, date and time ("Tue 24 Nov, 02:00" in en-GB). */
+export function formatRun(iso: string, locale?: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
+  } catch {
+    // An unknown time zone name: the computer's own zone is the same one in practice.
+    return new Intl.DateTimeFormat(locale, options).format(date);
+  }
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** A date as a datetime-local input value (local time, minutes). */
+export function toLocalInput(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A local date as ISO 8601 with the local offset ("2025-11-24T09:30:00+01:00"). */
+export function toIsoWithOffset(date: Date): string {
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  return `${toLocalInput(date)}:${pad(date.getSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** A datetime-local value ("2025-11-24T09:30") as ISO with offset; refuses an empty value and past times. */
+export function pauseUntilFromInput(value: string, now: Date): { ok: true; iso: string } | { ok: false; message: string } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!match) return { ok: false, message: scheduleStrings.pause.untilEmpty };
+  const [year, month, day, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const date = new Date(year, month - 1, day, hours, minutes, seconds);
+  if (Number.isNaN(date.getTime()) || date.getMonth() !== month - 1) return { ok: false, message: scheduleStrings.pause.untilEmpty };
+  if (date.getTime() <= now.getTime()) return { ok: false, message: scheduleStrings.pause.untilPast };
+  return { ok: true, iso: toIsoWithOffset(date) };
+}
