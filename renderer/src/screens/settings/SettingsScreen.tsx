@@ -6,20 +6,29 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { strings } from '../../strings';
 import type { MainScreen } from '../snapshots/SnapshotsScreen';
 import { AdvancedSection } from './AdvancedSection';
+import { BehaviourSection } from './BehaviourSection';
 import { AboutSection, CommandSection } from './InfoSections';
 import { NotionSection } from './NotionSection';
 import { PagesSection } from './PagesSection';
+import { RetentionSection } from './RetentionSection';
+import { ScheduleSection } from './ScheduleSection';
 import { StoreSection } from './StoreSection';
 
+/** A section Settings can be opened on (Home's "Change schedule"). */
+export type SettingsTarget = 'schedule';
+
 /**
- * Settings: store, Notion, what is backed up, advanced options, the command line and versions.
- * Reads the app state itself; `onStateChange` lets the shell follow changes (optional).
+ * Settings: store, Notion, what is backed up, schedule, notifications and startup, retention, advanced
+ * options, the command line and versions. Reads the app state itself; `onStateChange` lets the shell
+ * follow changes (optional); `target` scrolls to a section and gives it the focus.
  */
 export function SettingsScreen({
   onStateChange,
+  target = null,
 }: {
   onNavigate?: (screen: MainScreen) => void;
   onStateChange?: (state: AppState) => void;
+  target?: SettingsTarget | null;
 }) {
   const [state, setState] = useState<AppState | null>(null);
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -64,6 +73,9 @@ export function SettingsScreen({
           <StoreSection state={state} onStateChange={update} />
           <NotionSection state={state} onStateChange={update} />
           <PagesSection state={state} onStateChange={update} />
+          <ScheduleSection state={state} focusOnMount={target === 'schedule'} />
+          <BehaviourSection state={state} onStateChange={update} />
+          <RetentionSection state={state} onStateChange={update} />
           <AdvancedSection state={state} onStateChange={update} />
           <CommandSection />
         </>

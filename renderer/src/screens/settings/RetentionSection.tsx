@@ -1,0 +1,176 @@
+import type { FormEvent } from 'react';
+import { useCallback, useId, useState } from 'react';
+import type { AppState } from '../../../../shared/ipc/app-schemas';
+import type { RetentionPreview } from '../../../../shared/ipc/schedule-schemas';
+import type { RetentionPolicy } from '../../../../shared/schedule';
+import { getBackupApp } from '../../bridge';
+import { CheckRow } from '../../components/CheckRow';
+import { describedBy, FieldError } from '../../components/Field';
+import { strings } from '../../strings';
+import { scheduleStrings } from '../../strings-schedule';
+import type { PolicyDraft, PolicyField } from './retention-helpers';
+import { draftFromPolicy, POLICY_FIELDS, policyFromDraft } from './retention-helpers';
+import { RetentionPreviewView } from './RetentionPreview';
+import { useRetentionJob } from './useRetentionJob';
+
+const t = scheduleStrings.retention;
+
+const FIELD_TEXT: Record<PolicyField, { label: string; help: string; min: number }> = {
+  last: { label: t.last, help: t.lastHelp, min: 1 },
+  daily: { label: t.daily, help: t.dailyHelp, min: 0 },
+  weekly: { label: t.weekly, help: t.weeklyHelp, min: 0 },
+  monthly: { label: t.monthly, help: t.monthlyHelp, min: 0 },
+};
+
+type PreviewState =
+  | { phase: 'none' }
+  | { phase: 'loading' }
+  | { phase: 'ok'; policy: RetentionPolicy; preview: Extract<RetentionPreview, { status: 'ok' }> }
+  | { phase: 'problem'; message: string };
+
+/**
+ * Settings → Retention: how many snapshots to keep, whether to apply it after each backup, and a
+ * preview of what it would remove, with a confirmed "Remove" of exactly the previewed snapshots.
+ */
+export function RetentionSection({ state, onStateChange }: { state: AppState; onStateChange: (state: AppState) => void }) {
+  const [draft, setDraft] = useState<PolicyDraft>(() => draftFromPolicy(state.settings.retention));
+  const [automatic, setAutomatic] = useState(state.settings.retention.automatic);
+  const [errors, setErrors] = useState<Partial<Record<PolicyField, string>>>({});
+  const [saveStatus, setSaveStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [preview, setPreview] = useState<PreviewState>({ phase: 'none' });
+
+  const loadPreview = useCallback(async (policy: RetentionPolicy) => {
+    setPreview({ phase: 'loading' });
+    const result = await getBackupApp().previewRetention({ policy });
+    if (!result.ok) setPreview({ phase: 'problem', message: result.error.message });
+    else if (result.value.status === 'problem') setPreview({ phase: 'problem', message: result.value.message });
+    else setPreview({ phase: 'ok', policy, preview: result.value });
+  }, []);
+
+  const removal = useRetentionJob(
+    useCallback(() => {
+      // Show what is left after the removal, for the policy that was applied.
+      if (preview.phase === 'ok') void loadPreview(preview.policy);
+    }, [preview, loadPreview]),
+  );
+
+  /** The policy in the fields, or null after showing what is wrong. */
+  function validated(): RetentionPolicy | null {
+    const parsed = policyFromDraft(draft);
+    setErrors(parsed.errors ?? {});
+    return parsed.policy;
+  }
+
+  function edit(field: PolicyField, value: string) {
+    setDraft((current) => ({ ...current, [field]: value }));
+    setErrors((current) => ({ ...current, [field]: undefined }));
+    setSaveStatus(null);
+    // A preview of another policy must not be applied: the user previews again.
+    if (preview.phase === 'ok' || preview.phase === 'problem') setPreview({ phase: 'none' });
+    removal.reset();
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const policy = validated();
+    if (!policy) {
+      setSaveStatus({ ok: false, text: scheduleStrings.schedule.fixErrors });
+      return;
+    }
+    const result = await getBackupApp().updateRetention({ ...policy, automatic });
+    if (!result.ok) setSaveStatus({ ok: false, text: result.error.message });
+    else {
+      onStateChange(result.value);
+      setSaveStatus({ ok: true, text: strings.settings.saved });
+    }
+  }
+
+  function previewNow() {
+    const policy = validated();
+    removal.reset();
+    if (policy) void loadPreview(policy);
+  }
+
+  return (
+    <section className="card" aria-labelledby="settings-retention-title" data-testid="settings-retention">
+      <h2 id="settings-retention-title" className="card__title">
+        {t.title}
+      </h2>
+      <p className="muted">{t.lead}</p>
+      <form className="form" onSubmit={(event) => void save(event)} aria-label={t.title} noValidate>
+        <div className="policy-grid">
+          {POLICY_FIELDS.map((field) => (
+            <PolicyInput key={field} field={field} value={draft[field]} error={errors[field]} onChange={(value) => edit(field, value)} />
+          ))}
+        </div>
+        <CheckRow
+          checked={automatic}
+          onChange={(value) => {
+            setAutomatic(value);
+            setSaveStatus(null);
+          }}
+          label={t.automatic}
+          hint={t.automaticHelp}
+        />
+        <div className="button-row">
+          <button type="submit" className="button">
+            {t.save}
+          </button>
+          <button type="button" className="button button--ghost" onClick={previewNow} disabled={preview.phase === 'loading' || removal.state.phase === 'running'}>
+            {t.preview}
+          </button>
+          <span role="status" className={saveStatus?.ok ? 'ok-text' : 'field-error'} data-testid="retention-save-status">
+            {saveStatus?.text ?? ''}
+          </span>
+        </div>
+      </form>
+      {preview.phase === 'loading' && (
+        <p className="muted" role="status">
+          {t.previewing}
+        </p>
+      )}
+      {preview.phase === 'problem' && (
+        <p className="field-error" role="alert">
+          {preview.message}
+        </p>
+      )}
+      {preview.phase === 'ok' && (
+        <RetentionPreviewView
+          preview={preview.preview}
+          removal={removal.state}
+          onRemove={() => void removal.start(preview.policy, preview.preview.remove.map((snapshot) => snapshot.id))}
+        />
+      )}
+      {preview.phase !== 'ok' && removal.state.phase === 'done' && (
+        <p role="status" className={removal.state.ok ? 'ok-text' : 'field-error'}>
+          {removal.state.text}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function PolicyInput({ field, value, error, onChange }: { field: PolicyField; value: string; error?: string; onChange: (value: string) => void }) {
+  const ids = { input: useId(), help: useId(), error: useId() };
+  const text = FIELD_TEXT[field];
+  return (
+    <div className="field">
+      <label htmlFor={ids.input}>{text.label}</label>
+      <input
+        id={ids.input}
+        className="input input--number"
+        type="number"
+        min={text.min}
+        max={1000}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={Boolean(error)}
+        aria-describedby={describedBy(ids.help, ids.error, error)}
+      />
+      <p id={ids.help} className="field-help">
+        {text.help}
+      </p>
+      <FieldError id={ids.error} message={error} />
+    </div>
+  );
+}
