@@ -2,11 +2,14 @@ import type { AppState } from '../../../shared/ipc/app-schemas';
 import { getBackupApp } from '../bridge';
 import { ScreenHeading } from '../components/ScreenHeading';
 import type { LastOutcome } from '../jobs';
+import { useScheduleStatus } from '../schedule-status';
 import { strings } from '../strings';
+import { ScheduleCard, StaleBanner } from './home/ScheduleCard';
+import { TrayHint } from './home/TrayHint';
 import type { SnapshotsState } from './snapshots/useSnapshots';
 import { useSnapshots } from './snapshots/useSnapshots';
 
-/** Home: the last backup, where it goes, what needs attention, and "Back up now". */
+/** Home: the last backup, the schedule, where it goes, what needs attention, and "Back up now". */
 export function HomeScreen({
   state,
   onStateChange,
@@ -14,6 +17,8 @@ export function HomeScreen({
   running,
   onBackUpNow,
   onViewProgress,
+  onOpenSchedule,
+  platform,
 }: {
   state: AppState;
   onStateChange: (state: AppState) => void;
@@ -21,8 +26,14 @@ export function HomeScreen({
   running: boolean;
   onBackUpNow: () => void;
   onViewProgress: () => void;
+  /** Settings, scrolled to the schedule. */
+  onOpenSchedule: () => void;
+  /** AppInfo.platform, for where the tray icon is; null while unknown. */
+  platform: string | null;
 }) {
   const { state: snapshots } = useSnapshots(lastOutcome);
+  const schedule = useScheduleStatus();
+  const stale = schedule.status?.stale ?? null;
   const { store, notion, roots } = state.settings;
 
   async function confirmSaved() {
@@ -46,6 +57,8 @@ export function HomeScreen({
     <div className="screen">
       <ScreenHeading>{strings.home.title}</ScreenHeading>
 
+      {stale && <StaleBanner stale={stale} running={running} onBackUpNow={onBackUpNow} />}
+
       <section className="card hero" aria-labelledby="last-backup-title">
         <div>
           <h2 id="last-backup-title" className="card__title">
@@ -68,6 +81,10 @@ export function HomeScreen({
           )}
         </div>
       </section>
+
+      <ScheduleCard schedule={schedule.state} onStatus={schedule.apply} onOpenSchedule={onOpenSchedule} />
+
+      {!state.settings.trayHintShown && <TrayHint platform={platform} onStateChange={onStateChange} />}
 
       {lastOutcome && (
         <section className={`card outcome outcome--${lastOutcome.outcome.status}`} aria-labelledby="last-result-title" data-testid="last-result">

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import type { ScheduleStatus } from '../../../../shared/schedule';
+import { StatusIcon } from '../../components/StatusIcon';
+import type { ScheduleStatusState } from '../../schedule-status';
+import { strings } from '../../strings';
+import { scheduleStrings } from '../../strings-schedule';
+import { PauseButtons } from '../settings/PauseControls';
+import { formatRun } from '../settings/schedule-helpers';
+import { healthIcon, relativeTime } from './home-helpers';
+
+const h = scheduleStrings.home;
+
+/** The current time, refreshed every `everyMs` so "12 min ago" stays true while Home is open. */
+function useNow(everyMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+/** Home → "Backup schedule": health, what the scheduler is doing, the next and the last backup, pause/resume. */
+export function ScheduleCard({
+  schedule,
+  onStatus,
+  onOpenSchedule,
+}: {
+  schedule: ScheduleStatusState;
+  onStatus: (status: ScheduleStatus) => void;
+  onOpenSchedule: () => void;
+}) {
+  const now = useNow();
+  const health = schedule.phase === 'ok' ? schedule.status.health : null;
+  return (
+    <section className={`card schedule-card${health ? ` schedule-card--${health}` : ''}`} aria-labelledby="schedule-card-title" data-testid="schedule-card">
+      <div className="schedule-card__head">
+        <h2 id="schedule-card-title" className="card__title check-card__title">
+          {health && <StatusIcon status={healthIcon(health)} />}
+          {h.regionTitle}
+        </h2>
+        {health && <span className={`health-pill health-pill--${health}`}>{h.health[health]}</span>}
+      </div>
+      {schedule.phase === 'loading' && <p className="muted">{strings.loading}</p>}
+      {schedule.phase === 'problem' && (
+        <p className="field-error" role="alert">
+          {h.loadProblem} {schedule.message}
+        </p>
+      )}
+      {schedule.phase === 'ok' && <ScheduleFacts status={schedule.status} now={now} />}
+      <div className="schedule-card__actions">
+        {schedule.phase === 'ok' && <PauseButtons status={schedule.status} onStatus={onStatus} />}
+        <button type="button" className="link-button" onClick={onOpenSchedule}>
+          {h.changeSchedule}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function ScheduleFacts({ status, now }: { status: ScheduleStatus; now: number }) {
+  const { nextRunAt, lastSuccess, lastRun } = status;
+  const lastRunProblem = lastRun && lastRun.status !== 'succeeded' && (!lastSuccess || Date.parse(lastRun.at) > Date.parse(lastSuccess.at));
+  return (
+    <>
+      <p className="schedule-card__detail" aria-live="polite" data-testid="home-schedule-detail">
+        {status.detail}
+      </p>
+      <p data-testid="next-backup">{nextRunAt ? h.nextBackup(formatRun(nextRunAt), relativeTime(nextRunAt, now)) : h.noNextBackup}</p>
+      <p className="muted" data-testid="last-success">
+        {lastSuccess ? h.lastSuccess(relativeTime(lastSuccess.at, now), lastSuccess.pages, lastSuccess.warnings) : h.noSuccess}
+      </p>
+      {lastRunProblem && lastRun && (
+        <p className="muted">{h.lastRunProblem(h.lastRunStatus[lastRun.status] ?? lastRun.status, relativeTime(lastRun.at, now), lastRun.message)}</p>
+      )}
+    </>
+  );
+}
+
+/** No backup has succeeded for a while: say so first, with the way out. */
+export function StaleBanner({ stale, running, onBackUpNow }: { stale: NonNullable<ScheduleStatus['stale']>; running: boolean; onBackUpNow: () => void }) {
+  return (
+    <div className="card stale-banner" role="alert" data-testid="stale-banner">
+      <p>
+        <span aria-hidden="true">⚠ </span>
+        {stale.message}
+      </p>
+      {!running && (
+        <button type="button" className="button" onClick={onBackUpNow}>
+          {h.staleBackUp}
+        </button>
+      )}
+    </div>
+  );
+}
