@@ -5,6 +5,7 @@ import { getBackupApp } from './bridge';
 import { useJobEvents } from './jobs';
 import { HomeScreen } from './screens/HomeScreen';
 import { LogsScreen } from './screens/logs/LogsScreen';
+import type { SettingsTarget } from './screens/settings/SettingsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { SnapshotsScreen } from './screens/snapshots/SnapshotsScreen';
 import type { BackupStart } from './screens/onboarding/StepFirstBackup';
@@ -14,16 +15,36 @@ import { strings } from './strings';
 
 type View = 'home' | 'progress' | 'snapshots' | 'settings' | 'logs';
 
+/** Where a navigation lands: a screen, and for Logs the run to open, for Settings the section. */
+interface Destination {
+  view: View;
+  jobId: string | null;
+  settings: SettingsTarget | null;
+  /** Counts navigations: a screen opened on a run or a section is mounted afresh, so it scrolls there again. */
+  seq: number;
+}
+
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [state, setState] = useState<AppState | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
-  const [view, setView] = useState<View>('home');
+  const [destination, setDestination] = useState<Destination>({ view: 'home', jobId: null, settings: null, seq: 0 });
+  const view = destination.view;
+  const go = useCallback(
+    (next: View, extra: { jobId?: string | null; settings?: SettingsTarget | null } = {}) =>
+      setDestination((current) => ({ view: next, jobId: extra.jobId ?? null, settings: extra.settings ?? null, seq: current.seq + 1 })),
+    [],
+  );
   const [currentJobId, setCurrentJobId] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
 
-  const adopt = useCallback((jobId: string) => setCurrentJobId((current) => current ?? jobId), []);
+  // A backup started elsewhere (the scheduler, the tray) becomes the one "Backup (running)" shows,
+  // unless one this window follows is still running. It never changes the screen the user is on.
+  const adopt = useCallback(
+    (jobId: string, finished: ReadonlySet<string>) => setCurrentJobId((current) => (current === null || finished.has(current) ? jobId : current)),
+    [],
+  );
   const { job, lastOutcome } = useJobEvents(currentJobId, adopt);
 
   useEffect(() => {
@@ -39,7 +60,9 @@ export function App() {
       setState(result.value);
       if (result.value.runningJob?.kind === 'backup') setCurrentJobId(result.value.runningJob.jobId);
     });
-  }, []);
+    // A notification or the tray asks for a screen (and, for Logs, a run).
+    return app.on('navigate', ({ screen, jobId }) => go(screen, { jobId }));
+  }, [go]);
 
   const applyStart = useCallback((start: BackupStart) => {
     setStarting(false);
@@ -55,18 +78,18 @@ export function App() {
     setCurrentJobId(null);
     setStartError(null);
     setStarting(true);
-    setView('progress');
+    go('progress');
     const result = await getBackupApp().startBackup({ full: false });
     applyStart(result.ok ? result.value : { status: 'refused', message: result.error.message });
-  }, [applyStart]);
+  }, [applyStart, go]);
 
   const onOnboarded = useCallback(
     (next: AppState, start: BackupStart) => {
       setState(next);
-      setView('progress');
+      go('progress');
       applyStart(start);
     },
-    [applyStart],
+    [applyStart, go],
   );
 
   const running = job !== null && job.outcome === null;
@@ -83,7 +106,7 @@ export function App() {
         </span>
         {state && !onboarding && (
           <nav className="main-nav" aria-label={strings.nav.label}>
-            <button type="button" className="main-nav__item" aria-current={view === 'home' ? 'page' : undefined} onClick={() => setView('home')}>
+            <button type="button" className="main-nav__item" aria-current={view === 'home' ? 'page' : undefined} onClick={() => go('home')}>
               {strings.nav.home}
             </button>
             {(['snapshots', 'settings', 'logs'] as const).map((screen) => (
@@ -92,7 +115,7 @@ export function App() {
                 type="button"
                 className="main-nav__item"
                 aria-current={view === screen ? 'page' : undefined}
-                onClick={() => setView(screen)}
+                onClick={() => go(screen)}
               >
                 {strings.nav[screen]}
               </button>
@@ -102,7 +125,7 @@ export function App() {
                 type="button"
                 className="main-nav__item"
                 aria-current={view === 'progress' ? 'page' : undefined}
-                onClick={() => setView('progress')}
+                onClick={() => go('progress')}
               >
                 {running ? strings.nav.backupRunning : strings.nav.backup}
               </button>
@@ -134,19 +157,23 @@ export function App() {
             lastOutcome={lastOutcome}
             running={running || starting}
             onBackUpNow={() => void startBackup()}
-            onViewProgress={() => setView('progress')}
+            onViewProgress={() => go('progress')}
+            onOpenSchedule={() => go('settings', { settings: 'schedule' })}
+            platform={info?.platform ?? null}
           />
         )}
-        {state && !onboarding && view === 'snapshots' && <SnapshotsScreen onNavigate={setView} />}
-        {state && !onboarding && view === 'settings' && <SettingsScreen onNavigate={setView} onStateChange={setState} />}
-        {state && !onboarding && view === 'logs' && <LogsScreen onNavigate={setView} />}
+        {state && !onboarding && view === 'snapshots' && <SnapshotsScreen onNavigate={go} />}
+        {state && !onboarding && view === 'settings' && (
+          <SettingsScreen key={destination.settings ? destination.seq : 'settings'} onNavigate={go} onStateChange={setState} target={destination.settings} />
+        )}
+        {state && !onboarding && view === 'logs' && <LogsScreen key={destination.jobId ? destination.seq : 'logs'} onNavigate={go} openJobId={destination.jobId} />}
         {state && !onboarding && view === 'progress' && (
           <ProgressScreen
             job={job}
             starting={starting}
             startError={startError}
             onTryAgain={() => void startBackup()}
-            onHome={() => setView('home')}
+            onHome={() => go('home')}
           />
         )}
       </main>

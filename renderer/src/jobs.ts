@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
 import type { BackupProgress } from '../../shared/jobs';
 import { getBackupApp } from './bridge';
@@ -18,12 +18,14 @@ export interface LastOutcome {
 }
 
 /**
- * Follows every job's progress and end from main's events. Events may arrive before startBackup has
- * answered with the job id, so they are kept by job id and the current job adopts the first one seen.
+ * Follows every backup's progress and end from main's events. Events may arrive before startBackup has
+ * answered with the job id, so they are kept by job id; `adopt` is told about each job seen, with the
+ * ids of the backups that have finished, and decides whether it becomes the current one.
  */
-export function useJobEvents(currentId: string | null, adopt: (jobId: string) => void) {
+export function useJobEvents(currentId: string | null, adopt: (jobId: string, finished: ReadonlySet<string>) => void) {
   const [jobs, setJobs] = useState<Readonly<Record<string, JobView>>>({});
   const [lastOutcome, setLastOutcome] = useState<LastOutcome | null>(null);
+  const finished = useRef(new Set<string>());
 
   useEffect(() => {
     const app = getBackupApp();
@@ -32,13 +34,14 @@ export function useJobEvents(currentId: string | null, adopt: (jobId: string) =>
       if (event.kind !== 'backup') return;
       const { jobId, progress } = event;
       setJobs((current) => ({ ...current, [jobId]: { jobId, progress, outcome: current[jobId]?.outcome ?? null } }));
-      adopt(jobId);
+      adopt(jobId, finished.current);
     });
     const offFinished = app.on('jobFinished', ({ jobId, kind, outcome }) => {
       if (kind !== 'backup') return;
       setJobs((current) => ({ ...current, [jobId]: { jobId, progress: current[jobId]?.progress ?? null, outcome } }));
       setLastOutcome({ jobId, outcome, at: Date.now() });
-      adopt(jobId);
+      finished.current.add(jobId);
+      adopt(jobId, finished.current);
     });
     return () => {
       offProgress();

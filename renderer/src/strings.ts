@@ -552,7 +552,7 @@ export const strings = {
 
   logs: {
     title: 'Logs',
-    lead: 'The most recent backups and restores, with what happened during each.',
+    lead: 'The most recent backups, restores, integrity checks and retention runs, with what started them and what happened.',
     loading: 'Reading the history…',
     empty: 'No job has run yet.',
     refresh: 'Refresh',

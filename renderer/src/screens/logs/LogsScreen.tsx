@@ -1,19 +1,24 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResultOf } from '../../../../shared/ipc/contract';
 import { getBackupApp } from '../../bridge';
 import { CopyButton } from '../../components/CopyButton';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { strings } from '../../strings';
+import { scheduleStrings } from '../../strings-schedule';
 import { formatDateTime } from '../snapshots/snapshot-helpers';
 import type { MainScreen } from '../snapshots/SnapshotsScreen';
 import { durationMs, logText } from './log-helpers';
 
 const l = strings.logs;
+const ls = scheduleStrings.logs;
 type Job = ResultOf<'listJobHistory'>['jobs'][number];
 type HistoryState = { phase: 'loading' } | { phase: 'ok'; jobs: Job[] } | { phase: 'problem'; message: string };
 
-/** Recent jobs (newest first) with their result and their full log, expandable and copyable. */
-export function LogsScreen(_props: { onNavigate?: (screen: MainScreen) => void }) {
+/**
+ * Recent jobs (newest first) with their result, what started them and their full log, expandable and
+ * copyable. `openJobId` (a notification or the tray) opens that run's log and scrolls to it.
+ */
+export function LogsScreen({ openJobId = null }: { onNavigate?: (screen: MainScreen) => void; openJobId?: string | null }) {
   const [state, setState] = useState<HistoryState>({ phase: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -52,10 +57,15 @@ export function LogsScreen(_props: { onNavigate?: (screen: MainScreen) => void }
         </p>
       )}
       {state.phase === 'ok' && state.jobs.length === 0 && <p>{l.empty}</p>}
+      {state.phase === 'ok' && openJobId && !state.jobs.some((job) => job.jobId === openJobId) && (
+        <p className="muted" role="status">
+          {ls.notFound}
+        </p>
+      )}
       {state.phase === 'ok' && state.jobs.length > 0 && (
         <ul className="job-list" data-testid="job-list">
           {state.jobs.map((job) => (
-            <JobEntry key={job.jobId} job={job} />
+            <JobEntry key={job.jobId} job={job} selected={job.jobId === openJobId} />
           ))}
         </ul>
       )}
@@ -63,17 +73,34 @@ export function LogsScreen(_props: { onNavigate?: (screen: MainScreen) => void }
   );
 }
 
-function JobEntry({ job }: { job: Job }) {
-  const kind = l.kinds[job.kind] ?? job.kind;
+function JobEntry({ job, selected }: { job: Job; selected: boolean }) {
+  const kind = l.kinds[job.kind] ?? ls.kinds[job.kind] ?? job.kind;
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!selected) return;
+    ref.current?.scrollIntoView({ block: 'start' });
+    ref.current?.focus();
+  }, [selected]);
   const started = formatDateTime(job.startedAt);
   const duration = durationMs(job.startedAt, job.finishedAt);
   const result = job.outcome.status === 'succeeded' ? job.outcome.summary : job.outcome.message;
   return (
-    <li className={`card job job--${job.outcome.status}`} data-testid="job">
+    <li
+      ref={ref}
+      className={`card job job--${job.outcome.status}${selected ? ' job--selected' : ''}`}
+      data-testid="job"
+      data-job-id={job.jobId}
+      aria-current={selected ? 'true' : undefined}
+      tabIndex={selected ? -1 : undefined}
+    >
       <dl className="job__facts">
         <div>
           <dt>{l.columns.kind}</dt>
           <dd>{kind}</dd>
+        </div>
+        <div>
+          <dt>{ls.trigger}</dt>
+          <dd>{ls.triggers[job.trigger] ?? job.trigger}</dd>
         </div>
         <div>
           <dt>{l.columns.started}</dt>
@@ -90,7 +117,8 @@ function JobEntry({ job }: { job: Job }) {
           </dd>
         </div>
       </dl>
-      <details className="warnings-details">
+      {/* Opened from a notification: its log is shown (set on the first render only; the user can close it). */}
+      <details className="warnings-details" open={selected || undefined}>
         <summary>{l.showLog(job.log.length)}</summary>
         <pre className="log-box" aria-label={l.logLabel(kind, started)}>
           {job.log.join('\n')}
