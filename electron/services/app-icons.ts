@@ -25,12 +25,12 @@ function crc32(bytes: Uint8Array): number {
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
+  const chunk = Buffer.alloc(12 + data.length); // length, type, data, CRC of type and data
+  chunk.writeUInt32BE(data.length, 0);
+  chunk.write(type, 4, 'latin1');
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
+  return chunk;
 }
 
 /** Encodes width×height RGBA pixels (row-major, 4 bytes each, not premultiplied) as a PNG file. */
@@ -48,12 +48,8 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 6, 0, 0, 0], 8); // bit depth 8, colour type 6 (RGBA), deflate, filter 0, no interlace
-  return Buffer.concat([
-    PNG_SIGNATURE,
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(scanlines, { level: 9 })),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
+  const idat = deflateSync(scanlines, { level: 9 });
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', idat), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -69,6 +65,8 @@ interface Layer {
   alpha?: number;
   /** Cut the shape out of what is below (transparent), instead of painting it. */
   erase?: boolean;
+  /** Where the shape can be (x0, y0, x1, y1): pixels outside are skipped, which saves time. */
+  box?: readonly [number, number, number, number];
 }
 
 const SAMPLES = 4;
@@ -81,6 +79,7 @@ const hex = (value: string): Rgb => {
 const circle = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 const rect = (x0: number, y0: number, x1: number, y1: number): Shape => (x, y) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
 const union = (...shapes: Shape[]): Shape => (x, y) => shapes.some((shape) => shape(x, y));
+const around = (x: number, y: number, r: number) => [x - r, y - r, x + r, y + r] as const;
 
 function roundedRect(x0: number, y0: number, x1: number, y1: number, r: number): Shape {
   return (x, y) => {
@@ -130,6 +129,8 @@ function render(size: number, layers: readonly Layer[]): Buffer {
     for (let px = 0; px < size; px++) {
       let r = 0, g = 0, b = 0, a = 0; // premultiplied, 0..255 and 0..1
       for (const layer of layers) {
+        const box = layer.box;
+        if (box && ((px + 1) / size < box[0] || px / size > box[2] || (py + 1) / size < box[1] || py / size > box[3])) continue;
         let hits = 0;
         for (let sy = 0; sy < SAMPLES; sy++) {
           for (let sx = 0; sx < SAMPLES; sx++) {
@@ -179,12 +180,16 @@ function appIconLayers(): Layer[] {
   ]);
   return [
     { shape: roundedRect(0.0625, 0.0625, 0.9375, 0.9375, 0.2), colour: tileColour },
-    { shape: polygon([[0.26, 0.19], [0.55, 0.19], [0.7, 0.34], [0.7, 0.81], [0.26, 0.81]]), colour: hex('#ffffff') },
-    { shape: polygon([[0.55, 0.19], [0.55, 0.34], [0.7, 0.34]]), colour: hex('#b9dde3') },
-    { shape: union(stroke(0.34, 0.44, 0.6, 0.44, 0.04), stroke(0.34, 0.53, 0.56, 0.53, 0.04), stroke(0.34, 0.62, 0.47, 0.62, 0.04)), colour: hex('#9ec5cf') },
-    { shape: circle(badge.x, badge.y, badge.r + 0.035), colour: tileColour },
-    { shape: circle(badge.x, badge.y, badge.r), colour: hex('#10b981') },
-    { shape: union(arc(badge.x, badge.y, mid - half, mid + half, from, to), head), colour: hex('#ffffff') },
+    { shape: polygon([[0.26, 0.19], [0.55, 0.19], [0.7, 0.34], [0.7, 0.81], [0.26, 0.81]]), colour: hex('#ffffff'), box: [0.26, 0.19, 0.7, 0.81] },
+    { shape: polygon([[0.55, 0.19], [0.55, 0.34], [0.7, 0.34]]), colour: hex('#b9dde3'), box: [0.55, 0.19, 0.7, 0.34] },
+    {
+      shape: union(stroke(0.34, 0.44, 0.6, 0.44, 0.04), stroke(0.34, 0.53, 0.56, 0.53, 0.04), stroke(0.34, 0.62, 0.47, 0.62, 0.04)),
+      colour: hex('#9ec5cf'),
+      box: [0.32, 0.42, 0.62, 0.64],
+    },
+    { shape: circle(badge.x, badge.y, badge.r + 0.035), colour: tileColour, box: around(badge.x, badge.y, badge.r + 0.035) },
+    { shape: circle(badge.x, badge.y, badge.r), colour: hex('#10b981'), box: around(badge.x, badge.y, badge.r) },
+    { shape: union(arc(badge.x, badge.y, mid - half, mid + half, from, to), head), colour: hex('#ffffff'), box: around(badge.x, badge.y, badge.r) },
   ];
 }
 
