@@ -1,5 +1,5 @@
 import type { JobStart } from '../../shared/ipc/app-schemas';
-import type { JobTrigger, ScheduleStatus } from '../../shared/schedule';
+import type { BackupSchedule, JobTrigger, ScheduleStatus } from '../../shared/schedule';
 import { decide, upcomingRuns } from '../engine/schedule/schedule';
 import type { Clock } from './clock';
 import type { JobHistory, JobRecord } from './job-history';
@@ -57,6 +57,7 @@ export class BackupScheduler {
   private notionWaits = 0;
   private activity: SchedulerActivity = { kind: 'idle' };
   private staleNotifiedAt: Date | null = null;
+  private startedAt: Date | null = null;
 
   constructor(private readonly deps: SchedulerDeps) {}
 
@@ -66,6 +67,7 @@ export class BackupScheduler {
     this.lastSuccess = records.find((record) => record.kind === 'backup' && record.outcome.status === 'succeeded') ?? null;
     const lastCheck = records.find((record) => record.kind === 'check' && record.outcome.status === 'succeeded');
     this.lastCheckAt = lastCheck ? new Date(lastCheck.startedAt) : null;
+    this.startedAt = this.deps.clock.now();
     this.stopped = false;
     await this.tick();
   }
@@ -111,6 +113,7 @@ export class BackupScheduler {
     }
     this.lastBackup = record;
     this.attemptAt = null;
+    if (this.activity.kind === 'blocked') this.activity = { kind: 'idle' };
     let extra = '';
     if (record.outcome.status === 'succeeded') {
       this.lastSuccess = record;
@@ -140,6 +143,18 @@ export class BackupScheduler {
   private reference(): Date | null {
     const dates = [this.attemptAt, this.lastBackup ? new Date(this.lastBackup.startedAt) : null].filter((date): date is Date => date !== null);
     return dates.length > 0 ? new Date(Math.max(...dates.map((date) => date.getTime()))) : null;
+  }
+
+  /**
+   * What decide() counts missed times from. Never backed up: a daily or weekly plan counts from the
+   * setup (or from this start), so its first time is due when it comes and stays due while it waits
+   * for a job, power or Notion; without this, "never ran" always meant "wait for the next time".
+   */
+  private since(plan: BackupSchedule): Date | null {
+    const reference = this.reference();
+    if (reference || plan.kind === 'interval' || plan.kind === 'manual') return reference;
+    const configured = this.deps.settings.get().onboardingCompletedAt;
+    return configured ? new Date(configured) : this.startedAt;
   }
 
   private currentActivity(): SchedulerActivity {
@@ -181,7 +196,7 @@ export class BackupScheduler {
 
     let trigger: JobTrigger | undefined;
     let wakeAt: Date | undefined;
-    const decision = decide(schedule.plan, { lastSuccessAt: null, lastAttemptAt: this.reference(), pausedUntil }, now, this.deps.timeZone());
+    const decision = decide(schedule.plan, { lastSuccessAt: null, lastAttemptAt: this.since(schedule.plan), pausedUntil }, now, this.deps.timeZone());
     const paused = decision.action === 'wait' && decision.reason === 'paused';
     if (this.retry && !paused && this.retry.at <= now) trigger = 'retry';
     else if (decision.action === 'run-now') trigger = decision.reason === 'catch-up' ? 'catch-up' : 'scheduled';
@@ -190,8 +205,11 @@ export class BackupScheduler {
 
     if (trigger) {
       wakeAt = await this.tryToRun(trigger, now);
-    } else {
-      this.activity = this.retry && !paused ? this.retryActivity(this.retry) : { kind: 'idle' };
+    } else if (this.retry && !paused) {
+      this.activity = this.retryActivity(this.retry);
+    } else if (this.activity.kind !== 'blocked') {
+      // A backup that could not start stays reported (health "failed") until a backup runs or is tried again.
+      this.activity = { kind: 'idle' };
     }
     this.publish();
     if (this.stopped) return;
@@ -211,6 +229,8 @@ export class BackupScheduler {
       this.activity = { kind: 'waiting-for-power' };
       return undefined;
     }
+    // The 5-minute safety wake-up (or a poke) before the next try keeps the back-off: no new probe yet.
+    if (this.activity.kind === 'waiting-for-notion' && this.activity.nextTry > clock.now()) return this.activity.nextTry;
     const reachability = await this.deps.probeNotion();
     if (reachability === 'unreachable') {
       const minutes = NOTION_WAIT_MINUTES[Math.min(this.notionWaits, NOTION_WAIT_MINUTES.length - 1)] ?? 15;
