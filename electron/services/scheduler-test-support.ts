@@ -56,6 +56,8 @@ export interface Environment {
   onBattery: boolean;
   /** When set, launchBackup refuses with this message (not set up). */
   refuse: string | null;
+  /** Runs while Notion is being probed (to start a job in that moment, for instance). */
+  onProbe?: () => void;
 }
 
 export interface Harness {
@@ -162,6 +164,7 @@ async function build(dir: string, clock: ManualClock, env: Environment): Promise
     },
     async probeNotion() {
       probes.push(clock.now());
+      env.onProbe?.();
       return env.notion;
     },
     isOnBattery: () => env.onBattery,

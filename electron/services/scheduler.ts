@@ -54,6 +54,8 @@ export class BackupScheduler {
   /** A backup that started (or could not start) and has no record yet: it counts as an attempt. */
   private attemptAt: Date | null = null;
   private retry: { at: Date; attempt: number } | null = null;
+  /** The attempt number of the last retry launched. */
+  private retryAttempt = 0;
   private notionWaits = 0;
   private activity: SchedulerActivity = { kind: 'idle' };
   private staleNotifiedAt: Date | null = null;
@@ -120,7 +122,7 @@ export class BackupScheduler {
       this.retry = null;
       this.staleNotifiedAt = null;
     } else if (record.outcome.status === 'failed' && SCHEDULED.has(record.trigger)) {
-      const attempt = record.trigger === 'retry' ? (this.retry?.attempt ?? 0) + 1 : 1;
+      const attempt = record.trigger === 'retry' ? this.retryAttempt + 1 : 1;
       const delay = RETRY_DELAYS_MINUTES[attempt - 1];
       if (record.outcome.retryable && delay !== undefined) {
         this.retry = { at: new Date(this.deps.clock.now().getTime() + delay * 60_000), attempt };
@@ -241,12 +243,17 @@ export class BackupScheduler {
     }
     this.notionWaits = 0;
     const start = await this.deps.launchBackup(trigger);
-    if (trigger === 'retry') this.retry = null;
+    if (start.status === 'refused' && jobs.running()) {
+      // A job started meanwhile: a pending retry stays pending.
+      this.activity = { kind: 'waiting-for-job' };
+      return undefined;
+    }
+    if (trigger === 'retry' && this.retry) {
+      // Remembered for the retry's own result: `retry` is cleared now, so it cannot count the attempts.
+      this.retryAttempt = this.retry.attempt;
+      this.retry = null;
+    }
     if (start.status === 'refused') {
-      if (jobs.running()) {
-        this.activity = { kind: 'waiting-for-job' };
-        return undefined;
-      }
       // Not set up (no store, no token): count it as an attempt so it is not retried in a loop.
       this.attemptAt = now;
       this.activity = { kind: 'blocked', message: start.message };
