@@ -14,9 +14,13 @@ export interface LinuxAutostartOptions {
   configHome?: string;
 }
 
-/** Quotes an Exec argument as the Desktop Entry Specification asks. */
+/**
+ * Quotes an Exec argument as the Desktop Entry Specification asks: quoting, then the string escape
+ * applied on top of it (so a quoted backslash is written \\\\ and a quoted $ is \\$), and a literal % as %%.
+ */
 function desktopQuote(value: string): string {
-  return /^[A-Za-z0-9_./-]+$/.test(value) ? value : `"${value.replace(/(["`$\\])/g, '\\$1')}"`;
+  const quoted = /^[A-Za-z0-9_./-]+$/.test(value) ? value : `"${value.replace(/(["`$\\])/g, '\\$1')}"`;
+  return quoted.replace(/\\/g, '\\\\').replace(/%/g, '%%');
 }
 
 export function linuxAutostartEntry(options: Pick<LinuxAutostartOptions, 'name' | 'exec'>): string {
