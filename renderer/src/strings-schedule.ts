@@ -120,7 +120,7 @@ export const scheduleStrings = {
     lastInvalid: 'Keep at least the newest snapshot (1 to 1000).',
     countInvalid: 'Enter a whole number from 0 to 1000.',
     automatic: 'Apply after every successful backup',
-    automaticHelp: 'Snapshots the policy does not keep are removed after each backup. Off: only when you press Remove below.',
+    automaticHelp: 'Snapshots the policy does not keep are removed after each backup. Off: only when you preview and remove them here.',
     save: 'Save retention',
     preview: 'Preview retention',
     previewing: 'Reading the snapshots…',
@@ -148,9 +148,11 @@ export const scheduleStrings = {
 
   home: {
     regionTitle: 'Backup schedule',
-    health: { idle: 'All good', running: 'Backing up', warning: 'Needs attention', failed: 'Last backup failed' },
+    health: { idle: 'All good', running: 'Working', warning: 'Needs attention', failed: 'Last backup failed' },
+    /** The pill when all is well but nothing runs by itself. */
+    paused: 'Paused',
+    manual: 'Manual only',
     nextBackup: (when: string, relative: string) => `Next backup: ${when} (${relative})`,
-    noNextBackup: 'No automatic backup is planned.',
     lastSuccess: (relative: string, pages: number | null, warnings: number) =>
       `Last backup ${relative}` +
       (pages === null ? '' : `, ${plural(pages, 'page', 'pages')}`) +
@@ -167,10 +169,10 @@ export const scheduleStrings = {
       'window is closed. Quit from the tray icon’s menu.',
     trayWhere: (platform: string | null) =>
       platform === 'darwin'
-        ? 'menu bar at the top right'
+        ? 'the menu bar at the top right'
         : platform === 'win32'
-          ? 'notification area at the bottom right (it may be under the ^ arrow)'
-          : 'system tray / top bar',
+          ? 'the notification area at the bottom right; it may be under the ^ arrow'
+          : 'the top bar or the panel, depending on your desktop',
     trayGotIt: 'Got it',
   },
 

@@ -39,7 +39,7 @@ export function ScheduleCard({
           {health && <StatusIcon status={healthIcon(health)} />}
           {h.regionTitle}
         </h2>
-        {health && <span className={`health-pill health-pill--${health}`}>{h.health[health]}</span>}
+        {schedule.phase === 'ok' && <HealthPill status={schedule.status} />}
       </div>
       {schedule.phase === 'loading' && <p className="muted">{strings.loading}</p>}
       {schedule.phase === 'problem' && (
@@ -58,6 +58,13 @@ export function ScheduleCard({
   );
 }
 
+function HealthPill({ status }: { status: ScheduleStatus }) {
+  const { health, state } = status;
+  const label = health === 'idle' && state === 'paused' ? h.paused : health === 'idle' && state === 'manual' ? h.manual : h.health[health];
+  const tone = health === 'idle' && (state === 'paused' || state === 'manual') ? 'quiet' : health;
+  return <span className={`health-pill health-pill--${tone}`}>{label}</span>;
+}
+
 function ScheduleFacts({ status, now }: { status: ScheduleStatus; now: number }) {
   const { nextRunAt, lastSuccess, lastRun } = status;
   const lastRunProblem = lastRun && lastRun.status !== 'succeeded' && (!lastSuccess || Date.parse(lastRun.at) > Date.parse(lastSuccess.at));
@@ -66,7 +73,8 @@ function ScheduleFacts({ status, now }: { status: ScheduleStatus; now: number })
       <p className="schedule-card__detail" aria-live="polite" data-testid="home-schedule-detail">
         {status.detail}
       </p>
-      <p data-testid="next-backup">{nextRunAt ? h.nextBackup(formatRun(nextRunAt), relativeTime(nextRunAt, now)) : h.noNextBackup}</p>
+      {/* When all is scheduled, main's sentence already says when the next backup is. */}
+      {nextRunAt && status.state !== 'scheduled' && <p data-testid="next-backup">{h.nextBackup(formatRun(nextRunAt), relativeTime(nextRunAt, now))}</p>}
       <p className="muted" data-testid="last-success">
         {lastSuccess ? h.lastSuccess(relativeTime(lastSuccess.at, now), lastSuccess.pages, lastSuccess.warnings) : h.noSuccess}
       </p>

@@ -48,6 +48,8 @@ describe('schedule form', () => {
 
   it('formats a planned run with the weekday, the date and the time', () => {
     expect(formatRun('2026-11-24T02:00:00Z', 'en-GB', 'UTC')).toBe('Tue 24 Nov, 02:00');
+    // 24-hour everywhere, like the HH:MM of the plan.
+    expect(formatRun('2026-11-24T18:30:00Z', 'en-US', 'UTC')).toBe('Tue, Nov 24, 18:30');
     expect(formatRun('2026-11-24T02:00:00Z', 'en-GB', 'Not/AZone')).toMatch(/24 Nov/);
     expect(formatRun('soon', 'en-GB', 'UTC')).toBe('soon');
   });

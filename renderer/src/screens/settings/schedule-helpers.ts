@@ -71,11 +71,14 @@ export function toggleDay(days: readonly number[], day: number, checked: boolean
   return [...next].sort((a, b) => a - b);
 }
 
-/** A planned run, short: weekday, date and time ("Tue 24 Nov, 02:00" in en-GB). */
+/**
+ * A planned run, short: weekday, date and a 24-hour time, like the plan's own HH:MM ("Tue 24 Nov, 02:00"
+ * in en-GB, "Tue, Nov 24, 18:30" in en-US).
+ */
 export function formatRun(iso: string, locale?: string, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
+  const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
   try {
     return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
   } catch {
