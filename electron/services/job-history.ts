@@ -74,7 +74,12 @@ export class JobHistory {
 
   private async append(record: JobRecord): Promise<void> {
     await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    await appendFile(this.file, `${JSON.stringify(record)}\n`, { mode: 0o600 });
+    // After a crash mid-write the file ends with a cut line: start on a new line, or this record is lost too.
+    const cut = await readFile(this.file, 'utf8').then(
+      (text) => text.length > 0 && !text.endsWith('\n'),
+      () => false,
+    );
+    await appendFile(this.file, `${cut ? '\n' : ''}${JSON.stringify(record)}\n`, { mode: 0o600 });
     const all = await this.readAll(Number.POSITIVE_INFINITY);
     if (all.length >= KEEP * 2) {
       const temporary = `${this.file}.tmp`;
