@@ -7,7 +7,7 @@
 // 3. where the Electron binary is installed, builds the test configuration unpacked
 //    (`electron-builder --dir`) and reads the fuses back out of the built binary.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -110,11 +110,11 @@ export function electronDistDir(): string | undefined {
 function fuseBinary(unpacked: string, config: Configuration): string | undefined {
   const product = config.productName ?? 'Electron';
   const candidates = [
-    path.join(unpacked, config.linux?.executableName ?? ''),
+    path.join(unpacked, config.linux?.executableName ?? product),
     path.join(unpacked, `${config.win?.executableName ?? product}.exe`),
     path.join(unpacked, `${product}.app`, 'Contents', 'Frameworks', 'Electron Framework.framework', 'Electron Framework'),
   ];
-  return candidates.find((file) => existsSync(file) && !file.endsWith(path.sep));
+  return candidates.find((file) => existsSync(file) && statSync(file).isFile());
 }
 
 function resourcesDir(unpacked: string, config: Configuration): string {
