@@ -1,10 +1,12 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { Menu, Tray, nativeImage } from 'electron';
-import { renderTrayIconSet } from '../services/app-icons';
+import { renderTrayIcon, renderTrayIconSet } from '../services/app-icons';
 import type { TrayFactory, TrayMenuItem } from '../services/tray-service';
 
 function trayImage(health: Parameters<typeof renderTrayIconSet>[0]): Electron.NativeImage {
-  const { size1x, size2x } = renderTrayIconSet(health);
+  // Linux panels expect 22 px tray icons; macOS and Windows 16 px (with @2x representations).
+  const { size1x, size2x } =
+    process.platform === 'linux' ? { size1x: renderTrayIcon(health, 22), size2x: renderTrayIcon(health, 44) } : renderTrayIconSet(health);
   const image = nativeImage.createFromBuffer(size1x, { scaleFactor: 1 });
   image.addRepresentation({ scaleFactor: 2, buffer: size2x });
   return image;
