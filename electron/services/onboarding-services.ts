@@ -139,7 +139,7 @@ export function onboardingServices(context: ServiceContext): OnboardingHandlers 
     },
 
     async completeOnboarding() {
-      settings.update({ onboardingCompletedAt: new Date().toISOString() });
+      settings.update({ onboardingCompletedAt: context.clock.now().toISOString() });
       return context.state();
     },
   };
