@@ -7,6 +7,16 @@ export interface AppEnv {
   NOTION_PLAKAR_DATA_DIR: string;
   PATH?: string;
   NOTION_PLAKAR_DEMO?: string;
+  /** The app's clock starts here (ISO time) and runs on: scheduled runs fire within seconds. */
+  NOTION_PLAKAR_TEST_NOW?: string;
+  /** Where the Linux login item (XDG autostart entry) is written. */
+  XDG_CONFIG_HOME?: string;
+}
+
+/** An OS notification the app showed. */
+export interface ShownNotification {
+  title: string;
+  body: string;
 }
 
 export type TargetName = 'electron' | 'chromium';
@@ -14,5 +24,9 @@ export type TargetName = 'electron' | 'chromium';
 export interface AppUnderTest {
   target: TargetName;
   page: Page;
+  /** Notifications shown so far, oldest first. */
+  notifications(): Promise<ShownNotification[]>;
+  /** Clicks the notification at `index`, as the user would in the system's notification centre. */
+  clickNotification(index: number): Promise<void>;
   close(): Promise<void>;
 }

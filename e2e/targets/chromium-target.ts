@@ -4,14 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { dispatchInvoke } from '../../shared/ipc/dispatch';
-import { createAppServices } from '../../electron/services/app-services';
+import { createAppCore } from '../../electron/services/app-services';
+import { clockFor } from '../../electron/services/clock';
+import { setLinuxAutostart } from '../../electron/services/login-item';
 import { resolveServiceConfig } from '../../electron/services/config';
 import { JobRunner } from '../../electron/services/job-runner';
 import { SecretVault, testOnlyCipher } from '../../electron/services/secrets';
 import { AppSettings, SETTINGS_STORE_OPTIONS } from '../../electron/services/settings';
 import { eventChannels } from '../../shared/ipc/channels';
 import Conf from 'conf';
-import type { AppEnv, AppUnderTest } from './app-under-test';
+import type { AppEnv, AppUnderTest, ShownNotification } from './app-under-test';
 import { serveRenderer } from './static-server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -60,8 +62,23 @@ export async function launchChromiumTarget(env: AppEnv): Promise<AppUnderTest> {
     },
   );
   const settings = new AppSettings(new Conf({ ...SETTINGS_STORE_OPTIONS, cwd: config.dataDir }));
-  const handlers = createAppServices({
+  const shown: Array<ShownNotification & { click(): void }> = [];
+  const core = createAppCore({
     config,
+    clock: clockFor(config.testNow),
+    // What Electron does on Linux, with notifications recorded rather than shown.
+    platform: {
+      notify: (notification, onClick) => shown.push({ title: notification.title, body: notification.body, click: onClick }),
+      isOnBattery: () => false,
+      setLaunchAtLogin: async (enabled) => {
+        await setLinuxAutostart(enabled, {
+          fileName: 'notion-kloset-backup.desktop',
+          name: packageJson.productName,
+          exec: '/opt/Notion Kloset Backup/notion-plakar',
+          configHome: env.XDG_CONFIG_HOME ?? path.join(config.dataDir, 'xdg-config'),
+        });
+      },
+    },
     settings,
     // No keyring in the harness (as on a Linux CI machine): a cipher that says it is not secure.
     vault: new SecretVault(config.dataDir, testOnlyCipher(), () => settings.get().acceptInsecureSecretStorage),
@@ -77,14 +94,18 @@ export async function launchChromiumTarget(env: AppEnv): Promise<AppUnderTest> {
     if (source.frame !== page.mainFrame() || !source.frame.url().startsWith(`${server.origin}/`)) {
       return { ok: false, error: { code: 'untrusted-sender', message: 'Refused: unknown sender.' } };
     }
-    return dispatchInvoke(handlers, String(channel), input);
+    return dispatchInvoke(core.handlers, String(channel), input);
   });
   await page.addInitScript({ content: await pageBridgeScript() });
   await page.goto(`${server.origin}/index.html`);
+  await core.start();
   return {
     target: 'chromium',
     page,
+    notifications: async () => shown.map(({ title, body }) => ({ title, body })),
+    clickNotification: async (index) => shown[index]?.click(),
     async close() {
+      core.stop();
       await browser.close();
       await server.close();
     },

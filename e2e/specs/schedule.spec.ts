@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { richWorkspaceFacts } from '../../testkit/notion-emulator';
+import { backUpThroughBridge, expect, navigateTo, prepareAppState, saveScreenshot, test } from '../fixtures';
+import { heading } from './wizard-helpers';
+
+/** A local time today (the app and the test share the time zone), as an ISO string with offset. */
+function localTodayAt(hours: number, minutes: number, seconds: number): string {
+  const now = new Date();
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate(), hours, minutes, seconds).toISOString();
+}
+
+test('schedule settings: a weekly plan with its next runs, invalid plans refused, launch at login', async ({ launchApp, emulator, scratchDir }, testInfo) => {
+  test.setTimeout(120_000);
+  const xdgConfig = path.join(scratchDir, 'xdg-config');
+  const { page } = await launchApp({ XDG_CONFIG_HOME: xdgConfig });
+  await prepareAppState(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store') });
+
+  await navigateTo(page, 'Settings');
+  await expect(heading(page, 'Settings')).toBeFocused();
+  await expect(page.getByRole('radio', { name: 'Daily' })).toBeChecked();
+  await page.getByRole('radio', { name: 'Weekly' }).check();
+  for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) {
+    await page.getByRole('checkbox', { name: day, exact: true }).setChecked(day === 'Monday' || day === 'Wednesday');
+  }
+  await page.getByLabel('Time of day').fill('18:30');
+  const nextRuns = page.getByRole('list', { name: 'Next runs' });
+  await expect(nextRuns.getByRole('listitem')).toHaveCount(5);
+  for (const item of await nextRuns.getByRole('listitem').allTextContents()) {
+    expect(item).toMatch(/18:30/);
+    expect(item).toMatch(/Mon|Wed/);
+  }
+  await page.getByRole('button', { name: 'Save schedule' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' }).first()).toBeVisible();
+  await saveScreenshot(page, testInfo, 'schedule-settings');
+
+  // No day chosen: explained, and nothing saved.
+  await page.getByRole('checkbox', { name: 'Monday', exact: true }).uncheck();
+  await page.getByRole('checkbox', { name: 'Wednesday', exact: true }).uncheck();
+  await expect(page.getByText('Choose at least one day.').first()).toBeVisible();
+  await page.reload();
+  await navigateTo(page, 'Settings');
+  await expect(page.getByRole('radio', { name: 'Weekly' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Wednesday', exact: true })).toBeChecked();
+  await expect(page.getByLabel('Time of day')).toHaveValue('18:30');
+
+  // Open at login: on Linux, an XDG autostart entry that starts the app quietly in the tray.
+  await page.getByRole('checkbox', { name: 'Open at login' }).check();
+  const entry = path.join(xdgConfig, 'autostart', 'notion-kloset-backup.desktop');
+  await expect.poll(() => readFile(entry, 'utf8').catch(() => '')).toContain('--hidden');
+  await page.getByRole('checkbox', { name: 'Open at login' }).uncheck();
+  await expect.poll(() => readFile(entry, 'utf8').catch(() => 'removed')).toBe('removed');
+});
+
+test('pause for an hour from Home, then resume', async ({ launchApp, emulator, scratchDir }, testInfo) => {
+  test.setTimeout(120_000);
+  const { page } = await launchApp();
+  await prepareAppState(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [richWorkspaceFacts.ids.orphanPage] });
+  await backUpThroughBridge(page);
+
+  const schedule = page.getByRole('region', { name: 'Backup schedule' });
+  await expect(schedule).toContainText('Next backup');
+  await expect(schedule).toContainText(/Last backup (just now|1 min ago)/);
+  await saveScreenshot(page, testInfo, 'home-schedule');
+  await schedule.getByRole('button', { name: 'Pause for 1 hour' }).click();
+  await expect(schedule).toContainText('paused until');
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Backup schedule' })).toContainText('paused until');
+  await page.getByRole('region', { name: 'Backup schedule' }).getByRole('button', { name: 'Resume backups' }).click();
+  await expect(page.getByRole('region', { name: 'Backup schedule' })).toContainText('Next backup');
+});
+
+test('a scheduled backup runs at its time, notifies, and is in the history', async ({ launchApp, emulator, scratchDir }, testInfo) => {
+  test.setTimeout(180_000);
+  // The default plan is daily at 02:00: start the app's clock shortly before.
+  const app = await launchApp({ NOTION_PLAKAR_TEST_NOW: localTodayAt(1, 59, 30) });
+  const { page } = app;
+  await prepareAppState(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [richWorkspaceFacts.ids.orphanPage] });
+  await navigateTo(page, 'Settings');
+  await page.getByRole('radio', { name: 'All results' }).check();
+  await expect(page.getByRole('radio', { name: 'All results' })).toBeChecked();
+  await navigateTo(page, 'Home');
+
+  await expect.poll(async () => (await app.notifications()).map((item) => item.title), { timeout: 120_000, intervals: [1000] }).toContain('Backup finished');
+  const shown = await app.notifications();
+  const index = shown.findIndex((item) => item.title === 'Backup finished');
+  expect(shown[index]?.body).toMatch(/pages/);
+  await expect(page.getByRole('region', { name: 'Backup schedule' })).toContainText(/Last backup/i);
+
+  // Clicking the notification opens the snapshots.
+  await app.clickNotification(index);
+  await expect(heading(page, 'Snapshots')).toBeVisible();
+
+  await navigateTo(page, 'Logs');
+  const job = page.getByTestId('job').first();
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(job).toContainText('Scheduled', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(job).toContainText('Succeeded');
+});
+
+test('a due backup waits while Notion is unreachable, and says so', async ({ launchApp, emulator, scratchDir }) => {
+  test.setTimeout(120_000);
+  const app = await launchApp({ NOTION_PLAKAR_TEST_NOW: localTodayAt(1, 59, 40) });
+  const { page } = app;
+  await prepareAppState(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store') });
+  await emulator.admin.setFaults({ probability: 1, kinds: ['service_unavailable'], routes: ['GET /v1/users/me'] });
+
+  const schedule = page.getByRole('region', { name: 'Backup schedule' });
+  await expect(schedule).toContainText('waiting for Notion to be reachable', { timeout: 60_000 });
+  // Nothing ran: no snapshot, no history entry.
+  await navigateTo(page, 'Logs');
+  await expect(page.getByTestId('job')).toHaveCount(0);
+  await emulator.admin.setFaults(null);
+});
