@@ -82,7 +82,7 @@ export function HomeScreen({
         </div>
       </section>
 
-      <ScheduleCard schedule={schedule.state} onStatus={schedule.apply} onOpenSchedule={onOpenSchedule} />
+      <ScheduleCard schedule={schedule.state} onStatus={schedule.apply} onOpenSchedule={onOpenSchedule} backupRunning={running} />
 
       {!state.settings.trayHintShown && <TrayHint platform={platform} onStateChange={onStateChange} />}
 

@@ -25,10 +25,13 @@ export function ScheduleCard({
   schedule,
   onStatus,
   onOpenSchedule,
+  backupRunning,
 }: {
   schedule: ScheduleStatusState;
   onStatus: (status: ScheduleStatus) => void;
   onOpenSchedule: () => void;
+  /** Home's first card already says "A backup is running." */
+  backupRunning: boolean;
 }) {
   const now = useNow();
   const health = schedule.phase === 'ok' ? schedule.status.health : null;
@@ -47,7 +50,7 @@ export function ScheduleCard({
           {h.loadProblem} {schedule.message}
         </p>
       )}
-      {schedule.phase === 'ok' && <ScheduleFacts status={schedule.status} now={now} />}
+      {schedule.phase === 'ok' && <ScheduleFacts status={schedule.status} now={now} showDetail={!(backupRunning && schedule.status.state === 'running')} />}
       <div className="schedule-card__actions">
         {schedule.phase === 'ok' && <PauseButtons status={schedule.status} onStatus={onStatus} />}
         <button type="button" className="link-button" onClick={onOpenSchedule}>
@@ -65,13 +68,13 @@ function HealthPill({ status }: { status: ScheduleStatus }) {
   return <span className={`health-pill health-pill--${tone}`}>{label}</span>;
 }
 
-function ScheduleFacts({ status, now }: { status: ScheduleStatus; now: number }) {
+function ScheduleFacts({ status, now, showDetail }: { status: ScheduleStatus; now: number; showDetail: boolean }) {
   const { nextRunAt, lastSuccess, lastRun } = status;
   const lastRunProblem = lastRun && lastRun.status !== 'succeeded' && (!lastSuccess || Date.parse(lastRun.at) > Date.parse(lastSuccess.at));
   return (
     <>
       <p className="schedule-card__detail" aria-live="polite" data-testid="home-schedule-detail">
-        {status.detail}
+        {showDetail ? status.detail : ''}
       </p>
       {/* When all is scheduled, main's sentence already says when the next backup is. */}
       {nextRunAt && status.state !== 'scheduled' && <p data-testid="next-backup">{h.nextBackup(formatRun(nextRunAt), relativeTime(nextRunAt, now))}</p>}
