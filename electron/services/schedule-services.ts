@@ -3,7 +3,7 @@ import type { PauseScheduleInput } from '../../shared/ipc/schedule-schemas';
 import { sourceKey } from '../engine/jobs/backup-plan';
 import { describeJobError } from '../engine/jobs/job-errors';
 import { planRetention } from '../engine/schedule/retention';
-import { startOfNextDay, upcomingRuns, validateSchedule } from '../engine/schedule/schedule';
+import { startOfNextDay, validateSchedule } from '../engine/schedule/schedule';
 import { RequestRefusedError } from '../../shared/ipc/dispatch';
 import { launchRetention } from './job-launchers';
 import type { BackupScheduler } from './scheduler';
@@ -54,8 +54,7 @@ export function scheduleServices(context: ServiceContext, scheduler: BackupSched
     async previewSchedule({ plan }) {
       const problem = validateSchedule(plan);
       if (problem) return { status: 'invalid', message: problem };
-      const last = scheduler.status().lastRun?.at;
-      const runs = upcomingRuns(plan, context.clock.now(), last ? new Date(last) : null, context.timeZone(), 5);
+      const runs = scheduler.upcoming(plan);
       return { status: 'ok', runs: runs.map((run) => run.toISOString()), timeZone: context.timeZone() };
     },
 

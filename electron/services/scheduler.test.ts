@@ -82,10 +82,10 @@ describe('BackupScheduler: when backups run', () => {
     expect(h.scheduler.status()).toMatchObject({ state: 'manual', nextRunAt: null, upcoming: [] });
   });
 
-  it('an interval plan runs every N hours from the last run', async () => {
+  it('an interval plan runs every N hours from the end of the last run', async () => {
     await harness({ now: '2026-11-24T06:00:00Z', plan: { kind: 'interval', everyHours: 4 }, history: [{ at: '2026-11-24T04:00:00Z', outcome: SUCCESS }] });
-    // The seeded run started at 04:00: the next one is due at 08:00.
-    await h.runUntil('2026-11-24T07:59:00Z');
+    // The seeded run started at 04:00 and ended at 04:05: the next one is due at 08:05.
+    await h.runUntil('2026-11-24T08:04:00Z');
     expect(h.launches).toEqual([]);
     await h.runFor(MINUTE);
     expect(h.launches).toEqual(['scheduled']);
@@ -94,6 +94,14 @@ describe('BackupScheduler: when backups run', () => {
     expect(h.launches).toHaveLength(1);
     await h.runFor(MINUTE);
     expect(h.launches).toEqual(['scheduled', 'scheduled']);
+  });
+
+  it('a backup that was running across the scheduled time covers it: no catch-up right after', async () => {
+    // Daily at 02:00 Paris (01:00 UTC); a manual backup from 01:58 to 02:03 Paris.
+    await harness({ now: '2026-11-24T01:10:00Z', plan: { kind: 'daily', time: '02:00' }, history: [{ at: '2026-11-24T00:58:00Z', trigger: 'manual', outcome: SUCCESS }] });
+    await h.runFor(HOUR);
+    expect(h.launches).toEqual([]);
+    expect(h.scheduler.status().nextRunAt).toBe('2026-11-25T01:00:00.000Z');
   });
 });
 

@@ -142,8 +142,17 @@ export class BackupScheduler {
     return this.tick();
   }
 
+  /** The next runs of `plan` as this scheduler would count them (the settings' preview). */
+  upcoming(plan: BackupSchedule, count = 5): Date[] {
+    return upcomingRuns(plan, this.deps.clock.now(), this.reference(), this.deps.timeZone(), count);
+  }
+
+  /**
+   * The last backup's end (a backup running across a scheduled time covers it), or the start of one
+   * that has no record yet.
+   */
   private reference(): Date | null {
-    const dates = [this.attemptAt, this.lastBackup ? new Date(this.lastBackup.startedAt) : null].filter((date): date is Date => date !== null);
+    const dates = [this.attemptAt, this.lastBackup ? new Date(this.lastBackup.finishedAt) : null].filter((date): date is Date => date !== null);
     return dates.length > 0 ? new Date(Math.max(...dates.map((date) => date.getTime()))) : null;
   }
 
