@@ -105,6 +105,15 @@ describe('BackupScheduler: when backups run', () => {
   });
 });
 
+describe('BackupScheduler: a wrong clock', () => {
+  it('a backup recorded in the future (the clock was wrong, then corrected) does not stop the schedule', async () => {
+    // The last backup claims to be from next month; today's 02:00 Paris (01:00 UTC) still runs.
+    await harness({ now: '2026-11-24T00:30:00Z', plan: { kind: 'daily', time: '02:00' }, history: [{ at: '2026-12-24T00:00:00Z', outcome: SUCCESS }] });
+    await h.runUntil('2026-11-24T01:01:00Z');
+    expect(h.launches).toEqual(['scheduled']);
+  });
+});
+
 describe('BackupScheduler: what it waits for', () => {
   it('a pause holds the backup until it ends, then the missed run happens', async () => {
     await harness({ now: '2026-11-24T07:00:00Z', schedule: { pausedUntil: '2026-11-24T08:30:00Z' } });

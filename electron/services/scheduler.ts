@@ -60,6 +60,7 @@ export class BackupScheduler {
   private activity: SchedulerActivity = { kind: 'idle' };
   private staleNotifiedAt: Date | null = null;
   private startedAt: Date | null = null;
+  private clockSetBackAt: Date | null = null;
 
   constructor(private readonly deps: SchedulerDeps) {}
 
@@ -153,7 +154,17 @@ export class BackupScheduler {
    */
   private reference(): Date | null {
     const dates = [this.attemptAt, this.lastBackup ? new Date(this.lastBackup.finishedAt) : null].filter((date): date is Date => date !== null);
-    return dates.length > 0 ? new Date(Math.max(...dates.map((date) => date.getTime()))) : null;
+    if (dates.length === 0) return null;
+    const latest = new Date(Math.max(...dates.map((date) => date.getTime())));
+    const now = this.deps.clock.now();
+    // A run recorded "in the future" (the clock was wrong, then set back) must not stop the schedule
+    // until the clock catches up: count from when the scheduler first saw it so.
+    if (latest > now) {
+      this.clockSetBackAt ??= now;
+      return this.clockSetBackAt;
+    }
+    this.clockSetBackAt = null;
+    return latest;
   }
 
   /**
