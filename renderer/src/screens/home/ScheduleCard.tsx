@@ -6,12 +6,12 @@ import { strings } from '../../strings';
 import { scheduleStrings } from '../../strings-schedule';
 import { PauseButtons } from '../settings/PauseControls';
 import { formatRun } from '../settings/schedule-helpers';
-import { healthIcon, relativeTime } from './home-helpers';
+import { healthIcon, relativeTime, timeAgo } from './home-helpers';
 
 const h = scheduleStrings.home;
 
 /** The current time, refreshed every `everyMs` so "12 min ago" stays true while Home is open. */
-function useNow(everyMs = 30_000): number {
+function useNow(everyMs = 15_000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), everyMs);
@@ -79,10 +79,10 @@ function ScheduleFacts({ status, now, showDetail }: { status: ScheduleStatus; no
       {/* When all is scheduled, main's sentence already says when the next backup is. */}
       {nextRunAt && status.state !== 'scheduled' && <p data-testid="next-backup">{h.nextBackup(formatRun(nextRunAt), relativeTime(nextRunAt, now))}</p>}
       <p className="muted" data-testid="last-success">
-        {lastSuccess ? h.lastSuccess(relativeTime(lastSuccess.at, now), lastSuccess.pages, lastSuccess.warnings) : h.noSuccess}
+        {lastSuccess ? h.lastSuccess(timeAgo(lastSuccess.at, now), lastSuccess.pages, lastSuccess.warnings) : h.noSuccess}
       </p>
       {lastRunProblem && lastRun && (
-        <p className="muted">{h.lastRunProblem(h.lastRunStatus[lastRun.status] ?? lastRun.status, relativeTime(lastRun.at, now), lastRun.message)}</p>
+        <p className="muted">{h.lastRunProblem(h.lastRunStatus[lastRun.status] ?? lastRun.status, timeAgo(lastRun.at, now), lastRun.message)}</p>
       )}
     </>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { healthIcon, relativeTime } from './home-helpers';
+import { healthIcon, relativeTime, timeAgo } from './home-helpers';
 
 describe('relativeTime', () => {
   const now = Date.parse('2025-11-24T12:00:00Z');
@@ -24,6 +24,15 @@ describe('relativeTime', () => {
 
   it('returns nothing for a time it cannot read', () => {
     expect(relativeTime('not a date', now)).toBe('');
+  });
+});
+
+describe('timeAgo', () => {
+  it('reads a past event as past, also when it is a little after the clock of the screen', () => {
+    const now = Date.parse('2025-11-24T12:00:00Z');
+    expect(timeAgo('2025-11-24T11:48:00Z', now)).toBe('12 min ago');
+    expect(timeAgo('2025-11-24T12:00:20Z', now)).toBe('just now');
+    expect(timeAgo('nonsense', now)).toBe('');
   });
 });
 

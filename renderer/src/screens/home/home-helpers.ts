@@ -23,6 +23,16 @@ export function relativeTime(from: string | number | Date, now: number | Date): 
   return past ? r.daysAgo(days) : r.inDays(days);
 }
 
+/**
+ * How long ago something that has happened happened. A time slightly after `now` (the screen's clock
+ * ticks every few seconds, or the clocks differ a little) reads "just now", never "in less than a minute".
+ */
+export function timeAgo(from: string | number | Date, now: number | Date): string {
+  const at = from instanceof Date ? from.getTime() : typeof from === 'string' ? Date.parse(from) : from;
+  const reference = now instanceof Date ? now.getTime() : now;
+  return relativeTime(at, Math.max(at, reference));
+}
+
 /** The status dot for the scheduler's health. */
 export function healthIcon(health: Health): Status {
   switch (health) {
