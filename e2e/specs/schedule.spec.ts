@@ -114,3 +114,30 @@ test('a due backup waits while Notion is unreachable, and says so', async ({ lau
   await expect(page.getByTestId('job')).toHaveCount(0);
   await emulator.admin.setFaults(null);
 });
+
+test('retention: preview what goes, remove exactly that, keep the rest', async ({ launchApp, emulator, scratchDir }) => {
+  test.setTimeout(180_000);
+  const { page } = await launchApp();
+  await prepareAppState(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [richWorkspaceFacts.ids.orphanPage] });
+  const made = [await backUpThroughBridge(page), await backUpThroughBridge(page), await backUpThroughBridge(page)];
+
+  await navigateTo(page, 'Settings');
+  await page.getByRole('spinbutton', { name: 'Keep last' }).fill('1');
+  for (const name of ['Keep daily', 'Keep weekly', 'Keep monthly']) await page.getByRole('spinbutton', { name }).fill('0');
+  await page.getByRole('button', { name: 'Preview retention' }).click();
+  const toRemove = page.getByRole('list', { name: 'Snapshots to remove' });
+  await expect(toRemove.getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('list', { name: 'Snapshots to keep' }).getByRole('listitem')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Remove 2 snapshots…' }).click();
+  await page.getByRole('button', { name: 'Remove 2 snapshots', exact: true }).click();
+  await expect(page.getByTestId('retention-result')).toContainText('Removed 2 snapshots', { timeout: 60_000 });
+
+  const remaining = await page.evaluate(async () => {
+    const list = await window.backupApp?.listSnapshots();
+    return list?.ok && list.value.status === 'ok' ? list.value.snapshots.map((snapshot) => snapshot.id) : [];
+  });
+  // The newest stays; the two older ones (by full id) are gone.
+  expect(remaining).toHaveLength(1);
+  expect(made).toContain(remaining[0]);
+});
