@@ -70,7 +70,7 @@ test('pause for an hour from Home, then resume', async ({ launchApp, emulator, s
   await expect(page.getByRole('region', { name: 'Backup schedule' })).toContainText('Next backup');
 });
 
-test('a scheduled backup runs at its time, notifies, and is in the history', async ({ launchApp, emulator, scratchDir }, testInfo) => {
+test('a scheduled backup runs at its time, notifies, and is in the history', async ({ launchApp, emulator, scratchDir }) => {
   test.setTimeout(180_000);
   // The default plan is daily at 02:00: start the app's clock shortly before.
   const app = await launchApp({ NOTION_PLAKAR_TEST_NOW: localTodayAt(1, 59, 30) });
