@@ -65,6 +65,7 @@ test('the first-run wizard leads a new user to a finished first backup', async (
   // 5. first backup
   await expect(heading(page, 'Your first backup')).toBeFocused();
   await expect(page.getByText('1 chosen page or database')).toBeVisible();
+  await expect(page.getByText('Every day at 02:00')).toBeVisible();
   await saveScreenshot(page, testInfo, 'wizard-5-first-backup');
   await page.getByRole('button', { name: 'Start the first backup' }).click();
 

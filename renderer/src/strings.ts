@@ -204,6 +204,8 @@ export const strings = {
     what: 'What',
     everything: 'Everything the integration can see',
     some: (count: number) => plural(count, 'chosen page or database', 'chosen pages and databases'),
+    when: 'When',
+    whenHint: '(from the tray, also with this window closed; change it in Settings → Schedule)',
     start: 'Start the first backup',
     starting: 'Starting…',
   },

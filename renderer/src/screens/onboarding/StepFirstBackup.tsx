@@ -3,6 +3,7 @@ import type { AppState } from '../../../../shared/ipc/app-schemas';
 import { getBackupApp } from '../../bridge';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { strings } from '../../strings';
+import { describePlan } from '../settings/schedule-helpers';
 import type { StepProps } from './Wizard';
 
 export type BackupStart = { status: 'started'; jobId: string } | { status: 'refused'; message: string };
@@ -50,6 +51,11 @@ export function StepFirstBackup({
           <dd>{notion.workspaceName ?? strings.notion.unknownWorkspace}</dd>
           <dt>{strings.firstBackup.what}</dt>
           <dd>{roots.length === 0 ? strings.firstBackup.everything : strings.firstBackup.some(roots.length)}</dd>
+          <dt>{strings.firstBackup.when}</dt>
+          <dd>
+            {describePlan(state.settings.schedule.plan)}
+            <span className="muted"> {strings.firstBackup.whenHint}</span>
+          </dd>
         </dl>
       </section>
       {error && (

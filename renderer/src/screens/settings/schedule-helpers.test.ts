@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromPlan, formatRun, parseWholeNumber, pauseUntilFromInput, planFromDraft, toggleDay, toIsoWithOffset, toLocalInput } from './schedule-helpers';
+import { describePlan, draftFromPlan, formatRun, parseWholeNumber, pauseUntilFromInput, planFromDraft, toggleDay, toIsoWithOffset, toLocalInput } from './schedule-helpers';
 
 describe('schedule form', () => {
   it('round-trips every kind of plan', () => {
@@ -77,5 +77,17 @@ describe('pause until a chosen time', () => {
     const date = new Date(2025, 0, 5, 7, 4, 9);
     expect(toLocalInput(date)).toBe('2025-01-05T07:04');
     expect(Date.parse(toIsoWithOffset(date))).toBe(date.getTime());
+  });
+});
+
+describe('describePlan', () => {
+  it('says each plan in one phrase', () => {
+    expect(describePlan({ kind: 'manual' })).toMatch(/Only when you ask/);
+    expect(describePlan({ kind: 'interval', everyHours: 1 })).toBe('Every hour');
+    expect(describePlan({ kind: 'interval', everyHours: 6 })).toBe('Every 6 hours');
+    expect(describePlan({ kind: 'daily', time: '02:00' })).toBe('Every day at 02:00');
+    expect(describePlan({ kind: 'weekly', days: [3, 1], time: '18:30' })).toBe('Mondays and Wednesdays at 18:30');
+    expect(describePlan({ kind: 'weekly', days: [0, 1, 5], time: '07:00' })).toBe('Mondays, Fridays and Sundays at 07:00');
+    expect(describePlan({ kind: 'weekly', days: [0, 1, 2, 3, 4, 5, 6], time: '07:00' })).toBe('Every day at 07:00');
   });
 });

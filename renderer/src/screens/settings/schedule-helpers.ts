@@ -112,3 +112,24 @@ export function pauseUntilFromInput(value: string, now: Date): { ok: true; iso: 
   if (date.getTime() <= now.getTime()) return { ok: false, message: scheduleStrings.pause.untilPast };
   return { ok: true, iso: toIsoWithOffset(date) };
 }
+
+const DAY_NAMES = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];
+
+/** A plan in one phrase, for summaries: "Every day at 02:00", "Mondays and Wednesdays at 18:30". */
+export function describePlan(plan: BackupSchedule): string {
+  switch (plan.kind) {
+    case 'manual':
+      return 'Only when you ask (no automatic backups)';
+    case 'interval':
+      return plan.everyHours === 1 ? 'Every hour' : `Every ${plan.everyHours} hours`;
+    case 'daily':
+      return `Every day at ${plan.time}`;
+    case 'weekly': {
+      // Monday first, as in the form.
+      const names = [...new Set(plan.days)].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((day) => DAY_NAMES[day] ?? '');
+      if (names.length === 7) return `Every day at ${plan.time}`;
+      const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+      return `${list} at ${plan.time}`;
+    }
+  }
+}
