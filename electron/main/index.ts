@@ -7,7 +7,7 @@ import { createAppCore } from '../services/app-services';
 import { resolveServiceConfig } from '../services/config';
 import { createFileLogger } from '../services/logger';
 import { TrayService } from '../services/tray-service';
-import { registerIpcHandlers, sendEvent } from './ipc';
+import { registerIpcHandlers } from './ipc';
 import { electronServiceDeps, startedAtLogin } from './platform-services';
 import { APP_ORIGIN, handleAppScheme, registerAppSchemeAsPrivileged } from './protocol';
 import { hardenApp } from './security';
@@ -131,11 +131,8 @@ if (!app.requestSingleInstanceLock()) {
     handleAppScheme(path.join(here, '../renderer'));
     const deps = electronServiceDeps(config, () => mainWindow, (event, payload) => tray?.handleEvent(event, payload as never));
     const appCore = createAppCore(deps, {
-      navigate: (target) => {
-        const window = showMainWindow();
-        // A new window asks for its state itself; an existing one is told where to go.
-        if (!window.webContents.isLoading()) sendEvent(window.webContents, 'navigate', target);
-      },
+      // The core then sends the window a "navigate" event with the screen to open.
+      openWindow: () => void showMainWindow(),
       windowFocused: () => mainWindow?.isFocused() === true,
     });
     core = appCore;

@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
 import type { ContractHandlers } from '../../shared/ipc/contract';
-import type { NavigateEvent } from '../../shared/ipc/schedule-schemas';
 import type { ScheduleStatus } from '../../shared/schedule';
 import { checkNotionToken } from '../engine/notion/token-check';
 import { detectPlakar } from '../engine/plakar/detect';
@@ -46,14 +45,14 @@ const TRANSIENT = new Set(['network', 'timeout', 'notion-unavailable', 'rate-lim
  * The application service layer: one implementation of every IPC method, in plain Node. The Electron
  * IPC wrapper and the e2e Chromium bridge both call exactly these handlers.
  */
-export function createAppCore(deps: ServiceDeps, options: { navigate?: (target: NavigateEvent) => void; windowFocused?: () => boolean } = {}): AppCore {
+export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => void; windowFocused?: () => boolean } = {}): AppCore {
   const base = new ServiceContext(deps);
   const history = new JobHistory(deps.config.dataDir, base.clock);
   const notifications = new NotificationCenter(
     deps.settings,
     deps.platform?.notify,
     (target) => {
-      options.navigate?.(target);
+      options.openWindow?.();
       deps.emit('navigate', target);
     },
     options.windowFocused,
