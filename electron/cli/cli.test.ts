@@ -138,6 +138,46 @@ describe('notion-plakar backup and snapshots', () => {
   });
 });
 
+describe('notion-plakar prune', () => {
+  it('previews by default, removes by full id with --apply, and touches only its own source', async () => {
+    await cli(['init', '--store', store()]);
+    const url = `https://www.notion.so/acme/Shared-${richWorkspaceFacts.ids.orphanPage.replace(/-/g, '')}`;
+    const ids: string[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      const made = await cli(['backup', '--store', store(), '--root', url, '--json', '--rate', '1000']);
+      ids.push((JSON.parse(made.stdout) as { snapshotId: string }).snapshotId);
+    }
+    // Another source (everything): never a candidate.
+    const other = await cli(['backup', '--store', store(), '--json', '--rate', '1000']);
+    const otherId = (JSON.parse(other.stdout) as { snapshotId: string }).snapshotId;
+
+    const keepOne = ['--keep-last', '1', '--keep-daily', '0', '--keep-weekly', '0', '--keep-monthly', '0'];
+    const preview = await cli(['prune', '--store', store(), '--root', url, ...keepOne, '--json']);
+    expect(preview.code).toBe(0);
+    const plan = JSON.parse(preview.stdout) as { applied: boolean; keep: Array<{ id: string }>; remove: Array<{ id: string }>; removed: string[] };
+    expect(plan).toMatchObject({ applied: false, removed: [] });
+    expect(plan.keep).toHaveLength(1);
+    expect(plan.remove).toHaveLength(2);
+    expect([...plan.keep, ...plan.remove].map((item) => item.id).sort()).toEqual([...ids].sort());
+    expect((JSON.parse((await cli(['snapshots', '--store', store(), '--json'])).stdout) as unknown[]).length).toBe(4);
+
+    const text = await cli(['prune', '--store', store(), '--root', url, ...keepOne]);
+    expect(text.stdout).toMatch(/Nothing was removed\. Add --apply to remove 2 snapshots\./);
+
+    const applied = await cli(['prune', '--store', store(), '--root', url, ...keepOne, '--apply', '--json']);
+    expect((JSON.parse(applied.stdout) as { removed: string[] }).removed.sort()).toEqual(plan.remove.map((item) => item.id).sort());
+    const left = (JSON.parse((await cli(['snapshots', '--store', store(), '--json'])).stdout) as Array<{ id: string }>).map((item) => item.id);
+    expect(left.sort()).toEqual([plan.keep[0]?.id, otherId].sort());
+  });
+
+  it('refuses to empty a store and explains a missing token', async () => {
+    await cli(['init', '--store', store()]);
+    expect(await cli(['prune', '--store', store(), '--keep-last', '0'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/at least 1/) });
+    expect(await cli(['prune', '--store', store()], { NOTION_TOKEN: undefined })).toMatchObject({ code: 2, stderr: expect.stringMatching(/--source/) });
+    expect(await cli(['prune', '--store', store(), '--source', 'nope'])).toMatchObject({ code: 2 });
+  });
+});
+
 describe('notion-plakar restore and export', () => {
   async function backedUp(): Promise<string> {
     await cli(['init', '--store', store()]);

@@ -7,6 +7,7 @@ import { plakarDirsUnder } from '../engine/plakar/process';
 import { describePlakarDetection } from './describe';
 import { runBackupCommand, runInitCommand, runSnapshotsCommand } from './commands';
 import { runExportCommand, runRestoreCommand } from './restore-commands';
+import { runPruneCommand } from './prune-command';
 import type { CliIo } from './cli-io';
 import { CliError, cliDataDir, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './cli-io';
 
@@ -23,6 +24,12 @@ function collect(value: string, previous: string[] = []): string[] {
 function positiveNumber(value: string): number {
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('must be a positive number.');
+  return number;
+}
+
+function wholeNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 1000) throw new InvalidArgumentError('must be a whole number from 0 to 1000.');
   return number;
 }
 
@@ -85,6 +92,20 @@ export function buildProgram(io: CliIo): Command {
     .option('--page <id>', 'export only this page or database and its sub-pages (repeatable; id or URL)', notionIdOption)
     .option('--merge', 'write into a folder that already has files (nothing is deleted)')
     .action((snapshot: string, options) => runExportCommand(io, snapshot, options));
+
+  program
+    .command('prune')
+    .description("apply a retention policy to this tool's snapshots of one source (a preview unless --apply)")
+    .requiredOption('--store <location>', 'the Kloset store')
+    .option('--root <page-or-db-id>', 'the roots the backups were made with, as for `backup` (repeatable)', notionIdOption)
+    .option('--source <key>', 'the source key shown by `snapshots` (instead of NOTION_TOKEN and --root)')
+    .option('--keep-last <n>', 'keep the newest n snapshots (at least 1)', wholeNumber, 10)
+    .option('--keep-daily <n>', 'keep the newest snapshot of each of the last n days', wholeNumber, 7)
+    .option('--keep-weekly <n>', 'keep the newest snapshot of each of the last n weeks', wholeNumber, 4)
+    .option('--keep-monthly <n>', 'keep the newest snapshot of each of the last n months', wholeNumber, 12)
+    .option('--apply', 'remove the snapshots the policy does not keep (by full id)')
+    .option('--json', 'print the plan (and what was removed) as one JSON object')
+    .action((options) => runPruneCommand(io, options));
 
   program
     .command('doctor')
