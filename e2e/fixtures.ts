@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { test as base, expect } from '@playwright/test';
 import type { RunningEmulator } from '../testkit/notion-emulator';
 import { startNotionEmulator } from '../testkit/notion-emulator';
@@ -59,15 +59,16 @@ export { expect };
 export { writeVersionOnlyPlakar } from '../testkit/version-only-plakar';
 
 /**
- * Saves a screenshot with the test's results, and into docs/screenshots/ when SAVE_SCREENSHOTS=1
+ * Saves a screenshot (of the page, or of one part of it) with the test's results, and into docs/screenshots/ when SAVE_SCREENSHOTS=1
  * (`npm run screenshots`), so the docs always show the current UI.
  */
-export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string, part?: Locator): Promise<void> {
   const file = `${name}.png`;
-  await page.screenshot({ path: testInfo.outputPath(file), fullPage: true });
+  const shoot = (target: string) => (part ? part.screenshot({ path: target }) : page.screenshot({ path: target, fullPage: true }));
+  await shoot(testInfo.outputPath(file));
   if (process.env.SAVE_SCREENSHOTS === '1') {
     await mkdir(path.join(root, 'docs/screenshots'), { recursive: true });
-    await page.screenshot({ path: path.join(root, 'docs/screenshots', file), fullPage: true });
+    await shoot(path.join(root, 'docs/screenshots', file));
   }
 }
 

@@ -32,7 +32,7 @@ test('schedule settings: a weekly plan with its next runs, invalid plans refused
   }
   await page.getByRole('button', { name: 'Save schedule' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' }).first()).toBeVisible();
-  await saveScreenshot(page, testInfo, 'schedule-settings');
+  await saveScreenshot(page, testInfo, 'schedule-settings', page.getByTestId('settings-schedule'));
 
   // No day chosen: explained, and nothing saved.
   await page.getByRole('checkbox', { name: 'Monday', exact: true }).uncheck();
@@ -115,7 +115,7 @@ test('a due backup waits while Notion is unreachable, and says so', async ({ lau
   await emulator.admin.setFaults(null);
 });
 
-test('retention: preview what goes, remove exactly that, keep the rest', async ({ launchApp, emulator, scratchDir }) => {
+test('retention: preview what goes, remove exactly that, keep the rest', async ({ launchApp, emulator, scratchDir }, testInfo) => {
   test.setTimeout(180_000);
   const { page } = await launchApp();
   await prepareAppState(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [richWorkspaceFacts.ids.orphanPage] });
@@ -130,6 +130,7 @@ test('retention: preview what goes, remove exactly that, keep the rest', async (
   await expect(page.getByRole('list', { name: 'Snapshots to keep' }).getByRole('listitem')).toHaveCount(1);
 
   await page.getByRole('button', { name: 'Remove 2 snapshots…' }).click();
+  await saveScreenshot(page, testInfo, 'retention-preview', page.getByTestId('settings-retention'));
   await page.getByRole('button', { name: 'Remove 2 snapshots', exact: true }).click();
   await expect(page.getByTestId('retention-result')).toContainText('Removed 2 snapshots', { timeout: 60_000 });
 
