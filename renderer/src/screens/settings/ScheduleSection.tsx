@@ -38,8 +38,7 @@ export function ScheduleSection({ state, focusOnMount = false }: { state: AppSta
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const ids = { fullEvery: useId(), fullHelp: useId(), fullError: useId(), check: useId(), checkHelp: useId() };
-  const more = { stale: useId(), staleHelp: useId(), staleError: useId() };
+  const ids = { check: useId(), checkHelp: useId() };
 
   useEffect(() => {
     if (!focusOnMount) return;
@@ -117,30 +116,13 @@ export function ScheduleSection({ state, focusOnMount = false }: { state: AppSta
         <fieldset className="choice-group options-group">
           <legend>{t.optionsLegend}</legend>
           <CheckRow checked={options.skipOnBattery} onChange={(skipOnBattery) => editOption({ skipOnBattery })} label={t.skipOnBattery} />
-          <div className="field">
-            <div className="inline-field">
-              <label htmlFor={ids.fullEvery}>
-                {t.fullEvery}
-                <span className="visually-hidden"> ({t.days})</span>
-              </label>
-              <input
-                id={ids.fullEvery}
-                className="input input--number"
-                type="number"
-                min={1}
-                max={90}
-                value={options.fullEvery}
-                onChange={(event) => editOption({ fullEvery: event.target.value }, 'fullEvery')}
-                aria-invalid={Boolean(errors.fullEvery)}
-                aria-describedby={describedBy(ids.fullHelp, ids.fullError, errors.fullEvery)}
-              />
-              <span aria-hidden="true">{t.days}</span>
-            </div>
-            <p id={ids.fullHelp} className="field-help">
-              {t.fullEveryHelp}
-            </p>
-            <FieldError id={ids.fullError} message={errors.fullEvery} />
-          </div>
+          <DaysField
+            label={t.fullEvery}
+            help={t.fullEveryHelp}
+            value={options.fullEvery}
+            error={errors.fullEvery}
+            onChange={(fullEvery) => editOption({ fullEvery }, 'fullEvery')}
+          />
           <div className="field">
             <div className="inline-field">
               <label htmlFor={ids.check}>{t.checkEvery}</label>
@@ -162,30 +144,13 @@ export function ScheduleSection({ state, focusOnMount = false }: { state: AppSta
               {t.checkEveryHelp}
             </p>
           </div>
-          <div className="field">
-            <div className="inline-field">
-              <label htmlFor={more.stale}>
-                {t.staleAfter}
-                <span className="visually-hidden"> ({t.days})</span>
-              </label>
-              <input
-                id={more.stale}
-                className="input input--number"
-                type="number"
-                min={1}
-                max={90}
-                value={options.staleAfter}
-                onChange={(event) => editOption({ staleAfter: event.target.value }, 'staleAfter')}
-                aria-invalid={Boolean(errors.staleAfter)}
-                aria-describedby={describedBy(more.staleHelp, more.staleError, errors.staleAfter)}
-              />
-              <span aria-hidden="true">{t.days}</span>
-            </div>
-            <p id={more.staleHelp} className="field-help">
-              {t.staleAfterHelp}
-            </p>
-            <FieldError id={more.staleError} message={errors.staleAfter} />
-          </div>
+          <DaysField
+            label={t.staleAfter}
+            help={t.staleAfterHelp}
+            value={options.staleAfter}
+            error={errors.staleAfter}
+            onChange={(staleAfter) => editOption({ staleAfter }, 'staleAfter')}
+          />
         </fieldset>
         <div className="button-row">
           <button type="submit" className="button" disabled={busy}>
@@ -269,6 +234,37 @@ function PlanFields({
         </p>
         <FieldError id={ids.timeError} message={errors.time} />
       </div>
+    </div>
+  );
+}
+
+/** A number of days (1–90) with its help line and error: "Full crawl every [7] days". */
+function DaysField({ label, help, value, error, onChange }: { label: string; help: string; value: string; error: string | undefined; onChange: (value: string) => void }) {
+  const ids = { input: useId(), help: useId(), error: useId() };
+  return (
+    <div className="field">
+      <div className="inline-field">
+        <label htmlFor={ids.input}>
+          {label}
+          <span className="visually-hidden"> ({t.days})</span>
+        </label>
+        <input
+          id={ids.input}
+          className="input input--number"
+          type="number"
+          min={1}
+          max={90}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-invalid={Boolean(error)}
+          aria-describedby={describedBy(ids.help, ids.error, error)}
+        />
+        <span aria-hidden="true">{t.days}</span>
+      </div>
+      <p id={ids.help} className="field-help">
+        {help}
+      </p>
+      <FieldError id={ids.error} message={error} />
     </div>
   );
 }
