@@ -48,10 +48,10 @@ export function trayToolTip(productName: string, state: TrayState, now: Date): s
   let line: string;
   if (state.running !== null) line = `Backing up… ${state.running}`.trim();
   else if (status.state === 'running') line = status.detail;
-  else if (status.lastRun?.status === 'failed') line = `Last backup failed ${formatTimeAgo(new Date(status.lastRun.at), now)}`;
+  else if (status.lastRun?.status === 'failed') line = `Last backup failed ${formatTimeAgo(status.lastRun.at, now)}`;
   else if (status.lastSuccess) {
     const pages = status.lastSuccess.pages;
-    line = `Last backup ${formatTimeAgo(new Date(status.lastSuccess.at), now)}${pages === null ? '' : `, ${pages.toLocaleString('en-US')} pages`}`;
+    line = `Last backup ${formatTimeAgo(status.lastSuccess.at, now)}${pages === null ? '' : `, ${pages.toLocaleString('en-US')} pages`}`;
   } else line = 'No backup yet';
   const extra = status.stale ? status.stale.message : status.state === 'paused' ? 'Paused' : '';
   return [productName, line, extra].filter(Boolean).join('\n');

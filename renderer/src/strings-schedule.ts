@@ -18,17 +18,6 @@ const WEEKDAYS = [
 export const scheduleStrings = {
   weekdays: WEEKDAYS,
 
-  relative: {
-    justNow: 'just now',
-    soon: 'in less than a minute',
-    minutesAgo: (n: number) => `${n.toLocaleString()} min ago`,
-    hoursAgo: (n: number) => `${n.toLocaleString()} h ago`,
-    daysAgo: (n: number) => `${plural(n, 'day', 'days')} ago`,
-    inMinutes: (n: number) => `in ${n.toLocaleString()} min`,
-    inHours: (n: number) => `in ${n.toLocaleString()} h`,
-    inDays: (n: number) => `in ${plural(n, 'day', 'days')}`,
-  },
-
   schedule: {
     title: 'Schedule',
     lead:

@@ -6,7 +6,8 @@ import { strings } from '../../strings';
 import { scheduleStrings } from '../../strings-schedule';
 import { PauseButtons } from '../settings/PauseControls';
 import { formatRun } from '../settings/schedule-helpers';
-import { healthIcon, relativeTime, timeAgo } from './home-helpers';
+import { formatRelativeTime, formatTimeAgo } from '../../../../shared/format-duration';
+import { healthIcon } from './home-helpers';
 
 const h = scheduleStrings.home;
 
@@ -77,12 +78,12 @@ function ScheduleFacts({ status, now, showDetail }: { status: ScheduleStatus; no
         {showDetail ? status.detail : ''}
       </p>
       {/* When all is scheduled, main's sentence already says when the next backup is. */}
-      {nextRunAt && status.state !== 'scheduled' && <p data-testid="next-backup">{h.nextBackup(formatRun(nextRunAt), relativeTime(nextRunAt, now))}</p>}
+      {nextRunAt && status.state !== 'scheduled' && <p data-testid="next-backup">{h.nextBackup(formatRun(nextRunAt), formatRelativeTime(nextRunAt, now))}</p>}
       <p className="muted" data-testid="last-success">
-        {lastSuccess ? h.lastSuccess(timeAgo(lastSuccess.at, now), lastSuccess.pages, lastSuccess.warnings) : h.noSuccess}
+        {lastSuccess ? h.lastSuccess(formatTimeAgo(lastSuccess.at, now), lastSuccess.pages, lastSuccess.warnings) : h.noSuccess}
       </p>
       {lastRunProblem && lastRun && (
-        <p className="muted">{h.lastRunProblem(h.lastRunStatus[lastRun.status] ?? lastRun.status, timeAgo(lastRun.at, now), lastRun.message)}</p>
+        <p className="muted">{h.lastRunProblem(h.lastRunStatus[lastRun.status] ?? lastRun.status, formatTimeAgo(lastRun.at, now), lastRun.message)}</p>
       )}
     </>
   );
