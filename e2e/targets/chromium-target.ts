@@ -72,7 +72,6 @@ export async function launchChromiumTarget(env: AppEnv): Promise<AppUnderTest> {
       isOnBattery: () => false,
       setLaunchAtLogin: async (enabled) => {
         await setLinuxAutostart(enabled, {
-          fileName: 'notion-kloset-backup.desktop',
           name: packageJson.productName,
           exec: '/opt/Notion Kloset Backup/notion-plakar',
           configHome: env.XDG_CONFIG_HOME ?? path.join(config.dataDir, 'xdg-config'),

@@ -1,7 +1,7 @@
 import type { BackupProgress } from '../../shared/jobs';
 import { assessPassphrase } from '../../shared/passphrase-policy';
 import type { CommentScope } from '../engine/notion/crawler/context';
-import { validateUserTag } from '../engine/jobs/backup-plan';
+import { snapshotMode, validateUserTag } from '../engine/jobs/backup-plan';
 import { runBackupJob } from '../engine/jobs/backup-job';
 import { describeJobError } from '../engine/jobs/job-errors';
 import { PlakarError } from '../engine/plakar/errors';
@@ -152,7 +152,7 @@ export async function runSnapshotsCommand(io: CliIo, options: { store: string; j
     return;
   }
   for (const row of rows) {
-    const mode = row.tags.find((tag) => tag.startsWith('mode='))?.slice(5) ?? '';
+    const mode = snapshotMode(row.tags) ?? '';
     io.stdout(`${row.time}  ${row.id}  ${formatBytes(row.size).padStart(10)}  ${mode}\n`);
   }
 }

@@ -39,7 +39,6 @@ export function electronPlatformHooks(productName: string): PlatformHooks {
     async setLaunchAtLogin(enabled) {
       if (process.platform === 'linux') {
         await setLinuxAutostart(enabled, {
-          fileName: 'notion-kloset-backup.desktop',
           name: productName,
           exec: process.env.APPIMAGE ?? process.execPath,
         });

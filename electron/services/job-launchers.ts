@@ -1,14 +1,32 @@
-import type { JobStart } from '../../shared/ipc/app-schemas';
+import type { JobFinishedEvent, JobStart } from '../../shared/ipc/app-schemas';
 import type { RetentionPolicy } from '../../shared/schedule';
 import type { JobTrigger } from '../../shared/schedule';
 import type { BackupPhase } from '../../shared/jobs';
 import { sourceKey } from '../engine/jobs/backup-plan';
 import { runBackupJob } from '../engine/jobs/backup-job';
+import type { JobErrorDescription } from '../engine/jobs/job-errors';
 import { describeJobError } from '../engine/jobs/job-errors';
 import type { PlakarStore } from '../engine/plakar/store';
 import { pruneSnapshots } from '../engine/schedule/prune';
 import { NotConfiguredError } from './service-context';
 import type { ServiceContext } from './service-context';
+
+/**
+ * A job's end when it threw: cancelled, or failed with the plain-language description. `retryable`
+ * overrides the description's when the job knows better (a snapshot may exist; nothing to retry).
+ */
+export function failureOutcome(
+  description: JobErrorDescription,
+  overrides: { retryable?: boolean; cancelledMessage?: string } = {},
+): JobFinishedEvent['outcome'] {
+  if (description.kind === 'cancelled') return { status: 'cancelled', message: overrides.cancelledMessage ?? description.message };
+  return {
+    status: 'failed',
+    kind: description.plakarKind ?? description.kind,
+    message: description.message,
+    retryable: overrides.retryable ?? description.retryable,
+  };
+}
 
 const BUSY = 'Another job is running. Wait for it to finish, or cancel it.';
 
@@ -103,21 +121,18 @@ export async function launchBackup(context: ServiceContext, options: { full: boo
         emit('jobFinished', {
           jobId: id,
           kind: 'backup',
-          outcome:
-            description.kind === 'cancelled'
-              ? { status: 'cancelled', message: description.message }
-              : {
-                  status: 'failed',
-                  kind: description.plakarKind ?? description.kind,
-                  message: description.message,
-                  retryable: description.retryable && !SNAPSHOT_MAY_EXIST.has(phase),
-                },
+          outcome: failureOutcome(description, { retryable: description.retryable && !SNAPSHOT_MAY_EXIST.has(phase) }),
         });
       }
     },
     options.trigger,
   );
   return jobId ? { status: 'started', jobId } : { status: 'refused', message: BUSY };
+}
+
+/** What a clean `plakar check` of `count` snapshots says (the job, and Settings' "Check integrity now"). */
+export function integritySummary(count: number): string {
+  return `plakar checked ${count} snapshot${count === 1 ? '' : 's'}: no damage found.`;
 }
 
 /** `plakar check` of the whole store as a background job (scheduled, or from Settings). */
@@ -130,21 +145,16 @@ export async function launchIntegrityCheck(context: ServiceContext, trigger: Job
     async (id, signal) => {
       try {
         const results = await ready.store.check(undefined, { signal });
-        const count = results.length;
         emit('jobFinished', {
           jobId: id,
           kind: 'check',
-          outcome: { status: 'succeeded', snapshotId: null, summary: `plakar checked ${count} snapshot${count === 1 ? '' : 's'}: no damage found.`, warnings: [] },
+          outcome: { status: 'succeeded', snapshotId: null, summary: integritySummary(results.length), warnings: [] },
         });
       } catch (error) {
-        const description = describeJobError(error, 'browse');
         emit('jobFinished', {
           jobId: id,
           kind: 'check',
-          outcome:
-            description.kind === 'cancelled'
-              ? { status: 'cancelled', message: 'The integrity check was cancelled.' }
-              : { status: 'failed', kind: description.plakarKind ?? description.kind, message: description.message, retryable: false },
+          outcome: failureOutcome(describeJobError(error, 'browse'), { retryable: false, cancelledMessage: 'The integrity check was cancelled.' }),
         });
       }
     },
@@ -181,12 +191,7 @@ export async function launchRetention(context: ServiceContext, policy: Retention
         },
       });
     } catch (error) {
-      const description = describeJobError(error, 'browse');
-      emit('jobFinished', {
-        jobId: id,
-        kind: 'retention',
-        outcome: { status: 'failed', kind: description.plakarKind ?? description.kind, message: description.message, retryable: false },
-      });
+      emit('jobFinished', { jobId: id, kind: 'retention', outcome: failureOutcome(describeJobError(error, 'browse'), { retryable: false }) });
     }
   });
   return jobId ? { status: 'started', jobId } : { status: 'refused', message: BUSY };

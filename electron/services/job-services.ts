@@ -1,5 +1,5 @@
 import type { ContractHandlers } from '../../shared/ipc/contract';
-import { APP_TAG } from '../engine/jobs/backup-plan';
+import { APP_TAG, snapshotMode } from '../engine/jobs/backup-plan';
 import { describeJobError } from '../engine/jobs/job-errors';
 import { launchBackup } from './job-launchers';
 import type { ServiceContext } from './service-context';
@@ -25,17 +25,14 @@ export function jobServices(context: ServiceContext): JobHandlers {
         const snapshots = await store.listSnapshots();
         return {
           status: 'ok',
-          snapshots: snapshots.map((snapshot) => {
-            const mode = snapshot.tags.find((tag) => tag.startsWith('mode='))?.slice('mode='.length);
-            return {
-              id: snapshot.id,
-              time: snapshot.time,
-              sizeBytes: snapshot.sizeBytes,
-              tags: snapshot.tags,
-              mode: mode === 'full' || mode === 'incremental' ? mode : null,
-              ours: snapshot.tags.includes(APP_TAG),
-            };
-          }),
+          snapshots: snapshots.map((snapshot) => ({
+            id: snapshot.id,
+            time: snapshot.time,
+            sizeBytes: snapshot.sizeBytes,
+            tags: snapshot.tags,
+            mode: snapshotMode(snapshot.tags),
+            ours: snapshot.tags.includes(APP_TAG),
+          })),
         };
       } catch (error) {
         return { status: 'problem', message: describeJobError(error, 'backup').message };

@@ -2,12 +2,15 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
+/** The app's XDG autostart entry (in <config home>/autostart). */
+export const LINUX_AUTOSTART_FILE = 'notion-kloset-backup.desktop';
+
 /** The argument that makes the app start quietly in the tray (login items pass it). */
 export const START_HIDDEN_ARG = '--hidden';
 
 export interface LinuxAutostartOptions {
-  /** The desktop entry's file name, e.g. "notion-kloset-backup.desktop". */
-  fileName: string;
+  /** The desktop entry's file name; LINUX_AUTOSTART_FILE unless given. */
+  fileName?: string;
   name: string;
   /** The program to start: the AppImage when running from one, else the installed binary. */
   exec: string;
@@ -42,7 +45,7 @@ export function linuxAutostartEntry(options: Pick<LinuxAutostartOptions, 'name' 
  */
 export async function setLinuxAutostart(enabled: boolean, options: LinuxAutostartOptions): Promise<string> {
   const configHome = options.configHome ?? process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config');
-  const file = path.join(configHome, 'autostart', options.fileName);
+  const file = path.join(configHome, 'autostart', options.fileName ?? LINUX_AUTOSTART_FILE);
   if (enabled) {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, linuxAutostartEntry(options), { mode: 0o644 });

@@ -4,6 +4,7 @@ import { ExportTargetNotEmptyError } from '../engine/export';
 import { runExportJob } from '../engine/jobs/export-job';
 import { describeJobError } from '../engine/jobs/job-errors';
 import { runRestoreJob } from '../engine/jobs/restore-job';
+import { failureOutcome } from './job-launchers';
 import type { EmitEvent, ServiceContext } from './service-context';
 import { NotConfiguredError } from './service-context';
 
@@ -14,15 +15,7 @@ function failed(emit: EmitEvent, jobId: string, kind: 'restore' | 'export', erro
     emit('jobFinished', { jobId, kind, outcome: { status: 'failed', kind: 'folder-not-empty', message: error.message, retryable: false } });
     return;
   }
-  const description = describeJobError(error, kind);
-  emit('jobFinished', {
-    jobId,
-    kind,
-    outcome:
-      description.kind === 'cancelled'
-        ? { status: 'cancelled', message: description.message }
-        : { status: 'failed', kind: description.plakarKind ?? description.kind, message: description.message, retryable: description.retryable },
-  });
+  emit('jobFinished', { jobId, kind, outcome: failureOutcome(describeJobError(error, kind)) });
 }
 
 /** The restore wizard's last step: into Notion (or a dry run of it), or into a folder. */

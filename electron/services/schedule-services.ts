@@ -1,6 +1,6 @@
 import type { ContractHandlers } from '../../shared/ipc/contract';
 import type { PauseScheduleInput } from '../../shared/ipc/schedule-schemas';
-import { sourceKey } from '../engine/jobs/backup-plan';
+import { snapshotMode, sourceKey } from '../engine/jobs/backup-plan';
 import { describeJobError } from '../engine/jobs/job-errors';
 import { planRetention } from '../engine/schedule/retention';
 import { startOfNextDay, validateSchedule } from '../engine/schedule/schedule';
@@ -95,14 +95,10 @@ export function scheduleServices(context: ServiceContext, scheduler: BackupSched
         const { notion, roots } = settings.get();
         const snapshots = await store.listSnapshots();
         const plan = planRetention(snapshots, policy, context.timeZone(), sourceKey(notion.workspaceId, roots));
-        const mode = (tags: string[]) => {
-          const value = tags.find((tag) => tag.startsWith('mode='))?.slice('mode='.length);
-          return value === 'full' || value === 'incremental' ? value : null;
-        };
         return {
           status: 'ok',
-          keep: plan.keep.map(({ snapshot, reasons }) => ({ id: snapshot.id, time: snapshot.time, mode: mode(snapshot.tags), reasons })),
-          remove: plan.remove.map((snapshot) => ({ id: snapshot.id, time: snapshot.time, mode: mode(snapshot.tags) })),
+          keep: plan.keep.map(({ snapshot, reasons }) => ({ id: snapshot.id, time: snapshot.time, mode: snapshotMode(snapshot.tags), reasons })),
+          remove: plan.remove.map((snapshot) => ({ id: snapshot.id, time: snapshot.time, mode: snapshotMode(snapshot.tags) })),
           untouched: snapshots.length - plan.keep.length - plan.remove.length,
         };
       } catch (error) {

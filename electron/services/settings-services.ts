@@ -1,6 +1,7 @@
 import type { ContractHandlers } from '../../shared/ipc/contract';
 import { describeJobError } from '../engine/jobs/job-errors';
 import type { JobHistory } from './job-history';
+import { integritySummary } from './job-launchers';
 import type { ServiceContext } from './service-context';
 
 type SettingsHandlers = Pick<ContractHandlers, 'listJobHistory' | 'updateAdvancedSettings' | 'checkStoreIntegrity' | 'getBackupCommand'>;
@@ -31,7 +32,7 @@ export function settingsServices(context: ServiceContext, history: JobHistory): 
       try {
         const store = await context.store();
         const results = await store.check();
-        return { status: 'ok', message: `plakar checked ${results.length} snapshot${results.length === 1 ? '' : 's'}: no damage found.` };
+        return { status: 'ok', message: integritySummary(results.length) };
       } catch (error) {
         return { status: 'problem', message: describeJobError(error, 'browse').message };
       }

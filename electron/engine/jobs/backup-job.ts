@@ -8,7 +8,7 @@ import { crawlWorkspace } from '../notion/crawler';
 import { PreviousSnapshot } from '../notion/crawler/previous-snapshot';
 import { limiterForToken } from '../notion/rate-limiter';
 import type { RetryPolicy } from '../notion/retry';
-import { checkNotionToken } from '../notion/token-check';
+import { checkNotionToken, isTransientTokenProblem } from '../notion/token-check';
 import type { PlakarStore } from '../plakar/store';
 import { backupTags, chooseMode, sourceKey, APP_TAG } from './backup-plan';
 import { EtaEstimator } from './eta';
@@ -59,8 +59,6 @@ export class NotionAccessError extends Error {
   }
 }
 
-const TRANSIENT_TOKEN_PROBLEMS = new Set(['network', 'timeout', 'notion-unavailable', 'rate-limited']);
-
 const PROGRESS_INTERVAL_MS = 200;
 
 /**
@@ -77,7 +75,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
   try {
     reporter.phase('connecting');
     const check = await checkNotionToken({ token: options.token, baseUrl: options.notionApiUrl });
-    if (check.status !== 'valid') throw new NotionAccessError(check.message, TRANSIENT_TOKEN_PROBLEMS.has(check.problem));
+    if (check.status !== 'valid') throw new NotionAccessError(check.message, isTransientTokenProblem(check.problem));
     const workspace = { id: check.workspaceId, name: check.workspaceName };
     const roots = options.roots ?? [];
     const key = sourceKey(workspace.id, roots);

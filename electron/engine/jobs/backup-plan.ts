@@ -24,6 +24,12 @@ export function backupTags(key: string, mode: 'full' | 'incremental', extra: rea
   return [APP_TAG, `source=${key}`, `mode=${mode}`, ...extra];
 }
 
+/** The mode a snapshot's tags record (`mode=full|incremental`); null for snapshots of other tools. */
+export function snapshotMode(tags: readonly string[]): 'full' | 'incremental' | null {
+  const value = tags.find((tag) => tag.startsWith('mode='))?.slice('mode='.length);
+  return value === 'full' || value === 'incremental' ? value : null;
+}
+
 export interface ModeDecision {
   mode: 'full' | 'incremental';
   basedOn: SnapshotListEntry | undefined;

@@ -30,6 +30,13 @@ export async function checkNotionToken(options: TokenCheckOptions): Promise<Noti
   }
 }
 
+const TRANSIENT_PROBLEMS: ReadonlySet<TokenProblem> = new Set(['network', 'timeout', 'notion-unavailable', 'rate-limited']);
+
+/** Notion was unreachable, slow or busy rather than refusing the token: asking again later may work. */
+export function isTransientTokenProblem(problem: TokenProblem): boolean {
+  return TRANSIENT_PROBLEMS.has(problem);
+}
+
 type UsersMe = Awaited<ReturnType<ReturnType<typeof createNotionClient>['users']['me']>>;
 
 export function describeTokenOwner(me: UsersMe): NotionTokenCheck {
