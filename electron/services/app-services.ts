@@ -2,9 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
 import type { ContractHandlers } from '../../shared/ipc/contract';
 import type { ScheduleStatus } from '../../shared/schedule';
-import { checkNotionToken } from '../engine/notion/token-check';
+import { checkNotionToken, isTransientTokenProblem } from '../engine/notion/token-check';
 import { detectPlakar } from '../engine/plakar/detect';
 import type { Clock } from './clock';
+import { systemClock } from './clock';
 import { appPlakarDirs } from './config';
 import type { RunningJob } from './job-runner';
 import type { AppSettings } from './settings';
@@ -39,15 +40,13 @@ export interface AppCore {
   backUpNow(): Promise<void>;
 }
 
-const TRANSIENT = new Set(['network', 'timeout', 'notion-unavailable', 'rate-limited']);
-
 /**
  * The application service layer: one implementation of every IPC method, in plain Node. The Electron
  * IPC wrapper and the e2e Chromium bridge both call exactly these handlers.
  */
 export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => void; windowFocused?: () => boolean } = {}): AppCore {
-  const base = new ServiceContext(deps);
-  const history = new JobHistory(deps.config.dataDir, base.clock);
+  const clock = deps.clock ?? systemClock;
+  const history = new JobHistory(deps.config.dataDir, clock);
   const notifications = new NotificationCenter(
     deps.settings,
     deps.platform?.notify,
@@ -60,6 +59,7 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
   // Every job event also goes into the history the logs screen shows, then to the scheduler.
   const context = new ServiceContext({
     ...deps,
+    clock,
     emit: recordingEmitter(deps.emit, history, (record) => void scheduler.jobFinished(record)),
   });
   deps.jobs.onStarted((job) => history.started(job.jobId, job.trigger));
@@ -69,7 +69,7 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
     settings: deps.settings,
     history,
     jobs: deps.jobs,
-    clock: base.clock,
+    clock,
     timeZone: () => context.timeZone(),
     notifications,
     launchBackup: (trigger) => launchBackup(context, { full: false, trigger }),
@@ -124,7 +124,7 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
     scheduler,
     notifications,
     settings: deps.settings,
-    clock: base.clock,
+    clock,
     runningJob: () => deps.jobs.running(),
     cancelRunningJob: () => {
       const running = deps.jobs.running();
@@ -149,7 +149,7 @@ async function probeNotion(context: ServiceContext): Promise<NotionReachability>
   }
   const check = await checkNotionToken({ token, baseUrl: context.notionApiUrl() });
   if (check.status === 'valid') return 'reachable';
-  return TRANSIENT.has(check.problem) ? 'unreachable' : 'refused';
+  return isTransientTokenProblem(check.problem) ? 'unreachable' : 'refused';
 }
 
 const PHASES: Record<string, string> = {

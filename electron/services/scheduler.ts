@@ -214,7 +214,6 @@ export class BackupScheduler {
     const now = clock.now();
     const { schedule } = settings.get();
     const pausedUntil = schedule.pausedUntil ? new Date(schedule.pausedUntil) : null;
-    this.remindIfStale(now);
 
     let trigger: JobTrigger | undefined;
     let wakeAt: Date | undefined;
@@ -233,7 +232,7 @@ export class BackupScheduler {
       // A backup that could not start stays reported (health "failed") until a backup runs or is tried again.
       this.activity = { kind: 'idle' };
     }
-    this.publish();
+    this.publish(now);
     if (this.stopped) return;
     const delay = Math.min(MAX_SLEEP_MS, Math.max(1000, (wakeAt?.getTime() ?? Number.POSITIVE_INFINITY) - clock.now().getTime()));
     this.timer = clock.setTimeout(() => void this.tick(), delay);
@@ -285,15 +284,14 @@ export class BackupScheduler {
     return undefined;
   }
 
-  private remindIfStale(now: Date): void {
-    const stale = this.status().stale;
-    if (!stale) return;
-    if (this.staleNotifiedAt && now.getTime() - this.staleNotifiedAt.getTime() < STALE_REMINDER_MS) return;
-    this.staleNotifiedAt = now;
-    this.deps.notifications.stale(stale.message);
-  }
-
-  private publish(): void {
-    this.deps.onStatus(this.status());
+  /** Tells the app the status, and reminds the user (at most daily) when backups have gone stale. */
+  private publish(now: Date): void {
+    const status = this.status();
+    const remindedRecently = this.staleNotifiedAt && now.getTime() - this.staleNotifiedAt.getTime() < STALE_REMINDER_MS;
+    if (status.stale && !remindedRecently) {
+      this.staleNotifiedAt = now;
+      this.deps.notifications.stale(status.stale.message);
+    }
+    this.deps.onStatus(status);
   }
 }
