@@ -14,6 +14,7 @@ import { appPlakarDirs } from './config';
 import type { JobRunner } from './job-runner';
 import type { SecretVault } from './secrets';
 import type { AppSettings } from './settings';
+import { SUPPORTED_PLAKAR_RANGE } from '../../shared/plakar-support';
 
 export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -83,7 +84,7 @@ export class ServiceContext {
 
   async store(location?: string, passphrase?: string | null): Promise<PlakarStore> {
     const bin = await this.plakarBinary();
-    if (!bin) throw new NotConfiguredError('plakar is not installed (or too old). Install plakar 1.1 or newer.');
+    if (!bin) throw new NotConfiguredError(`plakar is not installed (or too old). Install plakar ${SUPPORTED_PLAKAR_RANGE}.`);
     const storeLocation = location ?? this.deps.settings.get().store?.location;
     if (!storeLocation) throw new NotConfiguredError('No store is set up yet.');
     return new PlakarStore({

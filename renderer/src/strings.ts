@@ -1,3 +1,4 @@
+import { NEWEST_TESTED_PLAKAR, SUPPORTED_PLAKAR_RANGE } from '../../shared/plakar-support';
 import { formatDuration } from '../../shared/format-duration';
 
 /**
@@ -50,10 +51,10 @@ export const strings = {
     foundAt: (path: string) => `Found at ${path}`,
     notFoundTitle: 'plakar is not installed',
     notFoundBody:
-      'This app uses the plakar program to store your backups. Install plakar 1.1 or newer, then check again.',
+      `This app uses the plakar program to store your backups. Install plakar ${SUPPORTED_PLAKAR_RANGE}, then check again.`,
     installHint:
-      'Get plakar 1.1 or newer for your system from plakar.io or its GitHub releases, or build it with Go: ' +
-      'go install github.com/PlakarKorp/plakar@latest',
+      `Get plakar ${SUPPORTED_PLAKAR_RANGE} for your system from plakar.io or its GitHub releases, or build it with Go: ` +
+      `go install github.com/PlakarKorp/plakar@v${NEWEST_TESTED_PLAKAR}`,
     customPathHint: 'Installed somewhere unusual? Enter the full path of the plakar program below.',
     installLink: 'Download plakar',
     searchedIn: (count: number) => `Looked in ${count} places, including your PATH.`,

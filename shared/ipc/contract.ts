@@ -60,10 +60,16 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
-export const MINIMUM_PLAKAR_VERSION = '1.1.0';
+export { OLDEST_SUPPORTED_PLAKAR as MINIMUM_PLAKAR_VERSION } from '../plakar-support';
 
 export const PlakarDetectionSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('found'), path: z.string(), version: z.string() }),
+  z.object({
+    status: z.literal('found'),
+    path: z.string(),
+    version: z.string(),
+    /** Set when this plakar is newer than any release the app was tested with: it runs, with a warning. */
+    warning: z.string().nullable().default(null),
+  }),
   z.object({ status: z.literal('too-old'), path: z.string(), version: z.string(), minimumVersion: z.string() }),
   z.object({ status: z.literal('not-found'), searched: z.array(z.string()) }),
   /** A file exists but does not behave like plakar (not executable, crashes, unknown output). */

@@ -121,7 +121,7 @@ describe('runBackupJob', () => {
   it('gives an install hint when plakar is missing or too old', async () => {
     const missing = await failureOf(job({ store: storeAt(undefined, { bin: path.join(scratch, 'no', 'plakar') }) }));
     expect(describeJobError(missing)).toMatchObject({ plakarKind: 'plakar-missing' });
-    expect(describeJobError(missing).message).toMatch(/Install plakar 1\.1 or newer/);
+    expect(describeJobError(missing).message).toMatch(/Install plakar 1\.1\.4 or newer/);
     const old = await writeVersionOnlyPlakar(path.join(scratch, 'old'), 'plakar/v1.0.6');
     const tooOld = await failureOf(job({ store: storeAt(undefined, { bin: old }) }));
     expect(describeJobError(tooOld)).toMatchObject({ plakarKind: 'plakar-too-old' });

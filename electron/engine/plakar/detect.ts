@@ -2,9 +2,10 @@ import { access, constants } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { MINIMUM_PLAKAR_VERSION, type PlakarDetection } from '../../../shared/ipc/contract';
+import { NEWEST_TESTED_PLAKAR, SUPPORTED_PLAKAR_RANGE } from '../../../shared/plakar-support';
 import type { PlakarDirs } from './process';
 import { runPlakar } from './process';
-import { isAtLeast, parsePlakarVersion } from './version';
+import { isAtLeast, isNewerThan, parsePlakarVersion } from './version';
 
 export interface DetectOptions {
   /** A path the user chose in settings or PLAKAR_BIN; tried first and, if set, only this one. */
@@ -85,5 +86,12 @@ export async function probePlakar(bin: string, dirs: PlakarDirs): Promise<Plakar
   if (!isAtLeast(version, MINIMUM_PLAKAR_VERSION)) {
     return { status: 'too-old', path: bin, version: version.text, minimumVersion: MINIMUM_PLAKAR_VERSION };
   }
-  return { status: 'found', path: bin, version: version.text };
+  return { status: 'found', path: bin, version: version.text, warning: newerThanTestedWarning(version.text) };
+}
+
+/** The warning for a plakar newer than every release the app was tested with, else null. */
+export function newerThanTestedWarning(versionText: string): string | null {
+  const version = parsePlakarVersion(`plakar/${versionText}`);
+  if (!version || !isNewerThan(version, NEWEST_TESTED_PLAKAR)) return null;
+  return `plakar ${versionText} is newer than the releases this app was tested with (${SUPPORTED_PLAKAR_RANGE}). It should work; if a backup or restore fails with an unexpected plakar message, install ${NEWEST_TESTED_PLAKAR} or report the message.`;
 }

@@ -73,7 +73,7 @@ describe('mapPlakarFailure', () => {
     const spawnError = Object.assign(new Error('spawn plakar ENOENT'), { code: 'ENOENT' });
     const error = mapPlakarFailure(failure({ exitCode: null, spawnError }));
     expect(error.kind).toBe('plakar-missing');
-    expect(error.message).toMatch(/Install plakar 1\.1 or newer/);
+    expect(error.message).toMatch(/Install plakar 1\.1\.4 or newer/);
   });
 
   it('names the store in the message and keeps the last lines as detail', () => {

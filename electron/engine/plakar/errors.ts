@@ -1,3 +1,4 @@
+import { SUPPORTED_PLAKAR_RANGE } from '../../../shared/plakar-support';
 import { outputLines } from './parse';
 
 /**
@@ -12,12 +13,14 @@ export type PlakarErrorKind =
   | 'store-incompatible'
   | 'passphrase-wrong'
   | 'passphrase-missing'
+  | 'plaintext-refused'
   | 'store-locked'
   | 'integrity'
   | 'disk-full'
   | 'snapshot-not-found'
   | 'snapshot-ambiguous'
   | 'interrupted'
+  | 'unrecognised-output'
   | 'unknown';
 
 export class PlakarError extends Error {
@@ -54,6 +57,8 @@ const RULES: Rule[] = [
   { kind: 'interrupted', test: (f, text) => f.cancelled === true || /plakar: interrupted\b/.test(text) },
   { kind: 'disk-full', test: (_f, text) => /no space left on device|disk quota exceeded|ENOSPC/i.test(text) },
   { kind: 'store-not-empty', test: (_f, text) => /directory .* is not empty/.test(text) },
+  // plakar 1.1.5+ exits 77, the code of a wrong passphrase, when it refuses an unencrypted store.
+  { kind: 'plaintext-refused', test: (_f, text) => /refusing to open a plaintext repository/.test(text) },
   { kind: 'passphrase-wrong', test: (f, text) => f.exitCode === 77 && /failed to unlock repository/.test(text) },
   {
     kind: 'passphrase-missing',
@@ -86,9 +91,9 @@ export function describePlakarErrorKind(kind: PlakarErrorKind, store?: string): 
   const where = store ? ` at ${store}` : '';
   switch (kind) {
     case 'plakar-missing':
-      return 'plakar is not installed or could not be started. Install plakar 1.1 or newer (https://plakar.io) or set PLAKAR_BIN to its path.';
+      return `plakar is not installed or could not be started. Install plakar ${SUPPORTED_PLAKAR_RANGE} from https://plakar.io, or set PLAKAR_BIN to its path.`;
     case 'plakar-too-old':
-      return 'This plakar is too old. Install plakar 1.1 or newer (https://plakar.io).';
+      return `This plakar is too old. Install plakar ${SUPPORTED_PLAKAR_RANGE} from https://plakar.io.`;
     case 'store-missing':
       return `There is no Kloset store${where}. Check the location, or create the store first (notion-plakar init).`;
     case 'store-not-empty':
@@ -99,6 +104,8 @@ export function describePlakarErrorKind(kind: PlakarErrorKind, store?: string): 
       return `The passphrase does not unlock the store${where}. Check it and try again.`;
     case 'passphrase-missing':
       return `The store${where} is encrypted and no passphrase was given. Provide the store passphrase (PLAKAR_PASSPHRASE for the CLI).`;
+    case 'plaintext-refused':
+      return `The store${where} is not encrypted, and this plakar (1.1.5 or newer) opens an unencrypted store only with explicit consent. If you meant to use an unencrypted store, say so: choose “Open an existing store” with “not encrypted” in the app, or set PLAKAR_INSECURE_PLAINTEXT=1 for the CLI. Otherwise check the location: an encrypted store never asks for this.`;
     case 'store-locked':
       return `The store${where} is locked by maintenance. Wait until it finishes, then try again.`;
     case 'integrity':
@@ -111,6 +118,8 @@ export function describePlakarErrorKind(kind: PlakarErrorKind, store?: string): 
       return 'That snapshot id prefix matches several snapshots. Give more characters of the id.';
     case 'interrupted':
       return 'The operation was cancelled.';
+    case 'unrecognised-output':
+      return 'plakar printed output this app does not understand.';
     case 'unknown':
       return 'plakar failed.';
   }

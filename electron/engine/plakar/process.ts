@@ -35,6 +35,11 @@ export interface PlakarInvocation {
   dirs: PlakarDirs;
   /** Passed as PLAKAR_PASSPHRASE; omitted entirely when undefined or empty. */
   passphrase?: string | undefined;
+  /**
+   * The user explicitly chose an unencrypted store: sets PLAKAR_INSECURE_PLAINTEXT, without which
+   * plakar 1.1.5+ refuses to open one (docs/plakar-compatibility.md). Never set otherwise.
+   */
+  allowPlaintext?: boolean | undefined;
   cwd?: string;
   signal?: AbortSignal;
   /** Kill the process (SIGTERM, then SIGKILL) after this long. */
@@ -62,6 +67,7 @@ export function buildPlakarEnv(
   dirs: PlakarDirs,
   passphrase: string | undefined,
   parentEnv: NodeJS.ProcessEnv = process.env,
+  allowPlaintext = false,
 ): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const key of INHERITED_ENV) {
@@ -76,6 +82,7 @@ export function buildPlakarEnv(
   env.TERM = 'dumb';
   env.NO_COLOR = '1';
   if (passphrase) env.PLAKAR_PASSPHRASE = passphrase;
+  if (allowPlaintext) env.PLAKAR_INSECURE_PLAINTEXT = '1';
   return env;
 }
 
@@ -94,7 +101,7 @@ export function runPlakar(invocation: PlakarInvocation): Promise<PlakarProcessRe
     const child = spawn(invocation.bin, [...invocation.args], {
       argv0: 'plakar',
       cwd: invocation.cwd,
-      env: buildPlakarEnv(invocation.dirs, invocation.passphrase),
+      env: buildPlakarEnv(invocation.dirs, invocation.passphrase, process.env, invocation.allowPlaintext === true),
       detached: process.platform !== 'win32',
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsHide: true,

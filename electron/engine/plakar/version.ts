@@ -44,3 +44,15 @@ export function isAtLeast(version: PlakarVersion, minimum: string): boolean {
   }
   return version.suffix === '' || version.suffix.startsWith('+');
 }
+
+/** True when `version` is a later release line than `release` (1.1.5, 1.2.0-devel > 1.1.4). */
+export function isNewerThan(version: PlakarVersion, release: string): boolean {
+  const wanted = parseVersionNumber(release);
+  const own: [number, number, number] = [version.major, version.minor, version.patch];
+  for (let index = 0; index < 3; index += 1) {
+    const a = own[index] ?? 0;
+    const b = wanted[index] ?? 0;
+    if (a !== b) return a > b;
+  }
+  return false;
+}

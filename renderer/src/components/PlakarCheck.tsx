@@ -110,6 +110,7 @@ function PlakarCheckBody({ state }: { state: CheckState }) {
         <>
           <p>{strings.plakar.found(detection.version)}</p>
           <p className="muted mono-wrap">{strings.plakar.foundAt(detection.path)}</p>
+          {detection.warning ? <p className="choice__hint--warn">{detection.warning}</p> : null}
         </>
       );
     case 'too-old':
