@@ -154,3 +154,29 @@ async function main(argv) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   process.exitCode = await main(process.argv.slice(2));
 }
+
+/**
+ * The plakar the test suites run against, decided once per run and printed by them:
+ * PLAKAR_BIN when set; else the newest CI release already in the cache (npm test runs this script
+ * first, so it is built when Go is there); else the stand-in, with the reason.
+ * Returns { bin: string|null, version: string|null, label: string } (bin null = the stand-in).
+ */
+export async function plakarForTests(env = process.env) {
+  if (env.PLAKAR_BIN?.trim()) {
+    const bin = path.resolve(env.PLAKAR_BIN);
+    const version = await builtVersion(bin);
+    return { bin, version: version ?? null, label: `plakar ${version ?? '(version unknown)'} from PLAKAR_BIN at ${bin}` };
+  }
+  if (env.NOTION_PLAKAR_TEST_STANDIN === '1') {
+    return { bin: null, version: null, label: 'the plakar stand-in (NOTION_PLAKAR_TEST_STANDIN=1), not a real plakar' };
+  }
+  const { ci } = await pinnedVersions();
+  for (const version of [...ci].reverse()) {
+    const bin = plakarBinaryPath(version, env);
+    if ((await exists(bin)) && (await builtVersion(bin)) === version) {
+      return { bin, version, label: `real plakar ${version} at ${bin}` };
+    }
+  }
+  const why = (await goVersion()) ? 'no plakar release is built yet: run node scripts/install-plakar.mjs' : 'Go is not installed';
+  return { bin: null, version: null, label: `the plakar stand-in, not a real plakar (${why})` };
+}

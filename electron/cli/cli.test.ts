@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
-import { plakarBinUnderTest } from '../../testkit/plakar-standin';
+import { plakarBinUnderTest, plakarUnderTestLabel } from '../../testkit/plakar-standin';
 import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
 import { runCli } from './program';
 
@@ -46,7 +46,7 @@ async function cli(args: string[], overrides: Record<string, string | undefined>
 
 const store = () => path.join(scratch, 'store');
 
-describe('notion-plakar init', () => {
+describe(`notion-plakar init, with ${plakarUnderTestLabel()}`, () => {
   it('creates an encrypted store', async () => {
     const result = await cli(['init', '--store', store()]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
@@ -80,7 +80,7 @@ describe('notion-plakar init', () => {
   });
 });
 
-describe('notion-plakar backup and snapshots', () => {
+describe(`notion-plakar backup and snapshots, with ${plakarUnderTestLabel()}`, () => {
   it('--json prints progress lines on stderr and one result object on stdout', async () => {
     await cli(['init', '--store', store()]);
     const result = await cli(['backup', '--store', store(), '--json', '--comments', 'all', '--tag', 'nightly', '--rate', '1000']);
@@ -138,7 +138,7 @@ describe('notion-plakar backup and snapshots', () => {
   });
 });
 
-describe('notion-plakar prune', () => {
+describe(`notion-plakar prune, with ${plakarUnderTestLabel()}`, () => {
   it('previews by default, removes by full id with --apply, and touches only its own source', async () => {
     await cli(['init', '--store', store()]);
     const url = `https://www.notion.so/acme/Shared-${richWorkspaceFacts.ids.orphanPage.replace(/-/g, '')}`;
@@ -178,7 +178,7 @@ describe('notion-plakar prune', () => {
   });
 });
 
-describe('notion-plakar restore and export', () => {
+describe(`notion-plakar restore and export, with ${plakarUnderTestLabel()}`, () => {
   async function backedUp(): Promise<string> {
     await cli(['init', '--store', store()]);
     const backup = await cli(['backup', '--store', store(), '--json', '--comments', 'all', '--rate', '1000']);
@@ -222,7 +222,7 @@ describe('notion-plakar restore and export', () => {
   });
 });
 
-describe('the built executable', () => {
+describe(`the built executable, with ${plakarUnderTestLabel()}`, () => {
   it('runs through package.json bin after a build', async () => {
     // @ts-expect-error plain ESM build script without type declarations
     const { buildEntry } = (await import('../../scripts/build-node.mjs')) as { buildEntry: (name: string) => Promise<string> };

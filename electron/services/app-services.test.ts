@@ -4,7 +4,7 @@ import Conf from 'conf';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
-import { plakarBinUnderTest } from '../../testkit/plakar-standin';
+import { plakarBinUnderTest, plakarUnderTestLabel } from '../../testkit/plakar-standin';
 import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
 import type { ContractHandlers } from '../../shared/ipc/contract';
 import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
@@ -64,7 +64,7 @@ async function onboard(): Promise<void> {
   });
 }
 
-describe('first run', () => {
+describe(`first run, with ${plakarUnderTestLabel()}`, () => {
   it('starts unconfigured, with the secret storage reported as it is', async () => {
     expect(await services.getAppState(undefined)).toMatchObject({
       onboardingComplete: false,
@@ -113,7 +113,7 @@ describe('first run', () => {
   });
 });
 
-describe('backups from the app', () => {
+describe(`backups from the app, with ${plakarUnderTestLabel()}`, () => {
   it('runs a backup in the background with progress events, then lists its snapshot', async () => {
     await onboard();
     await services.setBackupRoots({ ids: [richWorkspaceFacts.ids.orphanPage] });

@@ -9,6 +9,7 @@ import { mkdir, readdir, readFile, stat, utimes, writeFile, chmod } from 'node:f
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LS_ENTRY, LS_LINE, lines, makeHome, makeSandbox, resultLines, writeTree, type PlakarHome, type Sandbox } from './test-helpers';
+import { plakarUnderTestLabel } from './index';
 
 const PASS = 'correct horse battery staple';
 
@@ -63,7 +64,7 @@ async function backup(sb: Sandbox, store: string, src: string, extra: string[] =
   return { id: match?.[2] ?? '', stdout: result.stdout, stderr: result.stderr };
 }
 
-describe.concurrent('global grammar', () => {
+describe.concurrent(`${plakarUnderTestLabel()}: global grammar`, () => {
   it('prints the version as plakar/vX.Y.Z', async () => {
     const sb = await sandbox();
     const result = await sb.run(['version']);
@@ -171,7 +172,7 @@ describe.concurrent('global grammar', () => {
   });
 });
 
-describe.concurrent('create and passphrases', () => {
+describe.concurrent(`${plakarUnderTestLabel()}: create and passphrases`, () => {
   it('creates a store silently, making a missing directory with mode 0700', async () => {
     const sb = await sandbox();
     const store = sb.p('deep', 'store');
@@ -257,7 +258,7 @@ describe.concurrent('create and passphrases', () => {
   });
 });
 
-describe.concurrent('backup', () => {
+describe.concurrent(`${plakarUnderTestLabel()}: backup`, () => {
   it('prints OK lines for every path incl. parents, then the result line; -quiet keeps only the result', async () => {
     const sb = await sandbox();
     const store = await encryptedStore(sb);
@@ -335,7 +336,7 @@ describe.concurrent('backup', () => {
   });
 });
 
-describe.concurrent('reading snapshots', () => {
+describe.concurrent(`${plakarUnderTestLabel()}: reading snapshots`, () => {
   it('ls SNAP[:PATH] lists names, -recursive full paths, with Go file modes', async () => {
     const sb = await sandbox();
     const store = await plaintextStore(sb);
@@ -402,7 +403,7 @@ describe.concurrent('reading snapshots', () => {
   });
 });
 
-describe.concurrent('snapshot prefixes and selectors', () => {
+describe.concurrent(`${plakarUnderTestLabel()}: snapshot prefixes and selectors`, () => {
   it('ls/info/cat: no match and ambiguity are errors on stdout, exit 1', async () => {
     const sb = await sandbox();
     const store = await plaintextStore(sb);
@@ -462,7 +463,7 @@ describe.concurrent('snapshot prefixes and selectors', () => {
   });
 });
 
-describe.concurrent('restore (v1.1 layout)', () => {
+describe.concurrent(`${plakarUnderTestLabel()}: restore (v1.1 layout)`, () => {
   it('puts the contents of the selected directory directly into -to', async () => {
     const sb = await sandbox();
     const store = await plaintextStore(sb);
@@ -545,7 +546,7 @@ describe.concurrent('restore (v1.1 layout)', () => {
   });
 });
 
-describe.concurrent('rm', () => {
+describe.concurrent(`${plakarUnderTestLabel()}: rm`, () => {
   it('is a dry run without -apply, removes with -apply', async () => {
     const sb = await sandbox();
     const store = await plaintextStore(sb);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunningEmulator } from '../../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
-import { plakarBinUnderTest } from '../../../testkit/plakar-standin';
+import { plakarBinUnderTest, plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import { writeVersionOnlyPlakar } from '../../../testkit/version-only-plakar';
 import type { BackupProgress } from '../../../shared/jobs';
 import { failureOf, scratchDir, TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
@@ -65,7 +65,7 @@ async function expectNothingLeft(store = storeAt()): Promise<void> {
   expect(locks).toEqual([]);
 }
 
-describe('runBackupJob', () => {
+describe(`runBackupJob, with ${plakarUnderTestLabel()}`, () => {
   it('makes a full snapshot, then an incremental one based on it', async () => {
     await storeAt().create();
     const progress: BackupProgress[] = [];

@@ -4,7 +4,7 @@ import { APIErrorCode, APIResponseError } from '@notionhq/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
-import { plakarBinUnderTest } from '../../../testkit/plakar-standin';
+import { plakarBinUnderTest, plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import { createNotionClient } from '../notion/client';
 import { crawlEmulator, failureOf, scratchDir, TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
 import { compareRestore } from '../restore/round-trip-support';
@@ -71,7 +71,7 @@ function restore(overrides: Partial<RestoreJobOptions>): ReturnType<typeof runRe
   });
 }
 
-describe('runRestoreJob', () => {
+describe(`runRestoreJob, with ${plakarUnderTestLabel()}`, () => {
   it('restores a stored snapshot under a page, with a link to it, and leaves no staging or journal', async () => {
     const target = await newTarget('Restore job');
     const result = await restore({ targetPageId: target, selection: [richWorkspaceFacts.ids.home] });

@@ -137,9 +137,20 @@ export function mapPlakarFailure(failure: PlakarFailure): PlakarError {
   const kind = rule?.kind ?? 'unknown';
   let message = describePlakarErrorKind(kind, failure.store);
   if (kind === 'unknown') {
-    message = `plakar ${failure.command} failed (exit ${failure.exitCode ?? 'signal'})${detail ? `: ${lastLines(detail, 1)}` : '.'}`;
+    const cause = mostTellingLine(`${failure.stdout}\n${failure.stderr}`);
+    message = `plakar ${failure.command} failed (exit ${failure.exitCode ?? 'signal'})${cause ? `: ${cause}` : '.'}`;
   }
   return new PlakarError(kind, message, detail, failure.exitCode);
+}
+
+/**
+ * The line that says what went wrong: plakar's own final error (`plakar: …`), a logged `error: …`
+ * or Go's flag error, rather than the last line, which after a usage error is a flag description.
+ */
+function mostTellingLine(text: string): string {
+  const lines = outputLines(text).map((line) => line.trim()).filter((line) => line !== '' && line !== 'EOT');
+  const telling = lines.filter((line) => /^plakar: |^error: |^flag provided but not defined|^invalid value /.test(line));
+  return (telling.at(-1) ?? lines.at(-1) ?? '').slice(0, 300);
 }
 
 function lastLines(text: string, count: number): string {

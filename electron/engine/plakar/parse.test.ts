@@ -8,6 +8,7 @@ import {
   parseResultLine,
   parseSnapshotList,
   stripAnsi,
+  UnrecognisedOutputError,
 } from './parse';
 
 const ID = '8f442fbf' + 'a1'.repeat(28);
@@ -74,9 +75,15 @@ describe('parseSnapshotList', () => {
     expect(entries[1]).toMatchObject({ sizeBytes: 512, directory: '/tmp/x', tags: [] });
   });
 
-  it('skips the first-run banner and other noise', () => {
-    const stdout = `Welcome to plakar !\n\nEOT\n2026-02-04T21:44:24Z   8f442fbf      0 B        0s /a\n`;
+  it('skips the first-run banner and log lines', () => {
+    const stdout = `Welcome to plakar !\n\nEOT\ninfo: something\n2026-02-04T21:44:24Z   8f442fbf      0 B        0s /a\n`;
     expect(parseSnapshotList(stdout).map((entry) => entry.id)).toEqual(['8f442fbf']);
+  });
+
+  it('throws on a line it does not recognise, quoting it, instead of dropping it', () => {
+    const stdout = '2026-02-04T21:44:24Z   8f442fbf      0 B        0s /a\n2026-02-04 8f442fbf something new\n';
+    expect(() => parseSnapshotList(stdout)).toThrow(UnrecognisedOutputError);
+    expect(() => parseSnapshotList(stdout)).toThrow('2026-02-04 8f442fbf something new');
   });
 
   it('returns nothing for an empty store', () => {

@@ -11,6 +11,30 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
+/**
+ * A line of plakar's output that matches none of the forms a parser knows. The adapter turns it into
+ * an error that quotes the line and the plakar version rather than guessing (docs/plakar-compatibility.md).
+ */
+export class UnrecognisedOutputError extends Error {
+  override readonly name = 'UnrecognisedOutputError';
+  constructor(
+    readonly line: string,
+    readonly what: string,
+  ) {
+    super(`Unrecognised line in ${what}: ${line}`);
+  }
+}
+
+/**
+ * Lines of data output that are not data: plakar's first-run banner (up to its `EOT` line) and its
+ * `info:`/`warn:` log lines, which it may print on stdout next to any command's output.
+ */
+function dataLines(stdout: string): string[] {
+  const all = outputLines(stdout);
+  const eot = all[0]?.startsWith('Welcome to plakar') ? all.indexOf('EOT') : -1;
+  return all.slice(eot + 1).filter((line) => !/^(info|warn): /.test(line));
+}
+
 export function outputLines(text: string): string[] {
   return stripAnsi(text)
     .replace(/\r\n/g, '\n')
@@ -60,12 +84,12 @@ export interface SnapshotListEntry {
 const SNAPSHOT_LINE =
   /^(\S+)\s+([0-9a-f]{8}|[0-9a-f]{64})\s+(\d+(?:\.\d+)? (?:B|[KMGTPE]iB))\s+(\S+) (.*?)(?: tags=(\S*))?$/;
 
-/** `plakar ls [-uuid] [-tags]`: one snapshot per line, newest first. Unparseable lines are skipped. */
+/** `plakar ls [-uuid] [-tags]`: one snapshot per line, newest first. Any other line throws. */
 export function parseSnapshotList(stdout: string): SnapshotListEntry[] {
   const entries: SnapshotListEntry[] = [];
-  for (const line of outputLines(stdout)) {
+  for (const line of dataLines(stdout)) {
     const match = SNAPSHOT_LINE.exec(line);
-    if (!match) continue;
+    if (!match) throw new UnrecognisedOutputError(line, 'the snapshot list');
     const [, time, id, size, duration, directory, tags] = match;
     entries.push({
       time: time ?? '',
@@ -149,9 +173,9 @@ const ENTRY_LINE = /^(\S+) (\S+)\s+(\S+)\s+(\S+)\s+(\d+(?:\.\d+)? (?:B|[KMGTPE]i
 /** `plakar ls SNAP:PATH`: `<mtime> <mode> <user> <group> <size> <name>[ -> target]`. */
 export function parseDirectoryListing(stdout: string): DirectoryEntry[] {
   const entries: DirectoryEntry[] = [];
-  for (const line of outputLines(stdout)) {
+  for (const line of dataLines(stdout)) {
     const match = ENTRY_LINE.exec(line);
-    if (!match) continue;
+    if (!match) throw new UnrecognisedOutputError(line, 'a snapshot folder listing');
     const [, mtime, mode, user, group, size, rest] = match;
     const arrow = (rest ?? '').indexOf(' -> ');
     const entry: DirectoryEntry = {

@@ -2,11 +2,13 @@
  * Adapter contract tests: they drive whatever PLAKAR_BIN points at (default: the stand-in), so they
  * run unchanged against a real plakar v1.1.x.
  */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { plakarBinUnderTest } from '../../../testkit/plakar-standin';
+import { plakarBinUnderTest, plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import { PlakarError } from './errors';
 import { plakarDirsUnder } from './process';
 import { PlakarStore } from './store';
@@ -50,7 +52,7 @@ async function expectPlakarError(promise: Promise<unknown>, kind: PlakarError['k
   return error as PlakarError;
 }
 
-describe('PlakarStore', () => {
+describe(`PlakarStore, with ${plakarUnderTestLabel()}`, () => {
   it('creates an encrypted store and refuses a wrong or missing passphrase', async () => {
     await store().create();
     expect(await store().isLocalStore()).toBe(true);
@@ -132,5 +134,24 @@ describe('PlakarStore', () => {
     controller.abort();
     await expectPlakarError(store().backup(await sourceTree(), { tags: [], signal: controller.signal }), 'interrupted');
     expect(await store().listSnapshots()).toEqual([]);
+  });
+
+  // A small tmpfs needs root; elsewhere this case is covered by the recorded fixture only.
+  it.skipIf(process.getuid?.() !== 0)('fails a backup that fills the disk and leaves no snapshot behind', async () => {
+    const tiny = path.join(scratch, 'tiny');
+    await mkdir(tiny);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', tiny]);
+    try {
+      const onTiny = store(path.join(tiny, 'store'));
+      await onTiny.create();
+      const source = path.join(scratch, 'noise');
+      await mkdir(source);
+      for (let index = 0; index < 300; index += 1) await writeFile(path.join(source, `f${index}`), randomBytes(40_000));
+      const error = await expectPlakarError(onTiny.backup(source, { tags: [] }), 'disk-full');
+      expect(error.message).toMatch(/disk is full/i);
+      expect(await onTiny.listSnapshots()).toEqual([]);
+    } finally {
+      execFileSync('umount', ['-l', tiny]);
+    }
   });
 });

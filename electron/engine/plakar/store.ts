@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { SUPPORTED_PLAKAR_RANGE } from '../../../shared/plakar-support';
 import { probePlakar } from './detect';
 import { describePlakarErrorKind, mapPlakarFailure, PlakarError } from './errors';
 import type { DirectoryEntry, ResultLine, SnapshotListEntry } from './parse';
-import { findResultLines, outputLines, parseDirectoryListing, parsePathEvent, parseSnapshotList } from './parse';
+import { findResultLines, outputLines, parseDirectoryListing, parsePathEvent, parseSnapshotList, UnrecognisedOutputError } from './parse';
 import type { PlakarDirs, PlakarProcessResult } from './process';
 import { runPlakar } from './process';
 
@@ -16,6 +17,8 @@ export interface PlakarStoreOptions {
   /** A local path (made absolute), a URI (fs:, s3://, sftp://, …) or an @alias. */
   location: string;
   passphrase?: string | undefined;
+  /** The user explicitly chose an unencrypted store (PLAKAR_INSECURE_PLAINTEXT for plakar 1.1.5+). */
+  allowPlaintext?: boolean | undefined;
 }
 
 export interface BackupOutcome {
@@ -40,7 +43,8 @@ export function normaliseStoreLocation(location: string): string {
   return local ?? location.trim();
 }
 
-const preparedBinaries = new Set<string>();
+/** Binary + cache dir → the version `plakar version` printed, once `-disable-security-check` ran. */
+const preparedBinaries = new Map<string, string>();
 
 /**
  * A Kloset store reached through the plakar CLI (../shared/reference/plakar-cli.md §11). Every
@@ -57,9 +61,10 @@ export class PlakarStore {
    * Once per binary and cache dir: check the version (1.1 or newer), and turn off plakar's welcome
    * banner and online update check, which it runs until `-disable-security-check` was run once.
    */
-  private async prepare(): Promise<void> {
+  private async prepare(): Promise<string> {
     const key = `${this.options.bin}\0${this.options.dirs.cacheHome}`;
-    if (preparedBinaries.has(key)) return;
+    const known = preparedBinaries.get(key);
+    if (known) return known;
     await mkdir(this.options.dirs.cacheHome, { recursive: true, mode: 0o700 });
     await mkdir(this.options.dirs.configHome, { recursive: true, mode: 0o700 });
     const detection = await probePlakar(this.options.bin, this.options.dirs);
@@ -77,7 +82,25 @@ export class PlakarStore {
     }
     const result = await runPlakar({ bin: this.options.bin, args: ['-disable-security-check'], dirs: this.options.dirs });
     if (result.spawnError || result.exitCode !== 0) throw this.failure('-disable-security-check', result);
-    preparedBinaries.add(key);
+    preparedBinaries.set(key, detection.version);
+    return detection.version;
+  }
+
+  /** Runs a parser over plakar's output; a line it does not know becomes an error quoting it. */
+  private async parse<T>(command: string, parser: (stdout: string) => T, stdout: Buffer): Promise<T> {
+    try {
+      return parser(stdout.toString('utf8'));
+    } catch (error) {
+      if (!(error instanceof UnrecognisedOutputError)) throw error;
+      const version = await this.prepare();
+      throw new PlakarError(
+        'unrecognised-output',
+        `plakar ${version} printed a line this app does not understand in ${error.what} (plakar ${command}): “${error.line.slice(0, 200)}”. ` +
+          `Nothing was changed. If this plakar is newer than ${SUPPORTED_PLAKAR_RANGE}, install a tested release; otherwise please report this line.`,
+        error.line,
+        0,
+      );
+    }
   }
 
   private async run(
@@ -91,6 +114,7 @@ export class PlakarStore {
       args: ['at', this.location, command, ...args],
       dirs: this.options.dirs,
       passphrase: this.options.passphrase,
+      allowPlaintext: this.options.allowPlaintext,
       signal: extra.signal,
       onStdoutLine: extra.onStdoutLine,
       onStderrLine: extra.onStderrLine,
@@ -141,6 +165,7 @@ export class PlakarStore {
   ): Promise<BackupOutcome> {
     const job = randomUUID();
     const warnings: string[] = [];
+    const loggedErrors: string[] = [];
     const args = ['-no-progress', '-job', job];
     if (options.tags.length > 0) args.push('-tag', options.tags.join(','));
     args.push(path.resolve(sourceDir));
@@ -151,6 +176,8 @@ export class PlakarStore {
         if (event && !event.ok) {
           warnings.push(`${event.path}: ${event.error ?? 'error'}`);
           options.onPathError?.(line);
+        } else if (/^error: /.test(line)) {
+          loggedErrors.push(line);
         }
       },
     });
@@ -164,7 +191,44 @@ export class PlakarStore {
         result.exitCode,
       );
     }
-    return { snapshotId: matches[0].id, result: resultLine, warnings };
+    const snapshotId = matches[0].id;
+    if (loggedErrors.length > 0) await this.verifyAfterLoggedErrors(snapshotId, loggedErrors, result);
+    return { snapshotId, result: resultLine, warnings };
+  }
+
+  /**
+   * plakar 1.1.4 can log an error, for example "no space left on device" while flushing a packfile,
+   * and still print "backup completed without errors" and exit 0, leaving a snapshot whose data is
+   * missing (recorded in fixtures/v1.1.4/backup-disk-full.json). So a backup that logged an error is
+   * checked; a snapshot that fails the check is removed and the backup fails with plakar's cause.
+   */
+  private async verifyAfterLoggedErrors(snapshotId: string, loggedErrors: string[], result: PlakarProcessResult): Promise<void> {
+    let damaged = false;
+    try {
+      await this.check(snapshotId);
+    } catch (error) {
+      if (!(error instanceof PlakarError) || error.kind !== 'integrity') throw error;
+      damaged = true;
+    }
+    if (!damaged) return;
+    let removal = 'The incomplete snapshot was removed.';
+    try {
+      await this.remove([snapshotId]);
+    } catch {
+      removal = `The incomplete snapshot ${snapshotId} could not be removed; remove it once the cause is fixed (plakar rm -apply ${snapshotId}).`;
+    }
+    const cause = mapPlakarFailure({
+      command: 'backup',
+      exitCode: result.exitCode,
+      stdout: '',
+      stderr: loggedErrors.join('\n'),
+      store: this.location,
+    });
+    const message =
+      cause.kind === 'unknown'
+        ? `plakar logged an error while storing the backup (${loggedErrors[0]?.slice(0, 200) ?? ''}), and the snapshot it made is incomplete.`
+        : cause.message;
+    throw new PlakarError(cause.kind === 'unknown' ? 'integrity' : cause.kind, `${message} ${removal}`, loggedErrors.join('\n'), result.exitCode);
   }
 
   /** Snapshots, newest first, with full ids and tags; optionally only those with all `tags`. */
@@ -173,12 +237,12 @@ export class PlakarStore {
     if (filter.tags && filter.tags.length > 0) args.push('-tag', filter.tags.join(','));
     if (filter.job) args.push('-job', filter.job);
     const result = await this.run('ls', args);
-    return parseSnapshotList(result.stdout.toString('utf8'));
+    return this.parse('ls', parseSnapshotList, result.stdout);
   }
 
   async listDirectory(snapshotId: string, pathInSnapshot = ''): Promise<DirectoryEntry[]> {
     const result = await this.run('ls', [snapshotPath(snapshotId, pathInSnapshot)]);
-    return parseDirectoryListing(result.stdout.toString('utf8'));
+    return this.parse('ls', parseDirectoryListing, result.stdout);
   }
 
   /** The bytes of one file inside a snapshot (path relative to the snapshot's source directory). */

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { plakarBinUnderTest } from '../../../testkit/plakar-standin';
+import { plakarBinUnderTest, plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import type { SnapshotListEntry } from '../plakar/parse';
 import { plakarDirsUnder } from '../plakar/process';
 import { PlakarStore } from '../plakar/store';
@@ -100,8 +100,8 @@ describe('pruneSnapshots (a recording store)', () => {
   });
 });
 
-describe('pruneSnapshots (the plakar under test)', () => {
-  it('removes our older snapshots of the source from a real store; other sources and foreign snapshots stay', async () => {
+describe(`pruneSnapshots, with ${plakarUnderTestLabel()}`, () => {
+  it('removes our older snapshots of the source from the store; other sources and foreign snapshots stay', async () => {
     const store = new PlakarStore({
       bin: plakarBinUnderTest(),
       dirs: plakarDirsUnder(path.join(scratch, 'plakar-home')),
