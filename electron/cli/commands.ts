@@ -30,7 +30,7 @@ export async function runInitCommand(io: CliIo, options: { store: string; plaint
     const assessment = assessPassphrase(passphrase);
     if (!assessment.acceptable) throw new CliError(`PLAKAR_PASSPHRASE is too weak: ${assessment.message}`, EXIT_USAGE);
   }
-  const store = openStore(io, options.store);
+  const store = openStore(io, options.store, { plaintext: options.plaintext === true });
   if (await store.isLocalStore()) throw new CliError(`A Kloset store already exists at ${store.location}; nothing was changed.`);
   try {
     await store.create({ plaintext: options.plaintext ?? false });
@@ -38,6 +38,9 @@ export async function runInitCommand(io: CliIo, options: { store: string; plaint
     failWith(error);
   }
   io.stdout(`Created ${options.plaintext ? 'an unencrypted' : 'an encrypted'} Kloset store at ${store.location}.\n`);
+  if (options.plaintext) {
+    io.stdout('plakar 1.1.5 and newer open an unencrypted store only with PLAKAR_INSECURE_PLAINTEXT=1 in the environment; set it for the commands that use this store.\n');
+  }
 }
 
 interface BackupCommandOptions {

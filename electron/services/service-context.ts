@@ -85,13 +85,19 @@ export class ServiceContext {
   async store(location?: string, passphrase?: string | null): Promise<PlakarStore> {
     const bin = await this.plakarBinary();
     if (!bin) throw new NotConfiguredError(`plakar is not installed (or too old). Install plakar ${SUPPORTED_PLAKAR_RANGE}.`);
-    const storeLocation = location ?? this.deps.settings.get().store?.location;
+    const configured = this.deps.settings.get().store;
+    const storeLocation = location ?? configured?.location;
     if (!storeLocation) throw new NotConfiguredError('No store is set up yet.');
+    // Consent to an unencrypted store is the user's explicit choice: "not encrypted" when setting it
+    // up (passphrase null), recorded as encrypted: false for the configured store.
+    const isConfigured = location === undefined || location === configured?.location;
+    const allowPlaintext = passphrase === null || (passphrase === undefined && isConfigured && configured?.encrypted === false);
     return new PlakarStore({
       bin,
       dirs: appPlakarDirs(this.config),
       location: storeLocation,
       passphrase: passphrase === undefined ? await this.deps.vault.read('store-passphrase') : (passphrase ?? undefined),
+      allowPlaintext,
     });
   }
 

@@ -62,6 +62,8 @@ const CASES: Array<[string, Partial<PlakarFailure>, PlakarErrorKind]> = [
   ],
   ['cancelled by us', { exitCode: null, cancelled: true }, 'interrupted'],
   ['something else', { exitCode: 1, stdout: 'plakar: something odd happened\n' }, 'unknown'],
+  // plakar 1.1.5+ (its own entry-point test expects this text and exit 77); not recordable here.
+  ['plaintext store refused', { exitCode: 77, stderr: 'plakar: refusing to open a plaintext repository\n' }, 'plaintext-refused'],
 ];
 
 describe('mapPlakarFailure', () => {

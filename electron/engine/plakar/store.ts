@@ -57,6 +57,11 @@ export class PlakarStore {
     this.location = normaliseStoreLocation(options.location);
   }
 
+  /** True when plakar runs with PLAKAR_INSECURE_PLAINTEXT: the user chose an unencrypted store. */
+  get allowsPlaintext(): boolean {
+    return this.options.allowPlaintext === true;
+  }
+
   /**
    * Once per binary and cache dir: check the version (1.1 or newer), and turn off plakar's welcome
    * banner and online update check, which it runs until `-disable-security-check` was run once.
