@@ -2,6 +2,8 @@
 // against the renderer in Debian's Chromium (see docs/architecture.md, "Two e2e targets").
 import { spawnSync } from 'node:child_process';
 import { selectTarget } from '../e2e/targets/select-target';
+// @ts-expect-error plain ESM script without type declarations
+import { plakarForTests } from './install-plakar.mjs';
 
 const target = selectTarget();
 const playwright = ['playwright', 'test', ...process.argv.slice(2)];
@@ -10,6 +12,10 @@ const [command, args] = needsDisplay
   ? ['xvfb-run', ['--auto-servernum', '--server-args=-screen 0 1280x960x24', '--', 'npx', ...playwright]]
   : ['npx', playwright];
 
-console.log(`e2e target: ${target}${needsDisplay ? ' (under xvfb-run)' : ''}`);
-const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, E2E_TARGET: target } });
+const underTest = (await plakarForTests()) as { bin: string | null; label: string };
+const env: NodeJS.ProcessEnv = { ...process.env, E2E_TARGET: target };
+if (underTest.bin) env.PLAKAR_BIN = underTest.bin;
+else delete env.PLAKAR_BIN;
+console.log(`e2e target: ${target}${needsDisplay ? ' (under xvfb-run)' : ''}; plakar under test: ${underTest.label}`);
+const result = spawnSync(command, args, { stdio: 'inherit', env });
 process.exit(result.status ?? 1);

@@ -47,20 +47,23 @@ export interface PlakarHome {
   cleanup(): Promise<void>;
 }
 
-export async function makeHome(options: { disableSecurityCheck?: boolean } = {}): Promise<PlakarHome> {
+export async function makeHome(options: { disableSecurityCheck?: boolean; bin?: string } = {}): Promise<PlakarHome> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'plakar-home-'));
   const home: PlakarHome = { root, dirs: plakarDirsUnder(root), cleanup: () => rm(root, { recursive: true, force: true }) };
   if (options.disableSecurityCheck !== false) {
-    const result = await runPlakar({ bin: plakarBinUnderTest(), args: ['-disable-security-check'], dirs: home.dirs, timeoutMs: 20_000 });
+    const result = await runPlakar({ bin: options.bin ?? plakarBinUnderTest(), args: ['-disable-security-check'], dirs: home.dirs, timeoutMs: 20_000 });
     if (result.exitCode !== 0) throw new Error(`-disable-security-check failed: ${result.stderr}`);
   }
   return home;
 }
 
-/** A temp working dir for stores and sources; with no `home`, a private one (removed with it). */
-export async function makeSandbox(home?: PlakarHome): Promise<Sandbox> {
+/**
+ * A temp working dir for stores and sources; with no `home`, a private one (removed with it).
+ * `bin`: the plakar to run (default: the plakar under test).
+ */
+export async function makeSandbox(home?: PlakarHome, bin = plakarBinUnderTest()): Promise<Sandbox> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'plakar-contract-'));
-  const own = home ? undefined : await makeHome();
+  const own = home ? undefined : await makeHome({ bin });
   const dirs = (home ?? own)?.dirs ?? plakarDirsUnder(root);
   return {
     root,
@@ -70,7 +73,7 @@ export async function makeSandbox(home?: PlakarHome): Promise<Sandbox> {
     p: (...parts) => path.join(root, ...parts),
     run: async (args, runOptions = {}) => {
       const result = await runPlakar({
-        bin: plakarBinUnderTest(),
+        bin,
         args,
         dirs,
         passphrase: runOptions.passphrase,

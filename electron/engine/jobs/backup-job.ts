@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupPhase, BackupProgress } from '../../../shared/jobs';
 import { createNotionClient } from '../notion/client';
@@ -12,7 +12,8 @@ import { checkNotionToken, isTransientTokenProblem } from '../notion/token-check
 import type { PlakarStore } from '../plakar/store';
 import { backupTags, chooseMode, sourceKey, APP_TAG } from './backup-plan';
 import { EtaEstimator } from './eta';
-import { acquireStoreLock } from './store-lock';
+import { createStaging } from './staging';
+import { lockStoreForJob } from './leftover-backup';
 
 export interface BackupJobOptions {
   token: string;
@@ -69,7 +70,7 @@ const PROGRESS_INTERVAL_MS = 200;
 export async function runBackupJob(options: BackupJobOptions): Promise<BackupJobResult> {
   const started = Date.now();
   const now = options.now ?? (() => new Date());
-  const release = await acquireStoreLock(path.join(options.workDir, 'locks'), options.store.location, 'backup');
+  const { lease, note: leftoverNote } = await lockStoreForJob(options.workDir, options.store, 'backup');
   const reporter = new ProgressReporter(started, options.onProgress);
   let staging: string | undefined;
   try {
@@ -85,9 +86,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     const decision = chooseMode({ requestedFull: options.full ?? false, previous, now: now(), fullEveryDays: options.fullEveryDays });
     reporter.setMode(decision.mode);
 
-    const stagingRoot = path.join(options.workDir, 'staging');
-    await mkdir(stagingRoot, { recursive: true, mode: 0o700 });
-    staging = await mkdtemp(path.join(stagingRoot, 'backup-'));
+    staging = await createStaging(options.workDir, 'backup');
     let previousSnapshot: PreviousSnapshot | undefined;
     if (decision.basedOn) {
       reporter.phase('restoring-previous');
@@ -119,7 +118,11 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     await rm(path.join(staging, 'previous'), { recursive: true, force: true });
 
     reporter.phase('storing');
-    const stored = await options.store.backup(treeDir, { tags: backupTags(key, mode, options.extraTags), signal: options.signal });
+    const stored = await options.store.backup(treeDir, {
+      tags: backupTags(key, mode, options.extraTags),
+      signal: options.signal,
+      onStarted: (child) => void lease.recordPlakar(child),
+    });
     reporter.phase('finished');
     return {
       snapshotId: stored.snapshotId,
@@ -129,11 +132,11 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       crawl,
       storeBytesWritten: stored.result?.outBytes ?? null,
       durationMs: Date.now() - started,
-      warnings: [...crawl.warnings, ...stored.warnings],
+      warnings: [...(leftoverNote ? [leftoverNote] : []), ...crawl.warnings, ...stored.warnings],
     };
   } finally {
     if (staging) await rm(staging, { recursive: true, force: true });
-    await release();
+    await lease.release();
   }
 }
 

@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportFormat, ExportResult } from '../export';
 import { exportSnapshot, ExportTargetNotEmptyError } from '../export';
 import type { PlakarStore } from '../plakar/store';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
+import { createStaging } from './staging';
 
 export interface ExportJobOptions {
   store: PlakarStore;
@@ -26,9 +27,7 @@ export async function runExportJob(options: ExportJobOptions): Promise<ExportRes
       `${path.resolve(options.targetDir)} already contains files; choose an empty folder or allow merging (--merge).`,
     );
   }
-  const stagingRoot = path.join(options.workDir, 'staging');
-  await mkdir(stagingRoot, { recursive: true, mode: 0o700 });
-  const staging = await mkdtemp(path.join(stagingRoot, 'export-'));
+  const staging = await createStaging(options.workDir, 'export');
   try {
     const tree = path.join(staging, 'snapshot');
     await options.store.restore(options.snapshotId, tree, { signal: options.signal });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createNotionClient } from '../notion/client';
 import { NotionGateway } from '../notion/gateway';
@@ -15,7 +15,8 @@ import { restoreSnapshot } from '../restore/restorer';
 import type { RestoreCounts } from '../restore/run';
 import { FileUploader, PlannedUploads } from '../restore/uploads';
 import { NotionAccessError } from './backup-job';
-import { acquireStoreLock } from './store-lock';
+import { lockStoreForJob } from './leftover-backup';
+import { createStaging } from './staging';
 
 export interface RestoreJobOptions {
   token: string;
@@ -54,10 +55,9 @@ export class RestoreTargetError extends Error {
  */
 export async function runRestoreJob(options: RestoreJobOptions): Promise<RestoreJobResult> {
   const started = Date.now();
-  const release = await acquireStoreLock(path.join(options.workDir, 'locks'), options.store.location, 'restore');
-  const stagingRoot = path.join(options.workDir, 'staging');
-  await mkdir(stagingRoot, { recursive: true, mode: 0o700 });
-  const staging = await mkdtemp(path.join(stagingRoot, 'restore-'));
+  // A leftover backup's verdict is kept in the store itself (its snapshot kept or removed).
+  const { lease } = await lockStoreForJob(options.workDir, options.store, 'restore');
+  const staging = await createStaging(options.workDir, 'restore');
   try {
     const check = await checkNotionToken({ token: options.token, baseUrl: options.notionApiUrl });
     if (check.status !== 'valid') throw new NotionAccessError(check.message);
@@ -105,7 +105,7 @@ export async function runRestoreJob(options: RestoreJobOptions): Promise<Restore
     };
   } finally {
     await rm(staging, { recursive: true, force: true });
-    await release();
+    await lease.release();
   }
 }
 

@@ -12,22 +12,23 @@ afterEach(async () => rm(dir, { recursive: true, force: true }));
 
 describe('acquireStoreLock', () => {
   it('lets one job at a time hold a store', async () => {
-    const release = await acquireStoreLock(dir, '/stores/a', 'backup');
+    const lease = await acquireStoreLock(dir, '/stores/a', 'backup');
     await expect(acquireStoreLock(dir, '/stores/a', 'backup')).rejects.toBeInstanceOf(StoreBusyError);
     const other = await acquireStoreLock(dir, '/stores/b', 'backup');
-    await release();
-    await other();
+    await lease.release();
+    await other.release();
     const again = await acquireStoreLock(dir, '/stores/a', 'restore');
-    await again();
+    await again.release();
     expect(await readdir(dir)).toEqual([]);
   });
 
   it('takes over a lock left by a process that is gone', async () => {
-    const release = await acquireStoreLock(dir, '/stores/a', 'backup');
+    const lease = await acquireStoreLock(dir, '/stores/a', 'backup');
     const [file] = await readdir(dir);
     await writeFile(path.join(dir, file ?? ''), JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), what: 'backup', since: 'x' }));
     const taken = await acquireStoreLock(dir, '/stores/a', 'backup');
-    await taken();
-    await release();
+    expect(taken.leftover).toBeUndefined();
+    await taken.release();
+    await lease.release();
   });
 });

@@ -1,54 +1,103 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { commandLineOf, isAlive } from './process-liveness';
 
 export class StoreBusyError extends Error {
   override readonly name = 'StoreBusyError';
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+interface LockHolder {
+  pid: number;
+  host: string;
+  what: string;
+  since: string;
+  /** The plakar backup the holder started, so a successor can find it if the holder dies. */
+  plakar?: { pid: number; job: string } | undefined;
 }
+
+/** A plakar backup left running by a holder that died (kill -9 of the app or CLI). */
+export interface LeftoverPlakar {
+  job: string;
+  /** When the dead holder took the lock. */
+  since: string;
+  /** True when it was still running and was stopped; false when it had already ended. */
+  stopped: boolean;
+}
+
+export interface StoreLease {
+  /** Set when this lease took over from a dead holder whose plakar backup was running or ran. */
+  leftover: LeftoverPlakar | undefined;
+  /** Records the plakar child this job started (pid and `-job` id) in the lock file. */
+  recordPlakar(child: { pid: number; job: string }): Promise<void>;
+  release(): Promise<void>;
+}
+
+const STOP_GRACE_MS = 10_000;
 
 /**
  * One job per store at a time, across the app and the CLI: a lock file created exclusively under the
- * app's data directory. A lock left by a process that no longer runs is taken over.
+ * app's data directory. A lock left by a process that no longer runs is taken over; if that process
+ * had a plakar backup running (plakar runs in its own process group, so it outlives a killed parent),
+ * the backup is stopped first, so two backups never write at once, and reported as `leftover`.
  */
-export async function acquireStoreLock(lockDir: string, storeLocation: string, what: string): Promise<() => Promise<void>> {
+export async function acquireStoreLock(lockDir: string, storeLocation: string, what: string): Promise<StoreLease> {
   await mkdir(lockDir, { recursive: true, mode: 0o700 });
   const file = path.join(lockDir, `${createHash('sha256').update(storeLocation).digest('hex').slice(0, 16)}.lock`);
+  let leftover: LeftoverPlakar | undefined;
   for (let attempt = 0; attempt < 2; attempt += 1) {
+    const holder: LockHolder = { pid: process.pid, host: os.hostname(), what, since: new Date().toISOString() };
     try {
       const handle = await open(file, 'wx', 0o600);
-      await handle.writeFile(JSON.stringify({ pid: process.pid, host: os.hostname(), what, since: new Date().toISOString() }));
+      await handle.writeFile(JSON.stringify(holder));
       await handle.close();
-      return async () => {
-        await rm(file, { force: true });
+      return {
+        leftover,
+        recordPlakar: async (child) => writeFile(file, JSON.stringify({ ...holder, plakar: child }), { mode: 0o600 }),
+        release: async () => rm(file, { force: true }),
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = await readHolder(file);
-      if (holder && holder.host === os.hostname() && !isAlive(holder.pid)) {
+      const previous = await readHolder(file);
+      if (previous && previous.host === os.hostname() && !isAlive(previous.pid)) {
+        if (previous.plakar) leftover = { job: previous.plakar.job, since: previous.since, stopped: await stopLeftoverPlakar(previous.plakar) };
         await rm(file, { force: true });
         continue;
       }
       throw new StoreBusyError(
-        `Another ${holder?.what ?? 'job'} is already running on this store${holder ? ` (since ${holder.since})` : ''}. Wait for it to finish.`,
+        `Another ${previous?.what ?? 'job'} is already running on this store${previous ? ` (since ${previous.since})` : ''}. Wait for it to finish.`,
       );
     }
   }
   throw new StoreBusyError('Could not lock the store.');
 }
 
-async function readHolder(file: string): Promise<{ pid: number; host: string; what: string; since: string } | undefined> {
+/**
+ * Stops a plakar left by a dead holder, after checking that the pid still runs that very backup
+ * (its command line carries the job id), so a reused pid is never signalled.
+ */
+async function stopLeftoverPlakar(child: { pid: number; job: string }): Promise<boolean> {
+  const commandLine = await commandLineOf(child.pid);
+  if (!commandLine?.includes(child.job)) return false;
+  signalGroup(child.pid, 'SIGTERM');
+  const deadline = Date.now() + STOP_GRACE_MS;
+  while (isAlive(child.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (isAlive(child.pid)) signalGroup(child.pid, 'SIGKILL');
+  return true;
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as { pid: number; host: string; what: string; since: string };
+    process.kill(process.platform === 'win32' ? pid : -pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+async function readHolder(file: string): Promise<LockHolder | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as LockHolder;
   } catch {
     return undefined;
   }

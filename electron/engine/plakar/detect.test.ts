@@ -45,7 +45,16 @@ describe('detectPlakar', () => {
   it('finds plakar on PATH', async () => {
     const bin = await writeVersionOnlyPlakar(path.join(scratch, 'bin'), 'plakar/v1.1.4');
     const result = await detectPlakar({ dirs: dirs(), pathEnv: path.dirname(bin), homeDir: scratch });
-    expect(result).toEqual({ status: 'found', path: bin, version: 'v1.1.4' });
+    expect(result).toEqual({ status: 'found', path: bin, version: 'v1.1.4', warning: null });
+  });
+
+  it('accepts a release newer than any tested, with a warning that names the tested range', async () => {
+    const bin = await writeVersionOnlyPlakar(path.join(scratch, 'new'), 'plakar/v1.1.7');
+    const result = await detectPlakar({ explicitPath: bin, dirs: dirs() });
+    expect(result).toMatchObject({ status: 'found', version: 'v1.1.7' });
+    expect(result.status === 'found' && result.warning).toMatch(/^plakar v1\.1\.7 is newer than the releases this app was tested with \(1\.1\.4 or newer \(tested up to 1\.1\.4\)\)/);
+    const devel = await writeVersionOnlyPlakar(path.join(scratch, 'devel'), 'plakar/v1.2.0-devel.a3b0b7e');
+    expect(await detectPlakar({ explicitPath: devel, dirs: dirs() })).toMatchObject({ status: 'found', warning: expect.stringMatching(/newer/) });
   });
 
   it('reports not-found with the places it looked', async () => {
@@ -68,14 +77,11 @@ describe('detectPlakar', () => {
     });
   });
 
-  it('reports a release older than 1.1 as too old', async () => {
-    const bin = await writeVersionOnlyPlakar(path.join(scratch, 'old'), 'plakar/v1.0.6');
-    expect(await detectPlakar({ explicitPath: bin, dirs: dirs() })).toEqual({
-      status: 'too-old',
-      path: bin,
-      version: 'v1.0.6',
-      minimumVersion: '1.1.0',
-    });
+  it('reports a release older than the oldest supported (1.1.4) as too old', async () => {
+    for (const old of ['v1.0.6', 'v1.1.3']) {
+      const bin = await writeVersionOnlyPlakar(path.join(scratch, old), `plakar/${old}`);
+      expect(await detectPlakar({ explicitPath: bin, dirs: dirs() })).toEqual({ status: 'too-old', path: bin, version: old, minimumVersion: '1.1.4' });
+    }
   });
 
   it('reports a program that is not plakar as unusable, with its output', async () => {

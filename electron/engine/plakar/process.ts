@@ -46,6 +46,8 @@ export interface PlakarInvocation {
   timeoutMs?: number;
   onStdoutLine?: (line: string) => void;
   onStderrLine?: (line: string) => void;
+  /** Called once the child runs, with its pid (also its process group id: it is detached). */
+  onSpawn?: (pid: number) => void;
 }
 
 export interface PlakarProcessResult {
@@ -107,6 +109,7 @@ export function runPlakar(invocation: PlakarInvocation): Promise<PlakarProcessRe
       windowsHide: true,
     });
 
+    if (child.pid !== undefined) invocation.onSpawn?.(child.pid);
     const timers: NodeJS.Timeout[] = [];
     const terminate = (): void => {
       signalGroup(child.pid, 'SIGTERM');

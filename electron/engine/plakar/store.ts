@@ -111,7 +111,12 @@ export class PlakarStore {
   private async run(
     command: string,
     args: string[],
-    extra: { signal?: AbortSignal | undefined; onStdoutLine?: (line: string) => void; onStderrLine?: (line: string) => void } = {},
+    extra: {
+      signal?: AbortSignal | undefined;
+      onStdoutLine?: (line: string) => void;
+      onStderrLine?: (line: string) => void;
+      onSpawn?: (pid: number) => void;
+    } = {},
   ): Promise<PlakarProcessResult> {
     await this.prepare();
     const result = await runPlakar({
@@ -123,6 +128,7 @@ export class PlakarStore {
       signal: extra.signal,
       onStdoutLine: extra.onStdoutLine,
       onStderrLine: extra.onStderrLine,
+      onSpawn: extra.onSpawn,
     });
     if (result.spawnError || result.exitCode !== 0 || result.cancelled) throw this.failure(command, result);
     return result;
@@ -166,7 +172,13 @@ export class PlakarStore {
    */
   async backup(
     sourceDir: string,
-    options: { tags: string[]; signal?: AbortSignal | undefined; onPathError?: (line: string) => void },
+    options: {
+      tags: string[];
+      signal?: AbortSignal | undefined;
+      onPathError?: (line: string) => void;
+      /** The plakar child's pid and the `-job` id that finds its snapshot, as soon as it runs. */
+      onStarted?: (child: { pid: number; job: string }) => void;
+    },
   ): Promise<BackupOutcome> {
     const job = randomUUID();
     const warnings: string[] = [];
@@ -176,6 +188,7 @@ export class PlakarStore {
     args.push(path.resolve(sourceDir));
     const result = await this.run('backup', args, {
       signal: options.signal,
+      onSpawn: (pid) => options.onStarted?.({ pid, job }),
       onStderrLine: (line) => {
         const event = parsePathEvent(line);
         if (event && !event.ok) {

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { acquireStoreLock } from '../jobs/store-lock';
+import { lockStoreForJob } from '../jobs/leftover-backup';
 import type { PlakarStore } from '../plakar/store';
 import { FULL_SNAPSHOT_ID } from '../plakar/store';
 import type { SnapshotListEntry } from '../plakar/parse';
@@ -30,7 +29,7 @@ export interface PruneResult {
 
 /** Applies a retention policy to the app's own snapshots of one source, removing by full id only. */
 export async function pruneSnapshots(options: PruneOptions): Promise<PruneResult> {
-  const release = await acquireStoreLock(path.join(options.workDir, 'locks'), options.store.location, 'retention');
+  const { lease } = await lockStoreForJob(options.workDir, options.store, 'retention');
   try {
     const plan = planRetention(await options.store.listSnapshots(), options.policy, options.timeZone, options.source);
     const confirmed = options.confirmedIds ? new Set(options.confirmedIds) : undefined;
@@ -43,6 +42,6 @@ export async function pruneSnapshots(options: PruneOptions): Promise<PruneResult
     if (removed.length > 0) await options.store.remove(removed.map((snapshot) => snapshot.id));
     return { plan, removed, skipped };
   } finally {
-    await release();
+    await lease.release();
   }
 }

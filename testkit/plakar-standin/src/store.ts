@@ -15,7 +15,7 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:f
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { computeMac, decodeBlob, encodeBlob, open as openSealed, seal, type KdfParams, type StoreKeys } from './crypto';
-import { GoError, isErrno, pathErrorText } from './errors';
+import { GoError, goPathError, isErrno, pathErrorText } from './errors';
 
 export const STORAGE_VERSION = '1.0.0';
 export const STANDIN_CHUNK_SIZE = 1024 * 1024;
@@ -126,8 +126,14 @@ export class Store {
     const mac = knownMac ?? this.mac(data);
     if (this.hasBlob(mac)) return { mac, written: 0 };
     await mkdir(path.dirname(this.blobPath(mac)), { recursive: true, mode: 0o700 });
-    const written = await this.write(this.blobPath(mac), encodeBlob(data, this.compress, this.keys?.data));
-    return { mac, written };
+    try {
+      const written = await this.write(this.blobPath(mac), encodeBlob(data, this.compress, this.keys?.data));
+      return { mac, written };
+    } catch (error) {
+      // A real full disk: Node says "ENOSPC: …, write"; plakar says "write <file>: no space left on device".
+      if (error instanceof GoError) throw error;
+      throw goPathError('write', this.blobPath(mac), error);
+    }
   }
 
   /** Reads, decodes and verifies a blob; BlobError when missing or not matching its MAC. */
@@ -174,10 +180,13 @@ export class Store {
     return JSON.parse(text) as T;
   }
 
+  /** States are small and written apart from packfiles: a simulated full disk spares them, as the recorded one did. */
   async writeState(id: string, value: unknown): Promise<void> {
     const json = Buffer.from(JSON.stringify(value));
     await mkdir(path.dirname(this.statePath(id)), { recursive: true, mode: 0o700 });
-    await this.write(this.statePath(id), this.keys ? seal(json, this.keys.data) : json);
+    const data = this.keys ? seal(json, this.keys.data) : json;
+    await writeAtomic(this.statePath(id), data);
+    this.wbytes += data.length;
   }
 
   async deleteState(id: string): Promise<void> {

@@ -78,7 +78,19 @@ export async function checkSnapshot(ctx: AppContext, store: Store, snap: Snapsho
   }
   let errors = 0;
   let failed = false;
-  const vfs = await snap.vfs();
+  let vfs;
+  try {
+    vfs = await snap.vfs();
+  } catch (error) {
+    if (!(error instanceof BlobError)) throw error;
+    // As plakar v1.1.4 prints it (fixtures/v1.1.4/check-damaged.json): the root, then its error.
+    const directory = snap.header.importer.directory;
+    ctx.out.pathOk(snap.id, directory);
+    ctx.out.pathError(snap.id, directory, error.kind === 'missing' ? 'blob not found' : 'EOF');
+    cache.vfs.set(root, 'root corrupted');
+    ctx.out.result(snap.id, 'check', 1, process.hrtime.bigint() - t0, store.rbytes - r0, store.wbytes - w0);
+    return false;
+  }
   try {
     await vfs.walk(pathname, async (entry) => {
       ctx.cancellation.check();

@@ -39,7 +39,7 @@ export class InfoCommand implements Command {
     }
     const h = snap.header;
     const s = h.summary;
-    out(`Version: ${store.config.version}`);
+    out(`Version: v${store.config.version}`);
     out(`SnapshotID: ${h.identifier}`);
     out(`Timestamp: ${goTimeString(parseRfc3339(h.timestamp) ?? 0n)}`);
     out(`Duration: ${goDuration(BigInt(h.durationNs))}`);
@@ -95,7 +95,7 @@ export class InfoCommand implements Command {
   private async repository(ctx: AppContext, store: Store): Promise<number> {
     const c = store.config;
     const out = (line: string): void => ctx.out.out(line);
-    out(`Version: ${c.version}`);
+    out(`Version: v${c.version}`);
     out(`Timestamp: ${goTimeString(parseRfc3339(c.timestamp) ?? 0n)}`);
     out(`RepositoryID: ${c.repositoryId}`);
     out('Packfile:');
