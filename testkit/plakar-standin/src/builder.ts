@@ -202,10 +202,8 @@ export class SnapshotBuilder {
   }): Promise<SnapshotHeader> {
     const ctx = this.ctx;
     const sorted = [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    let vfsMac: string;
-    let errorsMac = NIL_MAC;
-    vfsMac = await this.putBlobLikeFlusher(Buffer.from(JSON.stringify({ entries: sorted })));
-    if (this.errors.length > 0) errorsMac = await this.putBlobLikeFlusher(Buffer.from(JSON.stringify({ errors: this.errors })));
+    const vfsMac = await this.putBlobLikeFlusher(Buffer.from(JSON.stringify({ entries: sorted })));
+    const errorsMac = this.errors.length > 0 ? await this.putBlobLikeFlusher(Buffer.from(JSON.stringify({ errors: this.errors }))) : NIL_MAC;
     const header: SnapshotHeader = {
       format: 'plakar-standin-snapshot',
       version: SNAPSHOT_VERSION,
