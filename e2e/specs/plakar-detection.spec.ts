@@ -13,7 +13,7 @@ test('explains how to install plakar when it is not found', async ({ launchApp, 
   const { page } = await launchApp({ PLAKAR_BIN: '', PATH: path.join(scratchDir, 'empty-path') });
   const card = page.getByTestId('plakar-check');
   await expect(card.getByRole('alert')).toContainText('plakar is not installed');
-  await expect(card).toContainText('plakar 1.1 or newer');
+  await expect(card).toContainText('Install plakar 1.1.4 or newer (tested with 1.1.4)');
   await expect(card.getByRole('link', { name: 'Download plakar' })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Check again' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Continue' })).toBeDisabled();
@@ -34,5 +34,15 @@ test('says plakar is too old and what is needed', async ({ launchApp, scratchDir
   const { page } = await launchApp({ PLAKAR_BIN: oldPlakar });
   const alert = page.getByTestId('plakar-check').getByRole('alert');
   await expect(alert).toContainText('plakar is too old');
-  await expect(alert).toContainText('plakar v1.0.6 is installed, but this app needs 1.1.0 or newer');
+  await expect(alert).toContainText('plakar v1.0.6 is installed, but this app needs 1.1.4 or newer');
+});
+
+test('accepts a plakar newer than any tested, with a warning', async ({ launchApp, scratchDir }, testInfo) => {
+  const newer = await writeVersionOnlyPlakar(path.join(scratchDir, 'newer'), 'plakar/v1.1.7');
+  const { page } = await launchApp({ PLAKAR_BIN: newer });
+  const card = page.getByTestId('plakar-check');
+  await expect(card).toContainText('plakar v1.1.7 is installed.');
+  await expect(card).toContainText('plakar v1.1.7 is newer than the newest release this app was tested with (1.1.4). It should work');
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeEnabled();
+  await saveScreenshot(page, testInfo, 'welcome-plakar-newer');
 });

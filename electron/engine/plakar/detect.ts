@@ -2,7 +2,7 @@ import { access, constants } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { MINIMUM_PLAKAR_VERSION, type PlakarDetection } from '../../../shared/ipc/contract';
-import { NEWEST_TESTED_PLAKAR, SUPPORTED_PLAKAR_RANGE } from '../../../shared/plakar-support';
+import { NEWEST_TESTED_PLAKAR } from '../../../shared/plakar-support';
 import type { PlakarDirs } from './process';
 import { runPlakar } from './process';
 import { isAtLeast, isNewerThan, parsePlakarVersion } from './version';
@@ -93,5 +93,5 @@ export async function probePlakar(bin: string, dirs: PlakarDirs): Promise<Plakar
 export function newerThanTestedWarning(versionText: string): string | null {
   const version = parsePlakarVersion(`plakar/${versionText}`);
   if (!version || !isNewerThan(version, NEWEST_TESTED_PLAKAR)) return null;
-  return `plakar ${versionText} is newer than the releases this app was tested with (${SUPPORTED_PLAKAR_RANGE}). It should work; if a backup or restore fails with an unexpected plakar message, install ${NEWEST_TESTED_PLAKAR} or report the message.`;
+  return `plakar ${versionText} is newer than the newest release this app was tested with (${NEWEST_TESTED_PLAKAR}). It should work; if a backup or restore fails with an unexpected plakar message, install plakar ${NEWEST_TESTED_PLAKAR} or report the message.`;
 }

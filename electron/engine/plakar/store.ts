@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { access, mkdir } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { SUPPORTED_PLAKAR_RANGE } from '../../../shared/plakar-support';
+import { NEWEST_TESTED_PLAKAR } from '../../../shared/plakar-support';
 import { probePlakar } from './detect';
 import { describePlakarErrorKind, mapPlakarFailure, PlakarError } from './errors';
 import type { DirectoryEntry, ResultLine, SnapshotListEntry } from './parse';
@@ -42,6 +43,14 @@ export function normaliseStoreLocation(location: string): string {
   const local = localStorePath(location.trim());
   return local ?? location.trim();
 }
+
+/**
+ * For backup and restore: `-quiet` drops one OK line per path (errors, KO lines and the result line
+ * stay), and more parallel operations than plakar's default, which is the number of CPUs minus one:
+ * a snapshot is thousands of small files and folders, so plakar waits on the disk, not the CPU. On a
+ * 2-core machine a 2,000-page backup took 13.8 s by default and 5.3 s with these flags (bench).
+ */
+const BULK_FLAGS = ['-quiet', '-concurrency', String(Math.min(16, Math.max(8, os.availableParallelism() * 2)))];
 
 /** Binary + cache dir → the version `plakar version` printed, once `-disable-security-check` ran. */
 const preparedBinaries = new Map<string, string>();
@@ -101,7 +110,7 @@ export class PlakarStore {
       throw new PlakarError(
         'unrecognised-output',
         `plakar ${version} printed a line this app does not understand in ${error.what} (plakar ${command}): “${error.line.slice(0, 200)}”. ` +
-          `Nothing was changed. If this plakar is newer than ${SUPPORTED_PLAKAR_RANGE}, install a tested release; otherwise please report this line.`,
+          `Nothing was changed. If this plakar is newer than ${NEWEST_TESTED_PLAKAR}, the newest release this app was tested with, install that one; otherwise please report this line.`,
         error.line,
         0,
       );
@@ -116,12 +125,14 @@ export class PlakarStore {
       onStdoutLine?: (line: string) => void;
       onStderrLine?: (line: string) => void;
       onSpawn?: (pid: number) => void;
+      /** Global flags, placed before `at`. */
+      global?: string[];
     } = {},
   ): Promise<PlakarProcessResult> {
     await this.prepare();
     const result = await runPlakar({
       bin: this.options.bin,
-      args: ['at', this.location, command, ...args],
+      args: [...(extra.global ?? []), 'at', this.location, command, ...args],
       dirs: this.options.dirs,
       passphrase: this.options.passphrase,
       allowPlaintext: this.options.allowPlaintext,
@@ -187,6 +198,7 @@ export class PlakarStore {
     if (options.tags.length > 0) args.push('-tag', options.tags.join(','));
     args.push(path.resolve(sourceDir));
     const result = await this.run('backup', args, {
+      global: BULK_FLAGS,
       signal: options.signal,
       onSpawn: (pid) => options.onStarted?.({ pid, job }),
       onStderrLine: (line) => {
@@ -276,7 +288,7 @@ export class PlakarStore {
   async restore(snapshotId: string, toDir: string, options: { path?: string; signal?: AbortSignal } = {}): Promise<void> {
     assertFullId(snapshotId);
     await mkdir(path.dirname(path.resolve(toDir)), { recursive: true, mode: 0o700 });
-    await this.run('restore', ['-to', path.resolve(toDir), snapshotPath(snapshotId, options.path ?? '')], { signal: options.signal });
+    await this.run('restore', ['-to', path.resolve(toDir), snapshotPath(snapshotId, options.path ?? '')], { signal: options.signal, global: BULK_FLAGS });
   }
 
   /** Verifies one snapshot (or all); throws an 'integrity' PlakarError when plakar finds damage. */

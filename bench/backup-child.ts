@@ -1,0 +1,65 @@
+// Runs one whole backup job (crawl + real plakar) in its own process, so its memory and its disk
+// I/O are measured apart from the emulator. Linux adds the I/O of reaped children (plakar) to the
+// parent's /proc/self/io; plakar's `cached` helper daemon is not a reaped child and is not counted.
+// Input: a JSON job on argv[2]; output: one JSON line on stdout.
+import { readFileSync } from 'node:fs';
+import { runBackupJob } from '../electron/engine/jobs/backup-job';
+import { plakarDirsUnder } from '../electron/engine/plakar/process';
+import { PlakarStore } from '../electron/engine/plakar/store';
+
+interface BackupJob {
+  url: string;
+  token: string;
+  plakar: string;
+  store: string;
+  passphrase: string;
+  workDir: string;
+  full?: boolean;
+}
+
+function io(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const line of readFileSync('/proc/self/io', 'utf8').split('\n')) {
+    const [key, value] = line.split(':');
+    if (key && value) out[key.trim()] = Number(value.trim());
+  }
+  return out;
+}
+
+const job = JSON.parse(process.argv[2] ?? '{}') as BackupJob;
+const store = new PlakarStore({ bin: job.plakar, dirs: plakarDirsUnder(`${job.workDir}/plakar`), location: job.store, passphrase: job.passphrase });
+const phases: Record<string, number> = {};
+let phase = 'start';
+let phaseStart = Date.now();
+const started = Date.now();
+const result = await runBackupJob({
+  token: job.token,
+  notionApiUrl: job.url,
+  requestsPerSecond: 5000,
+  burst: 100,
+  concurrency: 16,
+  store,
+  workDir: job.workDir,
+  full: job.full ?? false,
+  appVersion: 'bench',
+  onProgress: (progress) => {
+    if (progress.phase === phase) return;
+    phases[phase] = (phases[phase] ?? 0) + Date.now() - phaseStart;
+    phase = progress.phase;
+    phaseStart = Date.now();
+  },
+});
+phases[phase] = (phases[phase] ?? 0) + Date.now() - phaseStart;
+const counters = io();
+process.stdout.write(
+  `${JSON.stringify({
+    wallMs: Date.now() - started,
+    phases,
+    mode: result.mode,
+    apiCalls: result.crawl.apiCalls,
+    counts: result.crawl.counts,
+    storeBytesWritten: result.storeBytesWritten,
+    io: { rchar: counters.rchar, wchar: counters.wchar, readBytes: counters.read_bytes, writeBytes: counters.write_bytes },
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+  })}\n`,
+);
