@@ -97,7 +97,7 @@ export async function prepareAppState(page: Page, options: PreparedState): Promi
     const store = await api.setupStore({ mode: 'create', location: storeDir, passphrase: 'correct horse battery staple 42', plaintext: false });
     if (!store.ok || store.value.status !== 'ready') return `setupStore: ${JSON.stringify(store)}`;
     await api.setBackupRoots({ ids: roots });
-    await api.updateAdvancedSettings({ requestsPerSecond, comments: 'pages', notionApiUrl: '' });
+    await api.updateAdvancedSettings({ requestsPerSecond, comments: 'pages', localCopy: true, notionApiUrl: '' });
     await api.confirmPassphraseSaved();
     await api.completeOnboarding();
     return null;

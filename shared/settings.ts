@@ -26,6 +26,8 @@ export const SettingsSchema = z.object({
   advanced: z.object({
     requestsPerSecond: z.number().positive().max(50),
     comments: z.enum(['pages', 'all', 'off']),
+    /** Keep a private local copy of the last backed-up tree, so incremental backups need not restore it. */
+    localCopy: z.boolean().default(true),
   }),
   onboardingCompletedAt: z.string().nullable(),
   /** The user accepted storing secrets although the system has no secure key store (Linux basic_text). */

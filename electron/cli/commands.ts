@@ -50,6 +50,8 @@ interface BackupCommandOptions {
   tag?: string[];
   comments: CommentScope;
   rate?: number;
+  /** False with --no-local-copy. */
+  localCopy?: boolean;
   json?: boolean;
 }
 
@@ -84,6 +86,7 @@ export async function runBackupCommand(io: CliIo, options: BackupCommandOptions)
       workDir: cliDataDir(io.env),
       roots: options.root ?? [],
       full: options.full ?? false,
+      localCopy: options.localCopy !== false,
       extraTags: options.tag ?? [],
       appVersion: APP_VERSION,
       signal: io.signal,

@@ -56,6 +56,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--tag <tag>', 'add a tag to the snapshot (repeatable)', collect)
     .addOption(new Option('--comments <scope>', 'which comments to back up').choices(['pages', 'all', 'off']).default('pages'))
     .option('--rate <requests-per-second>', 'Notion request rate (default 3)', positiveNumber)
+    .option('--no-local-copy', 'keep no local copy of the backed-up pages (next backups restore the previous snapshot from the store; removes the copies kept so far)')
     .option('--json', 'progress as JSON lines on stderr, the result as one JSON object on stdout')
     .action((options) => runBackupCommand(io, options));
 

@@ -32,7 +32,7 @@ beforeEach(async () => {
     { productName: 'Test', version: '0.0.0', electronVersion: null, chromeVersion: null, defaultDataDir: dataDir },
   );
   const settings = new AppSettings(new Conf({ ...SETTINGS_STORE_OPTIONS, cwd: dataDir }));
-  settings.update({ advanced: { requestsPerSecond: 50, comments: 'pages' } });
+  settings.update({ advanced: { requestsPerSecond: 50, comments: 'pages', localCopy: true } });
   services = createAppCore({
     config,
     settings,
@@ -191,8 +191,8 @@ describe(`backups from the app, with ${plakarUnderTestLabel()}`, () => {
     expect(command).toContain(`--store ${path.join(dataDir, 'store')}`);
     expect(command).not.toContain(PASSPHRASE);
     expect(command).not.toContain(emulator.tokens.full);
-    const state = await services.updateAdvancedSettings({ requestsPerSecond: 2, comments: 'all', notionApiUrl: '' });
-    expect(state.settings.advanced).toEqual({ requestsPerSecond: 2, comments: 'all' });
+    const state = await services.updateAdvancedSettings({ requestsPerSecond: 2, comments: 'all', localCopy: true, notionApiUrl: '' });
+    expect(state.settings.advanced).toEqual({ requestsPerSecond: 2, comments: 'all', localCopy: true });
   });
 
   it('refuses to start before the store and Notion are set up', async () => {

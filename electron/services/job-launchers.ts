@@ -64,6 +64,7 @@ export async function launchBackup(context: ServiceContext, options: { full: boo
           notionApiUrl: context.notionApiUrl(),
           requestsPerSecond: advanced.requestsPerSecond,
           comments: advanced.comments,
+          localCopy: advanced.localCopy,
           store,
           workDir: context.config.dataDir,
           roots,

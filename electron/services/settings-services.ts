@@ -3,6 +3,7 @@ import { describeJobError } from '../engine/jobs/job-errors';
 import type { JobHistory } from './job-history';
 import { integritySummary } from './job-launchers';
 import type { ServiceContext } from './service-context';
+import { discardAllMirrors } from '../engine/jobs/backup-mirror';
 
 type SettingsHandlers = Pick<ContractHandlers, 'listJobHistory' | 'updateAdvancedSettings' | 'checkStoreIntegrity' | 'getBackupCommand'>;
 
@@ -19,10 +20,11 @@ export function settingsServices(context: ServiceContext, history: JobHistory): 
       return { jobs: await history.list() };
     },
 
-    async updateAdvancedSettings({ requestsPerSecond, comments, notionApiUrl }) {
+    async updateAdvancedSettings({ requestsPerSecond, comments, localCopy, notionApiUrl }) {
       const current = settings.get();
+      if (!localCopy && current.advanced.localCopy) await discardAllMirrors(context.config.dataDir);
       settings.update({
-        advanced: { requestsPerSecond, comments },
+        advanced: { requestsPerSecond, comments, localCopy },
         notion: { ...current.notion, apiUrl: notionApiUrl.trim() === '' ? null : notionApiUrl.trim().replace(/\/+$/, '') },
       });
       return context.state();
@@ -41,12 +43,15 @@ export function settingsServices(context: ServiceContext, history: JobHistory): 
     /** The same backup from a terminal, with the secrets left as placeholders (never the values). */
     async getBackupCommand() {
       const current = settings.get();
-      const parts = ["NOTION_TOKEN='<your Notion token>'", "PLAKAR_PASSPHRASE='<your store passphrase>'"];
+      const parts = ["NOTION_TOKEN='<your Notion token>'"];
+      // An unencrypted store needs plakar 1.1.5+'s explicit consent instead of a passphrase.
+      parts.push(current.store?.encrypted === false ? 'PLAKAR_INSECURE_PLAINTEXT=1' : "PLAKAR_PASSPHRASE='<your store passphrase>'");
       if (current.notion.apiUrl) parts.push(`NOTION_API_URL=${shellQuote(current.notion.apiUrl)}`);
       parts.push('npx notion-plakar backup', '--store', shellQuote(current.store?.location ?? '<store>'));
       for (const root of current.roots) parts.push('--root', root);
       if (current.advanced.comments !== 'pages') parts.push('--comments', current.advanced.comments);
       if (current.advanced.requestsPerSecond !== 3) parts.push('--rate', String(current.advanced.requestsPerSecond));
+      if (!current.advanced.localCopy) parts.push('--no-local-copy');
       return { command: parts.join(' ') };
     },
   };

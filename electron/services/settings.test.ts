@@ -28,7 +28,7 @@ describe('AppSettings', () => {
 
   it('refuses an invalid change and keeps what was there', () => {
     const settings = open();
-    expect(() => settings.update({ advanced: { requestsPerSecond: -1, comments: 'pages' } })).toThrow();
+    expect(() => settings.update({ advanced: { requestsPerSecond: -1, comments: 'pages', localCopy: true } })).toThrow();
     expect(settings.get().advanced.requestsPerSecond).toBe(3);
   });
 
@@ -38,5 +38,13 @@ describe('AppSettings', () => {
     const stored = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     await writeFile(file, JSON.stringify({ ...stored, advanced: 'nonsense' }));
     expect(open().get()).toMatchObject({ roots: ['a'], advanced: DEFAULT_SETTINGS.advanced });
+  });
+
+  it('keeps advanced settings saved before the local copy existed, with the copy on', async () => {
+    open().update({ roots: ['a'] });
+    const file = path.join(dir, 'settings.json');
+    const stored = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify({ ...stored, advanced: { requestsPerSecond: 2, comments: 'off' } }));
+    expect(open().get().advanced).toEqual({ requestsPerSecond: 2, comments: 'off', localCopy: true });
   });
 });

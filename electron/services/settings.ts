@@ -16,7 +16,7 @@ export const DEFAULT_SETTINGS: Settings = {
   store: null,
   notion: { apiUrl: null, workspaceName: null, workspaceId: null, botName: null, tokenKind: null },
   roots: [],
-  advanced: { requestsPerSecond: 3, comments: 'pages' },
+  advanced: { requestsPerSecond: 3, comments: 'pages', localCopy: true },
   onboardingCompletedAt: null,
   acceptInsecureSecretStorage: false,
   schedule: DEFAULT_SCHEDULE_SETTINGS,

@@ -529,6 +529,10 @@ export const strings = {
       off: 'No comments',
     },
     commentsAllNote: '“Every block” costs one extra request per block: a large workspace takes much longer to back up.',
+    localCopy: 'Keep a local copy of the last backup',
+    localCopyHint:
+      'Makes each backup after the first much faster: the app reads what did not change from this copy instead of from the store. ' +
+      'The copy is not encrypted; it stays in the app’s private folder on this computer. Turn it off to remove it.',
     advancedSave: 'Save advanced settings',
     plakarLabel: 'plakar program',
     plakarCurrent: (path: string) => `Chosen path: ${path}`,

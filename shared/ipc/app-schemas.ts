@@ -218,6 +218,7 @@ export const JobRecordSchema = z.object({
 export const AdvancedSettingsInputSchema = z.object({
   requestsPerSecond: z.number().positive().max(50),
   comments: z.enum(['pages', 'all', 'off']),
+  localCopy: z.boolean(),
   /** Empty = Notion itself. */
   notionApiUrl: z.string().max(2048).refine((value) => value === '' || /^https?:\/\/[^\s]+$/.test(value), 'Enter an http(s) URL, or leave it empty for Notion.'),
 });

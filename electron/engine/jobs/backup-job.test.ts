@@ -1,4 +1,4 @@
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunningEmulator } from '../../../testkit/notion-emulator';
@@ -85,6 +85,43 @@ describe(`runBackupJob, with ${plakarUnderTestLabel()}`, () => {
     const manifest = JSON.parse((await storeAt().readFile(second.snapshotId, 'manifest.json')).toString('utf8')) as { basedOn: string };
     expect(manifest.basedOn).toBe(first.snapshotId);
     await expectNothingLeft(storeAt('/nonexistent-store-for-cleanup-check'));
+  });
+
+  it('reads the previous backup from its local copy instead of restoring it, and gives the same snapshot', async () => {
+    await storeAt().create();
+    const first = await job({ comments: 'pages' });
+    const phases: string[] = [];
+    const fromCopy = await job({ comments: 'pages', onProgress: (event) => phases.push(event.phase) });
+    expect(fromCopy).toMatchObject({ mode: 'incremental', basedOn: first.snapshotId });
+    expect(phases).not.toContain('restoring-previous');
+    expect(fromCopy.crawl.counts.reusedPages).toBe(richWorkspaceFacts.fullCrawl.pages);
+    // The same backup without the copy restores the previous snapshot from the store, and removes the copies.
+    const restoredPhases: string[] = [];
+    const fromStore = await job({ comments: 'pages', localCopy: false, onProgress: (event) => restoredPhases.push(event.phase) });
+    expect(restoredPhases).toContain('restoring-previous');
+    expect(await readdir(path.join(scratch, 'data', 'mirrors')).catch(() => [])).toEqual([]);
+    const tree = async (id: string) => {
+      const dir = path.join(scratch, `tree-${id.slice(0, 8)}`);
+      await storeAt().restore(id, dir);
+      return snapshotFiles(dir);
+    };
+    expect(await tree(fromCopy.snapshotId)).toEqual(await tree(fromStore.snapshotId));
+  });
+
+  it('does not trust a local copy whose record names another snapshot', async () => {
+    await storeAt().create();
+    const first = await job({ comments: 'pages' });
+    const mirrors = path.join(scratch, 'data', 'mirrors');
+    const [copy] = await readdir(mirrors);
+    const record = path.join(mirrors, copy ?? '', 'mirror.json');
+    const info = JSON.parse(await readFile(record, 'utf8')) as { snapshotId: string };
+    expect(info.snapshotId).toBe(first.snapshotId);
+    await writeFile(record, JSON.stringify({ ...info, snapshotId: 'f'.repeat(64) }));
+    const phases: string[] = [];
+    const second = await job({ comments: 'pages', onProgress: (event) => phases.push(event.phase) });
+    expect(phases).toContain('restoring-previous');
+    expect(second).toMatchObject({ mode: 'incremental', basedOn: first.snapshotId });
+    expect(JSON.parse(await readFile(record, 'utf8'))).toMatchObject({ snapshotId: second.snapshotId });
   });
 
   it('refuses an invalid token before touching the store', async () => {
@@ -193,3 +230,16 @@ describe(`runBackupJob, with ${plakarUnderTestLabel()}`, () => {
     expect(text).not.toContain(emulator.tokens.full);
   });
 });
+
+/** Every file of a restored snapshot tree with its content, except what differs by run (times, ids). */
+async function snapshotFiles(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(dir, full);
+    if (relative === 'manifest.json') continue;
+    out[relative] = await readFile(full, 'utf8');
+  }
+  return out;
+}

@@ -13,6 +13,7 @@ import type { PlakarStore } from '../plakar/store';
 import { backupTags, chooseMode, sourceKey, APP_TAG } from './backup-plan';
 import { EtaEstimator } from './eta';
 import { createStaging } from './staging';
+import { BackupMirror, discardAllMirrors } from './backup-mirror';
 import { lockStoreForJob } from './leftover-backup';
 
 export interface BackupJobOptions {
@@ -29,6 +30,12 @@ export interface BackupJobOptions {
   roots?: string[];
   full?: boolean;
   fullEveryDays?: number;
+  /**
+   * Keep a private local copy of the tree this backup stored (default true), so the next
+   * incremental backup need not restore the previous snapshot from the store. False also removes
+   * the copies kept so far.
+   */
+  localCopy?: boolean;
   extraTags?: string[];
   appVersion: string;
   signal?: AbortSignal;
@@ -87,12 +94,20 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     reporter.setMode(decision.mode);
 
     staging = await createStaging(options.workDir, 'backup');
+    const mirror = options.localCopy === false ? undefined : new BackupMirror(options.workDir, options.store.location, key);
+    if (options.localCopy === false) await discardAllMirrors(options.workDir);
     let previousSnapshot: PreviousSnapshot | undefined;
     if (decision.basedOn) {
-      reporter.phase('restoring-previous');
-      const previousDir = path.join(staging, 'previous');
-      await options.store.restore(decision.basedOn.id, previousDir, { signal: options.signal });
-      previousSnapshot = await PreviousSnapshot.load(previousDir, decision.basedOn.id);
+      const mirrored = await mirror?.treeOf(decision.basedOn.id);
+      if (mirrored) {
+        previousSnapshot = await PreviousSnapshot.load(mirrored, decision.basedOn.id);
+      }
+      if (!previousSnapshot) {
+        reporter.phase('restoring-previous');
+        const previousDir = path.join(staging, 'previous');
+        await options.store.restore(decision.basedOn.id, previousDir, { signal: options.signal });
+        previousSnapshot = await PreviousSnapshot.load(previousDir, decision.basedOn.id);
+      }
       if (!previousSnapshot) reporter.setMode('full');
     }
 
@@ -123,6 +138,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       signal: options.signal,
       onStarted: (child) => void lease.recordPlakar(child),
     });
+    const localCopyWarning = await keepLocalCopy(mirror, treeDir, stored.snapshotId);
     reporter.phase('finished');
     return {
       snapshotId: stored.snapshotId,
@@ -132,7 +148,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       crawl,
       storeBytesWritten: stored.result?.outBytes ?? null,
       durationMs: Date.now() - started,
-      warnings: [...(leftoverNote ? [leftoverNote] : []), ...crawl.warnings, ...stored.warnings],
+      warnings: [...(leftoverNote ? [leftoverNote] : []), ...crawl.warnings, ...stored.warnings, ...(localCopyWarning ? [localCopyWarning] : [])],
     };
   } finally {
     if (staging) await rm(staging, { recursive: true, force: true });
@@ -207,5 +223,17 @@ class ProgressReporter {
     if (!force && now - this.lastEmit < PROGRESS_INTERVAL_MS) return;
     this.lastEmit = now;
     this.emit({ ...this.current, elapsedMs: now - this.started });
+  }
+}
+
+/** The copy is an optimisation: failing to keep it costs the next backup a restore, nothing else. */
+async function keepLocalCopy(mirror: BackupMirror | undefined, treeDir: string, snapshotId: string): Promise<string | undefined> {
+  if (!mirror) return undefined;
+  try {
+    await mirror.replaceWith(treeDir, snapshotId);
+    return undefined;
+  } catch (error) {
+    await mirror.discard().catch(() => undefined);
+    return `The local copy that speeds up the next backup could not be saved (${error instanceof Error ? error.message : String(error)}); the next backup will read the previous snapshot from the store instead.`;
   }
 }

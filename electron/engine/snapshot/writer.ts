@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { normaliseNotionObject, stableStringify } from './normalise';
 
@@ -50,9 +50,16 @@ export class SnapshotWriter {
     await mkdir(this.absolute(relativeDir), { recursive: true, mode: 0o700 });
   }
 
+  /**
+   * Written to a temporary name, then renamed: a file hard-linked from the previous backup's tree
+   * (incremental backups) is replaced, never written through, so that tree stays as it was stored.
+   */
   async writeJson(relativeDir: string, name: string, value: unknown, lastKeys: readonly string[] = []): Promise<void> {
     await this.ensureDir(relativeDir);
-    await writeFile(this.absolute(relativeDir, name), stableStringify(value, lastKeys), { mode: 0o600 });
+    const target = this.absolute(relativeDir, name);
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, stableStringify(value, lastKeys), { mode: 0o600 });
+    await rename(temporary, target);
   }
 
   /** page.json: the page object plus its first-level blocks as the last key. */

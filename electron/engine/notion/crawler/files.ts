@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { link, copyFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileDescriptor } from '../../snapshot/writer';
 import { stableFileUrl } from '../../snapshot/normalise';
@@ -134,10 +135,15 @@ function recordFile(
   context.onProgress();
 }
 
+/**
+ * Shares an unchanged file with the previous backup's tree. An existing file at `to` is replaced,
+ * never written through (it may itself be a link into that tree).
+ */
 export async function linkOrCopy(from: string, to: string): Promise<void> {
+  await rm(to, { force: true });
   try {
     await link(from, to);
   } catch {
-    await copyFile(from, to);
+    await copyFile(from, to, constants.COPYFILE_EXCL);
   }
 }

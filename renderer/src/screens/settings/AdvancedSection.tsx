@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
 import type { PlakarDetection } from '../../../../shared/ipc/contract';
 import { getBackupApp } from '../../bridge';
+import { CheckRow } from '../../components/CheckRow';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { describedBy, FieldError } from '../../components/Field';
 import { strings } from '../../strings';
@@ -17,6 +18,7 @@ export function AdvancedSection({ state, onStateChange }: { state: AppState; onS
   const [apiUrl, setApiUrl] = useState(notion.apiUrl ?? '');
   const [rate, setRate] = useState(String(advanced.requestsPerSecond));
   const [comments, setComments] = useState<(typeof COMMENTS)[number]>(advanced.comments);
+  const [localCopy, setLocalCopy] = useState(advanced.localCopy);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [errors, setErrors] = useState<{ apiUrl?: string; rate?: string }>({});
   const ids = { apiUrl: useId(), apiHelp: useId(), apiError: useId(), rate: useId(), rateHelp: useId(), rateError: useId(), note: useId() };
@@ -28,7 +30,7 @@ export function AdvancedSection({ state, onStateChange }: { state: AppState; onS
     const nextErrors = { apiUrl: url === null ? t.apiUrlInvalid : undefined, rate: rps === null ? t.rateInvalid : undefined };
     setErrors(nextErrors);
     if (url === null || rps === null) return;
-    const result = await getBackupApp().updateAdvancedSettings({ requestsPerSecond: rps, comments, notionApiUrl: url });
+    const result = await getBackupApp().updateAdvancedSettings({ requestsPerSecond: rps, comments, localCopy, notionApiUrl: url });
     if (!result.ok) setStatus({ ok: false, text: result.error.message });
     else {
       onStateChange(result.value);
@@ -88,6 +90,7 @@ export function AdvancedSection({ state, onStateChange }: { state: AppState; onS
             {t.commentsAllNote}
           </p>
         </fieldset>
+        <CheckRow checked={localCopy} onChange={setLocalCopy} label={t.localCopy} hint={t.localCopyHint} />
         <div className="button-row">
           <button type="submit" className="button">
             {t.advancedSave}
@@ -159,9 +162,12 @@ function DetectionResult({ detection }: { detection: PlakarDetection }) {
   switch (detection.status) {
     case 'found':
       return (
-        <p className="ok-text" role="status">
-          {strings.plakar.found(detection.version)} {strings.plakar.foundAt(detection.path)}
-        </p>
+        <>
+          <p className="ok-text" role="status">
+            {strings.plakar.found(detection.version)} {strings.plakar.foundAt(detection.path)}
+          </p>
+          {detection.warning ? <p className="choice__hint--warn">{detection.warning}</p> : null}
+        </>
       );
     case 'too-old':
       return (

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+interface MirrorInfo {
+  snapshotId: string;
+  store: string;
+  sourceKey: string;
+  savedAt: string;
+}
+
+/**
+ * A private local copy (0700) of the tree the last backup of one source stored, so the next
+ * incremental backup reads its previous snapshot from disk instead of restoring the whole snapshot
+ * from the store: that restore cost as much as the workspace, the copy costs nothing extra to read
+ * and only what changed to renew (unchanged files are hard-linked into the new tree, which then
+ * replaces the copy). See docs/snapshot-format.md, "Incremental backups".
+ *
+ * The copy is trusted only when its record names the snapshot the next backup is based on, for the
+ * same store and source; the record is removed before the copy changes, so an interruption leaves no
+ * record and the next backup restores from the store as before.
+ */
+export class BackupMirror {
+  private readonly dir: string;
+
+  constructor(workDir: string, private readonly store: string, private readonly sourceKey: string) {
+    const key = createHash('sha256').update(`${store}\0${sourceKey}`).digest('hex').slice(0, 16);
+    this.dir = path.join(mirrorsRoot(workDir), key);
+  }
+
+  private get tree(): string {
+    return path.join(this.dir, 'tree');
+  }
+
+  private get record(): string {
+    return path.join(this.dir, 'mirror.json');
+  }
+
+  /** The copy's tree when it is the tree of `snapshotId`; undefined otherwise. */
+  async treeOf(snapshotId: string): Promise<string | undefined> {
+    try {
+      const info = JSON.parse(await readFile(this.record, 'utf8')) as Partial<MirrorInfo>;
+      if (info.snapshotId !== snapshotId || info.store !== this.store || info.sourceKey !== this.sourceKey) return undefined;
+      if (!(await stat(this.tree)).isDirectory()) return undefined;
+      return this.tree;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Makes `treeDir` (just stored as `snapshotId`) the copy, moving it rather than copying it. */
+  async replaceWith(treeDir: string, snapshotId: string): Promise<void> {
+    await this.discard();
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await rename(treeDir, this.tree);
+    const info: MirrorInfo = { snapshotId, store: this.store, sourceKey: this.sourceKey, savedAt: new Date().toISOString() };
+    await writeFile(this.record, JSON.stringify(info), { mode: 0o600 });
+  }
+
+  async discard(): Promise<void> {
+    await rm(this.record, { force: true });
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+export function mirrorsRoot(workDir: string): string {
+  return path.join(workDir, 'mirrors');
+}
+
+/** Removes every local copy (the user turned the copies off, or changed store). */
+export async function discardAllMirrors(workDir: string): Promise<void> {
+  await rm(mirrorsRoot(workDir), { recursive: true, force: true });
+}
