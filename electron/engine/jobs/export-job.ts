@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ExportFormat, ExportResult } from '../export';
 import { exportSnapshot, ExportTargetNotEmptyError } from '../export';
 import type { PlakarStore } from '../plakar/store';
-import { directorySource, SnapshotReader } from '../snapshot/reader';
+import { openSnapshotForJob } from './open-snapshot';
 import { createStaging } from './staging';
 
 export interface ExportJobOptions {
@@ -29,9 +29,7 @@ export async function runExportJob(options: ExportJobOptions): Promise<ExportRes
   }
   const staging = await createStaging(options.workDir, 'export');
   try {
-    const tree = path.join(staging, 'snapshot');
-    await options.store.restore(options.snapshotId, tree, { signal: options.signal });
-    const reader = await SnapshotReader.open(directorySource(tree));
+    const reader = await openSnapshotForJob(options.store, options.snapshotId, path.join(staging, 'snapshot'), options.selection, options.signal);
     return await exportSnapshot({
       reader,
       targetDir: options.targetDir,

@@ -7,7 +7,8 @@ import type { RetryPolicy } from '../notion/retry';
 import { NotionCallError } from '../notion/retry';
 import { checkNotionToken } from '../notion/token-check';
 import type { PlakarStore } from '../plakar/store';
-import { directorySource, SnapshotReader } from '../snapshot/reader';
+import type { SnapshotReader } from '../snapshot/reader';
+import { openSnapshotForJob } from './open-snapshot';
 import { RestoreJournal } from '../restore/journal';
 import { dryRunWriter, liveWriter } from '../restore/notion-writer';
 import type { RestoreSummary } from '../restore/restorer';
@@ -69,9 +70,7 @@ export async function runRestoreJob(options: RestoreJobOptions): Promise<Restore
     });
     await checkTarget(gateway, options.targetPageId);
 
-    const tree = path.join(staging, 'snapshot');
-    await options.store.restore(options.snapshotId, tree, { signal: options.signal });
-    const reader = await SnapshotReader.open(directorySource(tree));
+    const reader = await openSnapshotForJob(options.store, options.snapshotId, path.join(staging, 'snapshot'), options.selection, options.signal);
     const userMap = await mapUsers(gateway, reader);
     const selection = options.selection ?? [];
     const journal = await RestoreJournal.open(path.join(options.workDir, 'restores'), {

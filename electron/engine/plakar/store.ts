@@ -275,6 +275,20 @@ export class PlakarStore {
     return this.parse('ls', parseDirectoryListing, result.stdout);
   }
 
+  /**
+   * Every folder and file of a snapshot, relative to its root (`ls -recursive`, one command): for
+   * readers that must walk a snapshot they do not restore. The root is the folder holding content.json.
+   */
+  async listTree(snapshotId: string): Promise<Array<{ path: string; isDirectory: boolean }>> {
+    assertFullId(snapshotId);
+    const result = await this.run('ls', ['-recursive', snapshotId]);
+    const entries = await this.parse('ls', parseDirectoryListing, result.stdout);
+    const content = entries.filter((entry) => !entry.isDirectory && entry.name.endsWith('/content.json')).sort((a, b) => a.name.length - b.name.length)[0];
+    if (!content) return [];
+    const root = content.name.slice(0, -'content.json'.length);
+    return entries.filter((entry) => entry.name.startsWith(root)).map((entry) => ({ path: entry.name.slice(root.length), isDirectory: entry.isDirectory }));
+  }
+
   /** The bytes of one file inside a snapshot (path relative to the snapshot's source directory). */
   async readFile(snapshotId: string, pathInSnapshot: string): Promise<Buffer> {
     const result = await this.run('cat', [snapshotPath(snapshotId, pathInSnapshot)]);

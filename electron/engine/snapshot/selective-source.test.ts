@@ -1,0 +1,81 @@
+/**
+ * Reading part of a stored snapshot: exporting one page through the selective source gives exactly
+ * what exporting it from a whole restore gives, while fetching only that page's folder.
+ */
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../../testkit/notion-emulator';
+import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
+import { plakarBinUnderTest, plakarUnderTestLabel } from '../../../testkit/plakar-standin';
+import { exportSnapshot } from '../export';
+import { runBackupJob } from '../jobs/backup-job';
+import { scratchDir, TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
+import { plakarDirsUnder } from '../plakar/process';
+import { PlakarStore } from '../plakar/store';
+import { directorySource, SnapshotReader } from './reader';
+import { folderBytes, selectiveSnapshotSource } from './selective-source';
+
+let emulator: RunningEmulator;
+let scratch: string;
+let store: PlakarStore;
+let snapshotId: string;
+
+beforeAll(async () => {
+  emulator = await startNotionEmulator({ rateLimit: false });
+  scratch = await scratchDir('selective-');
+  store = new PlakarStore({ bin: plakarBinUnderTest(), dirs: plakarDirsUnder(path.join(scratch, 'plakar')), location: path.join(scratch, 'store'), passphrase: 'selective source passphrase' });
+  await store.create();
+  const backup = await runBackupJob({
+    token: emulator.tokens.full,
+    notionApiUrl: emulator.url,
+    requestsPerSecond: 1000,
+    retryPolicy: TEST_RETRY_POLICY,
+    store,
+    workDir: path.join(scratch, 'data'),
+    appVersion: 'test',
+  });
+  snapshotId = backup.snapshotId;
+}, 60_000);
+afterAll(async () => {
+  await emulator.close();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+async function files(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const walk = async (relative: string): Promise<void> => {
+    for (const entry of await readdir(path.join(dir, relative), { withFileTypes: true })) {
+      const next = path.join(relative, entry.name);
+      if (entry.isDirectory()) await walk(next);
+      else out[next] = (await readFile(path.join(dir, next))).toString('base64');
+    }
+  };
+  await walk('');
+  return out;
+}
+
+describe(`reading one page of a stored snapshot, with ${plakarUnderTestLabel()}`, () => {
+  it('exports the same files as from a whole restore, fetching only that page’s folder', async () => {
+    const page = richWorkspaceFacts.ids.childPages[0] ?? '';
+    const whole = path.join(scratch, 'whole');
+    await store.restore(snapshotId, whole);
+    const fromWhole = path.join(scratch, 'out-whole');
+    await exportSnapshot({ reader: await SnapshotReader.open(directorySource(whole)), targetDir: fromWhole, format: 'markdown', selection: [page] });
+
+    const partial = path.join(scratch, 'partial');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(partial);
+    const reader = await SnapshotReader.open(selectiveSnapshotSource(store, snapshotId, partial, [page]));
+    const fromPartial = path.join(scratch, 'out-partial');
+    await exportSnapshot({ reader, targetDir: fromPartial, format: 'markdown', selection: [page] });
+
+    expect(await files(fromPartial)).toEqual(await files(fromWhole));
+    // The page's folder was restored whole; outside it, only the few files the export read.
+    const pageFolder = reader.entry(page)?.path ?? '';
+    const outside = Object.keys(await files(partial)).filter((file) => !file.startsWith(`${pageFolder}/`));
+    expect(outside.length).toBeLessThan(10);
+    expect(outside).toEqual(expect.arrayContaining(['content.json', 'index.json', 'manifest.json']));
+    expect(await folderBytes(partial)).toBeLessThan((await folderBytes(whole)) / 2);
+  });
+});
