@@ -28,7 +28,9 @@ export const test = base.extend<E2EFixtures>({
   scratchDir: async ({}, use) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'notion-plakar-e2e-'));
     await use(dir);
-    await rm(dir, { recursive: true, force: true });
+    // plakar's `cached` helper (a detached daemon, real plakar only) may still write in its cache
+    // and config folders for a few seconds after the app closed.
+    await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
   },
 
   // eslint-disable-next-line no-empty-pattern

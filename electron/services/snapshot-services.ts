@@ -2,7 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContractHandlers, ResultOf } from '../../shared/ipc/contract';
 import { describeJobError } from '../engine/jobs/job-errors';
-import { plakarSource } from '../engine/snapshot/plakar-source';
+import { localCopyOf } from '../engine/jobs/backup-mirror';
+import { localFirstSource, plakarSource } from '../engine/snapshot/plakar-source';
 import { buildPagePreview } from '../engine/snapshot/preview';
 import { SnapshotReader } from '../engine/snapshot/reader';
 import type { ServiceContext } from './service-context';
@@ -13,7 +14,8 @@ type Tree = Extract<ResultOf<'getSnapshotTree'>, { status: 'ok' }>;
 /**
  * Browsing a snapshot without restoring it: its tree of titles is read once (plakar cat index.json, or
  * a walk for the official connector's snapshots) and cached, since a snapshot never changes; a page
- * preview reads just that page's files.
+ * preview reads just that page's files. The newest snapshot is read from the backup's local copy
+ * when there is one (no plakar command at all).
  */
 export function snapshotServices(context: ServiceContext): SnapshotHandlers {
   const readers = new Map<string, Promise<SnapshotReader>>();
@@ -22,7 +24,11 @@ export function snapshotServices(context: ServiceContext): SnapshotHandlers {
   const reader = (snapshotId: string): Promise<SnapshotReader> => {
     let cached = readers.get(snapshotId);
     if (!cached) {
-      cached = context.store().then((store) => SnapshotReader.open(plakarSource(store, snapshotId)));
+      cached = context.store().then(async (store) => {
+        const fromStore = plakarSource(store, snapshotId);
+        const copy = await localCopyOf(context.config.dataDir, store.location, snapshotId);
+        return SnapshotReader.open(copy ? localFirstSource(copy, fromStore) : fromStore);
+      });
       cached.catch(() => readers.delete(snapshotId));
       readers.set(snapshotId, cached);
     }

@@ -13,6 +13,7 @@ import { PlakarStore } from '../plakar/store';
 import { SnapshotWriter } from '../snapshot/writer';
 import type { BackupJobOptions } from './backup-job';
 import { runBackupJob } from './backup-job';
+import { localCopyOf } from './backup-mirror';
 import { describeJobError } from './job-errors';
 
 const PASSPHRASE = 'backup job test passphrase';
@@ -95,6 +96,9 @@ describe(`runBackupJob, with ${plakarUnderTestLabel()}`, () => {
     expect(fromCopy).toMatchObject({ mode: 'incremental', basedOn: first.snapshotId });
     expect(phases).not.toContain('restoring-previous');
     expect(fromCopy.crawl.counts.reusedPages).toBe(richWorkspaceFacts.fullCrawl.pages);
+    // The snapshot browser finds the newest snapshot's tree there too.
+    expect(await localCopyOf(path.join(scratch, 'data'), storeAt().location, fromCopy.snapshotId)).toMatch(/mirrors/);
+    expect(await localCopyOf(path.join(scratch, 'data'), storeAt().location, first.snapshotId)).toBeUndefined();
     // The same backup without the copy restores the previous snapshot from the store, and removes the copies.
     const restoredPhases: string[] = [];
     const fromStore = await job({ comments: 'pages', localCopy: false, onProgress: (event) => restoredPhases.push(event.phase) });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 interface MirrorInfo {
@@ -70,4 +70,26 @@ export function mirrorsRoot(workDir: string): string {
 /** Removes every local copy (the user turned the copies off, or changed store). */
 export async function discardAllMirrors(workDir: string): Promise<void> {
   await rm(mirrorsRoot(workDir), { recursive: true, force: true });
+}
+
+/**
+ * The local copy holding exactly `snapshotId` of `store`, if any: the snapshot browser reads the
+ * newest snapshot from it instead of asking plakar for each file.
+ */
+export async function localCopyOf(workDir: string, store: string, snapshotId: string): Promise<string | undefined> {
+  let keys: string[];
+  try {
+    keys = await readdir(mirrorsRoot(workDir));
+  } catch {
+    return undefined;
+  }
+  for (const key of keys) {
+    try {
+      const info = JSON.parse(await readFile(path.join(mirrorsRoot(workDir), key, 'mirror.json'), 'utf8')) as Partial<MirrorInfo>;
+      if (info.snapshotId === snapshotId && info.store === store) return path.join(mirrorsRoot(workDir), key, 'tree');
+    } catch {
+      // no record: not a usable copy
+    }
+  }
+  return undefined;
 }

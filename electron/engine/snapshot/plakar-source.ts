@@ -1,6 +1,7 @@
 import { PlakarError } from '../plakar/errors';
 import type { PlakarStore } from '../plakar/store';
 import type { SnapshotSource } from './reader';
+import { directorySource } from './reader';
 
 /**
  * Reads snapshot files straight out of the store (`plakar cat`, `plakar ls`), one at a time: what the
@@ -24,6 +25,24 @@ export function plakarSource(store: PlakarStore, snapshotId: string): SnapshotSo
         if (error instanceof PlakarError && error.kind === 'snapshot-not-found') return [];
         throw error;
       }
+    },
+  };
+}
+
+/**
+ * Reads from a local copy of the snapshot's tree when there is one (the newest backup, see
+ * jobs/backup-mirror.ts), and from the store for anything the copy lacks, so a copy replaced by a
+ * backup in the middle of a read costs plakar calls, never a wrong answer.
+ */
+export function localFirstSource(localTree: string, fallback: SnapshotSource): SnapshotSource {
+  const local = directorySource(localTree);
+  return {
+    async readBytes(relativePath) {
+      return (await local.readBytes(relativePath)) ?? fallback.readBytes(relativePath);
+    },
+    async listDirectory(relativePath) {
+      const items = await local.listDirectory(relativePath);
+      return items.length > 0 ? items : fallback.listDirectory(relativePath);
     },
   };
 }

@@ -1,0 +1,32 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { localFirstSource } from './plakar-source';
+import type { SnapshotSource } from './reader';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'local-first-'));
+});
+afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+describe('localFirstSource', () => {
+  it('reads the local copy, and asks the store only for what the copy lacks', async () => {
+    await writeFile(path.join(dir, 'index.json'), '[]');
+    const asked: string[] = [];
+    const store: SnapshotSource = {
+      readBytes: async (relative) => {
+        asked.push(relative);
+        return Buffer.from('from the store');
+      },
+      listDirectory: async () => [{ name: 'x', isDirectory: false }],
+    };
+    const source = localFirstSource(dir, store);
+    expect((await source.readBytes('index.json'))?.toString()).toBe('[]');
+    expect((await source.readBytes('gone/page.json'))?.toString()).toBe('from the store');
+    expect(asked).toEqual(['gone/page.json']);
+    expect(await source.listDirectory('')).toEqual([{ name: 'index.json', isDirectory: false }]);
+    expect(await source.listDirectory('gone')).toEqual([{ name: 'x', isDirectory: false }]);
+  });
+});
