@@ -1,4 +1,4 @@
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlakarStore } from '../plakar/store';
 import type { SnapshotSource } from './reader';
@@ -16,7 +16,7 @@ interface IndexedEntry {
  * A snapshot read from the store on demand, for restoring or exporting some pages without restoring
  * the whole snapshot: the folder of each selected page or database (with everything below it) is
  * restored once, the first time one of its files is read; any other file the job reads (the root
- * files, a parent's title, a page the selection links to) comes from `plakar cat`. The four root
+ * files, a parent's title, a page the selection links to) comes from `plakar cat` and stays in memory. The four root
  * files are read at once, since every plakar command pays its key derivation; a walk outside the
  * selection lists the whole snapshot once. Disk use is what was read, not the snapshot.
  *
@@ -33,11 +33,8 @@ export function selectiveSnapshotSource(store: PlakarStore, snapshotId: string, 
   function cat(relativePath: string): Promise<Buffer | undefined> {
     const read = (async () => {
       try {
-        const bytes = await store.readFile(snapshotId, relativePath);
-        const target = path.join(stagingDir, relativePath);
-        await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-        await writeFile(target, bytes, { mode: 0o600 });
-        return bytes;
+        // Kept in memory only: disk holds just the selected folders.
+        return await store.readFile(snapshotId, relativePath);
       } catch (error) {
         if ((error as { kind?: string }).kind === 'snapshot-not-found') return undefined;
         throw error;
