@@ -2,13 +2,18 @@
 // changed, on a synthetic workspace with files and the emulator's rate limit off (so the store side
 // shows). Each backup runs in its own process (bench/backup-child.ts).
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { generateSyntheticWorkspace, startNotionEmulator } from '../testkit/notion-emulator';
 import { plakarDirsUnder } from '../electron/engine/plakar/process';
 import { PlakarStore } from '../electron/engine/plakar/store';
+import { exportSnapshot } from '../electron/engine/export';
+import { directorySource, SnapshotReader } from '../electron/engine/snapshot/reader';
+import { folderBytes, selectiveSnapshotSource } from '../electron/engine/snapshot/selective-source';
+import type { ServiceContext } from '../electron/services/service-context';
+import { snapshotServices } from '../electron/services/snapshot-services';
 
 export interface BackupRun {
   wallMs: number;
@@ -21,12 +26,23 @@ export interface BackupRun {
   maxRssBytes: number;
 }
 
+export interface SnapshotAccessMeasure {
+  firstOpenMs: number;
+  laterOpenMs: number;
+  pageTitle: string;
+  pageBytes: number;
+  exportMs: number;
+  exportDiskBytes: number;
+  restoreStagingMs: number;
+}
+
 export interface PlakarBackupMeasure {
   pages: number;
   files: number;
   changed: number;
   full: BackupRun;
   incremental: BackupRun;
+  access?: SnapshotAccessMeasure;
 }
 
 const PASSPHRASE = 'bench passphrase, long enough 2026';
@@ -41,7 +57,7 @@ async function backupInChild(root: string, work: string, job: Record<string, unk
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as BackupRun;
 }
 
-export async function measurePlakarBackups(options: { root: string; work: string; plakar: string; pages: number }): Promise<PlakarBackupMeasure> {
+export async function measurePlakarBackups(options: { root: string; work: string; plakar: string; pages: number; access?: boolean }): Promise<PlakarBackupMeasure> {
   const synthetic = generateSyntheticWorkspace({ pages: options.pages, seed: 42 });
   const emulator = await startNotionEmulator({ workspace: synthetic.workspace, rateLimit: false });
   try {
@@ -56,9 +72,55 @@ export async function measurePlakarBackups(options: { root: string; work: string
     const changed = regular.filter((_page, index) => index % 100 === 0);
     for (const page of changed) emulator.admin.touchPage(page.id);
     const incremental = await backupInChild(options.root, options.work, job);
-    if (process.env.BENCH_KEEP_STAGING) console.log(base);
-    return { pages: options.pages, files: synthetic.counts.hostedFiles, changed: changed.length, full, incremental };
+    const store = new PlakarStore({ bin: options.plakar, dirs: plakarDirsUnder(path.join(workDir, 'plakar')), location: storePath, passphrase: PASSPHRASE });
+    const access = options.access ? await measureSnapshotAccess(store, base) : undefined;
+    return { pages: options.pages, files: synthetic.counts.hostedFiles, changed: changed.length, full, incremental, access };
   } finally {
     await emulator.close();
   }
+}
+
+/**
+ * On the oldest snapshot (the full one, so no local copy helps): the snapshot browser's first and
+ * later opens, through the app's own service; then exporting one page with files, and how much
+ * disk that took compared with the page itself.
+ */
+async function measureSnapshotAccess(store: PlakarStore, base: string): Promise<SnapshotAccessMeasure> {
+  const [, oldest] = await store.listSnapshots();
+  if (!oldest) throw new Error('expected two snapshots');
+  const dataDir = path.join(base, 'browser');
+  const context = { store: async () => store, config: { dataDir } } as unknown as ServiceContext;
+  let started = Date.now();
+  const tree = await snapshotServices(context).getSnapshotTree({ snapshotId: oldest.id });
+  const firstOpenMs = Date.now() - started;
+  started = Date.now();
+  await snapshotServices(context).getSnapshotTree({ snapshotId: oldest.id });
+  const laterOpenMs = Date.now() - started;
+  if (tree.status !== 'ok') throw new Error(tree.message);
+
+  // The whole snapshot, as restores and exports of a few pages used to need; then a page with files,
+  // two levels down, picked from it.
+  const whole = path.join(base, 'whole');
+  started = Date.now();
+  await store.restore(oldest.id, whole);
+  const restoreStagingMs = Date.now() - started;
+  const reader = await SnapshotReader.open(directorySource(whole));
+  const candidates = reader.index().filter((entry) => entry.object === 'page' && !entry.isRow && entry.path.split('/').length === 2);
+  let page = candidates[0];
+  for (const candidate of candidates) {
+    if ((await reader.files(candidate.path)).size > 0) {
+      page = candidate;
+      break;
+    }
+  }
+  if (!page) throw new Error('no page to export');
+  const pageBytes = await folderBytes(path.join(whole, page.path));
+  const staging = path.join(base, 'export-staging');
+  await mkdir(staging);
+  started = Date.now();
+  const selective = await SnapshotReader.open(selectiveSnapshotSource(store, oldest.id, staging, [page.id]));
+  await exportSnapshot({ reader: selective, targetDir: path.join(base, 'export'), format: 'markdown', selection: [page.id] });
+  const exportMs = Date.now() - started;
+  const exportDiskBytes = await folderBytes(staging);
+  return { firstOpenMs, laterOpenMs, pageTitle: page.title, pageBytes, exportMs, exportDiskBytes, restoreStagingMs };
 }

@@ -18,6 +18,10 @@ import { restoreSnapshot } from '../electron/engine/restore/restorer';
 import { FileUploader } from '../electron/engine/restore/uploads';
 import { directorySource, SnapshotReader } from '../electron/engine/snapshot/reader';
 import { lowerBoundRequests } from './lower-bound';
+import { measurePlakarBackups } from './plakar-backups';
+import { plakarSection } from './plakar-report';
+// @ts-expect-error plain ESM script without type declarations
+import { plakarForTests } from '../scripts/install-plakar.mjs';
 import { countOfficialStrategyRequests } from './official-strategy';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -122,6 +126,17 @@ async function rendererBundleSize(): Promise<number> {
   return total;
 }
 
+const PLAKAR_START = '<!-- plakar section: npm run bench -- --only=plakar -->';
+const PLAKAR_END = '<!-- end of plakar section -->';
+
+async function plakarBackupsSection(): Promise<string[]> {
+  const underTest = (await plakarForTests()) as { bin: string | null; version: string | null; label: string };
+  if (!underTest.bin) return ['## Backups through the real plakar', '', `Not measured: ${underTest.label}.`];
+  const small = await measurePlakarBackups({ root, work, plakar: underTest.bin, pages: quick ? 300 : 2000, access: quick });
+  const large = quick ? undefined : await measurePlakarBackups({ root, work, plakar: underTest.bin, pages: 10_000, access: true });
+  return plakarSection(underTest.version ?? 'unknown version', small, large);
+}
+
 const ratio = (a: number, b: number): string => (b === 0 ? 'n/a' : (a / b).toFixed(3));
 const verdict = (value: number, target: number): string => (value <= target ? '✅' : '❌');
 
@@ -136,6 +151,20 @@ async function main(): Promise<void> {
       crawlInChild({ url: emulator.url, token: emulator.tokens.full, outputDir: await outputDir('big'), requestsPerSecond: 5000, burst: 100, concurrency: 16 }),
     );
     process.stdout.write(`peak RSS ${(outcome.maxRssBytes / 1024 / 1024).toFixed(0)} MB, ${outcome.apiCalls} calls, ${(outcome.wallMs / 1000).toFixed(1)} s\n`);
+    await rm(work, { recursive: true, force: true });
+    return;
+  }
+
+  if (only === 'plakar') {
+    const section = await plakarBackupsSection();
+    const file = path.join(root, 'bench', 'RESULTS.md');
+    const { readFile } = await import('node:fs/promises');
+    const current = await readFile(file, 'utf8');
+    const start = current.indexOf(PLAKAR_START);
+    const end = current.indexOf(PLAKAR_END);
+    const block = [PLAKAR_START, ...section, PLAKAR_END].join('\n');
+    await writeFile(file, start >= 0 && end > start ? `${current.slice(0, start)}${block}${current.slice(end + PLAKAR_END.length)}` : `${current.trimEnd()}\n\n${block}\n`);
+    process.stdout.write(`${section.join('\n')}\n`);
     await rm(work, { recursive: true, force: true });
     return;
   }
@@ -221,6 +250,8 @@ async function main(): Promise<void> {
   const bundle = await rendererBundleSize();
   rows.push(`| Renderer bundle, gzipped (JS + CSS) | **${(bundle / 1024).toFixed(0)} KB** | ≤ 300 KB | ${verdict(bundle / 1024, 300)} |`);
 
+  const plakar = await plakarBackupsSection();
+
   const cpus = os.cpus();
   const report = [
     '# Benchmark results',
@@ -241,6 +272,10 @@ async function main(): Promise<void> {
     'database one retrieve plus one per data source plus one query per 100 rows, plus search and users',
     'pages of 100. The official strategy count is measured by replaying its request pattern',
     '(bench/official-strategy.ts) against the same emulator workspace.',
+    '',
+    PLAKAR_START,
+    ...plakar,
+    PLAKAR_END,
     '',
   ].join('\n');
   await writeFile(path.join(root, 'bench', 'RESULTS.md'), report);
