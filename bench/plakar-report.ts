@@ -6,6 +6,11 @@ const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
 const verdict = (ok: boolean): string => (ok ? '✅' : '❌');
 
+/** A RESULTS.md table of measures, then its notes as a list. */
+export function measureTable(rows: readonly string[], notes: readonly string[]): string[] {
+  return ['| Measure | Result | Target | |', '| --- | --- | --- | --- |', ...rows, '', ...notes.map((note) => `- ${note}`)];
+}
+
 /** Crawl = everything before plakar stores; plakar = storing (backup, id lookup, local copy). */
 function split(run: BackupRun): { crawlMs: number; plakarMs: number; readingPreviousMs: number } {
   const phases = run.phases;
@@ -48,11 +53,7 @@ export function plakarSection(plakarVersion: string, small: PlakarBackupMeasure,
     '',
     'Synthetic workspaces with files (seed 42), the emulator\'s rate limit off so the store side shows, an encrypted store, each backup in its own process (bench/backup-child.ts). "Crawl" is everything before plakar stores; "plakar" is storing the tree, finding the new snapshot\'s id and keeping the local copy. Disk I/O is /proc/self/io of the backup process, which includes the plakar commands it ran (not plakar\'s `cached` helper).',
     '',
-    '| Measure | Result | Target | |',
-    '| --- | --- | --- | --- |',
-    ...rows,
-    '',
-    ...notes.map((note) => `- ${note}`),
+    ...measureTable(rows, notes),
     '- Every plakar command on an encrypted store first derives the key (Argon2id, 256 MiB): about 0.9 s here, so a backup pays it three times (list, backup, find the id).',
     '- plakar v1.1.4 stores the whole tree at every backup (a snapshot is a full tree; there is no way to add only what changed), at about 4 ms per page on this machine. That, not the app, is what the incremental run costs now: the app side (crawl and reading the previous snapshot, which used to be a whole restore from the store) grows with the change.',
   ];

@@ -19,7 +19,7 @@ import { FileUploader } from '../electron/engine/restore/uploads';
 import { directorySource, SnapshotReader } from '../electron/engine/snapshot/reader';
 import { lowerBoundRequests } from './lower-bound';
 import { measurePlakarBackups } from './plakar-backups';
-import { plakarSection } from './plakar-report';
+import { measureTable, plakarSection } from './plakar-report';
 // @ts-expect-error plain ESM script without type declarations
 import { plakarForTests } from '../scripts/install-plakar.mjs';
 import { countOfficialStrategyRequests } from './official-strategy';
@@ -261,11 +261,7 @@ async function main(): Promise<void> {
     'The Notion side is the emulator (testkit/notion-emulator) with a deterministic synthetic workspace (seed 42);',
     'the crawl runs in its own process so its memory is measured alone. Comments: page level (the default).',
     '',
-    '| Measure | Result | Target | |',
-    '| --- | --- | --- | --- |',
-    ...rows,
-    '',
-    ...notes.map((note) => `- ${note}`),
+    ...measureTable(rows, notes),
     '',
     'The lower bound (bench/lower-bound.ts) is the fewest requests that can fetch what the snapshot holds:',
     'one list per 100 children of every page and block with children, one comments list per page, per',
