@@ -31,7 +31,7 @@ export function plakarSection(plakarVersion: string, small: PlakarBackupMeasure,
       `| Full backup, ${describe(m)} | **${s(m.full.wallMs)}**: crawl ${s(full.crawlMs)}, plakar ${s(full.plakarMs)} | — | — |`,
       `| Incremental backup, ${m.changed} pages (1 %) changed | **${s(m.incremental.wallMs)}**: crawl ${s(incremental.crawlMs)} (reading the previous snapshot ${s(incremental.readingPreviousMs)}), plakar ${s(incremental.plakarMs)}; ${m.incremental.apiCalls} requests | — | — |`,
       `| Incremental ÷ full wall, ${m.pages.toLocaleString('en')} pages | **${ratio.toFixed(2)}** | ≤ 0.15 | ${verdict(ratio <= 0.15)} |`,
-      `| Disk read / written by the incremental run (app + plakar) | ${mb(m.incremental.io.rchar)} / ${mb(m.incremental.io.wchar)} (to the device: ${mb(m.incremental.io.readBytes)} / ${mb(m.incremental.io.writeBytes)}); full run ${mb(m.full.io.rchar)} / ${mb(m.full.io.wchar)} | — | — |`,
+      `| Disk read / written by the incremental run (app + plakar) | **${mb(m.incremental.io.readBytes)} / ${mb(m.incremental.io.writeBytes)}** (full run ${mb(m.full.io.readBytes)} / ${mb(m.full.io.writeBytes)}); all reads and writes incl. files in the page cache, pipes and sockets: ${mb(m.incremental.io.rchar)} / ${mb(m.incremental.io.wchar)} | — | — |`,
     );
     const atThree = (m.incremental.apiCalls / 3 * 1000 + incremental.plakarMs) / (m.full.apiCalls / 3 * 1000 + full.plakarMs);
     notes.push(`${m.pages.toLocaleString('en')} pages at Notion's 3 requests/second instead of no limit: full ≈ ${(m.full.apiCalls / 3 / 60).toFixed(0)} min of requests + ${s(full.plakarMs)} plakar, incremental ≈ ${(m.incremental.apiCalls / 3).toFixed(0)} s + ${s(incremental.plakarMs)}: ratio ≈ ${atThree.toFixed(3)}.`);
@@ -51,7 +51,7 @@ export function plakarSection(plakarVersion: string, small: PlakarBackupMeasure,
   return [
     `## Backups through the real plakar ${plakarVersion}`,
     '',
-    'Synthetic workspaces with files (seed 42), the emulator\'s rate limit off so the store side shows, an encrypted store, each backup in its own process (bench/backup-child.ts). "Crawl" is everything before plakar stores; "plakar" is storing the tree, finding the new snapshot\'s id and keeping the local copy. Disk I/O is /proc/self/io of the backup process, which includes the plakar commands it ran (not plakar\'s `cached` helper).',
+    'Synthetic workspaces with files (seed 42), the emulator\'s rate limit off so the store side shows, an encrypted store, each backup in its own process (bench/backup-child.ts). "Crawl" is everything before plakar stores; "plakar" is storing the tree, finding the new snapshot\'s id and keeping the local copy. Disk I/O is /proc/self/io of the backup process (read_bytes/write_bytes: what reached the storage device), which includes the plakar commands it ran (not plakar\'s `cached` helper).',
     '',
     ...measureTable(rows, notes),
     '- Every plakar command on an encrypted store first derives the key (Argon2id, 256 MiB): about 0.9 s here, so a backup pays it three times (list, backup, find the id).',
