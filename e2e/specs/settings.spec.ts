@@ -22,8 +22,13 @@ test('advanced settings persist after a reload, and the command shows no secret'
   await advanced.getByLabel('Notion API URL').fill(emulator.url);
   await advanced.getByLabel('Comments on pages and on every block').check();
   await expect(advanced.getByText('costs one extra request per block')).toBeVisible();
+  const localCopy = advanced.getByLabel('Keep a local copy of the last backup');
+  await expect(localCopy).toBeChecked();
+  await expect(advanced.getByText('The copy is not encrypted')).toBeVisible();
+  await localCopy.uncheck();
   await advanced.getByRole('button', { name: 'Save advanced settings' }).click();
   await expect(advanced.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await saveScreenshot(page, testInfo, 'settings-advanced', advanced);
 
   await page.reload();
   await navigateTo(page, 'Settings');
@@ -31,6 +36,7 @@ test('advanced settings persist after a reload, and the command shows no secret'
   await expect(again.getByLabel('Requests per second')).toHaveValue('7');
   await expect(again.getByLabel('Notion API URL')).toHaveValue(emulator.url);
   await expect(again.getByLabel('Comments on pages and on every block')).toBeChecked();
+  await expect(again.getByLabel('Keep a local copy of the last backup')).not.toBeChecked();
 
   // The CLI equivalent, with placeholders instead of secrets, and a Copy button.
   const command = page.getByTestId('settings-command');
@@ -40,6 +46,7 @@ test('advanced settings persist after a reload, and the command shows no secret'
   const text = await box.inputValue();
   expect(text).toContain('--comments all');
   expect(text).toContain('--rate 7');
+  expect(text).toContain('--no-local-copy');
   expect(text).not.toContain(emulator.tokens.full);
   expect(text).not.toContain('correct horse battery staple 42');
   await command.getByRole('button', { name: 'Copy' }).click();
