@@ -4,7 +4,8 @@
 // one release after another. `npm test` already ran everything against the newest one, so CI
 // passes --skip-newest; without it every built release runs.
 //
-// A "plakar-facing" Vitest file is one that calls plakarBinUnderTest(): the list is found, not kept.
+// A "plakar-facing" Vitest file is one whose suite title names the plakar under test
+// (plakarUnderTestLabel()), which every suite that drives it must: the list is found, not kept.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,7 @@ function plakarFacingTestFiles() {
       if (entry.name === 'node_modules' || entry.name === 'out' || entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.test.ts') && readFileSync(full, 'utf8').includes('plakarBinUnderTest')) out.push(path.relative(root, full));
+      else if (entry.name.endsWith('.test.ts') && readFileSync(full, 'utf8').includes('plakarUnderTestLabel()')) out.push(path.relative(root, full));
     }
   };
   for (const dir of ['electron', 'testkit', 'bench', 'scripts']) walk(path.join(root, dir));
