@@ -14,5 +14,7 @@ export default async function setup(): Promise<void> {
   const underTest = await plakarForTests();
   if (underTest.bin) process.env.PLAKAR_BIN = underTest.bin;
   else delete process.env.PLAKAR_BIN;
+  if (underTest.version) process.env.PLAKAR_UNDER_TEST_VERSION = underTest.version;
+  else delete process.env.PLAKAR_UNDER_TEST_VERSION;
   console.log(`\nplakar under test: ${underTest.label}\n`);
 }

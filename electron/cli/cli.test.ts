@@ -9,6 +9,7 @@ import type { RunningEmulator } from '../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
 import { plakarBinUnderTest, plakarUnderTestLabel } from '../../testkit/plakar-standin';
 import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
+import { isAlive } from '../engine/jobs/process-liveness';
 import { runCli } from './program';
 
 const PASSPHRASE = 'cli test passphrase 2026';
@@ -268,7 +269,7 @@ describe(`a CLI killed with kill -9 while plakar stores, with ${plakarUnderTestL
     expect((await readdir(staging)).length).toBe(1);
     // plakar runs in its own process group and outlives the CLI; let it finish on its own, as it
     // would while nobody watches.
-    await waitFor(async () => (isRunning(plakarPid) ? undefined : true), 60_000);
+    await waitFor(async () => (isAlive(plakarPid) ? undefined : true), 60_000);
 
     const next = await cli(['backup', '--store', store(), '--rate', '50']);
     expect(next.code, next.stderr).toBe(0);
@@ -283,15 +284,6 @@ describe(`a CLI killed with kill -9 while plakar stores, with ${plakarUnderTestL
     expect(await readdir(staging)).toEqual([]);
   }, 120_000);
 });
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

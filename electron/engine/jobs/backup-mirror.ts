@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+const TREE = 'tree';
+const RECORD = 'mirror.json';
+
 interface MirrorInfo {
   snapshotId: string;
   store: string;
@@ -29,20 +32,19 @@ export class BackupMirror {
   }
 
   private get tree(): string {
-    return path.join(this.dir, 'tree');
+    return path.join(this.dir, TREE);
   }
 
   private get record(): string {
-    return path.join(this.dir, 'mirror.json');
+    return path.join(this.dir, RECORD);
   }
 
   /** The copy's tree when it is the tree of `snapshotId`; undefined otherwise. */
   async treeOf(snapshotId: string): Promise<string | undefined> {
+    const info = await readRecord(this.dir);
+    if (info?.snapshotId !== snapshotId || info.store !== this.store || info.sourceKey !== this.sourceKey) return undefined;
     try {
-      const info = JSON.parse(await readFile(this.record, 'utf8')) as Partial<MirrorInfo>;
-      if (info.snapshotId !== snapshotId || info.store !== this.store || info.sourceKey !== this.sourceKey) return undefined;
-      if (!(await stat(this.tree)).isDirectory()) return undefined;
-      return this.tree;
+      return (await stat(this.tree)).isDirectory() ? this.tree : undefined;
     } catch {
       return undefined;
     }
@@ -84,12 +86,18 @@ export async function localCopyOf(workDir: string, store: string, snapshotId: st
     return undefined;
   }
   for (const key of keys) {
-    try {
-      const info = JSON.parse(await readFile(path.join(mirrorsRoot(workDir), key, 'mirror.json'), 'utf8')) as Partial<MirrorInfo>;
-      if (info.snapshotId === snapshotId && info.store === store) return path.join(mirrorsRoot(workDir), key, 'tree');
-    } catch {
-      // no record: not a usable copy
-    }
+    const dir = path.join(mirrorsRoot(workDir), key);
+    const info = await readRecord(dir);
+    if (info?.snapshotId === snapshotId && info.store === store) return path.join(dir, TREE);
   }
   return undefined;
+}
+
+/** A copy's record; undefined when there is none or it cannot be read (then the copy is not used). */
+async function readRecord(dir: string): Promise<Partial<MirrorInfo> | undefined> {
+  try {
+    return JSON.parse(await readFile(path.join(dir, RECORD), 'utf8')) as Partial<MirrorInfo>;
+  } catch {
+    return undefined;
+  }
 }

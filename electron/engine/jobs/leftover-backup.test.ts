@@ -5,7 +5,6 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { PlakarStore } from '../plakar/store';
 import { lockStoreForJob } from './leftover-backup';
 import { isAlive } from './process-liveness';
 import { createStaging } from './staging';
+import { storeLockFile } from './store-lock';
 
 const PASSPHRASE = 'leftover test passphrase 7';
 const DEAD_PID = 2 ** 22 + 4321;
@@ -48,7 +48,7 @@ async function orphanBackup(sourceDir: string): Promise<{ pid: number; job: stri
   const ended = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const lockDir = path.join(scratch, 'work', 'locks');
   await mkdir(lockDir, { recursive: true });
-  const lockFile = path.join(lockDir, `${createHash('sha256').update(store.location).digest('hex').slice(0, 16)}.lock`);
+  const lockFile = storeLockFile(lockDir, store.location);
   await writeFile(lockFile, JSON.stringify({ pid: DEAD_PID, host: os.hostname(), what: 'backup', since: '2026-12-05T02:00:00.000Z', plakar: { pid: child.pid, job } }));
   return { pid: child.pid ?? 0, job, ended };
 }
@@ -93,7 +93,7 @@ describe(`a plakar backup left by a killed job, with ${plakarUnderTestLabel()}`,
     const job = randomUUID();
     const lockDir = path.join(scratch, 'work', 'locks');
     await mkdir(lockDir, { recursive: true });
-    const lockFile = path.join(lockDir, `${createHash('sha256').update(store.location).digest('hex').slice(0, 16)}.lock`);
+    const lockFile = storeLockFile(lockDir, store.location);
     await writeFile(lockFile, JSON.stringify({ pid: DEAD_PID, host: os.hostname(), what: 'backup', since: 'x', plakar: { pid: process.pid, job } }));
     const { lease } = await lockStoreForJob(path.join(scratch, 'work'), store, 'backup');
     expect(lease.leftover).toMatchObject({ job, stopped: false });

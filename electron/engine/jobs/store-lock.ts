@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { signalGroup } from '../plakar/process';
 import { commandLineOf, isAlive } from './process-liveness';
 
 export class StoreBusyError extends Error {
@@ -44,7 +45,7 @@ const STOP_GRACE_MS = 10_000;
  */
 export async function acquireStoreLock(lockDir: string, storeLocation: string, what: string): Promise<StoreLease> {
   await mkdir(lockDir, { recursive: true, mode: 0o700 });
-  const file = path.join(lockDir, `${createHash('sha256').update(storeLocation).digest('hex').slice(0, 16)}.lock`);
+  const file = storeLockFile(lockDir, storeLocation);
   let leftover: LeftoverPlakar | undefined;
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const holder: LockHolder = { pid: process.pid, host: os.hostname(), what, since: new Date().toISOString() };
@@ -73,6 +74,11 @@ export async function acquireStoreLock(lockDir: string, storeLocation: string, w
   throw new StoreBusyError('Could not lock the store.');
 }
 
+/** The lock file of one store: its location hashed, so any location makes a safe file name. */
+export function storeLockFile(lockDir: string, storeLocation: string): string {
+  return path.join(lockDir, `${createHash('sha256').update(storeLocation).digest('hex').slice(0, 16)}.lock`);
+}
+
 /**
  * Stops a plakar left by a dead holder, after checking that the pid still runs that very backup
  * (its command line carries the job id), so a reused pid is never signalled.
@@ -85,14 +91,6 @@ async function stopLeftoverPlakar(child: { pid: number; job: string }): Promise<
   while (isAlive(child.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   if (isAlive(child.pid)) signalGroup(child.pid, 'SIGKILL');
   return true;
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(process.platform === 'win32' ? pid : -pid, signal);
-  } catch {
-    // Already gone.
-  }
 }
 
 async function readHolder(file: string): Promise<LockHolder | undefined> {

@@ -5,7 +5,7 @@ import { MINIMUM_PLAKAR_VERSION, type PlakarDetection } from '../../../shared/ip
 import { NEWEST_TESTED_PLAKAR } from '../../../shared/plakar-support';
 import type { PlakarDirs } from './process';
 import { runPlakar } from './process';
-import { isAtLeast, isNewerThan, parsePlakarVersion } from './version';
+import { isAtLeast, isNewerThan, parsePlakarVersion, type PlakarVersion } from './version';
 
 export interface DetectOptions {
   /** A path the user chose in settings or PLAKAR_BIN; tried first and, if set, only this one. */
@@ -86,12 +86,11 @@ export async function probePlakar(bin: string, dirs: PlakarDirs): Promise<Plakar
   if (!isAtLeast(version, MINIMUM_PLAKAR_VERSION)) {
     return { status: 'too-old', path: bin, version: version.text, minimumVersion: MINIMUM_PLAKAR_VERSION };
   }
-  return { status: 'found', path: bin, version: version.text, warning: newerThanTestedWarning(version.text) };
+  return { status: 'found', path: bin, version: version.text, warning: newerThanTestedWarning(version) };
 }
 
 /** The warning for a plakar newer than every release the app was tested with, else null. */
-export function newerThanTestedWarning(versionText: string): string | null {
-  const version = parsePlakarVersion(`plakar/${versionText}`);
-  if (!version || !isNewerThan(version, NEWEST_TESTED_PLAKAR)) return null;
-  return `plakar ${versionText} is newer than the newest release this app was tested with (${NEWEST_TESTED_PLAKAR}). It should work; if a backup or restore fails with an unexpected plakar message, install plakar ${NEWEST_TESTED_PLAKAR} or report the message.`;
+export function newerThanTestedWarning(version: PlakarVersion): string | null {
+  if (!isNewerThan(version, NEWEST_TESTED_PLAKAR)) return null;
+  return `plakar ${version.text} is newer than the newest release this app was tested with (${NEWEST_TESTED_PLAKAR}). It should work; if a backup or restore fails with an unexpected plakar message, install plakar ${NEWEST_TESTED_PLAKAR} or report the message.`;
 }

@@ -154,7 +154,8 @@ export function runPlakar(invocation: PlakarInvocation): Promise<PlakarProcessRe
   });
 }
 
-function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+/** Signals plakar and every helper it started: its process group, created by `detached`. */
+export function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   if (pid === undefined) return;
   try {
     // Negative pid: the whole process group created by `detached`, so helpers die too.

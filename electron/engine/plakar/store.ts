@@ -247,18 +247,13 @@ export class PlakarStore {
     } catch {
       removal = `The incomplete snapshot ${snapshotId} could not be removed; remove it once the cause is fixed (plakar rm -apply ${snapshotId}).`;
     }
-    const cause = mapPlakarFailure({
-      command: 'backup',
-      exitCode: result.exitCode,
-      stdout: '',
-      stderr: loggedErrors.join('\n'),
-      store: this.location,
-    });
+    const logged = loggedErrors.join('\n');
+    const cause = mapPlakarFailure({ command: 'backup', exitCode: result.exitCode, stdout: '', stderr: logged, store: this.location });
     const message =
       cause.kind === 'unknown'
         ? `plakar logged an error while storing the backup (${loggedErrors[0]?.slice(0, 200) ?? ''}), and the snapshot it made is incomplete.`
         : cause.message;
-    throw new PlakarError(cause.kind === 'unknown' ? 'integrity' : cause.kind, `${message} ${removal}`, loggedErrors.join('\n'), result.exitCode);
+    throw new PlakarError(cause.kind === 'unknown' ? 'integrity' : cause.kind, `${message} ${removal}`, logged, result.exitCode);
   }
 
   /** Snapshots, newest first, with full ids and tags; optionally only those with all `tags`. */

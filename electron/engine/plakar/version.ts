@@ -29,30 +29,28 @@ export function parseVersionNumber(version: string): [number, number, number] {
   return [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];
 }
 
+/** Compares the release numbers only (no suffix): negative, zero or positive, like a sort. */
+function compareNumbers(version: PlakarVersion, release: string): number {
+  const wanted = parseVersionNumber(release);
+  const own = [version.major, version.minor, version.patch];
+  for (let index = 0; index < 3; index += 1) {
+    const difference = (own[index] ?? 0) - (wanted[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
 /**
  * True when `version` is at least `minimum`. A pre-release of the minimum itself (1.1.0-beta) is
  * not enough; a pre-release of a later version (1.2.0-devel) is.
  */
 export function isAtLeast(version: PlakarVersion, minimum: string): boolean {
-  const [minMajor, minMinor, minPatch] = parseVersionNumber(minimum);
-  const own: [number, number, number] = [version.major, version.minor, version.patch];
-  const wanted = [minMajor, minMinor, minPatch];
-  for (let index = 0; index < 3; index += 1) {
-    const a = own[index] ?? 0;
-    const b = wanted[index] ?? 0;
-    if (a !== b) return a > b;
-  }
+  const order = compareNumbers(version, minimum);
+  if (order !== 0) return order > 0;
   return version.suffix === '' || version.suffix.startsWith('+');
 }
 
 /** True when `version` is a later release line than `release` (1.1.5, 1.2.0-devel > 1.1.4). */
 export function isNewerThan(version: PlakarVersion, release: string): boolean {
-  const wanted = parseVersionNumber(release);
-  const own: [number, number, number] = [version.major, version.minor, version.patch];
-  for (let index = 0; index < 3; index += 1) {
-    const a = own[index] ?? 0;
-    const b = wanted[index] ?? 0;
-    if (a !== b) return a > b;
-  }
-  return false;
+  return compareNumbers(version, release) > 0;
 }

@@ -2,6 +2,7 @@ import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlakarStore } from '../plakar/store';
 import type { SnapshotSource } from './reader';
+import { plakarSource } from './plakar-source';
 import { directorySource } from './reader';
 
 /** The small files at a snapshot's root that every reader opens first. */
@@ -16,30 +17,24 @@ interface IndexedEntry {
  * A snapshot read from the store on demand, for restoring or exporting some pages without restoring
  * the whole snapshot: the folder of each selected page or database (with everything below it) is
  * restored once, the first time one of its files is read; any other file the job reads (the root
- * files, a parent's title, a page the selection links to) comes from `plakar cat` and stays in memory. The four root
- * files are read at once, since every plakar command pays its key derivation; a walk outside the
- * selection lists the whole snapshot once. Disk use is what was read, not the snapshot.
+ * files, a parent's title, a page the selection links to) comes from `plakar cat` and stays in
+ * memory. The four root files are read at once, since every plakar command pays its key derivation;
+ * a walk outside the selection lists the whole snapshot once. Disk use is what was read, not the snapshot.
  *
  * Only for this app's snapshots, whose index.json gives every object's folder; the jobs restore
  * other snapshots whole (the official connector's has no index).
  */
 export function selectiveSnapshotSource(store: PlakarStore, snapshotId: string, stagingDir: string, selection: readonly string[]): SnapshotSource {
   const local = directorySource(stagingDir);
+  const fromStore = plakarSource(store, snapshotId);
   const catted = new Map<string, Promise<Buffer | undefined>>(ROOT_FILES.map((name) => [name, cat(name)]));
   const restored = new Map<string, Promise<void>>();
   let selectedFolders: Promise<string[]> | undefined;
   let tree: Promise<Map<string, Array<{ name: string; isDirectory: boolean }>>> | undefined;
 
+  /** Kept in memory only: disk holds just the selected folders. */
   function cat(relativePath: string): Promise<Buffer | undefined> {
-    const read = (async () => {
-      try {
-        // Kept in memory only: disk holds just the selected folders.
-        return await store.readFile(snapshotId, relativePath);
-      } catch (error) {
-        if ((error as { kind?: string }).kind === 'snapshot-not-found') return undefined;
-        throw error;
-      }
-    })();
+    const read = fromStore.readBytes(relativePath);
     read.catch(() => undefined);
     return read;
   }
