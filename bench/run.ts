@@ -6,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import type { RunningEmulator } from '../testkit/notion-emulator';
 import { generateSyntheticWorkspace, startNotionEmulator } from '../testkit/notion-emulator';
 import { createNotionClient } from '../electron/engine/notion/client';
@@ -17,6 +16,7 @@ import { liveWriter } from '../electron/engine/restore/notion-writer';
 import { restoreSnapshot } from '../electron/engine/restore/restorer';
 import { FileUploader } from '../electron/engine/restore/uploads';
 import { directorySource, SnapshotReader } from '../electron/engine/snapshot/reader';
+import { runInChild, touchOnePercentOfPages } from './bench-support';
 import { lowerBoundRequests } from './lower-bound';
 import { measurePlakarBackups } from './plakar-backups';
 import { measureTable, plakarSection } from './plakar-report';
@@ -37,26 +37,8 @@ interface CrawlOutcome {
   maxRssBytes: number;
 }
 
-let childScript: string | undefined;
-async function crawlInChild(job: Record<string, unknown>): Promise<CrawlOutcome> {
-  if (!childScript) {
-    childScript = path.join(work, 'crawl-child.mjs');
-    await build({
-      entryPoints: [path.join(root, 'bench/crawl-child.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      outfile: childScript,
-      logLevel: 'warning',
-    });
-  }
-  const { stdout } = await promisify(execFile)(process.execPath, [childScript, JSON.stringify(job)], {
-    cwd: root,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as CrawlOutcome;
+function crawlInChild(job: Record<string, unknown>): Promise<CrawlOutcome> {
+  return runInChild<CrawlOutcome>(root, work, 'bench/crawl-child.ts', job);
 }
 
 async function withSynthetic<T>(
@@ -196,10 +178,7 @@ async function main(): Promise<void> {
   const incremental = await withSynthetic(incrementalPages, false, async (emulator) => {
     const full = await outputDir('incr-full');
     const first = await crawlInChild({ url: emulator.url, token: emulator.tokens.full, outputDir: full, requestsPerSecond: 5000, burst: 100, concurrency: 16 });
-    const dump = emulator.admin.dump() as unknown as { pages: Array<{ id: string; parent: { type: string } }> };
-    const regular = dump.pages.filter((page) => page.parent.type !== 'data_source_id');
-    const changed = regular.filter((_page, index) => index % 100 === 0);
-    for (const page of changed) emulator.admin.touchPage(page.id);
+    const { changed, total } = touchOnePercentOfPages(emulator);
     const next = await outputDir('incr-next');
     const second = await crawlInChild({
       url: emulator.url,
@@ -210,7 +189,7 @@ async function main(): Promise<void> {
       burst: 100,
       concurrency: 16,
     });
-    return { first, second, changed: changed.length, total: regular.length };
+    return { first, second, changed, total };
   });
   const incrementalRatio = incremental.second.apiCalls / incremental.first.apiCalls;
   rows.push(`| Incremental calls with 1 % of pages changed ÷ full (${incremental.changed} of ${incremental.total} pages) | ${incremental.second.apiCalls} ÷ ${incremental.first.apiCalls} = **${incrementalRatio.toFixed(3)}** | ≤ 0.10 | ${verdict(incrementalRatio, 0.1)} |`);
