@@ -4,16 +4,15 @@ import { APIErrorCode, APIResponseError } from '@notionhq/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
-import { plakarBinUnderTest, plakarUnderTestLabel } from '../../../testkit/plakar-standin';
+import { plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import { createNotionClient } from '../notion/client';
 import { crawlEmulator, failureOf, scratchDir, TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
 import { compareRestore } from '../restore/round-trip-support';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
 import { NotionCallError } from '../notion/retry';
-import { plakarDirsUnder } from '../plakar/process';
-import { PlakarStore } from '../plakar/store';
-import { runBackupJob } from './backup-job';
+import type { PlakarStore } from '../plakar/store';
 import { describeJobError } from './job-errors';
+import { storeWithOneBackup } from './job-test-support';
 import type { RestoreJobOptions } from './restore-job';
 import { runRestoreJob } from './restore-job';
 
@@ -26,24 +25,7 @@ let snapshotId: string;
 beforeAll(async () => {
   emulator = await startNotionEmulator({ rateLimit: false });
   scratch = await scratchDir('restore-job-');
-  store = new PlakarStore({
-    bin: plakarBinUnderTest(),
-    dirs: plakarDirsUnder(path.join(scratch, 'data', 'plakar')),
-    location: path.join(scratch, 'store'),
-    passphrase: PASSPHRASE,
-  });
-  await store.create();
-  const backup = await runBackupJob({
-    token: emulator.tokens.full,
-    notionApiUrl: emulator.url,
-    requestsPerSecond: 1000,
-    comments: 'all',
-    retryPolicy: TEST_RETRY_POLICY,
-    store,
-    workDir: path.join(scratch, 'data'),
-    appVersion: 'test',
-  });
-  snapshotId = backup.snapshotId;
+  ({ store, snapshotId } = await storeWithOneBackup(emulator, scratch, { passphrase: PASSPHRASE, comments: 'all' }));
 }, 60_000);
 afterAll(async () => {
   await emulator.close();

@@ -7,12 +7,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
-import { plakarBinUnderTest, plakarUnderTestLabel } from '../../../testkit/plakar-standin';
+import { plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import { exportSnapshot } from '../export';
-import { runBackupJob } from '../jobs/backup-job';
-import { scratchDir, TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
-import { plakarDirsUnder } from '../plakar/process';
-import { PlakarStore } from '../plakar/store';
+import { storeWithOneBackup } from '../jobs/job-test-support';
+import { scratchDir } from '../notion/crawler/crawl-test-support';
+import type { PlakarStore } from '../plakar/store';
 import { directorySource, SnapshotReader } from './reader';
 import { folderBytes, selectiveSnapshotSource } from './selective-source';
 
@@ -24,18 +23,7 @@ let snapshotId: string;
 beforeAll(async () => {
   emulator = await startNotionEmulator({ rateLimit: false });
   scratch = await scratchDir('selective-');
-  store = new PlakarStore({ bin: plakarBinUnderTest(), dirs: plakarDirsUnder(path.join(scratch, 'plakar')), location: path.join(scratch, 'store'), passphrase: 'selective source passphrase' });
-  await store.create();
-  const backup = await runBackupJob({
-    token: emulator.tokens.full,
-    notionApiUrl: emulator.url,
-    requestsPerSecond: 1000,
-    retryPolicy: TEST_RETRY_POLICY,
-    store,
-    workDir: path.join(scratch, 'data'),
-    appVersion: 'test',
-  });
-  snapshotId = backup.snapshotId;
+  ({ store, snapshotId } = await storeWithOneBackup(emulator, scratch, { passphrase: 'selective source passphrase' }));
 }, 60_000);
 afterAll(async () => {
   await emulator.close();

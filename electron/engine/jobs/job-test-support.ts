@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { plakarBinUnderTest } from '../../../testkit/plakar-standin';
+import type { RunningEmulator } from '../../../testkit/notion-emulator';
+import type { CommentScope } from '../notion/crawler/context';
+import { TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
+import { plakarDirsUnder } from '../plakar/process';
+import { PlakarStore } from '../plakar/store';
+import { runBackupJob } from './backup-job';
+
+/**
+ * A new encrypted store (with the plakar under test) under `scratch`, holding one backup of the
+ * emulator's workspace: what tests that read or restore a stored snapshot start from. The app's
+ * data folder is `<scratch>/data`.
+ */
+export async function storeWithOneBackup(
+  emulator: RunningEmulator,
+  scratch: string,
+  options: { passphrase: string; comments?: CommentScope },
+): Promise<{ store: PlakarStore; snapshotId: string }> {
+  const store = new PlakarStore({
+    bin: plakarBinUnderTest(),
+    dirs: plakarDirsUnder(path.join(scratch, 'data', 'plakar')),
+    location: path.join(scratch, 'store'),
+    passphrase: options.passphrase,
+  });
+  await store.create();
+  const backup = await runBackupJob({
+    token: emulator.tokens.full,
+    notionApiUrl: emulator.url,
+    requestsPerSecond: 1000,
+    comments: options.comments,
+    retryPolicy: TEST_RETRY_POLICY,
+    store,
+    workDir: path.join(scratch, 'data'),
+    appVersion: 'test',
+  });
+  return { store, snapshotId: backup.snapshotId };
+}
