@@ -210,7 +210,11 @@ describe(`runBackupJob, with ${plakarUnderTestLabel()}`, () => {
 
   it('runs only one job per store at a time', async () => {
     await storeAt().create();
-    const running = job();
+    // The second job starts only once the first holds the lock (its first progress event comes after).
+    let holdsLock!: () => void;
+    const locked = new Promise<void>((resolve) => (holdsLock = resolve));
+    const running = job({ onProgress: () => holdsLock() });
+    await locked;
     const second = await failureOf(job());
     expect(describeJobError(second)).toMatchObject({ kind: 'store-busy' });
     await expect(running).resolves.toMatchObject({ mode: 'full' });

@@ -22,6 +22,15 @@ describe('acquireStoreLock', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('lets exactly one of two jobs that start at the same moment hold a store', async () => {
+    const results = await Promise.allSettled([acquireStoreLock(dir, '/stores/a', 'backup'), acquireStoreLock(dir, '/stores/a', 'backup')]);
+    const won = results.filter((result) => result.status === 'fulfilled');
+    const lost = results.filter((result) => result.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost.map((result) => result.reason)).toEqual([expect.any(StoreBusyError)]);
+    for (const result of won) await result.value.release();
+  });
+
   it('takes over a lock left by a process that is gone', async () => {
     const lease = await acquireStoreLock(dir, '/stores/a', 'backup');
     const [file] = await readdir(dir);
