@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { StoredBlock } from '../snapshot/reader';
 import { NotionCallError } from '../notion/retry';
 import type { BlockObjectRequest, ConvertedBlock } from './convert';
 import { convertBlock, withChildren } from './convert';
+import { isObjectBlock } from './nested-objects';
 import type { Container, RestoreRun } from './run';
 
 /** Notion's limits for one append: 100 children per level, 1,000 blocks and ~500 KB in all. */
@@ -13,6 +15,8 @@ const MAX_BYTES_PER_REQUEST = 450_000;
 export interface ObjectCreators {
   childPage(container: Container, block: StoredBlock): Promise<void>;
   childDatabase(container: Container, block: StoredBlock): Promise<void>;
+  /** What to restore in place of a stored block: itself, or a link for a page that lived inside a block. */
+  standInFor(container: Container, block: StoredBlock): StoredBlock[];
 }
 
 /** One stored block ready to append: its payload(s) and the children sent inside the same request. */
@@ -57,7 +61,8 @@ function waitsForOriginal(run: RestoreRun, block: StoredBlock): boolean {
  * follow once their parents exist. Anything the journal says exists is skipped, so a resumed restore
  * creates nothing twice.
  */
-export async function restoreChildren(run: RestoreRun, container: Container, blocks: StoredBlock[], creators: ObjectCreators): Promise<void> {
+export async function restoreChildren(run: RestoreRun, container: Container, stored: StoredBlock[], creators: ObjectCreators): Promise<void> {
+  const blocks = stored.flatMap((block) => creators.standInFor(container, block));
   const context = run.convertContext();
   let batch: Unit[] = [];
   const created: Unit[] = [];
@@ -135,22 +140,30 @@ async function unitFor(run: RestoreRun, container: Container, block: StoredBlock
   const children = (await run.reader.blockChildren(container.dir, block.id)) ?? [];
   const inlineCandidates = children.slice(0, MAX_CHILDREN);
   unit.rest = children.slice(MAX_CHILDREN);
-  for (const child of inlineCandidates) {
-    if (child.type === 'child_page' || child.type === 'child_database' || isSyncedCopy(child) || run.forwardReferences(child).length > 0) {
-      // Objects created by other endpoints, and blocks that wait for what they refer to, cannot go inline.
-      unit.rest = children.slice(unit.inline.length);
-      break;
-    }
-    unit.inline.push(child);
-  }
+  unit.inline = inlinePrefix(run, inlineCandidates);
+  unit.rest = children.slice(unit.inline.length);
   if (block.type === 'column_list') {
     for (const column of unit.inline) {
-      unit.inlineColumns.set(column.id, ((await run.reader.blockChildren(`${container.dir}/${block.id}`, column.id)) ?? []).slice(0, MAX_CHILDREN));
+      const columnChildren = ((await run.reader.blockChildren(`${container.dir}/${block.id}`, column.id)) ?? []).slice(0, MAX_CHILDREN);
+      unit.inlineColumns.set(column.id, inlinePrefix(run, columnChildren));
     }
   }
-  unit.blockCount += unit.inline.length + [...unit.inlineColumns.values()].reduce((sum, list) => sum + list.length, 0);
+  // A column whose content cannot go inline gets a placeholder paragraph (Notion needs one child).
+  const columnBlocks = [...unit.inlineColumns.values()].reduce((sum, list) => sum + Math.max(list.length, 1), 0);
+  unit.blockCount += unit.inline.length + columnBlocks;
   return unit;
 }
+
+/**
+ * The leading children that can be created inside their parent's request: pages and databases are
+ * created by other endpoints, and blocks that wait for what they refer to come later.
+ */
+function inlinePrefix(run: RestoreRun, children: StoredBlock[]): StoredBlock[] {
+  const stop = children.findIndex((child) => isObjectBlock(child) || isSyncedCopy(child) || run.forwardReferences(child).length > 0);
+  return stop < 0 ? children : children.slice(0, stop);
+}
+
+const COLUMN_PLACEHOLDER = { type: 'paragraph', paragraph: { rich_text: [] } } as BlockObjectRequest;
 
 /** Request payloads of a unit: its block with the inline children attached, then continuations. */
 async function payloadsOf(run: RestoreRun, container: Container, unit: Unit): Promise<object[]> {
@@ -171,6 +184,7 @@ async function payloadsOf(run: RestoreRun, container: Container, unit: Unit): Pr
         const convertedGrandchild = convertBlock(grandchild, context);
         if (convertedGrandchild.payload) grandchildren.push(convertedGrandchild.payload, ...convertedGrandchild.continuation);
       }
+      if (grandchildren.length === 0) grandchildren.push(COLUMN_PLACEHOLDER);
       children.push(withChildren(converted.payload, grandchildren as BlockObjectRequest[]));
     } else {
       children.push(converted.payload, ...converted.continuation);
@@ -272,7 +286,7 @@ async function restoreDeeperLevels(run: RestoreRun, container: Container, stored
       run.recordLoss({ kind: 'other', objectId: unit.block.id, detail: 'the block was created but could not be found again to add its children' });
       continue;
     }
-    const childContainer: Container = { oldId: unit.block.id, newId, dir: `${container.dir}/${unit.block.id}`, pageOldId: container.pageOldId };
+    const childContainer = blockContainer(container, unit.block, newId);
     const children = (await run.reader.blockChildren(container.dir, unit.block.id)) ?? [];
     await restoreChildren(run, childContainer, children, creators);
   }
@@ -285,6 +299,12 @@ async function restoreDeeperLevels(run: RestoreRun, container: Container, stored
 async function learnIdsByPosition(run: RestoreRun, container: Container, stored: StoredBlock[]): Promise<void> {
   if (stored.every((block) => run.newIdFor(block.id))) return;
   const listed = await run.writer.listChildren(container.newId);
+  if (run.writer.dryRun) {
+    // Nothing was created: pretend every block is where it should be, so the dry run walks on.
+    const missing = stored.filter((block) => !run.newIdFor(block.id));
+    await run.journal.record({ type: 'appended', container: container.oldId, oldIds: missing.map((block) => block.id), newIds: missing.map(() => randomUUID()) });
+    return;
+  }
   const context = run.convertContext(true);
   let cursor = 0;
   const learned: { oldIds: string[]; newIds: string[] } = { oldIds: [], newIds: [] };
@@ -322,15 +342,19 @@ export async function insertDeferredBlocks(run: RestoreRun, creators: ObjectCrea
     run.counts.blocks += payloads.length;
     if (item.block.has_children && unit.converted.acceptsChildren && !waitsForOriginal(run, item.block) && newIds[0]) {
       const children = (await run.reader.blockChildren(item.container.dir, item.block.id)) ?? [];
-      const childContainer: Container = { oldId: item.block.id, newId: newIds[0], dir: `${item.container.dir}/${item.block.id}`, pageOldId: item.container.pageOldId };
+      const childContainer = blockContainer(item.container, item.block, newIds[0]);
       await restoreChildren(run, childContainer, children, creators);
     }
   }
   run.changed();
 }
 
-/** Where to insert the stored child at `index`: right after the nearest earlier sibling that exists. */
-async function positionBefore(run: RestoreRun, container: Container, siblings: StoredBlock[], index: number): Promise<object> {
+/**
+ * Where to insert the stored child at `index`: right after the nearest earlier sibling that exists; at
+ * the start when only later ones exist; at the end (no position) when none does, so a column's
+ * placeholder paragraph stays first whichever way the restore got there.
+ */
+async function positionBefore(run: RestoreRun, container: Container, siblings: StoredBlock[], index: number): Promise<object | undefined> {
   for (let before = index - 1; before >= 0; before -= 1) {
     const sibling = siblings[before];
     if (!sibling || !run.isCreated(sibling.id)) continue;
@@ -338,5 +362,17 @@ async function positionBefore(run: RestoreRun, container: Container, siblings: S
     const id = run.newIdFor(sibling.id);
     if (id) return { type: 'after_block', after_block: { id } };
   }
-  return { type: 'start' };
+  return siblings.slice(index + 1).some((sibling) => run.isCreated(sibling.id)) ? { type: 'start' } : undefined;
+}
+
+/** The container of a block's children, one level below `parent`. */
+function blockContainer(parent: Container, block: StoredBlock, newId: string): Container {
+  return {
+    oldId: block.id,
+    newId,
+    dir: `${parent.dir}/${block.id}`,
+    pageOldId: parent.pageOldId,
+    topBlockOldId: parent.topBlockOldId ?? block.id,
+    blockType: block.type,
+  };
 }

@@ -4,6 +4,7 @@ import type { SchemaPlan } from './convert';
 import { convertComment, convertCover, convertIcon, convertPageProperties, convertRichText, planSchema } from './convert';
 import type { ObjectCreators } from './content';
 import { restoreChildren } from './content';
+import { NestedObjects } from './nested-objects';
 import type { Container, RestoreRun } from './run';
 
 export interface DatabasePlan {
@@ -25,7 +26,11 @@ export class ObjectRestorer implements ObjectCreators {
   /** Rows whose relation values are set after every row exists. */
   readonly deferredRelations: Array<{ rowOldId: string; property: string; oldIds: string[] }> = [];
 
-  constructor(private readonly run: RestoreRun) {}
+  private readonly nested: NestedObjects;
+
+  constructor(private readonly run: RestoreRun) {
+    this.nested = new NestedObjects(run);
+  }
 
   private titleRequest(page: StoredPage): Record<string, unknown> {
     const title = Object.values(page.properties).find((value) => value.type === 'title');
@@ -38,7 +43,7 @@ export class ObjectRestorer implements ObjectCreators {
   }
 
   /** A page under `parentNewId` (a restored page or the restore target), then its content. */
-  async restorePage(entry: IndexEntry, parentNewId: string): Promise<void> {
+  async restorePage(entry: IndexEntry, parentNewId: string, position?: object): Promise<void> {
     this.run.checkCancelled();
     const { page, children } = await this.run.reader.page(entry);
     let newId = this.run.newIdFor(entry.id);
@@ -49,6 +54,7 @@ export class ObjectRestorer implements ObjectCreators {
       const body: Record<string, unknown> = {
         parent: { type: 'page_id', page_id: parentNewId },
         properties,
+        ...(position ? { position } : {}),
         ...optional('icon', convertIcon(page.icon, `page:${page.id}:icon`, context)),
         ...optional('cover', convertCover(page.cover, `page:${page.id}:cover`, context)),
       };
@@ -71,6 +77,23 @@ export class ObjectRestorer implements ObjectCreators {
     const container: Container = { oldId: entry.id, newId, dir: entry.path, pageOldId: entry.id };
     await restoreChildren(this.run, container, children, this);
     this.pagesWithContent.push(entry);
+    await this.placeNestedObjects(entry, newId);
+  }
+
+  standInFor(container: Container, block: StoredBlock): StoredBlock[] {
+    return this.nested.standInFor(container, block);
+  }
+
+  /** Pages and databases that lived inside blocks of this page, created beside those blocks. */
+  private async placeNestedObjects(page: IndexEntry, pageNewId: string): Promise<void> {
+    for (const { item, afterNewId } of this.nested.placementsFor(page.id)) {
+      this.nested.reportMove(item, page.title);
+      if (item.block.type === 'child_page') {
+        await this.restorePage(item.entry, pageNewId, afterNewId ? { type: 'after_block', after_block: { id: afterNewId } } : undefined);
+      } else {
+        await this.restoreDatabase(item.entry, pageNewId);
+      }
+    }
   }
 
   async childPage(container: Container, block: StoredBlock): Promise<void> {

@@ -67,13 +67,21 @@ export function expectedBlockSignature(block: StoredBlock, titleOf: TitleOf = ()
 
 async function blockSignatures(reader: SnapshotReader, dir: string, blocks: StoredBlock[], depth = 0): Promise<string[]> {
   const lines: string[] = [];
+  const titleOf = (id: string | undefined): string => (id ? (reader.entry(id)?.title ?? `unknown ${id.slice(0, 4)}`) : '');
   for (const block of blocks) {
-    const signature = expectedBlockSignature(block, (id) => (id ? (reader.entry(id)?.title ?? `unknown ${id.slice(0, 4)}`) : ''));
+    // A page or database inside a block comes back beside it, with a link where it stood.
+    const nested = depth > 0 && (block.type === 'child_page' || block.type === 'child_database');
+    const signature = nested ? (reader.entry(block.id) ? `link_to_page:${titleOf(block.id)}` : null) : expectedBlockSignature(block, titleOf);
     if (signature === null) continue;
     lines.push(`${'  '.repeat(depth)}${signature}`);
     const synced = (block.synced_block as { synced_from?: unknown } | undefined)?.synced_from;
-    if (block.has_children && !synced) {
+    if (block.has_children && !synced && !nested) {
       const children = (await reader.blockChildren(dir, block.id)) ?? [];
+      // A column whose first child cannot be created with it keeps the (empty) placeholder paragraph it
+      // was created with, before what came later.
+      const first = children[0];
+      const placeholder = block.type === 'column' && first !== undefined && (first.type === 'child_page' || first.type === 'child_database');
+      if (placeholder) lines.push(`${'  '.repeat(depth + 1)}paragraph:`);
       lines.push(...(await blockSignatures(reader, `${dir}/${block.id}`, children, depth + 1)));
     }
   }

@@ -21,6 +21,9 @@ export interface Container {
   dir: string;
   /** The page that owns this content (for comments, losses). */
   pageOldId: string;
+  /** For a block container: the first-level block of the page it lies in, and its own block type. */
+  topBlockOldId?: string;
+  blockType?: string;
 }
 
 /**

@@ -34,6 +34,10 @@ export type LossKind =
   | 'block-converted'
   | 'status-group'
   | 'formula-reference'
+  /** A page or database that lived inside a block now sits beside it (Notion creates pages under pages only). */
+  | 'object-moved'
+  /** Notion refused to create this object; a note stands in its place and the restore went on. */
+  | 'object-refused'
   | 'other';
 
 /** Something the restore could not bring back exactly as it was (reported to the user, never fatal). */
