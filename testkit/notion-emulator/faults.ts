@@ -37,6 +37,13 @@ export class FaultInjector {
     return this.random.next() < config.probability ? this.random.pick(kinds) : null;
   }
 
+  /** Whether a faulted write lands on the server anyway (see FaultConfig.applyThenFail). */
+  appliesFirst(): boolean {
+    const setting = this.config?.applyThenFail;
+    if (typeof setting === 'number') return this.random.next() < setting;
+    return setting === true;
+  }
+
   private applies(config: FaultConfig, routeKey: string, method: string): boolean {
     if (config.methods && !config.methods.some((m) => m.toUpperCase() === method)) return false;
     if (!config.routes) return true;

@@ -135,7 +135,7 @@ interface FaultRequest {
 async function injectFault(deps: PipelineDeps, request: FaultRequest): Promise<void> {
   const { kind, res, routeKey } = request;
   const config = deps.faults.current() ?? {};
-  const applyFirst = config.applyThenFail === true && request.method !== 'GET';
+  const applyFirst = request.method !== 'GET' && deps.faults.appliesFirst();
   const applySilently = (): void => {
     try {
       request.apply();

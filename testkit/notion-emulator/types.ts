@@ -32,8 +32,11 @@ export interface FaultConfig {
   methods?: string[];
   /** timeout faults: how long to hang (default 5000 ms) and what to do afterwards (default destroy) */
   timeout?: { hangMs?: number; then?: 'respond' | 'destroy' };
-  /** a faulted write is applied on the server before the client sees the failure */
-  applyThenFail?: boolean;
+  /**
+   * a faulted write is applied on the server before the client sees the failure: always (true), or with
+   * this probability (drawn from the seed), as a timed-out request sometimes lands and sometimes not
+   */
+  applyThenFail?: boolean | number;
   /** Retry-After seconds sent with 503/529 faults (default: none) */
   retryAfterSeconds?: number;
 }
