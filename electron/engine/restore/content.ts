@@ -3,6 +3,7 @@ import type { StoredBlock } from '../snapshot/reader';
 import { NotionCallError } from '../notion/retry';
 import type { BlockObjectRequest, ConvertedBlock } from './convert';
 import { convertBlock, withChildren } from './convert';
+import { findAppendedBlocks } from './append-check';
 import { isObjectBlock } from './nested-objects';
 import type { Container, RestoreRun } from './run';
 
@@ -241,19 +242,10 @@ async function appendUnitsOnce(run: RestoreRun, container: Container, units: Uni
   const payloads: object[] = [];
   for (const unit of units) payloads.push(...(await payloadsOf(run, container, unit)));
   const oldIds = units.flatMap((unit) => unit.unitIds);
-  const expectedTypes = payloads.map((payload) => (payload as { type: string }).type);
   const newIds = await run.writer.append(
     container.newId,
     payloads,
-    async () => {
-      // The request failed ambiguously: if the blocks are there now, adopt them instead of appending twice.
-      if (position) return undefined;
-      const listed = await run.writer.listChildren(container.newId);
-      const tail = listed.slice(-payloads.length);
-      return tail.length === payloads.length && tail.every((block, index) => block.type === expectedTypes[index])
-        ? tail.map((block) => block.id)
-        : undefined;
-    },
+    () => appendedAnyway(run, container, payloads, position),
     position,
   );
   await run.journal.record({ type: 'appended', container: container.oldId, oldIds, newIds });
@@ -337,7 +329,7 @@ export async function insertDeferredBlocks(run: RestoreRun, creators: ObjectCrea
     if (!unit.converted.payload) continue;
     const position = await positionBefore(run, item.container, item.siblings, item.index);
     const payloads = [unit.converted.payload, ...unit.converted.continuation];
-    const newIds = await run.writer.append(item.container.newId, payloads, async () => undefined, position);
+    const newIds = await run.writer.append(item.container.newId, payloads, () => appendedAnyway(run, item.container, payloads, position), position);
     await run.journal.record({ type: 'appended', container: item.container.oldId, oldIds: unit.unitIds, newIds });
     run.counts.blocks += payloads.length;
     if (item.block.has_children && unit.converted.acceptsChildren && !waitsForOriginal(run, item.block) && newIds[0]) {
@@ -347,6 +339,12 @@ export async function insertDeferredBlocks(run: RestoreRun, creators: ObjectCrea
     }
   }
   run.changed();
+}
+
+/** The request failed ambiguously: if the blocks are there now, they are adopted instead of appended twice. */
+async function appendedAnyway(run: RestoreRun, container: Container, payloads: object[], position: object | undefined): Promise<string[] | undefined> {
+  const listed = await run.writer.listChildren(container.newId);
+  return findAppendedBlocks(listed, payloads, position, new Set(run.journal.newIds.values()));
 }
 
 /**

@@ -58,14 +58,20 @@ export class NestedObjects {
     return [linkStandIn(block)];
   }
 
-  /** Nested objects of one page, each with where to create it (after its holder, or after the previous one). */
-  placementsFor(pageOldId: string): Array<{ item: NestedObject; afterNewId: string | undefined }> {
-    let previous: NestedObject | undefined;
-    return (this.byPage.get(pageOldId) ?? []).map((item) => {
-      const afterOldId = previous?.topBlockOldId === item.topBlockOldId ? previous.entry.id : item.topBlockOldId;
-      previous = item;
-      return { item, afterNewId: this.run.newIdFor(afterOldId) };
-    });
+  /** Nested objects of one page, in reading order. */
+  of(pageOldId: string): NestedObject[] {
+    return this.byPage.get(pageOldId) ?? [];
+  }
+
+  /** Where the nested object at `index` goes: right after the previous one beside the same block, else after that block. */
+  positionOf(pageOldId: string, index: number): object | undefined {
+    const items = this.of(pageOldId);
+    const item = items[index];
+    const previous = items[index - 1];
+    if (!item) return undefined;
+    const afterOldId = previous?.topBlockOldId === item.topBlockOldId ? previous.entry.id : item.topBlockOldId;
+    const afterNewId = this.run.newIdFor(afterOldId);
+    return afterNewId ? { type: 'after_block', after_block: { id: afterNewId } } : undefined;
   }
 
   reportMove(item: NestedObject, pageTitle: string): void {

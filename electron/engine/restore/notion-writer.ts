@@ -7,6 +7,8 @@ export interface ListedBlock {
   type: string;
   /** For child_page / child_database blocks. */
   title?: string;
+  /** Plain text of the block's rich text, to recognise a block an ambiguous append created. */
+  text?: string;
 }
 
 export interface CreatedObject {
@@ -31,7 +33,9 @@ export interface NotionWriter {
     dataSourceIds: string[];
     url?: string;
   }>;
-  createDataSource(body: Record<string, unknown>): Promise<string>;
+  createDataSource(body: Record<string, unknown>, verify: () => Promise<string | undefined>): Promise<string>;
+  /** Data sources of a database with their names, for checking a data-source write whose answer was lost. */
+  listDataSources(databaseId: string): Promise<Array<{ id: string; name: string }>>;
   updateDataSource(dataSourceId: string, body: Record<string, unknown>): Promise<void>;
   createComment(body: Record<string, unknown>, verify: () => Promise<{ id: string; discussionId: string } | undefined>): Promise<{ id: string; discussionId: string }>;
   /** Unresolved comments of a page or block, for checking a comment write whose answer was lost. */
@@ -68,8 +72,13 @@ export function liveWriter(gateway: NotionGateway): NotionWriter {
       const results = await gateway.collect('blocks.children.list', (client, cursor) =>
         client.blocks.children.list({ block_id: blockId, start_cursor: cursor, page_size: 100 }),
       );
-      return (results as Array<{ id: string; type: string; child_page?: { title?: string }; child_database?: { title?: string } }>).map(
-        (block) => ({ id: block.id, type: block.type, title: block.child_page?.title ?? block.child_database?.title }),
+      return (results as Array<{ id: string; type: string; child_page?: { title?: string }; child_database?: { title?: string } } & Record<string, unknown>>).map(
+        (block) => ({
+          id: block.id,
+          type: block.type,
+          title: block.child_page?.title ?? block.child_database?.title,
+          text: plainText((block[block.type] as { rich_text?: unknown } | undefined)?.rich_text),
+        }),
       );
     },
     async createPage(body, verify) {
@@ -95,11 +104,22 @@ export function liveWriter(gateway: NotionGateway): NotionWriter {
         dataSourceIds: database.dataSourceIds ?? (database.data_sources ?? []).map((source) => source.id),
       };
     },
-    async createDataSource(body) {
-      const source = await gateway.call('dataSources.create', (client) =>
-        client.dataSources.create(body as Params<Client['dataSources']['create']>),
+    async createDataSource(body, verify) {
+      const source = await gateway.call(
+        'dataSources.create',
+        (client) => client.dataSources.create(body as Params<Client['dataSources']['create']>),
+        async () => {
+          const id = await verify();
+          return id ? { id } : undefined;
+        },
       );
       return source.id;
+    },
+    async listDataSources(databaseId) {
+      const database = (await gateway.call('databases.retrieve', (client) => client.databases.retrieve({ database_id: databaseId }))) as {
+        data_sources?: Array<{ id: string; name?: string }>;
+      };
+      return (database.data_sources ?? []).map((source) => ({ id: source.id, name: source.name ?? '' }));
     },
     async updateDataSource(dataSourceId, body) {
       await gateway.call('dataSources.update', (client) =>
@@ -166,6 +186,10 @@ export function dryRunWriter(): NotionWriter {
     },
     async createDataSource() {
       return fake();
+    },
+    async listDataSources() {
+      count += 1;
+      return [];
     },
     async updateDataSource() {
       count += 1;

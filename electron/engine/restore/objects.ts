@@ -4,6 +4,7 @@ import type { SchemaPlan } from './convert';
 import { convertComment, convertCover, convertIcon, convertPageProperties, convertRichText, planSchema } from './convert';
 import type { ObjectCreators } from './content';
 import { restoreChildren } from './content';
+import { containsInOrder, textParts } from './append-check';
 import { NestedObjects } from './nested-objects';
 import type { Container, RestoreRun } from './run';
 
@@ -86,10 +87,10 @@ export class ObjectRestorer implements ObjectCreators {
 
   /** Pages and databases that lived inside blocks of this page, created beside those blocks. */
   private async placeNestedObjects(page: IndexEntry, pageNewId: string): Promise<void> {
-    for (const { item, afterNewId } of this.nested.placementsFor(page.id)) {
+    for (const [index, item] of this.nested.of(page.id).entries()) {
       this.nested.reportMove(item, page.title);
       if (item.block.type === 'child_page') {
-        await this.restorePage(item.entry, pageNewId, afterNewId ? { type: 'after_block', after_block: { id: afterNewId } } : undefined);
+        await this.restorePage(item.entry, pageNewId, this.nested.positionOf(page.id, index));
       } else {
         await this.restoreDatabase(item.entry, pageNewId);
       }
@@ -147,7 +148,8 @@ export class ObjectRestorer implements ObjectCreators {
           const known = new Set(this.run.journal.newIds.values());
           const listed = await this.run.writer.listChildren(parentNewId);
           const candidate = listed.filter((block) => block.type === 'child_database' && block.title === entry.title && !known.has(block.id)).at(-1);
-          return candidate ? { id: candidate.id, dataSourceIds: [] } : undefined;
+          if (!candidate) return undefined;
+          return { id: candidate.id, dataSourceIds: (await this.run.writer.listDataSources(candidate.id)).map((source) => source.id) };
         },
       );
       newDatabaseId = created.id;
@@ -160,11 +162,17 @@ export class ObjectRestorer implements ObjectCreators {
     for (const { source, plan } of plans) {
       let newSourceId = this.run.newIdFor(String(source.id));
       if (!newSourceId) {
-        newSourceId = await this.run.writer.createDataSource({
-          parent: { type: 'database_id', database_id: newDatabaseId },
-          properties: plan.initial,
-          title: convertRichText(source.title, context, String(source.id)),
-        });
+        const title = convertRichText(source.title, context, String(source.id));
+        const databaseId = newDatabaseId;
+        newSourceId = await this.run.writer.createDataSource(
+          { parent: { type: 'database_id', database_id: databaseId }, properties: plan.initial, title },
+          async () => {
+            // A data source whose answer was lost: adopt an unmapped one with this name.
+            const known = new Set(this.run.journal.newIds.values());
+            const parts = textParts(title);
+            return (await this.run.writer.listDataSources(databaseId)).find((listed) => !known.has(listed.id) && containsInOrder(listed.name, parts))?.id;
+          },
+        );
         await this.run.journal.record({ type: 'created', kind: 'data-source', oldId: String(source.id), newId: newSourceId });
       }
       const properties = Object.fromEntries(
@@ -271,20 +279,4 @@ async function commentDirs(run: RestoreRun, entry: IndexEntry): Promise<string[]
 
 function optional(key: string, value: unknown): Record<string, unknown> {
   return value === undefined || value === null ? {} : { [key]: value };
-}
-
-/** The literal text pieces of request rich text (mentions render differently once created). */
-function textParts(items: unknown): string[] {
-  if (!Array.isArray(items)) return [];
-  return items.map((item) => (item as { text?: { content?: string } }).text?.content ?? '').filter((part) => part !== '');
-}
-
-function containsInOrder(text: string, parts: string[]): boolean {
-  let from = 0;
-  for (const part of parts) {
-    const at = text.indexOf(part, from);
-    if (at < 0) return false;
-    from = at + part.length;
-  }
-  return true;
 }
