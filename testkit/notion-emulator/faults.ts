@@ -20,7 +20,7 @@ export class FaultInjector {
   configure(config: FaultConfig | null | undefined): void {
     this.config = config ?? null;
     this.sequence = [...(config?.sequence ?? [])];
-    this.random = new SeededRandom(this.seed);
+    this.random = new SeededRandom(config?.seed ?? this.seed);
   }
 
   current(): FaultConfig | null {

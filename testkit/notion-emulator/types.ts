@@ -37,6 +37,8 @@ export interface FaultConfig {
    * this probability (drawn from the seed), as a timed-out request sometimes lands and sometimes not
    */
   applyThenFail?: boolean | number;
+  /** seed for the random choices (default: the emulator's), so a test can repeat a run with several */
+  seed?: number;
   /** Retry-After seconds sent with 503/529 faults (default: none) */
   retryAfterSeconds?: number;
 }
