@@ -69,11 +69,11 @@ describe('Notion-hosted files', () => {
   });
 });
 
-async function upload(data: string, filename = 'hello.txt'): Promise<string> {
+async function upload(data: string, filename = 'hello.txt', contentType = 'text/plain'): Promise<string> {
   const client = sdkClient(emulator);
-  const created = await client.fileUploads.create({ mode: 'single_part', filename, content_type: 'text/plain' });
+  const created = await client.fileUploads.create({ mode: 'single_part', filename, content_type: contentType });
   expect(created).toMatchObject({ object: 'file_upload', status: 'pending', upload_url: `${emulator.url}/v1/file_uploads/${created.id}/send` });
-  const sent = await client.fileUploads.send({ file_upload_id: created.id, file: { data: new Blob([data], { type: 'text/plain' }), filename } });
+  const sent = await client.fileUploads.send({ file_upload_id: created.id, file: { data: new Blob([data], { type: contentType }), filename } });
   expect(sent).toMatchObject({ status: 'uploaded', content_length: Buffer.byteLength(data), filename });
   return created.id;
 }
@@ -88,9 +88,11 @@ describe('File Upload API', () => {
     expect(block.file.name).toBe('hello.txt');
     expect(await (await fetch(block.file.file.url)).text()).toBe('hello from the upload');
     expect(await client.fileUploads.retrieve({ file_upload_id: id })).toMatchObject({ status: 'uploaded', expiry_time: null });
-    const page = await client.pages.update({ page_id: facts.ids.childPages[1], icon: { type: 'file_upload', file_upload: { id } } });
-    expect(page).toMatchObject({ icon: { type: 'file', file: { url: expect.stringContaining(id) } } });
-    const comment = await client.comments.create({ parent: { page_id: facts.ids.home }, rich_text: richTextOf('see file'), attachments: [{ file_upload_id: id }] });
+    const iconId = await upload('not really a png', 'icon.png', 'image/png');
+    const page = await client.pages.update({ page_id: facts.ids.childPages[1], icon: { type: 'file_upload', file_upload: { id: iconId } } });
+    expect(page).toMatchObject({ icon: { type: 'file', file: { url: expect.stringContaining(iconId) } } });
+    const attachmentId = await upload('attached to a comment');
+    const comment = await client.comments.create({ parent: { page_id: facts.ids.home }, rich_text: richTextOf('see file'), attachments: [{ file_upload_id: attachmentId }] });
     expect(comment).toMatchObject({ attachments: [{ category: 'productivity', file: { url: expect.any(String) } }] });
   });
 
@@ -110,8 +112,8 @@ describe('File Upload API', () => {
     const limited = await startTestEmulator({ workspace: small });
     try {
       const client = sdkClient(limited);
-      const created = await client.fileUploads.create({ filename: 'big.bin' });
-      const error = await failure(client.fileUploads.send({ file_upload_id: created.id, file: { data: new Blob([new Uint8Array(2048)]), filename: 'big.bin' } }));
+      const created = await client.fileUploads.create({ filename: 'big.pdf' });
+      const error = await failure(client.fileUploads.send({ file_upload_id: created.id, file: { data: new Blob([new Uint8Array(2048)]), filename: 'big.pdf' } }));
       expect(error).toMatchObject({ status: 400, code: 'validation_error' });
       expect(error.message).toContain('1024');
       expect(await client.users.me({})).toHaveProperty('bot.workspace_limits.max_file_upload_size_in_bytes', 1024);
@@ -122,7 +124,7 @@ describe('File Upload API', () => {
 
   it('supports multi-part uploads with part_number and complete', async () => {
     const client = sdkClient(emulator);
-    const created = await client.fileUploads.create({ mode: 'multi_part', filename: 'large.bin', content_type: 'application/octet-stream', number_of_parts: 2 });
+    const created = await client.fileUploads.create({ mode: 'multi_part', filename: 'large.mp4', content_type: 'video/mp4', number_of_parts: 2 });
     expect(created).toMatchObject({ status: 'pending', number_of_parts: { total: 2, sent: 0 } });
     const partOne = new Uint8Array(5 * 1024 * 1024).fill(1);
     await client.fileUploads.send({ file_upload_id: created.id, part_number: '2', file: { data: new Blob([new Uint8Array([2, 2, 2])]) } });
@@ -130,7 +132,7 @@ describe('File Upload API', () => {
     expect(sent).toMatchObject({ status: 'pending', number_of_parts: { total: 2, sent: 2 } });
     const done = await client.fileUploads.complete({ file_upload_id: created.id });
     expect(done).toMatchObject({ status: 'uploaded', content_length: partOne.length + 3 });
-    const tooSmall = await client.fileUploads.create({ mode: 'multi_part', filename: 'x.bin', number_of_parts: 2 });
+    const tooSmall = await client.fileUploads.create({ mode: 'multi_part', filename: 'x.pdf', number_of_parts: 2 });
     const error = await failure(client.fileUploads.send({ file_upload_id: tooSmall.id, part_number: '1', file: { data: new Blob([new Uint8Array(10)]) } }));
     expect(error.message).toContain('at least');
   });

@@ -184,6 +184,8 @@ export interface FixtureFileUpload {
   numberOfParts?: { total: number; sent: number };
   /** id of the hosted file holding the bytes once uploaded */
   fileId?: string;
+  /** set when the upload was attached; a second attachment is refused */
+  attached?: boolean;
 }
 
 export interface WorkspaceFixture {

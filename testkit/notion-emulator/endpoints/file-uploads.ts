@@ -2,6 +2,7 @@ import { requireCapability } from '../auth';
 import type { HandlerContext, RenderContext, RouteDef } from '../context';
 import { bodyValidationError, notFound, tooLong, unsupportedRequest, validationError } from '../errors';
 import type { FixtureFileUpload } from '../fixture-types';
+import { bareMime, checkFileType, extensionFor, extensionOf } from '../input/file-types';
 import { refreshUploadStatus } from '../input/files';
 import { boundaryOf, parseMultipart } from '../multipart';
 import { listEnvelope, readPageRequest, sliceList } from '../pagination';
@@ -14,15 +15,13 @@ const MAX_PARTS = 1000;
 const MAX_FILENAME_BYTES = 900;
 const UPLOAD_TTL_MS = 3_600_000;
 
-const CONTENT_TYPES: Record<string, string> = {
-  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', svg: 'image/svg+xml',
-  pdf: 'application/pdf', txt: 'text/plain', csv: 'text/csv', json: 'application/json', mp4: 'video/mp4',
-  mp3: 'audio/mpeg', wav: 'audio/wav', zip: 'application/zip',
-};
+/** Workspaces whose per-file limit is at most this are on the Free plan, where multi-part uploads are not available. */
+const FREE_PLAN_MAX_BYTES = 5 * 1024 * 1024;
 
-function guessContentType(filename: string | null): string {
-  const extension = filename?.split('.').pop()?.toLowerCase() ?? '';
-  return CONTENT_TYPES[extension] ?? 'application/octet-stream';
+function fileTypeOrThrow(filename: string | null, contentType: string | null): string {
+  const check = checkFileType(filename, contentType);
+  if (!check.ok) throw validationError(`This file type is not supported by the File Upload API: ${check.reason}.`);
+  return check.contentType;
 }
 
 export function renderFileUpload(upload: FixtureFileUpload, ctx: RenderContext): Record<string, unknown> {
@@ -65,6 +64,12 @@ function createUpload(ctx: HandlerContext): unknown {
   const filename = typeof body['filename'] === 'string' ? body['filename'] : null;
   if (filename && Buffer.byteLength(filename) > MAX_FILENAME_BYTES) throw tooLong('body.filename.length', MAX_FILENAME_BYTES, Buffer.byteLength(filename));
   const contentType = typeof body['content_type'] === 'string' ? body['content_type'] : null;
+  // A name must carry a supported extension; a given content type must be supported and agree with it.
+  if (filename !== null && !extensionOf(filename)) throw validationError('body.filename should include a file extension, e.g. `report.pdf`.');
+  if (contentType !== null && !bareMime(contentType)) {
+    throw validationError(`This file type is not supported by the File Upload API: the content type \`${contentType}\` is not supported.`);
+  }
+  const resolvedType = filename !== null || bareMime(contentType) ? fileTypeOrThrow(filename, contentType) : null;
   const created = ctx.env.clock.nowMinuteIso();
   const upload: FixtureFileUpload = {
     id: ctx.env.ids.uuid(),
@@ -74,11 +79,14 @@ function createUpload(ctx: HandlerContext): unknown {
     mode,
     status: 'pending',
     filename,
-    contentType: contentType ?? (filename ? guessContentType(filename) : null),
+    contentType: resolvedType,
     contentLength: null,
     expiryTime: new Date(Date.parse(created) + UPLOAD_TTL_MS).toISOString(),
   };
   if (mode === 'multi_part') {
+    if (ctx.store.workspace.maxFileUploadSizeBytes <= FREE_PLAN_MAX_BYTES) {
+      throw validationError('Multi-part file uploads are only available in paid workspaces; this workspace is limited to single-part uploads.');
+    }
     const parts = body['number_of_parts'];
     if (typeof parts !== 'number' || !Number.isInteger(parts) || parts < 1 || parts > MAX_PARTS) {
       throw bodyValidationError(`body.number_of_parts should be an integer between 1 and ${MAX_PARTS} for multi_part uploads.`);
@@ -101,14 +109,15 @@ function storeBytes(upload: FixtureFileUpload, bytes: Buffer, ctx: HandlerContex
   if (bytes.length > max) {
     throw validationError(`The file is ${bytes.length} bytes, larger than this workspace's limit of ${max} bytes (max_file_upload_size_in_bytes).`);
   }
-  const filename = upload.filename ?? 'file';
-  ctx.store.files.set(upload.id, { id: upload.id, filename, contentType: upload.contentType ?? guessContentType(filename), content: { kind: 'base64', data: '' } });
+  const filename = upload.filename ?? `file.${extensionFor(upload.contentType)}`;
+  const contentType = fileTypeOrThrow(upload.filename, upload.contentType);
+  ctx.store.files.set(upload.id, { id: upload.id, filename, contentType, content: { kind: 'base64', data: '' } });
   ctx.store.uploadedBytes.set(upload.id, bytes);
   upload.fileId = upload.id;
   upload.status = 'uploaded';
   upload.contentLength = bytes.length;
   upload.filename = filename;
-  upload.contentType ??= guessContentType(filename);
+  upload.contentType = contentType;
 }
 
 function sendUpload(ctx: HandlerContext): unknown {
@@ -123,8 +132,14 @@ function sendUpload(ctx: HandlerContext): unknown {
   const file = parts.find((part) => part.name === 'file');
   if (!file) throw validationError('body failed validation: body.file should be defined, instead was `undefined`.');
   if (file.data.length > SINGLE_PART_MAX_BYTES) throw validationError(`Each request can send at most ${SINGLE_PART_MAX_BYTES} bytes (20 MB); this part has ${file.data.length}.`);
-  upload.filename ??= file.filename ?? null;
-  if (!upload.contentType && file.contentType && file.contentType !== 'application/octet-stream') upload.contentType = file.contentType;
+  const sentType = bareMime(file.contentType);
+  if (sentType && upload.contentType && sentType !== bareMime(upload.contentType)) {
+    throw validationError(`The file was sent as \`${sentType}\`, but the file upload was created with content type \`${upload.contentType}\`; they must match.`);
+  }
+  // A part's name counts only when it has an extension (a Blob without a name arrives as "blob").
+  if (upload.filename === null && extensionOf(file.filename)) upload.filename = file.filename ?? null;
+  upload.contentType ??= sentType ?? null;
+  fileTypeOrThrow(upload.filename, upload.contentType);
   const partNumberRaw = parts.find((part) => part.name === 'part_number')?.data.toString('utf8');
   if (upload.mode === 'single_part') {
     if (partNumberRaw !== undefined) throw validationError('part_number is only allowed for multi_part uploads.');

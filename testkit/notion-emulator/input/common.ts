@@ -8,6 +8,8 @@ export interface InputContext extends RenderContext {
   nowMinute: string;
   /** side effects (e.g. marking uploads attached) applied only once the whole request validated */
   pendingEffects: (() => void)[];
+  /** file uploads this request attaches (each may be attached once) */
+  claimedUploads?: Set<string>;
 }
 
 export function commitEffects(ctx: InputContext): void {

@@ -3,6 +3,8 @@ import { bodyValidationError, tooLong, validationError } from '../errors';
 import { FileSigner } from '../files';
 import type { FileValue, FixtureFileUpload, HostedFileRef, IconValue } from '../fixture-types';
 import type { InputContext } from './common';
+import type { AttachSlot } from './file-types';
+import { fitsSlot } from './file-types';
 import { expectId, expectRecord, expectString, MAX_URL_LENGTH, variantOf } from './common';
 
 /** Pending/uploaded uploads that were never attached expire one hour after creation. */
@@ -12,8 +14,13 @@ export function refreshUploadStatus(upload: FixtureFileUpload, clock: Clock): Fi
   return upload.status;
 }
 
-/** Attaches an uploaded file (by File Upload id) and returns the hosted-file reference to store. */
-export function attachUpload(rawId: unknown, path: string, ctx: InputContext): HostedFileRef {
+/**
+ * Attaches an uploaded file (by File Upload id) and returns the hosted-file reference to store. The upload
+ * must be `uploaded`, owned by this token, never attached before (stricter than the upload guide, which
+ * allows reuse: a restore must not depend on it), and of a kind that fits `slot` (an image block takes an
+ * image, an icon cannot be a PDF, …).
+ */
+export function attachUpload(rawId: unknown, path: string, ctx: InputContext, slot: AttachSlot = 'any'): HostedFileRef {
   const id = expectId(rawId, path);
   const upload = ctx.store.uploads.get(id);
   if (!upload || upload.ownerToken !== ctx.token.name) {
@@ -25,8 +32,18 @@ export function attachUpload(rawId: unknown, path: string, ctx: InputContext): H
       `File upload with ID ${id} has status \`${status}\` and cannot be attached. Only file uploads with status \`uploaded\` can be attached.`,
     );
   }
+  const claimed = (ctx.claimedUploads ??= new Set());
+  if (upload.attached || claimed.has(id)) {
+    throw validationError(`File upload with ID ${id} is already attached. Create a new file upload for each attachment.`);
+  }
+  const contentType = upload.contentType ?? 'application/octet-stream';
+  if (!fitsSlot(contentType, slot)) {
+    throw validationError(`${path}: a file of type \`${contentType}\` cannot be used where a file of type \`${slot}\` is expected.`);
+  }
+  claimed.add(id);
   ctx.pendingEffects.push(() => {
     upload.expiryTime = null;
+    upload.attached = true;
   });
   return { file_id: upload.fileId };
 }
@@ -49,11 +66,12 @@ export function fileSource(
   path: string,
   ctx: InputContext,
   allowExistingHostedFile = false,
+  slot: AttachSlot = 'any',
 ): FileValue {
   const kind = variantOf(value, ['external', 'file_upload', 'file']);
   if (kind === 'external') return { type: 'external', external: { url: externalUrl(value['external'], `${path}.external`) } };
   if (kind === 'file_upload') {
-    const ref = attachUpload(expectRecord(value['file_upload'], `${path}.file_upload`)['id'], `${path}.file_upload.id`, ctx);
+    const ref = attachUpload(expectRecord(value['file_upload'], `${path}.file_upload`)['id'], `${path}.file_upload.id`, ctx, slot);
     return { type: 'file', file: ref };
   }
   if (kind === 'file' && allowExistingHostedFile) {
@@ -88,7 +106,7 @@ export function iconInput(value: unknown, path: string, ctx: InputContext): Icon
     case 'external':
       return { type: 'external', external: { url: externalUrl(icon['external'], `${path}.external`) } };
     case 'file_upload':
-      return { type: 'file', file: attachUpload(expectRecord(icon['file_upload'], `${path}.file_upload`)['id'], `${path}.file_upload.id`, ctx) };
+      return { type: 'file', file: attachUpload(expectRecord(icon['file_upload'], `${path}.file_upload`)['id'], `${path}.file_upload.id`, ctx, 'image') };
     case 'custom_emoji': {
       const emoji = expectRecord(icon['custom_emoji'], `${path}.custom_emoji`);
       const id = expectId(emoji['id'], `${path}.custom_emoji.id`);
@@ -109,5 +127,5 @@ export function iconInput(value: unknown, path: string, ctx: InputContext): Icon
 
 export function coverInput(value: unknown, path: string, ctx: InputContext): FileValue | null {
   if (value === null) return null;
-  return fileSource(expectRecord(value, path), path, ctx);
+  return fileSource(expectRecord(value, path), path, ctx, false, 'image');
 }

@@ -1,4 +1,5 @@
-import { Client } from '@notionhq/client';
+import { APIResponseError, Client } from '@notionhq/client';
+import { expect } from 'vitest';
 import type { ApiVersion, EmulatorOptions, RunningEmulator } from '../types';
 import { startNotionEmulator } from '../server';
 
@@ -34,4 +35,18 @@ export async function failure(promise: Promise<unknown>): Promise<Record<string,
 
 export function richTextOf(content: string): { type: 'text'; text: { content: string } }[] {
   return [{ type: 'text', text: { content } }];
+}
+
+/** Asserts that the SDK call was refused with this status and code, and that the message contains `fragment`. */
+export async function expectRefused(
+  promise: Promise<unknown>,
+  fragment: string,
+  status = 400,
+  code = status === 404 ? 'object_not_found' : 'validation_error',
+): Promise<Record<string, unknown> & Error> {
+  const error = await failure(promise);
+  expect(APIResponseError.isAPIResponseError(error), error.message).toBe(true);
+  expect(error, error.message).toMatchObject({ status, code });
+  expect(error.message).toContain(fragment);
+  return error;
 }
