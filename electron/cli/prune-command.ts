@@ -1,7 +1,8 @@
 import type { RetentionPolicy } from '../../shared/schedule';
 import { sourceKey } from '../engine/jobs/backup-plan';
 import { describeJobError } from '../engine/jobs/job-errors';
-import { checkNotionToken } from '../engine/notion/token-check';
+import { gatewayForJob } from '../engine/notion/gateway';
+import { checkNotionTokenThrough } from '../engine/notion/token-check';
 import { pruneSnapshots } from '../engine/schedule/prune';
 import { planRetention } from '../engine/schedule/retention';
 import type { CliIo } from './cli-io';
@@ -29,7 +30,9 @@ async function resolveSource(io: CliIo, options: PruneCommandOptions): Promise<s
   }
   const token = io.env.NOTION_TOKEN?.trim();
   if (!token) throw new CliError('Set NOTION_TOKEN (to know which workspace the snapshots are of), or pass --source <key> from `snapshots`.', EXIT_USAGE);
-  const check = await checkNotionToken({ token, baseUrl: io.env.NOTION_API_URL });
+  // Retried like a backup's own check: a busy Notion is not a refused token.
+  const notion = gatewayForJob({ token, baseUrl: io.env.NOTION_API_URL, signal: io.signal });
+  const check = await checkNotionTokenThrough(notion, { token, baseUrl: io.env.NOTION_API_URL });
   if (check.status !== 'valid') throw new CliError(check.message);
   return sourceKey(check.workspaceId, options.root ?? []);
 }

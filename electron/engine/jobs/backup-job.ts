@@ -1,14 +1,13 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupPhase, BackupProgress } from '../../../shared/jobs';
-import { createNotionClient } from '../notion/client';
 import type { CommentScope } from '../notion/crawler/context';
 import type { CrawlProgress, CrawlResult } from '../notion/crawler';
 import { crawlWorkspace } from '../notion/crawler';
 import { PreviousSnapshot } from '../notion/crawler/previous-snapshot';
-import { limiterForToken } from '../notion/rate-limiter';
+import { gatewayForJob } from '../notion/gateway';
 import type { RetryPolicy } from '../notion/retry';
-import { checkNotionToken, isTransientTokenProblem } from '../notion/token-check';
+import { checkNotionTokenThrough, isTransientTokenProblem } from '../notion/token-check';
 import type { PlakarStore } from '../plakar/store';
 import { backupTags, chooseMode, sourceKey, APP_TAG } from './backup-plan';
 import { EtaEstimator } from './eta';
@@ -82,7 +81,15 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
   let staging: string | undefined;
   try {
     reporter.phase('connecting');
-    const check = await checkNotionToken({ token: options.token, baseUrl: options.notionApiUrl });
+    const notion = gatewayForJob({
+      token: options.token,
+      baseUrl: options.notionApiUrl,
+      requestsPerSecond: options.requestsPerSecond,
+      burst: options.burst,
+      policy: options.retryPolicy,
+      signal: options.signal,
+    });
+    const check = await checkNotionTokenThrough(notion, { token: options.token, baseUrl: options.notionApiUrl });
     if (check.status !== 'valid') throw new NotionAccessError(check.message, isTransientTokenProblem(check.problem));
     const workspace = { id: check.workspaceId, name: check.workspaceName };
     const roots = options.roots ?? [];
@@ -115,8 +122,8 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     const treeDir = path.join(staging, 'tree');
     const mode = previousSnapshot ? 'incremental' : 'full';
     const crawl = await crawlWorkspace({
-      client: createNotionClient({ token: options.token, baseUrl: options.notionApiUrl }),
-      limiter: limiterForToken(options.token, { requestsPerSecond: options.requestsPerSecond ?? 3, burst: options.burst ?? 10 }),
+      client: notion.client,
+      limiter: notion.limiter,
       outputDir: treeDir,
       roots,
       comments: options.comments,

@@ -1,11 +1,10 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { createNotionClient } from '../notion/client';
-import { NotionGateway } from '../notion/gateway';
-import { limiterForToken } from '../notion/rate-limiter';
+import type { NotionGateway } from '../notion/gateway';
+import { gatewayForJob } from '../notion/gateway';
 import type { RetryPolicy } from '../notion/retry';
 import { NotionCallError } from '../notion/retry';
-import { checkNotionToken } from '../notion/token-check';
+import { checkNotionTokenThrough, isTransientTokenProblem } from '../notion/token-check';
 import type { PlakarStore } from '../plakar/store';
 import type { SnapshotReader } from '../snapshot/reader';
 import { openSnapshotForJob } from './open-snapshot';
@@ -60,14 +59,17 @@ export async function runRestoreJob(options: RestoreJobOptions): Promise<Restore
   const { lease } = await lockStoreForJob(options.workDir, options.store, 'restore');
   const staging = await createStaging(options.workDir, 'restore');
   try {
-    const check = await checkNotionToken({ token: options.token, baseUrl: options.notionApiUrl });
-    if (check.status !== 'valid') throw new NotionAccessError(check.message);
-    const client = createNotionClient({ token: options.token, baseUrl: options.notionApiUrl });
     const rate = options.requestsPerSecond ?? 3;
-    const gateway = new NotionGateway(client, limiterForToken(options.token, { requestsPerSecond: rate, burst: options.burst ?? 10 }), {
-      signal: options.signal,
+    const gateway = gatewayForJob({
+      token: options.token,
+      baseUrl: options.notionApiUrl,
+      requestsPerSecond: rate,
+      burst: options.burst,
       policy: options.retryPolicy,
+      signal: options.signal,
     });
+    const check = await checkNotionTokenThrough(gateway, { token: options.token, baseUrl: options.notionApiUrl });
+    if (check.status !== 'valid') throw new NotionAccessError(check.message, isTransientTokenProblem(check.problem));
     await checkTarget(gateway, options.targetPageId);
 
     const reader = await openSnapshotForJob(options.store, options.snapshotId, path.join(staging, 'snapshot'), options.selection, options.signal);

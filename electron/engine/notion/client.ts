@@ -3,6 +3,7 @@ import { Client, LogLevel } from '@notionhq/client';
 /** The Notion API version every request is pinned to; recorded in every snapshot. */
 export const NOTION_API_VERSION = '2026-03-11';
 export const DEFAULT_NOTION_API_URL = 'https://api.notion.com';
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 export interface NotionClientOptions {
   token: string;
@@ -27,7 +28,7 @@ export function createNotionClient(options: NotionClientOptions): Client {
     auth: options.token,
     baseUrl: normaliseNotionApiUrl(options.baseUrl),
     notionVersion: NOTION_API_VERSION,
-    timeoutMs: options.timeoutMs ?? 60_000,
+    timeoutMs: options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     retry: options.sdkRetry ? undefined : false,
     // The SDK logs request details at warn level; the engine logs its own, token-free messages.
     logLevel: LogLevel.ERROR,

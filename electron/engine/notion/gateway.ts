@@ -1,5 +1,7 @@
 import type { Client } from '@notionhq/client';
+import { createNotionClient } from './client';
 import type { RateLimiter } from './rate-limiter';
+import { limiterForToken } from './rate-limiter';
 import type { NotionFailure, RetryPolicy } from './retry';
 import { callNotion } from './retry';
 
@@ -70,4 +72,20 @@ export class NotionGateway {
   getStats(): GatewayStats {
     return { ...this.stats, callsByLabel: { ...this.stats.callsByLabel } };
   }
+}
+
+export interface JobGatewayOptions {
+  token: string;
+  baseUrl?: string | undefined;
+  requestsPerSecond?: number | undefined;
+  burst?: number | undefined;
+  policy?: RetryPolicy | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** The gateway of one job, from its first request (the token check) to its last: the token's shared limiter. */
+export function gatewayForJob(options: JobGatewayOptions): NotionGateway {
+  const client = createNotionClient({ token: options.token, baseUrl: options.baseUrl });
+  const limiter = limiterForToken(options.token, { requestsPerSecond: options.requestsPerSecond ?? 3, burst: options.burst ?? 10 });
+  return new NotionGateway(client, limiter, { signal: options.signal, policy: options.policy });
 }

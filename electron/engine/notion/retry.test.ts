@@ -99,6 +99,17 @@ describe('callNotion', () => {
     expect(pause).toHaveBeenCalledWith(10);
   });
 
+  it('does not wait for a Retry-After above maxRetryAfterMs', async () => {
+    const shared = limiter();
+    const pause = vi.spyOn(shared, 'pauseFor');
+    const operation = vi.fn().mockRejectedValue(apiError(429, APIErrorCode.RateLimited, { 'retry-after': '120' }));
+    const error = await callNotion(operation, { limiter: shared, policy: { ...policy, maxRetryAfterMs: 10_000 }, sleep }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NotionCallError);
+    expect((error as NotionCallError).failure).toMatchObject({ kind: 'rate-limited', retryAfterMs: 120_000 });
+    expect(operation).toHaveBeenCalledOnce();
+    expect(pause).not.toHaveBeenCalled();
+  });
+
   it('asks verifyWrite before retrying an ambiguous write failure', async () => {
     const operation = vi.fn().mockRejectedValue(new RequestTimeoutError());
     const verifyWrite = vi.fn().mockResolvedValue({ id: 'created-anyway' });

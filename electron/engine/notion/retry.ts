@@ -73,6 +73,8 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** Used when a 429 carries no Retry-After. */
   defaultRetryAfterMs: number;
+  /** A longer Retry-After is not waited for: the call fails at once (for a person waiting on a check). */
+  maxRetryAfterMs?: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -137,6 +139,9 @@ export async function callNotion<T>(operation: () => Promise<T>, context: CallCo
           throw new NotionCallError(`still rate limited after ${rateLimited} attempts`, failure, attempt, error);
         }
         const waitMs = failure.retryAfterMs ?? policy.defaultRetryAfterMs;
+        if (policy.maxRetryAfterMs !== undefined && waitMs > policy.maxRetryAfterMs) {
+          throw new NotionCallError(`rate limited for ${Math.ceil(waitMs / 1000)} s`, failure, attempt, error);
+        }
         context.limiter.pauseFor(waitMs);
         context.onRetry?.(failure, attempt, waitMs);
         continue;

@@ -1,32 +1,77 @@
 import { APIErrorCode, isHTTPResponseError, isNotionClientError, RequestTimeoutError } from '@notionhq/client';
 import type { NotionTokenCheck, TokenProblem } from '../../../shared/ipc/contract';
-import { createNotionClient, normaliseNotionApiUrl } from './client';
+import { createNotionClient, DEFAULT_REQUEST_TIMEOUT_MS, normaliseNotionApiUrl } from './client';
+import { NotionGateway } from './gateway';
+import { RateLimiter } from './rate-limiter';
+import type { RetryPolicy } from './retry';
+import { NotionCallError } from './retry';
 
 const VALIDATION_TIMEOUT_MS = 15_000;
 
+/** Someone is waiting on the answer: a few quick retries, and no Retry-After longer than 10 s. */
+export const INTERACTIVE_RETRY_POLICY: RetryPolicy = {
+  maxTransientAttempts: 3,
+  maxRateLimitedAttempts: 3,
+  baseDelayMs: 500,
+  maxDelayMs: 2_000,
+  defaultRetryAfterMs: 1_000,
+  maxRetryAfterMs: 10_000,
+};
+
 export interface TokenCheckOptions {
   token: string;
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   timeoutMs?: number;
 }
 
 /**
  * Asks Notion who the token belongs to (users.me) and turns every outcome into a result the UI can
- * show as is. The token itself never appears in a message or detail.
+ * show as is. The token itself never appears in a message or detail. A busy or briefly failing
+ * Notion is asked again a few times (INTERACTIVE_RETRY_POLICY) within `timeoutMs` in all; a refused
+ * token fails at once.
  */
 export async function checkNotionToken(options: TokenCheckOptions): Promise<NotionTokenCheck> {
   const token = options.token.trim();
+  const malformed = formatProblem(token);
+  if (malformed) return malformed;
+  const baseUrl = normaliseNotionApiUrl(options.baseUrl);
+  const timeoutMs = options.timeoutMs ?? VALIDATION_TIMEOUT_MS;
+  const client = createNotionClient({ token, baseUrl, timeoutMs });
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const gateway = new NotionGateway(client, new RateLimiter({ requestsPerSecond: 3, burst: 3 }), { policy: INTERACTIVE_RETRY_POLICY, signal: deadline });
+  try {
+    return await askWhoseToken(gateway, baseUrl, timeoutMs);
+  } catch (error) {
+    if (deadline.aborted) return timedOut(timeoutMs);
+    throw error;
+  }
+}
+
+/**
+ * A job's token check: its first request, sent through the job's own gateway like all the others
+ * (same limiter, retry policy and cancellation). `token` must be the one the gateway's client uses.
+ * A cancellation is thrown, not described.
+ */
+export async function checkNotionTokenThrough(gateway: NotionGateway, options: TokenCheckOptions): Promise<NotionTokenCheck> {
+  const malformed = formatProblem(options.token.trim());
+  if (malformed) return malformed;
+  return askWhoseToken(gateway, normaliseNotionApiUrl(options.baseUrl), options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+}
+
+function formatProblem(token: string): NotionTokenCheck | undefined {
   if (token === '') return invalid('empty', 'Paste your Notion integration secret or personal access token.');
   if (/\s/.test(token)) {
     return invalid('malformed', 'A Notion token has no spaces or line breaks. Copy it again from Notion.');
   }
-  const baseUrl = normaliseNotionApiUrl(options.baseUrl);
-  const client = createNotionClient({ token, baseUrl, timeoutMs: options.timeoutMs ?? VALIDATION_TIMEOUT_MS });
+  return undefined;
+}
+
+async function askWhoseToken(gateway: NotionGateway, baseUrl: string, timeoutMs: number): Promise<NotionTokenCheck> {
   try {
-    const me = await client.users.me({});
-    return describeTokenOwner(me);
+    return describeTokenOwner(await gateway.call('users.me', (client) => client.users.me({})));
   } catch (error) {
-    return describeTokenFailure(error, baseUrl);
+    if (!(error instanceof NotionCallError)) throw error;
+    return describeTokenFailure(error.cause, baseUrl, timeoutMs);
   }
 }
 
@@ -67,10 +112,8 @@ export function describeTokenOwner(me: UsersMe): NotionTokenCheck {
   };
 }
 
-export function describeTokenFailure(error: unknown, baseUrl: string): NotionTokenCheck {
-  if (RequestTimeoutError.isRequestTimeoutError(error)) {
-    return invalid('timeout', `Notion did not answer within ${VALIDATION_TIMEOUT_MS / 1000} seconds. Try again.`);
-  }
+export function describeTokenFailure(error: unknown, baseUrl: string, timeoutMs = VALIDATION_TIMEOUT_MS): NotionTokenCheck {
+  if (RequestTimeoutError.isRequestTimeoutError(error)) return timedOut(timeoutMs);
   if (isHTTPResponseError(error)) {
     const detail = `HTTP ${error.status} ${error.code}${requestIdOf(error)}`;
     switch (error.code) {
@@ -109,6 +152,10 @@ export function describeTokenFailure(error: unknown, baseUrl: string): NotionTok
     `Could not reach Notion at ${baseUrl}. Check your internet connection, proxy or firewall, then try again.`,
     networkDetail(error),
   );
+}
+
+function timedOut(timeoutMs: number): NotionTokenCheck {
+  return invalid('timeout', `Notion did not answer within ${Math.round(timeoutMs / 1000)} seconds. Try again.`);
 }
 
 function invalid(problem: TokenProblem, message: string, detail: string | null = null): NotionTokenCheck {
