@@ -2,7 +2,7 @@ import { canSee, requireCapability } from '../auth';
 import type { HandlerContext, RouteDef } from '../context';
 import { bodyValidationError, notFound, validationError } from '../errors';
 import type { FixtureBlock } from '../fixture-types';
-import { blockPayload, PARENT_BLOCKS } from '../input/block-payloads';
+import { acceptsApiChildren, blockPayload } from '../input/block-payloads';
 import type { ParentShape } from '../input/blocks';
 import { materializeBlocks, parseBlockChildren } from '../input/blocks';
 import type { InputContext } from '../input/common';
@@ -51,21 +51,33 @@ function appendTarget(target: Blockish): ParentShape {
   if (target.kind === 'page') return { type: 'page' };
   if (target.kind === 'database') throw validationError('Databases do not have block children; add rows with pages.create.');
   const block = target.record;
-  if (!PARENT_BLOCKS.has(block.type)) throw validationError(`Block type ${block.type} does not support children.`);
+  if (!acceptsApiChildren(block.type, block.payload)) {
+    const hint = block.type.startsWith('heading_') ? ' Only toggle headings (is_toggleable: true) hold children.' : '';
+    throw validationError(`Block type ${block.type} does not support children.${hint}`);
+  }
   if (block.type === 'synced_block' && block.payload['synced_from'] !== null) {
     throw validationError('Cannot append children to a duplicate synced block; append to the original.');
   }
   return { type: block.type, tableWidth: block.type === 'table' ? Number(block.payload['table_width']) : undefined };
 }
 
+/** An anchor for `after` / `position.after_block`: a direct, non-trashed child of the parent. */
+function requireChild(ctx: HandlerContext, children: readonly string[], id: string): void {
+  const child = ctx.store.blocks.get(id) ?? ctx.store.pages.get(id) ?? ctx.store.databases.get(id);
+  if (!children.includes(id) || !child || child.inTrash) throw validationError(`Block ${id} is not a child of the parent block.`);
+}
+
 function insertPosition(ctx: HandlerContext, children: readonly string[]): InsertPosition {
   const { body } = ctx;
+  if (body['after'] !== undefined && body['position'] !== undefined) {
+    throw bodyValidationError('body.after should be not present when body.position is given; use only `position`.');
+  }
   if (body['after'] !== undefined) {
     if (ctx.version === '2026-03-11') {
       throw bodyValidationError('body.after should be not present: API version 2026-03-11 replaced `after` with `position`.');
     }
     const after = expectId(body['after'], 'body.after');
-    if (!children.includes(after)) throw validationError(`Block ${after} is not a child of the parent block.`);
+    requireChild(ctx, children, after);
     return { type: 'after', id: after };
   }
   if (body['position'] === undefined) return { type: 'end' };
@@ -74,7 +86,7 @@ function insertPosition(ctx: HandlerContext, children: readonly string[]): Inser
   if (position['type'] === 'end') return { type: 'end' };
   if (position['type'] === 'after_block') {
     const after = expectId(expectRecord(position['after_block'], 'body.position.after_block')['id'], 'body.position.after_block.id');
-    if (!children.includes(after)) throw validationError(`Block ${after} is not a child of the parent block.`);
+    requireChild(ctx, children, after);
     return { type: 'after', id: after };
   }
   throw bodyValidationError('body.position.type should be `after_block`, `start` or `end`.');
@@ -103,7 +115,7 @@ function appendBlockChildren(ctx: HandlerContext): unknown {
   requireCapability(ctx.token, 'insertContent');
   const id = pathId(ctx, 'block_id');
   const target = visibleBlockish(ctx, id);
-  if (target.record.inTrash) throw validationError(ARCHIVED_EDIT_MESSAGE);
+  if (ctx.store.isTrashedInTree(id)) throw validationError(ARCHIVED_EDIT_MESSAGE);
   const shape = appendTarget(target);
   const position = insertPosition(ctx, ctx.store.childList(id) ?? []);
   const created = appendChildren(inputContext(ctx), id, shape, ctx.body['children'], position, true);
@@ -118,6 +130,9 @@ export function patchBlock(ictx: InputContext, block: FixtureBlock, body: Record
   if (patch === undefined) return;
   const path = `body.${block.type}`;
   const changes = blockPayload(block.type, patch, path, ictx, true);
+  if (block.type.startsWith('heading_') && changes['is_toggleable'] === false && (block.children ?? []).length > 0) {
+    throw validationError(`${path}.is_toggleable cannot be false: the heading has children. Only toggle headings hold children.`);
+  }
   if (block.type === 'table_row') {
     const container = ictx.store.containerOf(block.id);
     const table = container ? ictx.store.blocks.get(container.id) : undefined;
@@ -142,6 +157,7 @@ function updateBlock(ctx: HandlerContext): unknown {
   const target = visibleBlockish(ctx, id);
   const inTrash = readTrashFlag(ctx);
   if (target.record.inTrash && inTrash !== false) throw validationError(ARCHIVED_EDIT_MESSAGE);
+  if (!target.record.inTrash && ctx.store.isTrashedInTree(id)) throw validationError(ARCHIVED_EDIT_MESSAGE);
   const ictx = inputContext(ctx);
   if (target.kind === 'block') patchBlock(ictx, target.record, ctx.body);
   if (inTrash !== undefined) target.record.inTrash = inTrash;

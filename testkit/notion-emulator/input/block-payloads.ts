@@ -1,8 +1,10 @@
-import { bodyValidationError, shouldBeDefined, tooLong, validationError } from '../errors';
+import { bodyValidationError, shouldBeDefined, shouldBeNotPresent, tooLong, validationError } from '../errors';
 import type { JsonObject } from '../fixture-types';
 import type { InputContext } from './common';
 import { expectArray, expectId, expectRecord, expectString, MAX_URL_LENGTH, variantOf } from './common';
 import { fileSource, iconInput } from './files';
+import type { AttachSlot } from './file-types';
+import { CODE_LANGUAGES, isSupportedEmbed, requireVisible } from './references';
 import { MAX_EQUATION_EXPRESSION, normalizeColor, normalizeRichText } from './rich-text';
 
 export const TEXT_BLOCKS = new Set([
@@ -11,17 +13,27 @@ export const TEXT_BLOCKS = new Set([
 ]);
 const MEDIA_BLOCKS = new Set(['image', 'video', 'audio', 'pdf', 'file']);
 
-/** Types a request may create with blocks.children.append / pages.create children. */
+/** Types a request may create with blocks.children.append / pages.create children (the legacy template block no longer). */
 export const CREATABLE_BLOCKS = new Set([
-  ...TEXT_BLOCKS, ...MEDIA_BLOCKS, 'code', 'equation', 'divider', 'breadcrumb', 'table_of_contents',
+  ...[...TEXT_BLOCKS].filter((type) => type !== 'template'), ...MEDIA_BLOCKS, 'code', 'equation', 'divider', 'breadcrumb', 'table_of_contents',
   'column_list', 'column', 'table', 'table_row', 'embed', 'bookmark', 'link_to_page', 'synced_block', 'tab',
 ]);
 
 /** Returned by the API but never creatable through append. */
-export const READ_ONLY_BLOCKS = new Set(['child_page', 'child_database', 'unsupported', 'link_preview', 'meeting_notes', 'transcription']);
+export const READ_ONLY_BLOCKS = new Set([
+  'child_page', 'child_database', 'unsupported', 'link_preview', 'meeting_notes', 'transcription', 'template',
+]);
 
-/** Types whose blocks may hold children. */
+/** Types whose blocks may hold children (in stored content). */
 export const PARENT_BLOCKS = new Set([...TEXT_BLOCKS, 'synced_block', 'column_list', 'column', 'table', 'tab', 'meeting_notes']);
+
+/** Types the API appends children to: not meeting notes (their own endpoint) nor legacy templates; headings only when toggleable. */
+export function acceptsApiChildren(type: string, payload: JsonObject): boolean {
+  if (!PARENT_BLOCKS.has(type) || type === 'meeting_notes' || type === 'template') return false;
+  return !type.startsWith('heading_') || payload['is_toggleable'] === true;
+}
+
+const MEDIA_SLOT: Record<string, AttachSlot> = { image: 'image', video: 'video', audio: 'audio', pdf: 'pdf', file: 'any' };
 
 function caption(value: unknown, path: string, ctx: InputContext): unknown[] {
   return value === undefined ? [] : normalizeRichText(value, path, ctx);
@@ -56,7 +68,7 @@ function mediaPayload(type: string, data: Record<string, unknown>, path: string,
     if (type === 'file' && typeof data['name'] === 'string') changes['name'] = data['name'];
     return changes;
   }
-  const source = fileSource(data, path, ctx);
+  const source = fileSource(data, path, ctx, false, MEDIA_SLOT[type] ?? 'any');
   const payload: JsonObject = { caption: caption(data['caption'], `${path}.caption`, ctx), ...source };
   if (type === 'file') {
     const given = data['name'];
@@ -67,16 +79,19 @@ function mediaPayload(type: string, data: Record<string, unknown>, path: string,
   return payload;
 }
 
-function linkToPagePayload(data: Record<string, unknown>, path: string): JsonObject {
+function linkToPagePayload(data: Record<string, unknown>, path: string, ctx: InputContext): JsonObject {
   const kind = variantOf(data, ['page_id', 'database_id', 'comment_id']);
   if (kind !== 'page_id' && kind !== 'database_id' && kind !== 'comment_id') throw shouldBeDefined(`${path}.page_id`);
-  return { type: kind, [kind]: expectId(data[kind], `${path}.${kind}`) };
+  const id = expectId(data[kind], `${path}.${kind}`);
+  requireVisible(ctx, kind === 'page_id' ? 'page' : kind === 'database_id' ? 'database' : 'comment', id);
+  return { type: kind, [kind]: id };
 }
 
 function syncedPayload(data: Record<string, unknown>, path: string, ctx: InputContext): JsonObject {
   const from = data['synced_from'];
   if (from === null || from === undefined) return { synced_from: null };
   const blockId = expectId(expectRecord(from, `${path}.synced_from`)['block_id'], `${path}.synced_from.block_id`);
+  requireVisible(ctx, 'block', blockId);
   const original = ctx.store.blocks.get(blockId);
   if (!original || original.type !== 'synced_block' || original.payload['synced_from'] !== null) {
     throw validationError(`${path}.synced_from.block_id must reference an original synced_block, instead was \`${blockId}\`.`);
@@ -111,7 +126,13 @@ export function blockPayload(type: string, raw: unknown, path: string, ctx: Inpu
       return pick(partial, data, {
         caption: () => caption(data['caption'], `${path}.caption`, ctx),
         rich_text: () => normalizeRichText(data['rich_text'], `${path}.rich_text`, ctx),
-        language: () => (typeof data['language'] === 'string' ? data['language'] : 'plain text'),
+        language: () => {
+          const language = data['language'] ?? 'plain text';
+          if (typeof language !== 'string' || !CODE_LANGUAGES.has(language)) {
+            throw bodyValidationError(`${path}.language should be a language Notion supports, instead was \`${JSON.stringify(language)}\`.`);
+          }
+          return language;
+        },
       });
     case 'equation': {
       const expression = expectString(data['expression'], `${path}.expression`);
@@ -131,17 +152,25 @@ export function blockPayload(type: string, raw: unknown, path: string, ctx: Inpu
     case 'bookmark':
       return pick(partial, data, {
         caption: () => caption(data['caption'], `${path}.caption`, ctx),
-        url: () => urlField(data['url'], `${path}.url`),
+        url: () => {
+          const url = urlField(data['url'], `${path}.url`);
+          if (type === 'embed' && !isSupportedEmbed(url)) {
+            throw validationError(`${path}.url is not a supported embed URL: ${url.slice(0, 100)}. Use a bookmark, video or image block instead.`);
+          }
+          return url;
+        },
       });
     case 'link_to_page':
-      return linkToPagePayload(data, path);
+      return linkToPagePayload(data, path, ctx);
     case 'synced_block':
-      return syncedPayload(data, path, ctx);
+      if (partial && data['synced_from'] !== undefined) throw shouldBeNotPresent(`${path}.synced_from`, data['synced_from']);
+      return partial ? {} : syncedPayload(data, path, ctx);
     case 'table': {
       const width = data['table_width'];
       if (!partial && (typeof width !== 'number' || !Number.isInteger(width) || width < 1)) {
         throw bodyValidationError(`${path}.table_width should be a positive integer, instead was \`${JSON.stringify(width)}\`.`);
       }
+      if (partial && width !== undefined) throw shouldBeNotPresent(`${path}.table_width`, width);
       const payload: JsonObject = partial ? {} : { table_width: width };
       if (!partial || data['has_column_header'] !== undefined) payload['has_column_header'] = data['has_column_header'] === true;
       if (!partial || data['has_row_header'] !== undefined) payload['has_row_header'] = data['has_row_header'] === true;

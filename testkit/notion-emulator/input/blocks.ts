@@ -1,6 +1,6 @@
 import { bodyValidationError, shouldBeNotPresent, tooLong, validationError } from '../errors';
 import type { FixtureBlock, JsonObject } from '../fixture-types';
-import { blockPayload, CREATABLE_BLOCKS, PARENT_BLOCKS, READ_ONLY_BLOCKS } from './block-payloads';
+import { acceptsApiChildren, blockPayload, CREATABLE_BLOCKS, READ_ONLY_BLOCKS } from './block-payloads';
 import type { InputContext } from './common';
 import { expectArray, expectRecord, isRecord, variantOf } from './common';
 
@@ -34,6 +34,7 @@ const READ_ONLY_HINTS: Record<string, string> = {
   unsupported: 'unsupported blocks cannot be created through the API.',
   meeting_notes: 'Meeting notes blocks are created with the meeting notes endpoint.',
   transcription: 'Meeting notes blocks are created with the meeting notes endpoint.',
+  template: 'Template blocks have been deprecated since March 2023; use a button in the Notion app.',
 };
 
 /** Validates a request's children array (all limits) and returns drafts; nothing is stored yet. */
@@ -55,7 +56,17 @@ function parseList(items: unknown[], path: string, level: number, parent: Parent
   return items.map((item, index) => parseBlock(item, `${path}[${index}]`, level, parent, state));
 }
 
-function checkPlacement(type: string, path: string, parent: ParentShape): void {
+function checkPlacement(type: string, path: string, parent: ParentShape, level: number, state: ParseState): void {
+  // The SDK request types allow column_list only in a request's top-level array, never nested in another block's children.
+  if (type === 'column_list' && state.enforceLimits && level > 0) {
+    throw bodyValidationError(`${path}.column_list can only be in the top-level children of a request; append it to the parent block in its own request.`);
+  }
+  if (type === 'column_list' && parent.type === 'column') {
+    throw bodyValidationError(`${path}.column_list cannot be a child of a column: columns do not nest.`);
+  }
+  if (parent.type === 'tab' && type !== 'paragraph') {
+    throw bodyValidationError(`${path} should be a paragraph block: tab blocks can only contain paragraphs (tab items).`);
+  }
   if (type === 'column' && parent.type !== 'column_list') {
     throw bodyValidationError(`${path}.column can only be a child of a column_list block.`);
   }
@@ -82,7 +93,7 @@ function parseBlock(raw: unknown, path: string, level: number, parent: ParentSha
     throw bodyValidationError(`${path}.${type} is a block type that cannot be created. ${READ_ONLY_HINTS[type] ?? ''}`.trim());
   }
   if (!CREATABLE_BLOCKS.has(type)) throw bodyValidationError(`${path}.type should be a supported block type, instead was \`"${type}"\`.`);
-  checkPlacement(type, path, parent);
+  checkPlacement(type, path, parent, level, state);
   const body = data[type];
   const typePath = `${path}.${type}`;
   const payload = blockPayload(type, body, typePath, state.ctx);
@@ -100,7 +111,7 @@ function parseBlock(raw: unknown, path: string, level: number, parent: ParentSha
 
 function parseNested(type: string, payload: JsonObject, childrenRaw: unknown, typePath: string, level: number, state: ParseState): BlockDraft[] {
   const childrenPath = `${typePath}.children`;
-  if (!PARENT_BLOCKS.has(type)) throw shouldBeNotPresent(childrenPath, childrenRaw);
+  if (!acceptsApiChildren(type, payload)) throw shouldBeNotPresent(childrenPath, childrenRaw);
   if (type === 'synced_block' && payload['synced_from'] !== null) throw shouldBeNotPresent(childrenPath, childrenRaw);
   // A column is structural: its content sits at the column_list's child level (as in the SDK request types).
   const childLevel = type === 'column' ? level : level + 1;
@@ -110,7 +121,7 @@ function parseNested(type: string, payload: JsonObject, childrenRaw: unknown, ty
 }
 
 function checkRequiredChildren(type: string, children: BlockDraft[], typePath: string): void {
-  const minimum = type === 'column_list' ? 2 : type === 'column' || type === 'table' ? 1 : 0;
+  const minimum = type === 'column_list' ? 2 : type === 'column' || type === 'table' || type === 'tab' ? 1 : 0;
   if (children.length < minimum) {
     throw bodyValidationError(`${typePath}.children.length should be ≥ \`${minimum}\`, instead was \`${children.length}\`.`);
   }
