@@ -1,10 +1,12 @@
-import { bodyValidationError, tooLong, validationError } from '../errors';
+import { canSee } from '../auth';
+import { bodyValidationError, shouldBeDefined, tooLong, validationError } from '../errors';
 import type { FixtureDataSource, FixturePage, JsonObject, SchemaProperty, StoredPropertyValue } from '../fixture-types';
 import { propertyIdFromSeed } from '../ids';
 import { TITLE_SCHEMA } from '../render/properties';
 import type { InputContext } from './common';
 import { expectArray, expectId, expectRecord, expectString, MAX_URL_LENGTH } from './common';
 import { fileSource } from './files';
+import { checkDate, requireUser } from './references';
 import { normalizeRichText } from './rich-text';
 
 export const READ_ONLY_PROPERTY_TYPES = new Set([
@@ -56,6 +58,9 @@ type Option = { id: string; name: string; color: string; description?: string | 
 /** Finds a select/multi-select option by id or name; new names create an option (as Notion does) on commit. */
 function selectOption(value: unknown, path: string, target: Target, ctx: InputContext, allowCreate: boolean): Option {
   const given = expectRecord(value, path);
+  if (typeof given['name'] === 'string' && given['name'].includes(',')) {
+    throw validationError(`${path}.name: commas are not valid in ${target.schema.type} option names: ${JSON.stringify(given['name'])}.`);
+  }
   const options = ((target.schema.config['options'] as Option[] | undefined) ??= []);
   const found = options.find((option) => option.id === given['id'] || option.name === given['name']);
   if (found) return { id: found.id, name: found.name, color: found.color };
@@ -72,11 +77,34 @@ function selectOption(value: unknown, path: string, target: Target, ctx: InputCo
 function dateValue(value: unknown, path: string): JsonObject | null {
   if (value === null) return null;
   const date = expectRecord(value, path);
+  checkDate(expectString(date['start'], `${path}.start`), date['end'], date['time_zone'], path);
   return {
     start: expectString(date['start'], `${path}.start`),
     end: typeof date['end'] === 'string' ? date['end'] : null,
     time_zone: typeof date['time_zone'] === 'string' ? date['time_zone'] : null,
   };
+}
+
+/** A relation value must be a visible, non-trashed row of the relation's target data source. */
+function relatedRow(id: string, target: Target, path: string, ctx: InputContext): void {
+  const page = ctx.store.pages.get(id);
+  const sourceId = String(target.schema.config['data_source_id']);
+  const inTarget = page?.parent.type === 'data_source_id' && page.parent.data_source_id === sourceId;
+  if (!page || !inTarget || !canSee(ctx.store, ctx.token, id) || ctx.store.isTrashedInTree(id)) {
+    throw validationError(`${path} is not a page of the related data source ${sourceId}: ${id}.`);
+  }
+}
+
+function placeValue(value: unknown, path: string): JsonObject {
+  const place = expectRecord(value, path);
+  for (const key of ['lat', 'lon']) {
+    const coordinate = place[key];
+    const limit = key === 'lat' ? 90 : 180;
+    if (typeof coordinate !== 'number' || !Number.isFinite(coordinate) || Math.abs(coordinate) > limit) {
+      throw bodyValidationError(`${path}.${key} should be a number between -${limit} and ${limit}, instead was \`${JSON.stringify(coordinate)}\`.`);
+    }
+  }
+  return place;
 }
 
 function convertValue(target: Target, raw: Record<string, unknown>, path: string, ctx: InputContext): unknown {
@@ -109,31 +137,28 @@ function convertValue(target: Target, raw: Record<string, unknown>, path: string
     case 'people':
       return limitedArray(value, valuePath).map((item, i) => {
         const id = expectId(expectRecord(item, `${valuePath}[${i}]`)['id'], `${valuePath}[${i}].id`);
-        if (!ctx.store.users.has(id)) throw validationError(`${valuePath}[${i}].id is not a user in this workspace: ${id}.`);
+        requireUser(ctx, id, `${valuePath}[${i}].id`);
         return { object: 'user', id };
       });
     case 'relation':
       return limitedArray(value, valuePath).map((item, i) => {
         const id = expectId(expectRecord(item, `${valuePath}[${i}]`)['id'], `${valuePath}[${i}].id`);
-        if (!ctx.store.pages.has(id)) throw validationError(`${valuePath}[${i}].id is not a page: ${id}.`);
+        relatedRow(id, target, `${valuePath}[${i}].id`, ctx);
         return { id };
       });
     case 'files':
       return limitedArray(value, valuePath).map((item, i) => {
         const file = expectRecord(item, `${valuePath}[${i}]`);
         const source = fileSource(file, `${valuePath}[${i}]`, ctx, true);
+        if (!('file_upload' in file) && (typeof file['name'] !== 'string' || file['name'] === '')) throw shouldBeDefined(`${valuePath}[${i}].name`);
         const fallback = source.type === 'file' ? ctx.store.files.get(source.file.file_id)?.filename : source.external.url;
         return { name: typeof file['name'] === 'string' ? file['name'] : (fallback ?? 'file'), ...source };
       });
     case 'place':
-      return value === null ? null : expectRecord(value, valuePath);
-    case 'verification': {
-      const verification = expectRecord(value, valuePath);
-      if (verification['state'] === 'verified') {
-        return { state: 'verified', date: dateValue(verification['date'] ?? null, `${valuePath}.date`), verified_by: { object: 'user', id: ctx.userId } };
-      }
-      return { state: 'unverified', date: null, verified_by: null };
-    }
+      return value === null ? null : placeValue(value, valuePath);
+    case 'verification':
+      // Only wiki pages can be verified; wikis cannot be created through the API and the emulator models none.
+      throw validationError(`${valuePath}: verification can only be set on pages of a wiki, and ${target.name} is not in one.`);
     default:
       throw bodyValidationError(`${valuePath}: property type \`${type}\` cannot be set.`);
   }

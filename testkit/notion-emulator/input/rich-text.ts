@@ -3,7 +3,8 @@ import type { JsonObject, RichTextItem } from '../fixture-types';
 import { compactId } from '../ids';
 import { plainText, titleOfPage } from '../render/common';
 import type { InputContext } from './common';
-import { expectArray, expectId, expectRecord, expectString, isRecord, MAX_URL_LENGTH, variantOf } from './common';
+import { expectArray, expectId, expectRecord, expectString, MAX_URL_LENGTH, variantOf } from './common';
+import { checkDate, isAcceptedLinkUrl, requireUser, requireVisible } from './references';
 
 export const MAX_RICH_TEXT_ITEMS = 100;
 export const MAX_TEXT_CONTENT = 2000;
@@ -42,33 +43,41 @@ function mentionItem(raw: Record<string, unknown>, path: string, ctx: InputConte
   switch (kind) {
     case 'user': {
       const id = expectId(expectRecord(mention['user'], `${path}.user`)['id'], `${path}.user.id`);
+      requireUser(ctx, id, `${path}.user.id`);
       const user = ctx.store.users.get(id);
       return { mention: { type: 'user', user: { object: 'user', id } }, plain: `@${user?.name ?? 'Anonymous'}`, href: null };
     }
     case 'date': {
       const date = expectRecord(mention['date'], `${path}.date`);
       const start = expectString(date['start'], `${path}.date.start`);
+      checkDate(start, date['end'], date['time_zone'], `${path}.date`);
       const end = typeof date['end'] === 'string' ? date['end'] : null;
       const value = { start, end, time_zone: typeof date['time_zone'] === 'string' ? date['time_zone'] : null };
       return { mention: { type: 'date', date: value }, plain: end ? `${start} → ${end}` : start, href: null };
     }
     case 'page': {
       const id = expectId(expectRecord(mention['page'], `${path}.page`)['id'], `${path}.page.id`);
+      requireVisible(ctx, 'page', id);
       const page = ctx.store.pages.get(id);
       const title = page ? plainText(titleOfPage(page, ctx)) : '';
       return { mention: { type: 'page', page: { id } }, plain: title || 'Untitled', href: `https://www.notion.so/${compactId(id)}` };
     }
     case 'database': {
       const id = expectId(expectRecord(mention['database'], `${path}.database`)['id'], `${path}.database.id`);
+      requireVisible(ctx, 'database', id);
       const database = ctx.store.databases.get(id);
       return { mention: { type: 'database', database: { id } }, plain: plainText(database?.title) || 'Untitled', href: `https://www.notion.so/${compactId(id)}` };
     }
     case 'template_mention': {
       const template = expectRecord(mention['template_mention'], `${path}.template_mention`);
-      if (template['template_mention_user'] === 'me') {
+      if (template['template_mention_user'] !== undefined) {
+        if (template['template_mention_user'] !== 'me') throw bodyValidationError(`${path}.template_mention.template_mention_user should be \`"me"\`.`);
         return { mention: { type: 'template_mention', template_mention: { type: 'template_mention_user', template_mention_user: 'me' } }, plain: '@Me', href: null };
       }
-      const which = template['template_mention_date'] === 'now' ? 'now' : 'today';
+      const which = template['template_mention_date'];
+      if (which !== 'today' && which !== 'now') {
+        throw bodyValidationError(`${path}.template_mention.template_mention_date should be \`"today"\` or \`"now"\`, instead was \`${JSON.stringify(which)}\`.`);
+      }
       return {
         mention: { type: 'template_mention', template_mention: { type: 'template_mention_date', template_mention_date: which } },
         plain: which === 'now' ? '@Now' : '@Today',
@@ -96,9 +105,10 @@ function richTextItem(raw: unknown, path: string, ctx: InputContext): RichTextIt
     const content = expectString(text['content'], `${path}.text.content`);
     if (content.length > MAX_TEXT_CONTENT) throw tooLong(`${path}.text.content.length`, MAX_TEXT_CONTENT, content.length);
     let link: { url: string } | null = null;
-    if (isRecord(text['link'])) {
-      const url = expectString(text['link']['url'], `${path}.text.link.url`);
+    if (text['link'] !== undefined && text['link'] !== null) {
+      const url = expectString(expectRecord(text['link'], `${path}.text.link`)['url'], `${path}.text.link.url`);
       if (url.length > MAX_URL_LENGTH) throw tooLong(`${path}.text.link.url.length`, MAX_URL_LENGTH, url.length);
+      if (!isAcceptedLinkUrl(url)) throw bodyValidationError(`${path}.text.link.url: Invalid URL for link: \`${url.slice(0, 100)}\`.`);
       link = { url };
     }
     return { type: 'text', text: { content, link }, annotations: annotated, plain_text: content, href: link?.url ?? null };
