@@ -2,6 +2,7 @@ import { NothingSharedError } from '../notion/crawler';
 import { QueryCapError } from '../notion/crawler/databases';
 import { isLocalDiskError } from '../notion/file-download';
 import { NotionCallError } from '../notion/retry';
+import { RestoreStepError } from '../restore/refusals';
 import { PlakarError } from '../plakar/errors';
 import { NotionAccessError } from './backup-job';
 import { RestoreTargetError } from './restore-job';
@@ -73,6 +74,14 @@ function describe(error: unknown, job: JobKind): JobErrorDescription {
   if (error instanceof StoreBusyError) return { kind: 'store-busy', message: error.message, retryable: true };
   if (error instanceof QueryCapError) return { kind: 'notion-error', message: error.message, retryable: false };
   if (error instanceof RestoreTargetError) return { kind: 'restore-target', message: error.message, retryable: false };
+  if (error instanceof RestoreStepError) {
+    const inner = describe(error.cause, job);
+    const advice =
+      error.cause.failure.status === 404
+        ? ' Notion could not find a page the restore writes into: check that the target page still exists and is shared with the integration (••• → Connections), then run the same restore again: it resumes where it stopped.'
+        : '';
+    return { ...inner, message: `While restoring ${error.what}: ${inner.message}${advice}` };
+  }
   if (error instanceof NotionCallError) {
     const notionMessage = error.cause instanceof Error ? error.cause.message : '';
     if (/block limit/i.test(notionMessage)) {
@@ -107,7 +116,8 @@ function describe(error: unknown, job: JobKind): JobErrorDescription {
         retryable: true,
       };
     }
-    return { kind: 'notion-error', message: `Notion refused a request (${error.failure.reason}).`, retryable: false };
+    const words = notionMessage && notionMessage !== error.failure.reason ? `: ${notionMessage}` : '';
+    return { kind: 'notion-error', message: `Notion refused a request (${error.failure.reason})${words}. ${aftermath}`, retryable: false };
   }
   if (isLocalDiskError(error)) {
     const code = (error as NodeJS.ErrnoException).code;

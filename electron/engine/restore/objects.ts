@@ -5,6 +5,7 @@ import { convertComment, convertCover, convertIcon, convertPageProperties, conve
 import type { ObjectCreators } from './content';
 import { restoreChildren } from './content';
 import { containsInOrder, textParts } from './append-check';
+import { describeObject, inStep, RefusedObjects } from './refusals';
 import { NestedObjects } from './nested-objects';
 import type { Container, RestoreRun } from './run';
 
@@ -28,9 +29,11 @@ export class ObjectRestorer implements ObjectCreators {
   readonly deferredRelations: Array<{ rowOldId: string; property: string; oldIds: string[] }> = [];
 
   private readonly nested: NestedObjects;
+  private readonly refused: RefusedObjects;
 
   constructor(private readonly run: RestoreRun) {
     this.nested = new NestedObjects(run);
+    this.refused = new RefusedObjects(run);
   }
 
   private titleRequest(page: StoredPage): Record<string, unknown> {
@@ -46,6 +49,7 @@ export class ObjectRestorer implements ObjectCreators {
   /** A page under `parentNewId` (a restored page or the restore target), then its content. */
   async restorePage(entry: IndexEntry, parentNewId: string, position?: object): Promise<void> {
     this.run.checkCancelled();
+    const what = (): string => describeObject(this.run.reader, entry.id, 'page');
     const { page, children } = await this.run.reader.page(entry);
     let newId = this.run.newIdFor(entry.id);
     if (!newId) {
@@ -59,19 +63,25 @@ export class ObjectRestorer implements ObjectCreators {
         ...optional('icon', convertIcon(page.icon, `page:${page.id}:icon`, context)),
         ...optional('cover', convertCover(page.cover, `page:${page.id}:cover`, context)),
       };
-      const created = await this.run.writer.createPage(body, async () => {
-        // A timed-out create may have worked: look for an unmapped child page with this title.
-        const known = new Set(this.run.journal.newIds.values());
-        const listed = await this.run.writer.listChildren(parentNewId);
-        const candidate = listed.filter((block) => block.type === 'child_page' && block.title === entry.title && !known.has(block.id)).at(-1);
-        return candidate ? { id: candidate.id } : undefined;
-      });
+      const create = (request: Record<string, unknown>) =>
+        inStep(what, () =>
+          this.run.writer.createPage(request, async () => {
+            // A timed-out create may have worked: look for an unmapped child page with this title.
+            const known = new Set(this.run.journal.newIds.values());
+            const listed = await this.run.writer.listChildren(parentNewId);
+            const candidate = listed.filter((block) => block.type === 'child_page' && block.title === entry.title && !known.has(block.id)).at(-1);
+            return candidate ? { id: candidate.id } : undefined;
+          }),
+        );
+      const created = await this.refused.retryWithout(entry, body, create, ['icon', 'cover']);
+      if (!created) return this.refused.setAside(entry, 'page', parentNewId, position);
       newId = created.id;
       await this.run.journal.record({ type: 'created', kind: 'page', oldId: entry.id, newId, ...(created.url ? { url: created.url } : {}) });
       this.run.counts.pages += 1;
       this.run.changed();
     }
-    await this.restoreContent(entry, newId, children);
+    const pageNewId = newId;
+    await inStep(what, () => this.restoreContent(entry, pageNewId, children));
   }
 
   async restoreContent(entry: IndexEntry, newId: string, children: StoredBlock[]): Promise<void> {
@@ -135,23 +145,27 @@ export class ObjectRestorer implements ObjectCreators {
     const first = plans[0];
     if (!newDatabaseId) {
       await this.run.uploader.uploadFrom(entry.path, (ref) => ref.startsWith(`database:${entry.id}:`));
-      const created = await this.run.writer.createDatabase(
-        {
-          parent: { type: 'page_id', page_id: parentNewId },
-          title: convertRichText(database.title, context, entry.id),
-          is_inline: database.is_inline ?? false,
-          ...(first ? { initial_data_source: { properties: first.plan.initial } } : {}),
-          ...optional('icon', convertIcon(database.icon, `database:${entry.id}:icon`, context)),
-          ...optional('cover', convertCover(database.cover, `database:${entry.id}:cover`, context)),
-        },
-        async () => {
-          const known = new Set(this.run.journal.newIds.values());
-          const listed = await this.run.writer.listChildren(parentNewId);
-          const candidate = listed.filter((block) => block.type === 'child_database' && block.title === entry.title && !known.has(block.id)).at(-1);
-          if (!candidate) return undefined;
-          return { id: candidate.id, dataSourceIds: (await this.run.writer.listDataSources(candidate.id)).map((source) => source.id) };
-        },
-      );
+      const body = {
+        parent: { type: 'page_id', page_id: parentNewId },
+        title: convertRichText(database.title, context, entry.id),
+        is_inline: database.is_inline ?? false,
+        ...(first ? { initial_data_source: { properties: first.plan.initial } } : {}),
+        ...optional('icon', convertIcon(database.icon, `database:${entry.id}:icon`, context)),
+        ...optional('cover', convertCover(database.cover, `database:${entry.id}:cover`, context)),
+      };
+      const what = (): string => describeObject(this.run.reader, entry.id, 'database');
+      const create = (request: Record<string, unknown>) =>
+        inStep(what, () =>
+          this.run.writer.createDatabase(request, async () => {
+            const known = new Set(this.run.journal.newIds.values());
+            const listed = await this.run.writer.listChildren(parentNewId);
+            const candidate = listed.filter((block) => block.type === 'child_database' && block.title === entry.title && !known.has(block.id)).at(-1);
+            if (!candidate) return undefined;
+            return { id: candidate.id, dataSourceIds: (await this.run.writer.listDataSources(candidate.id)).map((source) => source.id) };
+          }),
+        );
+      const created = await this.refused.retryWithout(entry, body, create, ['icon', 'cover']);
+      if (!created) return this.refused.setAside(entry, 'database', parentNewId);
       newDatabaseId = created.id;
       await this.run.journal.record({ type: 'created', kind: 'database', oldId: entry.id, newId: created.id, ...(created.url ? { url: created.url } : {}) });
       if (first && created.dataSourceIds[0]) {
@@ -199,27 +213,37 @@ export class ObjectRestorer implements ObjectCreators {
       const context = this.run.convertContext();
       const converted = convertPageProperties(page.properties, source.properties, context, { fullValues, pageId: page.id, isRow: true });
       for (const relation of converted.deferredRelations) this.deferredRelations.push({ rowOldId: entry.id, ...relation });
+      const what = (): string => describeObject(this.run.reader, entry.id, 'row');
       if (!newId) {
-        const created = await this.run.writer.createPage(
-          {
-            parent: { type: 'data_source_id', data_source_id: source.newId },
-            properties: converted.properties,
-            ...optional('icon', convertIcon(page.icon, `page:${page.id}:icon`, context)),
-            ...optional('cover', convertCover(page.cover, `page:${page.id}:cover`, context)),
-          },
-          async () => {
-            // A row write whose answer was lost: adopt an unmapped row with the same title.
-            const known = new Set(this.run.journal.newIds.values());
-            const found = (await this.run.writer.listRows(source.newId)).find((row) => row.title === entry.title && !known.has(row.id));
-            return found ? { id: found.id } : undefined;
-          },
-        );
+        const rowId = source.newId;
+        const body = {
+          parent: { type: 'data_source_id', data_source_id: source.newId },
+          properties: converted.properties,
+          ...optional('icon', convertIcon(page.icon, `page:${page.id}:icon`, context)),
+          ...optional('cover', convertCover(page.cover, `page:${page.id}:cover`, context)),
+        };
+        const create = (request: Record<string, unknown>) =>
+          inStep(what, () =>
+            this.run.writer.createPage(request, async () => {
+              // A row write whose answer was lost: adopt an unmapped row with the same title.
+              const known = new Set(this.run.journal.newIds.values());
+              const found = (await this.run.writer.listRows(rowId)).find((row) => row.title === entry.title && !known.has(row.id));
+              return found ? { id: found.id } : undefined;
+            }),
+          );
+        const titleOnly = Object.fromEntries(Object.entries(converted.properties).filter(([name]) => source.properties[name]?.type === 'title'));
+        const created = await this.refused.retryWithout(entry, body, create, ['icon', 'cover', 'properties'], { properties: titleOnly });
+        if (!created) {
+          this.refused.report(entry, 'row');
+          continue;
+        }
         newId = created.id;
         await this.run.journal.record({ type: 'created', kind: 'row', oldId: entry.id, newId, ...(created.url ? { url: created.url } : {}) });
         this.run.counts.rows += 1;
         this.run.changed();
       }
-      await this.restoreContent(entry, newId, children);
+      const rowNewId = newId;
+      await inStep(what, () => this.restoreContent(entry, rowNewId, children));
     }
   }
 
@@ -245,11 +269,15 @@ export class ObjectRestorer implements ObjectCreators {
           if (converted.attachments.length > 0) body.attachments = converted.attachments;
           const parentId = onBlock ?? pageNewId;
           const parts = textParts(converted.rich_text);
-          const created = await this.run.writer.createComment(body, async () => {
-            const known = new Set(this.run.journal.newIds.values());
-            const found = (await this.run.writer.listComments(parentId)).find((candidate) => !known.has(candidate.id) && containsInOrder(candidate.text, parts));
-            return found ? { id: found.id, discussionId: found.discussionId } : undefined;
-          });
+          const what = (): string => `a comment on ${describeObject(this.run.reader, entry.id, 'page')}`;
+          const send = (): Promise<{ id: string; discussionId: string }> =>
+            this.run.writer.createComment(body, async () => {
+              const known = new Set(this.run.journal.newIds.values());
+              const found = (await this.run.writer.listComments(parentId)).find((candidate) => !known.has(candidate.id) && containsInOrder(candidate.text, parts));
+              return found ? { id: found.id, discussionId: found.discussionId } : undefined;
+            });
+          const created = await this.refused.orSkip(what, () => inStep(what, send), comment.id);
+          if (!created) continue;
           if (!thread) discussions.set(comment.discussion_id, created.discussionId);
           await this.run.journal.record({ type: 'created', kind: 'comment', oldId: comment.id, newId: created.id });
           this.run.counts.comments += 1;

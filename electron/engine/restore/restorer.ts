@@ -7,6 +7,7 @@ import type { NotionWriter } from './notion-writer';
 import { insertDeferredBlocks } from './content';
 import type { DatabasePlan } from './objects';
 import { ObjectRestorer } from './objects';
+import { describeObject, inStep, isRefusal, RefusedObjects, refusalReason } from './refusals';
 import type { RestoreCounts } from './run';
 import { RestoreRun } from './run';
 import type { UploadService } from './uploads';
@@ -108,14 +109,14 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreS
  * use rollups).
  */
 async function finishSchemas(run: RestoreRun, databases: DatabasePlan[]): Promise<void> {
-  const sources = databases.flatMap((database) => database.sources);
+  const sources = databases.flatMap((database) => database.sources.map((source) => ({ ...source, database })));
   const dropped = new Map<string, Set<string>>();
   const phase = async (name: string, build: (source: DatabasePlan['sources'][number]) => Record<string, unknown>): Promise<void> => {
     for (const source of sources) {
       const step = `schema-${name}:${source.oldId}`;
       if (run.journal.doneSteps.has(step)) continue;
       const properties = build(source);
-      if (Object.keys(properties).length > 0) await run.writer.updateDataSource(source.newId, { properties });
+      if (Object.keys(properties).length > 0) await updateSchema(run, source.database, source, properties);
       await run.journal.record({ type: 'done', step });
     }
   };
@@ -143,6 +144,7 @@ async function finishSchemas(run: RestoreRun, databases: DatabasePlan[]): Promis
 }
 
 async function restoreRelationValues(run: RestoreRun, objects: ObjectRestorer): Promise<void> {
+  const refused = new RefusedObjects(run);
   for (const relation of objects.deferredRelations) {
     const step = `relation:${relation.rowOldId}:${relation.property}`;
     if (run.journal.doneSteps.has(step)) continue;
@@ -153,7 +155,30 @@ async function restoreRelationValues(run: RestoreRun, objects: ObjectRestorer): 
       run.recordLoss({ kind: 'link-outside-restore', objectId: relation.rowOldId, detail: `${relation.oldIds.length - ids.length} related pages of "${relation.property}" are not in the restore` });
     }
     if (ids.length > 100) run.recordLoss({ kind: 'other', objectId: relation.rowOldId, detail: `"${relation.property}" keeps its first 100 related pages (Notion's limit per request)` });
-    if (ids.length > 0) await run.writer.updatePage(rowId, { properties: { [relation.property]: { relation: ids.slice(0, 100).map((id) => ({ id })) } } });
+    if (ids.length > 0) {
+      const update = { properties: { [relation.property]: { relation: ids.slice(0, 100).map((id) => ({ id })) } } };
+      const what = (): string => `the relation "${relation.property}" of ${describeObject(run.reader, relation.rowOldId, 'row')}`;
+      await refused.orSkip(what, () => inStep(what, () => run.writer.updatePage(rowId, update)), relation.rowOldId);
+    }
     await run.journal.record({ type: 'done', step });
+  }
+}
+
+/**
+ * Adds schema properties to a data source in one request; if Notion refuses the request, each property
+ * is sent on its own so only the ones it refuses are left out (and reported).
+ */
+async function updateSchema(run: RestoreRun, database: DatabasePlan, source: DatabasePlan['sources'][number], properties: Record<string, unknown>): Promise<void> {
+  const what = (names: string[]): string =>
+    `the ${names.length > 1 ? 'properties' : 'property'} ${names.map((name) => `"${name}"`).join(', ')} of ${describeObject(run.reader, database.entry.id, 'database')}`;
+  try {
+    await inStep(() => what(Object.keys(properties)), () => run.writer.updateDataSource(source.newId, { properties }));
+  } catch (error) {
+    if (!isRefusal(error) || Object.keys(properties).length === 1) {
+      if (!isRefusal(error)) throw error;
+      run.recordLoss({ kind: 'object-refused', objectId: source.oldId, detail: `Notion refused ${what(Object.keys(properties))} (${refusalReason(error)}); it was left out` });
+      return;
+    }
+    for (const [name, value] of Object.entries(properties)) await updateSchema(run, database, source, { [name]: value });
   }
 }

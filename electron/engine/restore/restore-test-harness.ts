@@ -1,0 +1,133 @@
+/**
+ * A rich workspace in the emulator, crawled once into a snapshot, and helpers to restore that snapshot
+ * into new target pages and crawl the result back (shared by the restore tests).
+ */
+import { expect } from 'vitest';
+import type { RunningEmulator, WorkspaceFixture } from '../../../testkit/notion-emulator';
+import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
+import { stableId } from '../../../testkit/notion-emulator/ids';
+import { createNotionClient } from '../notion/client';
+import { crawlEmulator, removeAll, scratchDir, TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
+import { NotionGateway } from '../notion/gateway';
+import { RateLimiter } from '../notion/rate-limiter';
+import { directorySource, SnapshotReader } from '../snapshot/reader';
+import { RestoreJournal } from './journal';
+import type { NotionWriter } from './notion-writer';
+import { dryRunWriter, liveWriter } from './notion-writer';
+import type { RestoreSummary } from './restorer';
+import { restoreSnapshot } from './restorer';
+import { compareRestore } from './round-trip-support';
+import { FileUploader, PlannedUploads } from './uploads';
+
+export interface RestoreOptions {
+  journalDir?: string;
+  signal?: AbortSignal;
+  selection?: string[];
+  /** Restore into another emulator (another workspace) than the one the snapshot came from. */
+  into?: RunningEmulator;
+  /** Old user id → user id in the target workspace (default: the same ids). */
+  userMap?: ReadonlyMap<string, string>;
+  dryRun?: boolean;
+  /** Wraps the writer (to count or fail requests). */
+  wrapWriter?: (writer: NotionWriter) => NotionWriter;
+}
+
+export class RestoreHarness {
+  private readonly cleanup: string[] = [];
+
+  private constructor(
+    readonly emulator: RunningEmulator,
+    readonly reader: SnapshotReader,
+  ) {}
+
+  static async start(workspace?: WorkspaceFixture): Promise<RestoreHarness> {
+    const emulator = await startNotionEmulator({ rateLimit: false, ...(workspace ? { workspace } : {}) });
+    const crawl = await crawlEmulator(emulator);
+    const harness = new RestoreHarness(emulator, await SnapshotReader.open(directorySource(crawl.dir)));
+    harness.cleanup.push(crawl.dir);
+    return harness;
+  }
+
+  async close(): Promise<void> {
+    await this.emulator.close();
+    await removeAll(...this.cleanup);
+  }
+
+  gateway(emulator: RunningEmulator = this.emulator, signal?: AbortSignal): NotionGateway {
+    const client = createNotionClient({ token: emulator.tokens.full, baseUrl: emulator.url, timeoutMs: 2_000 });
+    return new NotionGateway(client, new RateLimiter({ requestsPerSecond: 1000, burst: 100 }), { policy: TEST_RETRY_POLICY, signal });
+  }
+
+  /** A new, empty page under a workspace's Home (the rich workspace's by default) to restore into. */
+  async newTarget(title: string, emulator: RunningEmulator = this.emulator, homeId: string = richWorkspaceFacts.ids.home): Promise<string> {
+    const client = createNotionClient({ token: emulator.tokens.full, baseUrl: emulator.url });
+    const page = await client.pages.create({
+      parent: { page_id: homeId },
+      properties: { title: { title: [{ text: { content: title } }] } },
+    });
+    return page.id;
+  }
+
+  async journalDir(): Promise<string> {
+    const dir = await scratchDir('journal-');
+    this.cleanup.push(dir);
+    return dir;
+  }
+
+  async restore(target: string, options: RestoreOptions = {}): Promise<RestoreSummary> {
+    const emulator = options.into ?? this.emulator;
+    const selection = options.selection ?? [];
+    const journal = await RestoreJournal.open(options.journalDir ?? (await this.journalDir()), {
+      snapshotId: 'test',
+      
+      target,
+      selection,
+    });
+    const notion = this.gateway(emulator, options.signal);
+    const writer = options.dryRun ? dryRunWriter() : liveWriter(notion);
+    return restoreSnapshot({
+      reader: this.reader,
+      writer: options.wrapWriter ? options.wrapWriter(writer) : writer,
+      journal,
+      uploader: options.dryRun ? new PlannedUploads(this.reader, null) : new FileUploader(notion, this.reader, null),
+      userMap: options.userMap ?? new Map((await this.reader.users()).map((user) => [user.id, user.id])),
+      targetPageId: target,
+      selection,
+      signal: options.signal,
+    });
+  }
+
+  /** A crawl of what was restored under `target`. */
+  async crawlRestored(target: string, emulator: RunningEmulator = this.emulator): Promise<SnapshotReader> {
+    const crawl = await crawlEmulator(emulator, { roots: [target] });
+    this.cleanup.push(crawl.dir);
+    return SnapshotReader.open(directorySource(crawl.dir));
+  }
+
+  /**
+   * The restored tree equals the original, with exactly one copy of everything: as many pages, rows,
+   * databases, blocks and comments as the snapshot (a duplicate shows up in the counts or in a page's
+   * content), and every aspect of compareRestore matching.
+   */
+  async expectFaithful(target: string, emulator: RunningEmulator = this.emulator): Promise<void> {
+    const restored = await this.crawlRestored(target, emulator);
+    for (const score of await compareRestore(this.reader, restored, target)) expect(score.differences, score.aspect).toEqual([]);
+    const entries = restored.index().filter((entry) => entry.id !== target);
+    expect(entries.length, 'pages, rows and databases').toBe(this.reader.index().length);
+    expect(restored.manifest?.counts.comments, 'comments').toBe(this.reader.manifest?.counts.comments);
+  }
+
+  /** Writes the emulator has answered so far (every route but GET). */
+  writesSoFar(emulator: RunningEmulator = this.emulator): number {
+    return Object.entries(emulator.admin.requestCounts().byRoute)
+      .filter(([route]) => !route.startsWith('GET'))
+      .reduce((sum, [, counts]) => sum + counts.total, 0);
+  }
+}
+
+/** The same workspace with every id replaced (another workspace with the same people and content). */
+export function withOtherIds(fixture: WorkspaceFixture, salt: string): { workspace: WorkspaceFixture; idFor: (oldId: string) => string } {
+  const idFor = (oldId: string): string => stableId(`${salt}:${oldId}`);
+  const text = JSON.stringify(fixture).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, idFor);
+  return { workspace: JSON.parse(text) as WorkspaceFixture, idFor };
+}
