@@ -8,7 +8,7 @@ import { attachUpload } from '../input/files';
 import { normalizeRichText } from '../input/rich-text';
 import { listEnvelope, readPageRequest, sliceList } from '../pagination';
 import { renderComment } from '../render/objects';
-import { inputContext, pathId, visibleBlockish } from './shared';
+import { ARCHIVED_EDIT_MESSAGE, inputContext, pathId, visibleBlockish } from './shared';
 
 const MAX_ATTACHMENTS = 3;
 
@@ -45,9 +45,26 @@ function displayName(ctx: HandlerContext): FixtureComment['displayName'] {
   const given = expectRecord(raw, 'body.display_name');
   if (given['type'] === 'custom') {
     const name = expectRecord(given['custom'], 'body.display_name.custom')['name'];
-    return { type: 'custom', resolved_name: typeof name === 'string' ? name : null };
+    if (typeof name !== 'string' || name.trim() === '') throw bodyValidationError('body.display_name.custom.name should be a non-empty string.');
+    return { type: 'custom', resolved_name: name };
   }
-  return { type: given['type'] === 'user' ? 'user' : 'integration', resolved_name: user?.name ?? null };
+  if (given['type'] !== 'user' && given['type'] !== 'integration') {
+    throw bodyValidationError(`body.display_name.type should be \`"integration"\`, \`"user"\` or \`"custom"\`, instead was \`${JSON.stringify(given['type'])}\`.`);
+  }
+  return { type: given['type'], resolved_name: user?.name ?? null };
+}
+
+/** A new discussion's parent: a visible, non-trashed page (page_id) or block (block_id); databases take no comments. */
+function newDiscussionParent(ctx: HandlerContext): FixtureComment['parent'] {
+  const rawParent = expectRecord(ctx.body['parent'], 'body.parent');
+  const kind = variantOf(rawParent, ['page_id', 'block_id']);
+  if (kind !== 'page_id' && kind !== 'block_id') throw shouldBeDefined('body.parent.page_id');
+  const id = expectId(rawParent[kind], `body.parent.${kind}`);
+  const target = visibleBlockish(ctx, id);
+  if (kind === 'page_id' && target.kind !== 'page') throw notFound('page', id);
+  if (target.kind === 'database') throw notFound('block', id);
+  if (ctx.store.isTrashedInTree(id)) throw validationError(ARCHIVED_EDIT_MESSAGE);
+  return kind === 'page_id' ? { type: 'page_id', page_id: id } : { type: 'block_id', block_id: id };
 }
 
 function createComment(ctx: HandlerContext): unknown {
@@ -56,6 +73,9 @@ function createComment(ctx: HandlerContext): unknown {
   const ictx = inputContext(ctx);
   let parent: FixtureComment['parent'];
   let discussionId: string;
+  if (ctx.body['discussion_id'] !== undefined && ctx.body['parent'] !== undefined) {
+    throw bodyValidationError('body.parent should be not present when body.discussion_id is given: a comment has either a parent or a discussion.');
+  }
   if (ctx.body['discussion_id'] !== undefined) {
     const wanted = expectId(ctx.body['discussion_id'], 'body.discussion_id');
     const thread = [...ctx.store.comments.values()].find((comment) => comment.discussionId === wanted);
@@ -63,16 +83,11 @@ function createComment(ctx: HandlerContext): unknown {
       throw new ApiError(404, 'object_not_found', `Could not find discussion with ID: ${wanted}.`);
     }
     parent = structuredClone(thread.parent);
+    if (ctx.store.isTrashedInTree(commentParentId(thread))) throw validationError(ARCHIVED_EDIT_MESSAGE);
     discussionId = wanted;
   } else {
     if (ctx.body['parent'] === undefined) throw shouldBeDefined('body.parent');
-    const rawParent = expectRecord(ctx.body['parent'], 'body.parent');
-    const kind = variantOf(rawParent, ['page_id', 'block_id']);
-    if (kind !== 'page_id' && kind !== 'block_id') throw shouldBeDefined('body.parent.page_id');
-    const id = expectId(rawParent[kind], `body.parent.${kind}`);
-    const target = visibleBlockish(ctx, id);
-    if (kind === 'page_id' && target.kind !== 'page') throw notFound('page', id);
-    parent = kind === 'page_id' ? { type: 'page_id', page_id: id } : { type: 'block_id', block_id: id };
+    parent = newDiscussionParent(ctx);
     discussionId = ctx.env.ids.uuid();
   }
   const richText = normalizeRichText(ctx.body['rich_text'], 'body.rich_text', ictx);

@@ -23,6 +23,7 @@ function createDataSource(ctx: HandlerContext): unknown {
   const raw = ctx.body['parent'];
   if (raw === undefined) throw shouldBeDefined('body.parent');
   const database = visibleDatabase(ctx, expectId(expectRecord(raw, 'body.parent')['database_id'], 'body.parent.database_id'));
+  if (ctx.store.isTrashedInTree(database.id)) throw validationError(ARCHIVED_EDIT_MESSAGE);
   if (ctx.body['properties'] === undefined) throw shouldBeDefined('body.properties');
   const ictx = inputContext(ctx);
   const title = ctx.body['title'] === undefined ? [] : normalizeRichText(ctx.body['title'], 'body.title', ictx);
@@ -40,15 +41,17 @@ function updateDataSource(ctx: HandlerContext): unknown {
   const dataSource = visibleDataSource(ctx, pathId(ctx, 'data_source_id'));
   const inTrash = readTrashFlag(ctx);
   if (dataSource.inTrash && inTrash !== false) throw validationError(ARCHIVED_EDIT_MESSAGE);
+  if (!dataSource.inTrash && ctx.store.isTrashedInTree(dataSource.id)) throw validationError(ARCHIVED_EDIT_MESSAGE);
   if (ctx.body['parent'] !== undefined) throw unsupportedRequest('Moving data sources is not supported by the Notion emulator.');
   const ictx = inputContext(ctx);
   const title = ctx.body['title'] === undefined ? undefined : normalizeRichText(ctx.body['title'], 'body.title', ictx);
   const icon = ctx.body['icon'] === undefined ? undefined : iconInput(ctx.body['icon'], 'body.icon', ictx);
   const properties = ctx.body['properties'] === undefined ? undefined : updateSchema(ctx.body['properties'], dataSource, ictx);
+  // Properties first: pending effects (the reverse side of a two-way relation) may write into this schema.
+  if (properties) dataSource.properties = properties;
   commitEffects(ictx);
   if (title) dataSource.title = title;
   if (icon !== undefined) dataSource.icon = icon;
-  if (properties) dataSource.properties = properties;
   if (inTrash !== undefined) dataSource.inTrash = inTrash;
   touch(dataSource, ictx.userId, ictx.nowMinute);
   return renderDataSource(dataSource, ctx);

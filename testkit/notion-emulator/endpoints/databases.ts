@@ -17,7 +17,7 @@ function databaseParent(ctx: HandlerContext, raw: unknown): DatabaseParent {
   const kind = variantOf(parent, ['page_id', 'workspace']);
   if (kind === 'page_id') {
     const page = visiblePage(ctx, expectId(parent['page_id'], 'body.parent.page_id'));
-    if (page.inTrash) throw validationError(ARCHIVED_EDIT_MESSAGE);
+    if (ctx.store.isTrashedInTree(page.id)) throw validationError(ARCHIVED_EDIT_MESSAGE);
     return { type: 'page_id', page_id: page.id };
   }
   if (kind === 'workspace') {
@@ -100,6 +100,7 @@ function updateDatabase(ctx: HandlerContext): unknown {
   const database = visibleDatabase(ctx, pathId(ctx, 'database_id'));
   const inTrash = readTrashFlag(ctx);
   if (database.inTrash && inTrash !== false) throw validationError(ARCHIVED_EDIT_MESSAGE);
+  if (!database.inTrash && ctx.store.isTrashedInTree(database.id)) throw validationError(ARCHIVED_EDIT_MESSAGE);
   const ictx = inputContext(ctx);
   const { body } = ctx;
   const title = body['title'] === undefined ? undefined : normalizeRichText(body['title'], 'body.title', ictx);

@@ -37,11 +37,12 @@ function resolveParent(ctx: HandlerContext): ResolvedParent {
   const kind = variantOf(parent, ['page_id', 'data_source_id', 'database_id', 'workspace']);
   if (kind === 'page_id') {
     const page = visiblePage(ctx, expectId(parent['page_id'], 'body.parent.page_id'));
-    if (page.inTrash) throw validationError(ARCHIVED_EDIT_MESSAGE);
+    if (ctx.store.isTrashedInTree(page.id)) throw validationError(ARCHIVED_EDIT_MESSAGE);
     return { parent: { type: 'page_id', page_id: page.id } };
   }
   if (kind === 'data_source_id') {
     const dataSource = visibleDataSource(ctx, expectId(parent['data_source_id'], 'body.parent.data_source_id'));
+    if (ctx.store.isTrashedInTree(dataSource.id)) throw validationError(ARCHIVED_EDIT_MESSAGE);
     return { parent: { type: 'data_source_id', data_source_id: dataSource.id }, dataSource };
   }
   if (kind === 'database_id') {
@@ -51,6 +52,7 @@ function resolveParent(ctx: HandlerContext): ResolvedParent {
     if (!dataSource || rest.length > 0) {
       throw validationError(`Database ${database.id} has multiple data sources. Use a data_source_id parent instead of database_id.`);
     }
+    if (ctx.store.isTrashedInTree(dataSource.id)) throw validationError(ARCHIVED_EDIT_MESSAGE);
     return { parent: { type: 'data_source_id', data_source_id: dataSource.id }, dataSource };
   }
   if (kind === 'workspace') {
@@ -71,7 +73,10 @@ function pagePosition(ctx: HandlerContext, parent: FixtureParent): InsertPositio
   if (position['type'] === 'page_end') return { type: 'end' };
   if (position['type'] === 'after_block') {
     const id = expectId(expectRecord(position['after_block'], 'body.position.after_block')['id'], 'body.position.after_block.id');
-    if (!ctx.store.pages.get(parent.page_id)?.children.includes(id)) throw validationError(`Block ${id} is not a child of the parent page.`);
+    const anchor = ctx.store.blocks.get(id) ?? ctx.store.pages.get(id) ?? ctx.store.databases.get(id);
+    if (!ctx.store.pages.get(parent.page_id)?.children.includes(id) || !anchor || anchor.inTrash) {
+      throw validationError(`Block ${id} is not a child of the parent page.`);
+    }
     return { type: 'after', id };
   }
   throw bodyValidationError('body.position.type should be `after_block`, `page_start` or `page_end`.');
@@ -174,6 +179,8 @@ function updatePage(ctx: HandlerContext): unknown {
   requireCapability(ctx.token, 'updateContent');
   const page = visiblePage(ctx, pathId(ctx, 'page_id'));
   if (ctx.body['template'] !== undefined) throw unsupportedRequest('Page templates are not supported by the Notion emulator.');
+  // Under a trashed parent the page is in the trash too (the parent must be restored first).
+  if (!page.inTrash && ctx.store.isTrashedInTree(page.id)) throw validationError(ARCHIVED_EDIT_MESSAGE);
   applyPageUpdate(page, ctx.body, readTrashFlag(ctx), inputContext(ctx));
   return renderPage(page, ctx, parseFilterProperties(ctx));
 }

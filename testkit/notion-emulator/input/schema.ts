@@ -1,6 +1,7 @@
-import { bodyValidationError, validationError } from '../errors';
+import { canSee } from '../auth';
+import { bodyValidationError, notFound, validationError } from '../errors';
 import type { FixtureDataSource, JsonObject, SchemaProperty } from '../fixture-types';
-import { propertyIdFromSeed } from '../ids';
+import { normalizeId, propertyIdFromSeed } from '../ids';
 import { plainText } from '../render/common';
 import type { InputContext } from './common';
 import { expectRecord, variantOf } from './common';
@@ -13,8 +14,32 @@ const SCHEMA_TYPES = [
 
 type Option = { id: string; name: string; color: string; description: string | null };
 
-function options(raw: unknown, ctx: InputContext, salt: string): Option[] {
+const SELECT_COLORS = new Set(['default', 'gray', 'brown', 'orange', 'yellow', 'green', 'blue', 'purple', 'pink', 'red']);
+const ROLLUP_FUNCTIONS = new Set([
+  'count', 'count_values', 'empty', 'not_empty', 'unique', 'show_unique', 'percent_empty', 'percent_not_empty', 'sum', 'average',
+  'median', 'min', 'max', 'range', 'earliest_date', 'latest_date', 'date_range', 'checked', 'unchecked', 'percent_checked',
+  'percent_unchecked', 'count_per_group', 'percent_per_group', 'show_original',
+]);
+
+/** Option names are required, unique and comma-free; colors are the select colors. */
+function checkOptions(list: unknown[], path: string): void {
+  const seen = new Set<string>();
+  list.forEach((item, index) => {
+    const option = expectRecord(item, `${path}[${index}]`);
+    const name = option['name'];
+    if (typeof name !== 'string' || name.trim() === '') throw bodyValidationError(`${path}[${index}].name should be a non-empty string.`);
+    if (name.includes(',')) throw validationError(`${path}[${index}].name: commas are not valid in option names: ${JSON.stringify(name)}.`);
+    if (seen.has(name)) throw validationError(`${path}[${index}].name: option names must be unique, ${JSON.stringify(name)} is repeated.`);
+    seen.add(name);
+    if (option['color'] !== undefined && (typeof option['color'] !== 'string' || !SELECT_COLORS.has(option['color']))) {
+      throw bodyValidationError(`${path}[${index}].color should be a select color, instead was \`${JSON.stringify(option['color'])}\`.`);
+    }
+  });
+}
+
+function options(raw: unknown, ctx: InputContext, salt: string, path?: string): Option[] {
   const list = Array.isArray(raw) ? raw : [];
+  if (path !== undefined) checkOptions(list, path);
   return list.map((item, index) => {
     const option = expectRecord(item, `${salt}.options[${index}]`);
     return {
@@ -54,13 +79,20 @@ interface SchemaScope {
 
 function relationConfig(raw: JsonObject, name: string, propertyId: string, scope: SchemaScope, path: string): JsonObject {
   const targetId = raw['data_source_id'];
-  const target = typeof targetId === 'string' ? scope.ctx.store.dataSources.get(targetId) : undefined;
+  const normalized = typeof targetId === 'string' ? normalizeId(targetId) : null;
+  const target = normalized ? scope.ctx.store.dataSources.get(normalized) : undefined;
   if (!target) throw validationError(`${path}.relation.data_source_id does not reference a data source: ${String(targetId)}.`);
+  if (!canSee(scope.ctx.store, scope.ctx.token, target.id) || scope.ctx.store.isTrashedInTree(target.id)) {
+    throw notFound('data_source', target.id);
+  }
   if (variantOf(raw, ['single_property', 'dual_property']) !== 'dual_property') {
     return { data_source_id: target.id, type: 'single_property', single_property: {} };
   }
   const dual = (raw['dual_property'] as JsonObject | undefined) ?? {};
   const existing = findProperty(target.properties, dual['synced_property_id'] ?? dual['synced_property_name']);
+  if (existing && (existing[1].type !== 'relation' || existing[1].config['data_source_id'] !== scope.dataSource.id)) {
+    throw validationError(`${path}.relation.dual_property: ${existing[0]} on the related data source is not a relation back to this one.`);
+  }
   const syncedName = existing?.[0] ?? (typeof dual['synced_property_name'] === 'string' ? dual['synced_property_name'] : `Related to ${plainText(scope.dataSource.title) || 'Untitled'} (${name})`);
   const syncedId = existing?.[1].id ?? propertyIdFromSeed(`${target.id}:${syncedName}:reverse`);
   if (!existing) {
@@ -81,7 +113,10 @@ function rollupConfig(raw: JsonObject, scope: SchemaScope, path: string): JsonOb
   const target = scope.ctx.store.dataSources.get(String(relation[1].config['data_source_id']));
   const rolled = target ? findProperty(target.properties, raw['rollup_property_id'] ?? raw['rollup_property_name']) : undefined;
   if (!rolled) throw validationError(`${path}.rollup: rollup property not found on the related data source.`);
-  return { function: raw['function'] ?? 'show_original', relation_property_id: relation[1].id, rollup_property_id: rolled[1].id };
+  if (typeof raw['function'] !== 'string' || !ROLLUP_FUNCTIONS.has(raw['function'])) {
+    throw bodyValidationError(`${path}.rollup.function should be a rollup function, instead was \`${JSON.stringify(raw['function'])}\`.`);
+  }
+  return { function: raw['function'], relation_property_id: relation[1].id, rollup_property_id: rolled[1].id };
 }
 
 function schemaProperty(name: string, raw: unknown, scope: SchemaScope, path: string, keepId?: string): SchemaProperty {
@@ -98,10 +133,12 @@ function schemaProperty(name: string, raw: unknown, scope: SchemaScope, path: st
       break;
     case 'select':
     case 'multi_select':
-      normalized = { options: options(config['options'], scope.ctx, salt) };
+      normalized = { options: options(config['options'], scope.ctx, salt, `${path}.${type}.options`) };
       break;
     case 'status':
-      normalized = Array.isArray(config['options']) ? { options: options(config['options'], scope.ctx, salt), groups: [] } : defaultStatus(scope.ctx, salt);
+      normalized = Array.isArray(config['options'])
+        ? { options: options(config['options'], scope.ctx, salt, `${path}.status.options`), groups: [] }
+        : defaultStatus(scope.ctx, salt);
       break;
     case 'relation':
       normalized = relationConfig(config, name, id, scope, path);
@@ -129,10 +166,16 @@ export function buildSchema(raw: unknown, dataSource: FixtureDataSource, ctx: In
   for (const [name, spec] of Object.entries(given)) {
     scope.properties[name] = schemaProperty(name, spec, scope, `${path}.${name}`);
   }
-  const titles = Object.values(scope.properties).filter((prop) => prop.type === 'title').length;
-  if (titles > 1) throw validationError('A data source can have only one title property.');
-  if (titles === 0) scope.properties = { Name: { id: 'title', type: 'title', description: null, config: {} }, ...scope.properties };
+  // No properties at all gets the default "Name" title; a schema that is given must name its one title.
+  if (raw === undefined) scope.properties = { Name: { id: 'title', type: 'title', description: null, config: {} } };
+  requireOneTitle(scope.properties);
   return scope.properties;
+}
+
+function requireOneTitle(properties: Record<string, SchemaProperty>): void {
+  const titles = Object.values(properties).filter((prop) => prop.type === 'title').length;
+  if (titles > 1) throw validationError('A data source can have only one title property.');
+  if (titles === 0) throw validationError('A data source must have a title property.');
 }
 
 /** dataSources.update: add, rename (`{name}`), change type, or remove (`null`) properties. */
@@ -151,6 +194,7 @@ export function updateSchema(raw: unknown, dataSource: FixtureDataSource, ctx: I
     }
     const specRecord = expectRecord(spec, path);
     const newName = typeof specRecord['name'] === 'string' ? specRecord['name'] : (existing?.[0] ?? key);
+    if (newName !== existing?.[0] && next[newName] !== undefined) throw validationError(`A property named ${newName} already exists.`);
     const hasType = variantOf(specRecord, SCHEMA_TYPES) !== undefined;
     const property = existing && !hasType ? { ...existing[1] } : schemaProperty(newName, specRecord, scope, path, existing?.[1].id);
     if (existing) {
@@ -159,6 +203,7 @@ export function updateSchema(raw: unknown, dataSource: FixtureDataSource, ctx: I
       next[newName] = property;
     }
   }
+  requireOneTitle(next);
   return next;
 }
 
