@@ -77,6 +77,8 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
     if (!match) throw invalidRequestUrl();
     const version = resolveVersion(headerValue(req, 'notion-version'));
     const token = resolveToken(deps.env.store, headerValue(req, 'authorization'));
+    // Every request on a route spends from its token's bucket and may draw a fault: users.me, the first
+    // request of a job, as much as any other (tested in faults-every-route.test.ts).
     const retryAfter = deps.limiter.take(token.secret);
     if (retryAfter !== null) throw rateLimited(retryAfter);
     const fault = deps.faults.pick(routeKey, method);

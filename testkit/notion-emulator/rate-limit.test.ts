@@ -60,6 +60,11 @@ describe('rate limit', () => {
     expect(emulator.admin.requestCounts().byStatus['429']).toBeUndefined();
   });
 
+  it('refuses a configuration that would refuse every request', () => {
+    expect(() => emulator.admin.setRateLimit({ requestsPerSecond: 3, burst: 0 })).toThrow('burst >= 1');
+    expect(() => emulator.admin.setRateLimit({ requestsPerSecond: 0, burst: 10 })).toThrow('requestsPerSecond > 0');
+  });
+
   it('can be switched off', async () => {
     emulator.admin.setRateLimit(false);
     const client = sdkClient(emulator, 'full', '2026-03-11', { retry: false });

@@ -17,9 +17,12 @@ interface Bucket {
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
-  constructor(private config: RateLimitConfig | false) {}
+  constructor(private config: RateLimitConfig | false) {
+    checkConfig(config);
+  }
 
   configure(config: RateLimitConfig | false): void {
+    checkConfig(config);
     this.config = config;
     this.buckets.clear();
   }
@@ -40,5 +43,13 @@ export class RateLimiter {
     }
     const waitSeconds = (1 - bucket.tokens) / config.requestsPerSecond;
     return Math.max(1, Math.ceil(waitSeconds));
+  }
+}
+
+/** A bucket smaller than one request, or no refill, would refuse every request forever. */
+function checkConfig(config: RateLimitConfig | false): void {
+  if (config === false) return;
+  if (!(config.requestsPerSecond > 0) || !(config.burst >= 1)) {
+    throw new Error(`rate limit needs requestsPerSecond > 0 and burst >= 1, got ${JSON.stringify(config)}`);
   }
 }
