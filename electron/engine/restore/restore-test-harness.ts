@@ -78,8 +78,8 @@ export class RestoreHarness {
     const emulator = options.into ?? this.emulator;
     const selection = options.selection ?? [];
     const journal = await RestoreJournal.open(options.journalDir ?? (await this.journalDir()), {
+      workspaceId: options.into ? null : richWorkspaceFacts.workspaceId,
       snapshotId: 'test',
-      
       target,
       selection,
     });

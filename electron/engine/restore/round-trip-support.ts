@@ -5,6 +5,7 @@
  */
 import type { SnapshotReader, StoredBlock } from '../snapshot/reader';
 import type { IndexEntry } from '../snapshot/writer';
+import { isApiEmbeddable, isYouTubeUrl } from './convert/block-media';
 
 export interface AspectScore {
   aspect: string;
@@ -50,6 +51,11 @@ export function expectedBlockSignature(block: StoredBlock, titleOf: TitleOf = ()
       return null;
     case 'link_preview':
       return 'bookmark';
+    case 'embed': {
+      const url = String(body.url ?? '');
+      if (isApiEmbeddable(url)) return 'embed';
+      return isYouTubeUrl(url) ? `video:${plain(body.caption, titleOf)}` : 'bookmark';
+    }
     case 'table_row':
       return `table_row:${((body.cells as unknown[]) ?? []).map((cell) => plain(cell, titleOf)).join('|')}`;
     case 'image':

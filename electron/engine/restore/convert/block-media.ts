@@ -71,8 +71,17 @@ export function convertUrlBlock(block: StoredBlock, ctx: ConvertContext): Conver
     return single(null);
   }
   const caption = captionOf(body, block, ctx);
-  if (type === 'embed') return single({ type, embed: { url, caption } });
-  return single({ type, bookmark: { url: remapLinkUrl(url, ctx, block.id) ?? url, caption } });
+  if (type === 'embed' && isApiEmbeddable(url)) return single({ type, embed: { url, caption } });
+  if (type === 'embed') {
+    const video = isYouTubeUrl(url);
+    ctx.recordLoss({
+      kind: 'block-converted',
+      objectId: block.id,
+      detail: `the embed of ${url} became a ${video ? 'video' : 'bookmark'} block: Notion's API embeds only a few providers (Figma, Loom, Miro, Google Drive, PDFs…)`,
+    });
+    if (video) return single({ type: 'video', video: { type: 'external', external: { url }, caption } });
+  }
+  return single({ type: 'bookmark', bookmark: { url: remapLinkUrl(url, ctx, block.id) ?? url, caption } });
 }
 
 /** link_preview is read-only: it comes back as a bookmark of the same URL. */
@@ -123,4 +132,38 @@ export function convertSyncedBlock(block: StoredBlock, ctx: ConvertContext): Con
     detail: `a copy of the synced block ${originalId} (not in the restore) became an independent synced block`,
   });
   return single({ type: 'synced_block', synced_block: { synced_from: null } }, true);
+}
+
+/**
+ * The providers Notion's API accepts in an embed block (its changelog "Validation on embed block URLs";
+ * anything else is refused with a 400), and PDF links.
+ */
+const EMBED_PROVIDERS = [
+  'framer.com', 'framer.website', 'twitter.com', 'x.com', 'drive.google.com', 'docs.google.com', 'gist.github.com', 'figma.com',
+  'invisionapp.com', 'loom.com', 'typeform.com', 'codepen.io', 'whimsical.com', 'miro.com', 'abstract.com', 'goabstract.com',
+  'excalidraw.com', 'sketch.com', 'replit.com', 'repl.it',
+];
+
+export function isApiEmbeddable(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
+  const host = parsed.hostname.toLowerCase();
+  if (parsed.pathname.toLowerCase().endsWith('.pdf')) return true;
+  if (host === 'maps.app.goo.gl' || (/^(www\.|maps\.)?google\.[a-z.]+$/.test(host) && (host.startsWith('maps.') || parsed.pathname.startsWith('/maps')))) return true;
+  return EMBED_PROVIDERS.some((provider) => host === provider || host.endsWith(`.${provider}`));
+}
+
+/** YouTube links, which a video block with an external URL plays. */
+export function isYouTubeUrl(url: string): boolean {
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return host === 'youtu.be' || host === 'youtube.com' || host.endsWith('.youtube.com');
+  } catch {
+    return false;
+  }
 }
