@@ -127,6 +127,34 @@ describe('block payloads', () => {
   });
 });
 
+describe('field types', () => {
+  it('takes absolute http(s) URLs for bookmarks, embeds and external files', async () => {
+    await expectRefused(append([{ bookmark: { url: 'example.com/page' } }]), 'body.children[0].bookmark.url should be an absolute http(s) URL');
+    await expectRefused(append([{ image: { external: { url: 'ftp://files.example.com/a.png' } } }]), 'image.external.url should be an absolute http(s) URL');
+    await expectRefused(client.pages.update({ page_id: target, cover: { type: 'external', external: { url: '/cover.png' } } }), 'body.cover.external.url should be an absolute');
+  });
+
+  it('takes booleans as booleans and column widths between 0 and 1', async () => {
+    await expectRefused(append([{ to_do: { rich_text: richTextOf('x'), checked: 'yes' } }]), 'body.children[0].to_do.checked should be a boolean');
+    await expectRefused(append([{ heading_1: { rich_text: richTextOf('x'), is_toggleable: 1 } }]), 'heading_1.is_toggleable should be a boolean');
+    const columns = { column_list: { children: [{ column: { width_ratio: 1.5, children: [paragraph('a')] } }, column('b')] } };
+    await expectRefused(append([columns]), 'column.width_ratio should be a number greater than 0 and at most 1');
+  });
+
+  it('takes a single emoji as an emoji icon', async () => {
+    await expectRefused(client.pages.update({ page_id: target, icon: { type: 'emoji', emoji: 'house' as never } }), 'body.icon.emoji should be a single emoji');
+    await expectRefused(append([{ callout: { rich_text: richTextOf('x'), icon: { emoji: '🏠🏠' as never } } }]), 'callout.icon.emoji should be a single emoji');
+    await client.pages.update({ page_id: target, icon: { type: 'emoji', emoji: '👩‍💻' as never } });
+  });
+
+  it('does not update a child page or database through blocks.update', async () => {
+    await expectRefused(client.blocks.update({ block_id: target, paragraph: { rich_text: richTextOf('x') } }), 'Block type child_page cannot be updated with `paragraph` content');
+    // The SDK drops `child_database` from blocks.update, so it is sent raw.
+    const raw = { path: `blocks/${facts.ids.projectsDatabase}`, method: 'patch' as const, body: { child_database: { title: 'x' } } };
+    await expectRefused(client.request(raw), 'Block type child_database cannot be updated');
+  });
+});
+
 describe('where children are inserted', () => {
   it('places after a direct, live child only; after and position together are refused', async () => {
     const [first, second] = (await append([paragraph('1'), paragraph('2')])).results.map((block) => block.id);

@@ -32,6 +32,7 @@ describe('file types', () => {
     await expectRefused(client.fileUploads.create({ filename: 'tool.exe', content_type: 'application/x-msdownload' }), '`.exe` is not supported');
     await expectRefused(client.fileUploads.create({ content_type: 'application/zip' }), 'the content type `application/zip` is not supported');
     await expectRefused(client.fileUploads.create({ filename: 'README' }), 'should include a file extension');
+    await expectRefused(client.fileUploads.create({ mode: 'single_part', filename: 'a.pdf', number_of_parts: 2 }), 'number_of_parts should be not present for single_part');
     expect(await client.fileUploads.create({ filename: 'Report.PDF' })).toMatchObject({ status: 'pending', content_type: 'application/pdf' });
   });
 

@@ -160,6 +160,11 @@ function updateBlock(ctx: HandlerContext): unknown {
   if (!target.record.inTrash && ctx.store.isTrashedInTree(id)) throw validationError(ARCHIVED_EDIT_MESSAGE);
   const ictx = inputContext(ctx);
   if (target.kind === 'block') patchBlock(ictx, target.record, ctx.body);
+  const content = Object.keys(ctx.body).find((key) => key !== 'in_trash' && key !== 'archived' && key !== 'type' && isRecord(ctx.body[key]));
+  if (target.kind !== 'block' && content) {
+    const type = target.kind === 'page' ? 'child_page' : 'child_database';
+    throw validationError(`Block type ${type} cannot be updated with \`${content}\` content; use ${target.kind === 'page' ? 'pages' : 'databases'}.update.`);
+  }
   if (inTrash !== undefined) target.record.inTrash = inTrash;
   touch(target.record, ictx.userId, ictx.nowMinute);
   const container = ctx.store.containerOf(id);

@@ -61,6 +61,12 @@ function createUpload(ctx: HandlerContext): unknown {
   const mode = body['mode'] ?? 'single_part';
   if (mode === 'external_url') throw unsupportedRequest('external_url file uploads need internet access and are not supported by the Notion emulator.');
   if (mode !== 'single_part' && mode !== 'multi_part') throw bodyValidationError('body.mode should be `single_part`, `multi_part` or `external_url`.');
+  for (const key of ['filename', 'content_type'] as const) {
+    if (body[key] !== undefined && typeof body[key] !== 'string') throw bodyValidationError(`body.${key} should be a string.`);
+  }
+  if (mode === 'single_part' && body['number_of_parts'] !== undefined) {
+    throw bodyValidationError('body.number_of_parts should be not present for single_part uploads.');
+  }
   const filename = typeof body['filename'] === 'string' ? body['filename'] : null;
   if (filename && Buffer.byteLength(filename) > MAX_FILENAME_BYTES) throw tooLong('body.filename.length', MAX_FILENAME_BYTES, Buffer.byteLength(filename));
   const contentType = typeof body['content_type'] === 'string' ? body['content_type'] : null;

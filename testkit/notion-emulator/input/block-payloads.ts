@@ -1,7 +1,7 @@
 import { bodyValidationError, shouldBeDefined, shouldBeNotPresent, tooLong, validationError } from '../errors';
 import type { JsonObject } from '../fixture-types';
 import type { InputContext } from './common';
-import { expectArray, expectId, expectRecord, expectString, MAX_URL_LENGTH, variantOf } from './common';
+import { expectArray, expectFlag, expectId, expectRecord, expectString, expectWebUrl, variantOf } from './common';
 import { fileSource, iconInput } from './files';
 import type { AttachSlot } from './file-types';
 import { CODE_LANGUAGES, isSupportedEmbed, requireVisible } from './references';
@@ -39,11 +39,6 @@ function caption(value: unknown, path: string, ctx: InputContext): unknown[] {
   return value === undefined ? [] : normalizeRichText(value, path, ctx);
 }
 
-function urlField(value: unknown, path: string): string {
-  const url = expectString(value, path);
-  if (url.length > MAX_URL_LENGTH) throw tooLong(`${path}.length`, MAX_URL_LENGTH, url.length);
-  return url;
-}
 
 function textPayload(type: string, data: Record<string, unknown>, path: string, ctx: InputContext, partial: boolean): JsonObject {
   const payload: JsonObject = {};
@@ -52,8 +47,8 @@ function textPayload(type: string, data: Record<string, unknown>, path: string, 
   if (!partial || data['color'] !== undefined) {
     payload['color'] = normalizeColor(data['color'], `${path}.color`, type === 'callout' ? 'gray_background' : 'default');
   }
-  if (type.startsWith('heading_') && (!partial || data['is_toggleable'] !== undefined)) payload['is_toggleable'] = data['is_toggleable'] === true;
-  if (type === 'to_do' && (!partial || data['checked'] !== undefined)) payload['checked'] = data['checked'] === true;
+  if (type.startsWith('heading_') && (!partial || data['is_toggleable'] !== undefined)) payload['is_toggleable'] = expectFlag(data['is_toggleable'], `${path}.is_toggleable`);
+  if (type === 'to_do' && (!partial || data['checked'] !== undefined)) payload['checked'] = expectFlag(data['checked'], `${path}.checked`);
   if (type === 'callout' && (!partial || data['icon'] !== undefined)) {
     payload['icon'] = data['icon'] === undefined ? { type: 'emoji', emoji: '💡' } : iconInput(data['icon'], `${path}.icon`, ctx);
   }
@@ -147,13 +142,20 @@ export function blockPayload(type: string, raw: unknown, path: string, ctx: Inpu
     case 'table_of_contents':
       return { color: normalizeColor(data['color'], `${path}.color`) };
     case 'column':
-      return typeof data['width_ratio'] === 'number' ? { width_ratio: data['width_ratio'] } : {};
+    {
+      const ratio = data['width_ratio'];
+      if (ratio === undefined) return {};
+      if (typeof ratio !== 'number' || !(ratio > 0 && ratio <= 1)) {
+        throw bodyValidationError(`${path}.width_ratio should be a number greater than 0 and at most 1, instead was \`${JSON.stringify(ratio)}\`.`);
+      }
+      return { width_ratio: ratio };
+    }
     case 'embed':
     case 'bookmark':
       return pick(partial, data, {
         caption: () => caption(data['caption'], `${path}.caption`, ctx),
         url: () => {
-          const url = urlField(data['url'], `${path}.url`);
+          const url = expectWebUrl(data['url'], `${path}.url`);
           if (type === 'embed' && !isSupportedEmbed(url)) {
             throw validationError(`${path}.url is not a supported embed URL: ${url.slice(0, 100)}. Use a bookmark, video or image block instead.`);
           }
@@ -172,8 +174,8 @@ export function blockPayload(type: string, raw: unknown, path: string, ctx: Inpu
       }
       if (partial && width !== undefined) throw shouldBeNotPresent(`${path}.table_width`, width);
       const payload: JsonObject = partial ? {} : { table_width: width };
-      if (!partial || data['has_column_header'] !== undefined) payload['has_column_header'] = data['has_column_header'] === true;
-      if (!partial || data['has_row_header'] !== undefined) payload['has_row_header'] = data['has_row_header'] === true;
+      if (!partial || data['has_column_header'] !== undefined) payload['has_column_header'] = expectFlag(data['has_column_header'], `${path}.has_column_header`);
+      if (!partial || data['has_row_header'] !== undefined) payload['has_row_header'] = expectFlag(data['has_row_header'], `${path}.has_row_header`);
       return payload;
     }
     case 'table_row':

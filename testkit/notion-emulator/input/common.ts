@@ -52,3 +52,24 @@ export function variantOf(value: Record<string, unknown>, known: readonly string
 }
 
 export const MAX_URL_LENGTH = 2000;
+
+/** An optional boolean field: absent is `false`, anything but a boolean is refused. */
+export function expectFlag(value: unknown, path: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw bodyValidationError(`${path} should be a boolean, instead was \`${JSON.stringify(value)}\`.`);
+  return value;
+}
+
+/** Bookmark, embed and external file URLs: absolute http(s) URLs of at most 2000 characters. */
+export function expectWebUrl(value: unknown, path: string): string {
+  const url = expectString(value, path);
+  if (url.length > MAX_URL_LENGTH) throw bodyValidationError(`${path}.length should be ≤ \`${MAX_URL_LENGTH}\`, instead was \`${url.length}\`.`);
+  let protocol = '';
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    // refused below
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') throw bodyValidationError(`${path} should be an absolute http(s) URL, instead was \`${url.slice(0, 100)}\`.`);
+  return url;
+}

@@ -1,11 +1,11 @@
 import type { Clock } from '../clock';
-import { bodyValidationError, tooLong, validationError } from '../errors';
+import { bodyValidationError, validationError } from '../errors';
 import { FileSigner } from '../files';
 import type { FileValue, FixtureFileUpload, HostedFileRef, IconValue } from '../fixture-types';
 import type { InputContext } from './common';
 import type { AttachSlot } from './file-types';
 import { fitsSlot } from './file-types';
-import { expectId, expectRecord, expectString, MAX_URL_LENGTH, variantOf } from './common';
+import { expectId, expectRecord, expectString, expectWebUrl, variantOf } from './common';
 
 /** Pending/uploaded uploads that were never attached expire one hour after creation. */
 export function refreshUploadStatus(upload: FixtureFileUpload, clock: Clock): FixtureFileUpload['status'] {
@@ -55,9 +55,17 @@ function hostedFileRejected(path: string): never {
 }
 
 function externalUrl(value: unknown, path: string): string {
-  const url = expectString(expectRecord(value, path)['url'], `${path}.url`);
-  if (url.length > MAX_URL_LENGTH) throw tooLong(`${path}.url.length`, MAX_URL_LENGTH, url.length);
-  return url;
+  return expectWebUrl(expectRecord(value, path)['url'], `${path}.url`);
+}
+
+// One emoji (as Notion's picker offers them); a lone pictograph without its variation selector is accepted too.
+const RGI_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
+const PICTOGRAPH = /^\p{Extended_Pictographic}\uFE0F?$/u;
+
+function emojiIcon(value: unknown, path: string): string {
+  const emoji = expectString(value, path);
+  if (!RGI_EMOJI.test(emoji) && !PICTOGRAPH.test(emoji)) throw bodyValidationError(`${path} should be a single emoji, instead was \`${JSON.stringify(emoji)}\`.`);
+  return emoji;
 }
 
 /** `external` or `file_upload` sources for media blocks and covers; `file` only where Notion allows it (files property). */
@@ -102,7 +110,7 @@ export function iconInput(value: unknown, path: string, ctx: InputContext): Icon
   const kind = variantOf(icon, ['emoji', 'external', 'file_upload', 'custom_emoji', 'icon', 'file']);
   switch (kind) {
     case 'emoji':
-      return { type: 'emoji', emoji: expectString(icon['emoji'], `${path}.emoji`) };
+      return { type: 'emoji', emoji: emojiIcon(icon['emoji'], `${path}.emoji`) };
     case 'external':
       return { type: 'external', external: { url: externalUrl(icon['external'], `${path}.external`) } };
     case 'file_upload':
