@@ -12,8 +12,8 @@ import type { RateLimiter } from './rate-limiter';
 import type { Router } from './router';
 import type { FaultKind } from './types';
 
-/** Whole JSON payloads above this are refused (Notion's 500 KB request limit). */
-export const MAX_JSON_BODY_BYTES = 500 * 1024;
+/** Whole JSON payloads above this are refused (Notion's 500 KB request limit, read as 500 000 bytes: the stricter reading). */
+export const MAX_JSON_BODY_BYTES = 500_000;
 /** Admin `load` carries whole workspaces. */
 const MAX_ADMIN_BODY_BYTES = 1024 * 1024 * 1024;
 

@@ -154,6 +154,28 @@ describe('write limits', () => {
     await expectValidationError(client.blocks.children.append({ block_id: target, children: big }), '500KB');
   });
 
+  it('reads 500 KB as 500 000 bytes of JSON body', async () => {
+    const client = sdkClient(emulator);
+    // 100 paragraphs with text items of up to 2000 characters, topped up until the body has exactly `bytes` bytes.
+    const bodyOf = (bytes: number) => {
+      const children = Array.from({ length: 100 }, () => ({ paragraph: { rich_text: [] as { text: { content: string } }[] } }));
+      const size = () => Buffer.byteLength(JSON.stringify({ children }));
+      for (let i = 0; size() < bytes; i = (i + 1) % 100) {
+        const missing = bytes - size();
+        const item = { text: { content: '' } };
+        children[i]?.paragraph.rich_text.push(item);
+        item.text.content = 'z'.repeat(Math.max(0, Math.min(2000, missing - Buffer.byteLength(JSON.stringify(item)) - 1)));
+      }
+      return children;
+    };
+    const exact = bodyOf(500_000);
+    expect(Buffer.byteLength(JSON.stringify({ children: exact }))).toBe(500_000);
+    await client.blocks.children.append({ block_id: target, children: exact });
+    const over = bodyOf(500_001);
+    expect(Buffer.byteLength(JSON.stringify({ children: over }))).toBe(500_001);
+    await expectValidationError(client.blocks.children.append({ block_id: target, children: over }), 'maximum request payload size is 500KB');
+  });
+
   it('applies the same children limits to pages.create', async () => {
     const client = sdkClient(emulator);
     await expectValidationError(
