@@ -99,8 +99,10 @@ export async function restoreChildren(run: RestoreRun, container: Container, sto
     }
     if (run.isCreated(block.id)) {
       // Created before an interruption: only its deeper content may be missing. A batch holds
-      // consecutive siblings only, so what is pending goes first.
+      // consecutive siblings only, so what is pending goes first. A synced original stays one, so
+      // its copies still link to it.
       await flush();
+      if (block.type === 'synced_block' && !original) run.syncedOriginals.add(block.id);
       created.push(await unitFor(run, container, block, run.convertContext(true)));
       continue;
     }
