@@ -75,7 +75,7 @@ async function measureRestore() {
     const target = await client.pages.create({ parent: { page_id: root }, properties: { title: { title: [{ text: { content: 'Restore target' } }] } } });
     emulator.admin.setRateLimit({ requestsPerSecond: 3, burst: 10 });
     const gateway = new NotionGateway(client, new RateLimiter({ requestsPerSecond: 3, burst: 10 }));
-    const journal = await RestoreJournal.open(await outputDir('journal'), { snapshotId: 'bench', target: target.id, selection: [] });
+    const journal = await RestoreJournal.open(await outputDir('journal'), { workspaceId: 'bench', snapshotId: 'bench', target: target.id, selection: [] });
     const uploader = new FileUploader(gateway, reader, null);
     const started = Date.now();
     const summary = await restoreSnapshot({

@@ -199,8 +199,8 @@ describe(`notion-plakar restore and export, with ${plakarUnderTestLabel()}`, () 
     ]);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(Object.keys(summary).sort()).toEqual(['apiCalls', 'created', 'durationMs', 'losses', 'resumed', 'rootUrl'].sort());
-    expect(summary).toMatchObject({ created: { pages: 2 }, resumed: false, rootUrl: expect.stringMatching(/^https:\/\/www\.notion\.so\//) });
+    expect(Object.keys(summary).sort()).toEqual(['apiCalls', 'created', 'durationMs', 'losses', 'resumed', 'rootUrl', 'warnings'].sort());
+    expect(summary).toMatchObject({ created: { pages: 2 }, resumed: false, warnings: [], rootUrl: expect.stringMatching(/^https:\/\/www\.notion\.so\//) });
   });
 
   it('explains an unknown snapshot and an unshared target', async () => {

@@ -62,6 +62,7 @@ export async function runRestoreCommand(io: CliIo, snapshot: string, options: Re
         rootUrl: result.rootUrl,
         losses: result.losses,
         resumed: result.resumed,
+        warnings: result.warnings,
         ...(result.dryRun ? { dryRun: true, estimatedSeconds: result.estimatedSeconds } : {}),
       })}\n`,
     );
@@ -75,7 +76,8 @@ export async function runRestoreCommand(io: CliIo, snapshot: string, options: Re
     ? [`Dry run: would create ${what}`, `  about ${result.requests} requests, ${formatDuration(result.estimatedSeconds * 1000)} at the rate limit`]
     : [`Restored ${what}${result.resumed ? ' (resumed)' : ''}`, ...(result.rootUrl ? [`  ${result.rootUrl}`] : [])];
   const losses = summariseLosses(result.losses);
-  io.stdout(`${[...lines, ...losses.map((line) => `  not restored as is: ${line}`), ''].join('\n')}`);
+  const warnings = result.warnings.map((warning) => `  warning: ${warning}`);
+  io.stdout(`${[...lines, ...warnings, ...losses.map((line) => `  not restored as is: ${line}`), ''].join('\n')}`);
 }
 
 function summariseLosses(losses: Array<{ kind: string; detail: string }>): string[] {

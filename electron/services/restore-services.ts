@@ -64,7 +64,7 @@ export function restoreServices(context: ServiceContext): RestoreHandlers {
                 status: 'succeeded',
                 snapshotId,
                 summary: `${created.pages} pages, ${created.databases} databases, ${created.rows} rows, ${created.blocks} blocks, ${created.files} files, ${created.comments} comments`,
-                warnings: [...new Set(result.losses.map((loss) => loss.detail))],
+                warnings: [...result.warnings, ...new Set(result.losses.map((loss) => loss.detail))],
                 url: result.rootUrl,
                 restore: { dryRun, created, requests: result.requests, estimatedSeconds: result.estimatedSeconds, resumed: result.resumed },
               },

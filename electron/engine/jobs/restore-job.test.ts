@@ -3,7 +3,7 @@ import path from 'node:path';
 import { APIErrorCode, APIResponseError } from '@notionhq/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../testkit/notion-emulator';
-import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
+import { richWorkspace, richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
 import { plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import { createNotionClient } from '../notion/client';
 import { crawlEmulator, failureOf, scratchDir, TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
@@ -17,6 +17,7 @@ import type { RestoreJobOptions } from './restore-job';
 import { runRestoreJob } from './restore-job';
 
 const PASSPHRASE = 'restore job test passphrase';
+const OTHER_WORKSPACE = 'bbbbbbbb-0000-4000-8000-00000000000b';
 let emulator: RunningEmulator;
 let scratch: string;
 let store: PlakarStore;
@@ -120,6 +121,43 @@ describe(`runRestoreJob, with ${plakarUnderTestLabel()}`, () => {
     const scores = await compareRestore(original, await SnapshotReader.open(directorySource(crawl.dir)), target);
     for (const score of scores) expect(score.differences, score.aspect).toEqual([]);
     await rm(crawl.dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('never replays a journal left in another workspace whose target page has the same id', async () => {
+    // Two workspaces with the same pages (the target too) and different ids.
+    const fixture = richWorkspace();
+    const [a, b] = await Promise.all([
+      startNotionEmulator({ rateLimit: false, workspace: fixture }),
+      startNotionEmulator({ rateLimit: false, workspace: { ...fixture, workspace: { ...fixture.workspace, id: OTHER_WORKSPACE } } }),
+    ]);
+    const target = richWorkspaceFacts.ids.childPages[0] as string;
+    const restores = path.join(scratch, 'data', 'restores');
+    try {
+      let stormed = false;
+      await failureOf(
+        restore({
+          notionApiUrl: a.url,
+          targetPageId: target,
+          onProgress: (counts) => {
+            if (!stormed && counts.blocks > 20) {
+              stormed = true;
+              a.admin.setFaults({ probability: 1, kinds: ['service_unavailable'] });
+            }
+          },
+        }),
+      );
+      expect(await readdir(restores)).toHaveLength(1);
+      const result = await restore({ notionApiUrl: b.url, targetPageId: target });
+      expect(result.resumed).toBe(false);
+      expect(result.warnings).toHaveLength(1);
+      expect(result.warnings[0]).toMatch(new RegExp(`into workspace .*${richWorkspaceFacts.workspaceId}.* was not reused because this restore goes into workspace .*${OTHER_WORKSPACE}`));
+      expect(result.created.rows).toBe(richWorkspaceFacts.fullCrawl.rows);
+      const left = await readdir(restores);
+      expect(left).toEqual([expect.stringMatching(/not-reused/)]);
+      await rm(path.join(restores, left[0] ?? ''));
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
   }, 60_000);
 
   it('recognises the Free plan block limit', () => {

@@ -42,6 +42,8 @@ export interface RestoreJobResult extends RestoreSummary {
   /** For a dry run: the time the requests take at the rate limit. */
   estimatedSeconds: number;
   rootUrl: string | null;
+  /** What the user should know besides the losses (e.g. a journal that was not reused, and why). */
+  warnings: string[];
 }
 
 /** The target page is missing or not shared with the integration. */
@@ -75,18 +77,21 @@ export async function runRestoreJob(options: RestoreJobOptions): Promise<Restore
     const reader = await openSnapshotForJob(options.store, options.snapshotId, path.join(staging, 'snapshot'), options.selection, options.signal);
     const userMap = await mapUsers(gateway, reader);
     const selection = options.selection ?? [];
-    const journal = await RestoreJournal.open(path.join(options.workDir, 'restores'), {
+    const dryRun = options.dryRun ?? false;
+    // A dry run keeps its journal in staging and leaves a real one (and its identity check) alone.
+    const journal = await RestoreJournal.open(dryRun ? path.join(staging, 'dry-run') : path.join(options.workDir, 'restores'), {
+      workspaceId: check.workspaceId,
+      workspaceName: check.workspaceName,
       snapshotId: options.snapshotId,
       target: options.targetPageId,
       selection,
     });
-    const dryRun = options.dryRun ?? false;
     const planned = new PlannedUploads(reader, check.maxFileUploadBytes);
     const writer = dryRun ? dryRunWriter() : liveWriter(gateway);
     const summary = await restoreSnapshot({
       reader,
       writer,
-      journal: dryRun ? await RestoreJournal.open(path.join(staging, 'dry-run'), { snapshotId: 'dry', target: 'dry', selection: [] }) : journal,
+      journal,
       uploader: dryRun ? planned : new FileUploader(gateway, reader, check.maxFileUploadBytes),
       userMap,
       targetPageId: options.targetPageId,
@@ -103,6 +108,7 @@ export async function runRestoreJob(options: RestoreJobOptions): Promise<Restore
       durationMs: Date.now() - started,
       estimatedSeconds: Math.ceil(requests / rate),
       rootUrl: summary.roots.length === 1 ? (summary.roots[0]?.url ?? null) : null,
+      warnings: journal.warning ? [journal.warning] : [],
     };
   } finally {
     await rm(staging, { recursive: true, force: true });

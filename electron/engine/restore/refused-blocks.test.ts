@@ -50,7 +50,7 @@ describe('a block Notion refuses', () => {
     const summary = await restoreSnapshot({
       reader,
       writer,
-      journal: await RestoreJournal.open(journalDir, { snapshotId: 'x', target: 't', selection: [] }),
+      journal: await RestoreJournal.open(journalDir, { workspaceId: 'w', snapshotId: 'x', target: 't', selection: [] }),
       uploader: new PlannedUploads(reader, null),
       userMap: new Map(),
       targetPageId: 'target',

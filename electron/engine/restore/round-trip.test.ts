@@ -53,7 +53,7 @@ async function restore(target: string, options: { journalDir?: string; signal?: 
   const journalDir = options.journalDir ?? (await scratchDir('journal-'));
   cleanup.push(journalDir);
   const selection = options.selection ?? [];
-  const journal = await RestoreJournal.open(journalDir, { snapshotId: 'test', target, selection });
+  const journal = await RestoreJournal.open(journalDir, { workspaceId: richWorkspaceFacts.workspaceId, snapshotId: 'test', target, selection });
   const notion = gateway(options.signal);
   return restoreSnapshot({
     reader,
@@ -106,7 +106,7 @@ describe('restore into Notion', () => {
     emulator.admin.resetCounts();
     const journalDir = await scratchDir('journal-');
     cleanup.push(journalDir);
-    const journal = await RestoreJournal.open(journalDir, { snapshotId: 'dry', target, selection: [] });
+    const journal = await RestoreJournal.open(journalDir, { workspaceId: richWorkspaceFacts.workspaceId, snapshotId: 'dry', target, selection: [] });
     const planned = new PlannedUploads(reader, null);
     const plan = await restoreSnapshot({
       reader,
