@@ -121,7 +121,7 @@ export async function compareRestore(original: SnapshotReader, restored: Snapsho
   const tree = score('pages and databases (titles and tree shape)');
   const blocks = score('page content (block order, types, text, annotations, nesting)');
   const schemas = score('database schemas (property names and types)');
-  const files = score('files (by SHA-256)');
+  const files = score('files (by SHA-256 and original name)');
   const comments = score('comments (text)');
   for (const [titlePath, entry] of source) {
     tree.total += 1;
@@ -179,7 +179,7 @@ function firstDifference(expected: string[], actual: string[]): string {
 
 async function fileHashes(reader: SnapshotReader, dir: string): Promise<string> {
   return [...(await reader.files(dir)).values()]
-    .map((file) => file.sha256)
+    .map((file) => `${file.sha256}:${file.name}`)
     .sort()
     .join(',');
 }

@@ -1,4 +1,5 @@
 import type { NotionGateway } from '../notion/gateway';
+import { cleanFileName, fileNameOfUrl } from '../snapshot/file-names';
 import type { SnapshotReader } from '../snapshot/reader';
 import type { FileDescriptor } from '../snapshot/writer';
 
@@ -119,8 +120,12 @@ export class FileUploader implements UploadService {
   }
 }
 
-/** The original file name when known, else the stored one; Notion limits names to 900 bytes. */
+/**
+ * The filename an upload is sent under, so the restored file keeps its original name: the name the
+ * snapshot recorded, else (snapshots that recorded none) the last segment of the file's stored URL,
+ * else the stored file's own name. The snapshot is untrusted, so the name is cleaned again (no path
+ * separators or control characters, at most 255 bytes: well within Notion's 900).
+ */
 export function uploadFileName(descriptor: FileDescriptor): string {
-  const name = descriptor.name && descriptor.name.trim() !== '' ? descriptor.name : descriptor.file;
-  return Buffer.byteLength(name) > 900 ? descriptor.file : name;
+  return cleanFileName(descriptor.name) ?? fileNameOfUrl(descriptor.sourceKey) ?? cleanFileName(descriptor.file) ?? 'file';
 }

@@ -28,6 +28,7 @@ export interface IndexEntry {
 
 export interface FileDescriptor {
   file: string;
+  /** The file's original name (snapshot/file-names.ts); null when none could be found. */
   name: string | null;
   size: number;
   sha256: string;

@@ -1,3 +1,4 @@
+import { originalFileName } from '../../snapshot/file-names';
 import type { FileDescriptor, IndexEntry } from '../../snapshot/writer';
 import { joinSnapshotPath } from '../../snapshot/writer';
 import type { CrawlContext } from './context';
@@ -58,7 +59,7 @@ export async function visitDatabase(context: CrawlContext, visit: DatabaseVisit)
         ref: `database:${database.id}:${slot}`,
         fileName: `database-${slot}${fileExtension(file.file.url)}`,
         url: file.file.url,
-        name: null,
+        name: originalFileName({ url: file.file.url }),
         refresh: async () => {
           const fresh = (await retrieveDatabase(context, database.id))[slot];
           return isHostedFile(fresh) ? fresh.file.url : undefined;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, link, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { originalFileName } from '../../snapshot/file-names';
 import type { FileDescriptor } from '../../snapshot/writer';
 import { stableFileUrl } from '../../snapshot/normalise';
 import { downloadFile, FileDownloadError, FileUrlExpiredError } from '../file-download';
@@ -17,6 +18,7 @@ export interface HostedFile {
   /** File name in the snapshot directory. */
   fileName: string;
   url: string;
+  /** The file's original name (snapshot/file-names.ts), cleaned; null when none can be found. */
   name: string | null;
   /** Re-reads the owning object and returns a fresh signed URL (URLs expire after an hour). */
   refresh: () => Promise<string | undefined>;
@@ -45,15 +47,17 @@ export function shortHash(text: string): string {
 
 /** The Notion-hosted files of one block: its media payload, and a callout's uploaded icon. */
 export function blockHostedFiles(block: BlockObject, refresh: () => Promise<BlockObject>): HostedFile[] {
-  const payload = block[block.type] as (FileObject & { name?: string; icon?: FileObject | null }) | undefined;
+  const payload = block[block.type] as (FileObject & { caption?: unknown; icon?: FileObject | null }) | undefined;
   if (!payload) return [];
   const files: HostedFile[] = [];
+  const caption = payload.caption;
   if (FILE_BLOCK_TYPES.has(block.type) && isHostedFile(payload)) {
+    const name = originalFileName({ name: payload.name, caption, url: payload.file.url });
     files.push({
       ref: `block:${block.id}`,
-      fileName: `${block.id}${fileExtension(payload.name ?? payload.file.url)}`,
+      fileName: `${block.id}${fileExtension(name ?? payload.file.url)}`,
       url: payload.file.url,
-      name: payload.name ?? null,
+      name,
       refresh: async () => {
         const fresh = (await refresh())[block.type] as FileObject | undefined;
         return isHostedFile(fresh) ? fresh.file.url : undefined;
@@ -66,7 +70,7 @@ export function blockHostedFiles(block: BlockObject, refresh: () => Promise<Bloc
       ref: `block:${block.id}:icon`,
       fileName: `${block.id}-icon${fileExtension(icon.file.url)}`,
       url: icon.file.url,
-      name: null,
+      name: originalFileName({ url: icon.file.url }),
       refresh: async () => {
         const fresh = ((await refresh())[block.type] as { icon?: FileObject | null } | undefined)?.icon;
         return isHostedFile(fresh) ? fresh.file.url : undefined;

@@ -1,3 +1,4 @@
+import { originalFileName } from '../../snapshot/file-names';
 import type { FileDescriptor, IndexEntry } from '../../snapshot/writer';
 import { joinSnapshotPath } from '../../snapshot/writer';
 import type { CrawlContext } from './context';
@@ -236,7 +237,7 @@ function pageFiles(context: CrawlContext, page: PageObject): HostedFile[] {
       ref: `page:${page.id}:${slot}`,
       fileName: `page-${slot}${fileExtension(file.file.url)}`,
       url: file.file.url,
-      name: null,
+      name: originalFileName({ url: file.file.url }),
       refresh: async () => {
         const fresh = (await refreshPage())[slot];
         return isHostedFile(fresh) ? fresh.file.url : undefined;
@@ -247,11 +248,12 @@ function pageFiles(context: CrawlContext, page: PageObject): HostedFile[] {
     if (value.type !== 'files' || !Array.isArray(value.files)) continue;
     (value.files as FileObject[]).forEach((file, index) => {
       if (!isHostedFile(file)) return;
+      const original = originalFileName({ name: file.name, url: file.file.url });
       targets.push({
         ref: `property:${page.id}:${value.id}:${index}`,
-        fileName: `prop-${shortHash(value.id)}-${index}${fileExtension(file.name ?? file.file.url)}`,
+        fileName: `prop-${shortHash(value.id)}-${index}${fileExtension(original ?? file.file.url)}`,
         url: file.file.url,
-        name: file.name ?? null,
+        name: original,
         refresh: async () => {
           const fresh = ((await refreshPage()).properties[name]?.files as FileObject[] | undefined)?.[index];
           return isHostedFile(fresh) ? fresh.file.url : undefined;
@@ -273,11 +275,12 @@ async function storeCommentFiles(
     for (const [index, attachment] of (comment.attachments ?? []).entries()) {
       const url = attachment.file?.url;
       if (!url) continue;
+      const original = originalFileName({ name: attachment.name, url });
       await storeOwnFile(context, own, dir, files, {
         ref: `comment:${comment.id}:${index}`,
-        fileName: `comment-${comment.id}-${index}${fileExtension(attachment.name ?? url)}`,
+        fileName: `comment-${comment.id}-${index}${fileExtension(original ?? url)}`,
         url,
-        name: attachment.name ?? null,
+        name: original,
         refresh: async () => {
           const parent = comment.parent.page_id ?? comment.parent.block_id;
           if (!parent) return undefined;
