@@ -47,6 +47,12 @@ export interface SyncedCopy {
   entry: IndexEntry;
 }
 
+/** A child_page or child_database block: a block of its own unless its page or database is stored. */
+export interface ObjectBlock {
+  id: string;
+  entry: IndexEntry;
+}
+
 /** Mutable state of one crawl. Holds ids and small index entries, never page contents. */
 export interface CrawlState {
   visited: Set<string>;
@@ -64,6 +70,7 @@ export interface CrawlState {
   warnings: string[];
   syncedOriginals: Set<string>;
   syncedCopies: SyncedCopy[];
+  objectBlocks: ObjectBlock[];
 }
 
 export interface CrawlContext {
@@ -142,5 +149,6 @@ export function newCrawlState(): CrawlState {
     warnings: [],
     syncedOriginals: new Set(),
     syncedCopies: [],
+    objectBlocks: [],
   };
 }

@@ -10,7 +10,7 @@ import { NotionCallError } from '../retry';
 import type { CommentScope, CrawlContext, CrawlCounts, FailedFileEntry, UnreachableEntry, UnsupportedBlockEntry } from './context';
 import { newCrawlState } from './context';
 import { visitDatabase } from './databases';
-import { finishSyncedCopies, visitPage } from './pages';
+import { countUnstoredObjectBlocks, finishSyncedCopies, visitPage } from './pages';
 import type { PreviousSnapshot } from './previous-snapshot';
 import type { RootObject } from './roots';
 import { resolveExplicitRoots, searchWorkspace, topVisibleAncestor, workspaceRoots } from './roots';
@@ -158,6 +158,7 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
   finishSyncedCopies(context);
   await drain();
   if (state.index.length === 0) throw new NothingSharedError();
+  countUnstoredObjectBlocks(context);
 
   phase = 'finishing';
   const finishedAt = new Date();

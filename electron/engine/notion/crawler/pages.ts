@@ -92,6 +92,7 @@ async function reusePage(context: CrawlContext, page: PageObject, visit: PageVis
     const dir = joinSnapshotPath(visit.dir, relative);
     const childId = child.id;
     const pageId = page.id;
+    context.state.objectBlocks.push({ id: childId, entry });
     if (child.object === 'database') {
       context.schedule(() => visitDatabase(context, { databaseId: childId, dir, parentId: pageId, referencedFrom: pageId }), dir);
     } else {
@@ -152,6 +153,7 @@ async function handleBlocks(
     const childDir = joinSnapshotPath(dir, block.id);
     const blockId = block.id;
     const ownerId = own.pageId;
+    if (block.type === 'child_page' || block.type === 'child_database') context.state.objectBlocks.push({ id: blockId, entry: own.entry });
     if (block.type === 'child_page') {
       context.schedule(
         () => visitPage(context, { pageId: blockId, dir: childDir, parentId: ownerId, isRow: false, referencedFrom: ownerId }),
@@ -224,6 +226,23 @@ async function writeComments(context: CrawlContext, own: OwnTree, dir: string, c
   own.entry.stats!.comments += comments.length;
   context.state.counts.comments += comments.length;
   await context.writer.writeSidecar(dir, 'comments.json', comments);
+}
+
+/**
+ * A child_page or child_database block stands for a page or database of the snapshot; when none was
+ * stored (a linked database view, a page unreadable or trashed since), it is a block of its own. Runs
+ * once the whole tree is stored, so the manifest counts what the snapshot holds.
+ */
+export function countUnstoredObjectBlocks(context: CrawlContext): void {
+  const stored = new Set(context.state.index.map((entry) => entry.id));
+  const counted = new Set<string>();
+  for (const { id, entry } of context.state.objectBlocks) {
+    if (stored.has(id) || counted.has(id)) continue;
+    counted.add(id);
+    entry.stats!.blocks += 1;
+    context.state.counts.blocks += 1;
+  }
+  context.state.objectBlocks = [];
 }
 
 /** Cover, icon and `files` property values that Notion hosts. */
