@@ -120,6 +120,9 @@ describe('block payloads', () => {
 
   it('fixes table_width at creation and needs at least one row', async () => {
     await expectRefused(append([{ table: { table_width: 2, children: [] } }]), 'body.children[0].table.children.length should be ≥ `1`');
+    await expectRefused(append([{ table: { table_width: 1, children: [paragraph('x')] } }]), 'tables can only contain table rows');
+    await expectRefused(append([{ table_row: { cells: [richTextOf('x')] } }]), 'table_row can only be a child of a table block');
+    await expectRefused(append([{ table: { table_width: 0, children: [] } }]), 'table_width should be a positive integer');
     const row = { table_row: { cells: [richTextOf('a'), richTextOf('b')] } };
     const table = await appendOne({ table: { table_width: 2, children: [row] } });
     await expectRefused(client.blocks.update({ block_id: table, table: { table_width: 3 } as never }), 'body.table.table_width should be not present');
@@ -139,6 +142,12 @@ describe('field types', () => {
     await expectRefused(append([{ heading_1: { rich_text: richTextOf('x'), is_toggleable: 1 } }]), 'heading_1.is_toggleable should be a boolean');
     const columns = { column_list: { children: [{ column: { width_ratio: 1.5, children: [paragraph('a')] } }, column('b')] } };
     await expectRefused(append([columns]), 'column.width_ratio should be a number greater than 0 and at most 1');
+  });
+
+  it('takes Notion colors only, for blocks and text', async () => {
+    await expectRefused(append([{ paragraph: { rich_text: richTextOf('x'), color: 'teal' } }]), 'body.children[0].paragraph.color should be a valid color');
+    const item = { type: 'text', text: { content: 'x' }, annotations: { color: 'blue_text' } };
+    await expectRefused(append([{ paragraph: { rich_text: [item] } }]), 'rich_text[0].annotations.color should be a valid color');
   });
 
   it('takes a single emoji as an emoji icon', async () => {

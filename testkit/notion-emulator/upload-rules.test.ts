@@ -115,6 +115,14 @@ describe('sizes and modes', () => {
     await expectRefused(client.fileUploads.complete({ file_upload_id: single.id }), 'Only multi_part file uploads can be completed');
   });
 
+  it('limits filenames to 900 bytes and multi-part uploads to 1–1000 named parts', async () => {
+    const client = sdkClient(emulator);
+    await expectRefused(client.fileUploads.create({ filename: `${'é'.repeat(449)}.pdf` }), 'body.filename.length should be ≤ `900`, instead was `902`.');
+    await expectRefused(client.fileUploads.create({ mode: 'multi_part', filename: 'a.mp4', number_of_parts: 1001 }), 'between 1 and 1000');
+    await expectRefused(client.fileUploads.create({ mode: 'multi_part', filename: 'a.mp4', number_of_parts: 0 }), 'between 1 and 1000');
+    await expectRefused(client.fileUploads.create({ mode: 'multi_part', content_type: 'video/mp4', number_of_parts: 2 }), 'body.filename should be defined for multi_part uploads');
+  });
+
   it('accepts data only while pending and completes only with every part', async () => {
     const client = sdkClient(emulator);
     const id = await uploaded('done.txt', 'text/plain');

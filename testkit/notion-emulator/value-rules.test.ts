@@ -91,6 +91,7 @@ describe('property values', () => {
     await expectRefused(setProject({ Location: { place: { lat: 91, lon: 0 } } }), 'lat should be a number between -90 and 90');
     await expectRefused(setProject({ Location: { place: { name: 'Nowhere' } } }), 'lat should be a number');
     await expectRefused(setProject({ Owners: { people: [{ id: MISSING }] } }), 'is not a user in this workspace');
+    await expectRefused(setProject({ Owners: { people: Array.from({ length: 101 }, () => ({ id: facts.users.grace })) } }), 'people.length should be ≤ `100`');
     await expectRefused(setProject({ Attachments: { files: [{ external: { url: 'https://example.com/a.pdf' } }] } }), 'Attachments.files[0].name should be defined');
     await expectRefused(setProject({ Contact: { email: `${'a'.repeat(190)}@example.com` } }), 'email.length should be ≤ `200`');
     await expectRefused(setProject({ Phone: { phone_number: '1'.repeat(201) } }), 'phone_number.length should be ≤ `200`');

@@ -176,6 +176,17 @@ describe('write limits', () => {
     await expectValidationError(client.blocks.children.append({ block_id: target, children: over }), 'maximum request payload size is 500KB');
   });
 
+  it('answers 400 invalid_json to a body that is not a JSON object, and 413 above 25 MB', async () => {
+    const headers = { authorization: `Bearer ${emulator.tokens.full}`, 'notion-version': '2026-03-11', 'content-type': 'application/json' };
+    for (const body of ['{"children": [', '[1, 2]']) {
+      const response = await fetch(`${emulator.url}/v1/blocks/${target}/children`, { method: 'PATCH', headers, body });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ object: 'error', code: 'invalid_json' });
+    }
+    const huge = await failure(sdkClient(emulator).request({ path: `blocks/${target}/children`, method: 'patch', body: { pad: 'x'.repeat(26 * 1024 * 1024) } }));
+    expect(huge).toMatchObject({ status: 413, code: 'validation_error' });
+  });
+
   it('applies the same children limits to pages.create', async () => {
     const client = sdkClient(emulator);
     await expectValidationError(
