@@ -17,7 +17,6 @@ interface Block {
   id: string;
   type: string;
   has_children: boolean;
-  synced_block?: { synced_from: { block_id: string } | null };
 }
 
 let emulator: RunningEmulator;
@@ -79,7 +78,7 @@ describe('official connector layout', () => {
     }
   });
 
-  it('every block with children has <its dir>/<block id>/blocks.json, and every child page/database its own dir', async () => {
+  it('every block with children (synced copies too) has <its dir>/<block id>/blocks.json, and every child page/database its own dir', async () => {
     const unreachable = unreachableIds();
     const containers = [
       ...(await dirsWith('page.json')).map((dir) => ({ dir, file: 'page.json' })),
@@ -94,7 +93,7 @@ describe('official connector layout', () => {
         if (unreachable.has(block.id)) continue;
         if (block.type === 'child_page') expect(await exists(path.join(childDir, 'page.json'))).toBe(true);
         else if (block.type === 'child_database') expect(await exists(path.join(childDir, 'database.json'))).toBe(true);
-        else if (block.has_children && !block.synced_block?.synced_from) {
+        else if (block.has_children) {
           expect(await exists(path.join(childDir, 'blocks.json')), `${dir}/${block.id}/blocks.json`).toBe(true);
           checked += 1;
         }

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ContentEntry, FileDescriptor, IndexEntry } from './writer';
+import type { ContentEntry, FileDescriptor, IndexEntry, SyncedBlockEntry } from './writer';
 import { SNAPSHOT_FORMAT } from './writer';
 
 /**
@@ -47,6 +47,8 @@ export interface SnapshotManifest {
   unsupportedBlocks: Array<{ blockId: string; pageId: string; blockType: string }>;
   failedFiles: Array<{ ref: string; pageId: string; reason: string }>;
   warnings: string[];
+  /** Absent from snapshots made before synced copies had a blocks.json of their own. */
+  syncedBlocks?: SyncedBlockEntry[];
 }
 
 export interface StoredBlock {
@@ -86,12 +88,17 @@ export interface FullPropertyValue {
 
 /** Reads our snapshots, and snapshots of plakar's official Notion connector (docs/snapshot-format.md). */
 export class SnapshotReader {
+  /** Directories of synced copies whose blocks.json mirrors their original. */
+  private readonly mirrors: Set<string>;
+
   private constructor(
     readonly source: SnapshotSource,
     readonly manifest: SnapshotManifest | null,
     readonly content: ContentEntry[],
     private readonly entries: IndexEntry[],
-  ) {}
+  ) {
+    this.mirrors = new Set((manifest?.syncedBlocks ?? []).filter((entry) => entry.children === 'mirror').map((entry) => entry.path));
+  }
 
   static async open(source: SnapshotSource): Promise<SnapshotReader> {
     const content = await readJson<ContentEntry[]>(source, 'content.json');
@@ -132,9 +139,29 @@ export class SnapshotReader {
     return { page: page as StoredPage, children: children ?? [] };
   }
 
-  /** The children of a block, from `<dir>/<blockId>/blocks.json`; undefined when not stored. */
+  /**
+   * The children of a block, from `<dir>/<blockId>/blocks.json`; undefined when not stored. For a
+   * synced copy these may be a mirror of its original (see isSyncedMirror).
+   */
   async blockChildren(dir: string, blockId: string): Promise<StoredBlock[] | undefined> {
     return readJson<StoredBlock[]>(this.source, join(dir, blockId, 'blocks.json'));
+  }
+
+  /**
+   * True when the block at `<dir>/<blockId>` is a synced copy whose stored children only mirror its
+   * original, stored elsewhere in this snapshot (manifest `syncedBlocks`). Such a copy has no content
+   * of its own: restore it as a link to its original. Snapshots without the record never say so.
+   */
+  isSyncedMirror(dir: string, blockId: string): boolean {
+    return this.mirrors.has(join(dir, blockId));
+  }
+
+  /**
+   * The block's own children: as blockChildren, but undefined for a synced copy whose children
+   * mirror its original. A synced copy has content of its own exactly when this is defined.
+   */
+  async ownBlockChildren(dir: string, blockId: string): Promise<StoredBlock[] | undefined> {
+    return this.isSyncedMirror(dir, blockId) ? undefined : this.blockChildren(dir, blockId);
   }
 
   async database(entry: IndexEntry): Promise<{ database: Record<string, unknown>; dataSources: Array<Record<string, unknown>> }> {

@@ -37,6 +37,26 @@ export interface FileDescriptor {
 }
 
 /**
+ * A synced block whose children are stored, as listed in `manifest.json` `syncedBlocks`
+ * (docs/snapshot-format.md, "Synced blocks").
+ */
+export interface SyncedBlockEntry {
+  blockId: string;
+  /** The page whose own tree holds the block. */
+  pageId: string;
+  /** The block's directory, holding its blocks.json, relative to the snapshot root. */
+  path: string;
+  /** The original's id for a synced copy; null for an original. */
+  syncedFrom: string | null;
+  /**
+   * `own`: the block's own content (an original, or a copy whose original is not in this snapshot,
+   * as Notion listed it through the copy). `mirror`: a copy's children written from its original's,
+   * stored elsewhere in this snapshot; the copy stands for its original, not for content of its own.
+   */
+  children: 'own' | 'mirror';
+}
+
+/**
  * Writes the files of one snapshot tree under `root` (docs/snapshot-format.md). Paths given to it are
  * relative directories; it never holds more than one object's JSON at a time.
  */

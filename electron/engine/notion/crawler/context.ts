@@ -1,5 +1,5 @@
 import type PQueue from 'p-queue';
-import type { IndexEntry, SnapshotWriter } from '../../snapshot/writer';
+import type { IndexEntry, SnapshotWriter, SyncedBlockEntry } from '../../snapshot/writer';
 import type { NotionGateway } from '../gateway';
 import type { PreviousSnapshot } from './previous-snapshot';
 import type { DataSourceObject, PageObject } from './notion-objects';
@@ -38,13 +38,16 @@ export interface CrawlCounts {
   reusedPages: number;
 }
 
-/** A synced copy whose content (its original's children) is stored only if the original is not. */
+/** A synced copy with children, whose blocks.json is written at the end of the crawl (synced-blocks.ts). */
 export interface SyncedCopy {
   blockId: string;
   originalId: string;
+  /** The copy's block directory. */
   dir: string;
   pageId: string;
   entry: IndexEntry;
+  /** On a reused page: how its children were stored in the previous snapshot (they were copied along). */
+  reused?: SyncedBlockEntry['children'];
 }
 
 /** A child_page or child_database block: a block of its own unless its page or database is stored. */
@@ -68,8 +71,11 @@ export interface CrawlState {
   unsupportedBlocks: UnsupportedBlockEntry[];
   failedFiles: FailedFileEntry[];
   warnings: string[];
-  syncedOriginals: Set<string>;
+  /** Synced originals whose children are stored: block id → block directory. */
+  syncedOriginals: Map<string, string>;
   syncedCopies: SyncedCopy[];
+  /** What manifest.json lists in `syncedBlocks`. */
+  syncedBlocks: SyncedBlockEntry[];
   objectBlocks: ObjectBlock[];
 }
 
@@ -147,8 +153,9 @@ export function newCrawlState(): CrawlState {
     unsupportedBlocks: [],
     failedFiles: [],
     warnings: [],
-    syncedOriginals: new Set(),
+    syncedOriginals: new Map(),
     syncedCopies: [],
+    syncedBlocks: [],
     objectBlocks: [],
   };
 }

@@ -10,10 +10,11 @@ import { NotionCallError } from '../retry';
 import type { CommentScope, CrawlContext, CrawlCounts, FailedFileEntry, UnreachableEntry, UnsupportedBlockEntry } from './context';
 import { newCrawlState } from './context';
 import { visitDatabase } from './databases';
-import { countUnstoredObjectBlocks, finishSyncedCopies, visitPage } from './pages';
+import { countUnstoredObjectBlocks, visitPage } from './pages';
 import type { PreviousSnapshot } from './previous-snapshot';
 import type { RootObject } from './roots';
 import { resolveExplicitRoots, searchWorkspace, topVisibleAncestor, workspaceRoots } from './roots';
+import { finishSyncedBlocks } from './synced-blocks';
 
 export interface CrawlOptions {
   client: Client;
@@ -155,8 +156,7 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
       await drain();
     }
   }
-  finishSyncedCopies(context);
-  await drain();
+  await finishSyncedBlocks(context, drain);
   if (state.index.length === 0) throw new NothingSharedError();
   countUnstoredObjectBlocks(context);
 
@@ -188,6 +188,7 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
       unsupportedBlocks: state.unsupportedBlocks.sort((a, b) => a.blockId.localeCompare(b.blockId)),
       failedFiles: state.failedFiles.sort((a, b) => a.ref.localeCompare(b.ref)),
       warnings: state.warnings,
+      syncedBlocks: state.syncedBlocks.sort((a, b) => a.path.localeCompare(b.path)),
     },
   });
   options.onProgress?.(progress());

@@ -1,13 +1,15 @@
-import { originalFileName } from '../../snapshot/file-names';
 import type { FileDescriptor, IndexEntry } from '../../snapshot/writer';
 import { joinSnapshotPath } from '../../snapshot/writer';
 import type { CrawlContext } from './context';
-import type { HostedFile } from './files';
-import { blockHostedFiles, fileExtension, isHostedFile, shortHash, storeHostedFile } from './files';
-import type { BlockObject, CommentObject, FileObject, PageObject, PropertyValue } from './notion-objects';
+import { blockHostedFiles } from './files';
+import type { BlockObject, CommentObject, PageObject } from './notion-objects';
 import { pageTitle } from './notion-objects';
 import { visitDatabase } from './databases';
+import type { OwnTree } from './page-files';
+import { pageFiles, storeCommentFiles, storeOwnFile } from './page-files';
+import { retrieveTruncatedProperties } from './properties';
 import { isUnreadable, listBlockChildren, listComments, retrieveBlock, retrievePage, unreadableReason } from './reads';
+import { noteSyncedCopy, noteSyncedOriginal, reuseSyncedBlocks } from './synced-blocks';
 
 export interface PageVisit {
   pageId: string;
@@ -17,12 +19,6 @@ export interface PageVisit {
   parentId: string | null;
   isRow: boolean;
   referencedFrom: string | null;
-}
-
-/** What a page's own files hold, shared by the tasks that fill its block directories. */
-interface OwnTree {
-  pageId: string;
-  entry: IndexEntry;
 }
 
 /** Block types that can carry inline comments (text-bearing blocks and media captions). */
@@ -87,6 +83,7 @@ async function reusePage(context: CrawlContext, page: PageObject, visit: PageVis
   counts.comments += before.stats.comments;
   counts.reusedPages += 1;
   context.state.unsupportedBlocks.push(...previous.unsupportedBlocksOf(page.id));
+  reuseSyncedBlocks(context, { pageId: page.id, entry }, previous.syncedBlocksOf(page.id), before.path, visit.dir);
   for (const child of previous.childrenOf(page.id)) {
     const relative = child.path.slice(before.path.length + 1);
     const dir = joinSnapshotPath(visit.dir, relative);
@@ -161,33 +158,22 @@ async function handleBlocks(
       );
     } else if (block.type === 'child_database') {
       context.schedule(() => visitDatabase(context, { databaseId: blockId, dir: childDir, parentId: ownerId, referencedFrom: ownerId }), childDir);
-    } else if (block.type === 'synced_block' && syncedOriginalOf(block)) {
-      // A copy's children are its original's: stored once, under the original (see finishSyncedCopies).
-      context.state.syncedCopies.push({ blockId: block.id, originalId: syncedOriginalOf(block) ?? '', dir: childDir, pageId: own.pageId, entry: own.entry });
-    } else if (block.has_children) {
-      if (block.type === 'synced_block') context.state.syncedOriginals.add(block.id);
-      context.schedule(() => visitBlockChildren(context, own, blockId, childDir), childDir);
+    } else if (block.has_children && !noteSyncedCopy(context, own, block, childDir)) {
+      const syncedOriginal = block.type === 'synced_block';
+      context.schedule(async () => {
+        const stored = await visitBlockChildren(context, own, blockId, childDir);
+        if (stored && syncedOriginal) noteSyncedOriginal(context, own, blockId, childDir);
+      }, childDir);
     }
   }
   context.onProgress();
 }
 
-function syncedOriginalOf(block: BlockObject): string | undefined {
-  const payload = block.synced_block as { synced_from?: { block_id?: string } | null } | undefined;
-  return payload?.synced_from?.block_id;
-}
-
-/** Synced copies whose original is not in this backup: their content is fetched through the copy. */
-export function finishSyncedCopies(context: CrawlContext): void {
-  for (const copy of context.state.syncedCopies) {
-    if (context.state.syncedOriginals.has(copy.originalId)) continue;
-    const own: OwnTree = { pageId: copy.pageId, entry: copy.entry };
-    context.schedule(() => visitBlockChildren(context, own, copy.blockId, copy.dir), copy.dir);
-  }
-  context.state.syncedCopies = [];
-}
-
-async function visitBlockChildren(context: CrawlContext, own: OwnTree, blockId: string, blockDir: string): Promise<void> {
+/**
+ * Lists a block's children into `<blockDir>/blocks.json` and handles them. False when Notion would
+ * not list them (recorded as unreachable).
+ */
+export async function visitBlockChildren(context: CrawlContext, own: OwnTree, blockId: string, blockDir: string): Promise<boolean> {
   let children: BlockObject[];
   try {
     children = await listBlockChildren(context, blockId);
@@ -195,7 +181,7 @@ async function visitBlockChildren(context: CrawlContext, own: OwnTree, blockId: 
     if (!isUnreadable(error)) throw error;
     // e.g. a synced copy whose original is not shared with the integration
     context.state.unreachable.push({ id: blockId, object: 'block', referencedFrom: own.pageId, reason: unreadableReason(error) });
-    return;
+    return false;
   }
   const files = new Map<string, FileDescriptor>();
   const comments: CommentObject[] = [];
@@ -204,21 +190,7 @@ async function visitBlockChildren(context: CrawlContext, own: OwnTree, blockId: 
   await context.writer.writeBlockChildren(blockDir, children);
   await writeComments(context, own, blockDir, comments);
   await context.writer.writeFilesIndex(blockDir, files);
-}
-
-async function storeOwnFile(
-  context: CrawlContext,
-  own: OwnTree,
-  dir: string,
-  files: Map<string, FileDescriptor>,
-  target: HostedFile,
-): Promise<void> {
-  await storeHostedFile(context, dir, files, target, own.pageId);
-  const stored = files.get(target.ref);
-  if (stored) {
-    own.entry.stats!.files += 1;
-    own.entry.stats!.fileBytes += stored.size;
-  }
+  return true;
 }
 
 async function writeComments(context: CrawlContext, own: OwnTree, dir: string, comments: CommentObject[]): Promise<void> {
@@ -243,103 +215,4 @@ export function countUnstoredObjectBlocks(context: CrawlContext): void {
     context.state.counts.blocks += 1;
   }
   context.state.objectBlocks = [];
-}
-
-/** Cover, icon and `files` property values that Notion hosts. */
-function pageFiles(context: CrawlContext, page: PageObject): HostedFile[] {
-  const targets: HostedFile[] = [];
-  const refreshPage = () => retrievePage(context, page.id);
-  for (const slot of ['cover', 'icon'] as const) {
-    const file = page[slot];
-    if (!isHostedFile(file)) continue;
-    targets.push({
-      ref: `page:${page.id}:${slot}`,
-      fileName: `page-${slot}${fileExtension(file.file.url)}`,
-      url: file.file.url,
-      name: originalFileName({ url: file.file.url }),
-      refresh: async () => {
-        const fresh = (await refreshPage())[slot];
-        return isHostedFile(fresh) ? fresh.file.url : undefined;
-      },
-    });
-  }
-  for (const [name, value] of Object.entries(page.properties ?? {})) {
-    if (value.type !== 'files' || !Array.isArray(value.files)) continue;
-    (value.files as FileObject[]).forEach((file, index) => {
-      if (!isHostedFile(file)) return;
-      const original = originalFileName({ name: file.name, url: file.file.url });
-      targets.push({
-        ref: `property:${page.id}:${value.id}:${index}`,
-        fileName: `prop-${shortHash(value.id)}-${index}${fileExtension(original ?? file.file.url)}`,
-        url: file.file.url,
-        name: original,
-        refresh: async () => {
-          const fresh = ((await refreshPage()).properties[name]?.files as FileObject[] | undefined)?.[index];
-          return isHostedFile(fresh) ? fresh.file.url : undefined;
-        },
-      });
-    });
-  }
-  return targets;
-}
-
-async function storeCommentFiles(
-  context: CrawlContext,
-  own: OwnTree,
-  dir: string,
-  files: Map<string, FileDescriptor>,
-  comments: CommentObject[],
-): Promise<void> {
-  for (const comment of comments) {
-    for (const [index, attachment] of (comment.attachments ?? []).entries()) {
-      const url = attachment.file?.url;
-      if (!url) continue;
-      const original = originalFileName({ name: attachment.name, url });
-      await storeOwnFile(context, own, dir, files, {
-        ref: `comment:${comment.id}:${index}`,
-        fileName: `comment-${comment.id}-${index}${fileExtension(original ?? url)}`,
-        url,
-        name: original,
-        refresh: async () => {
-          const parent = comment.parent.page_id ?? comment.parent.block_id;
-          if (!parent) return undefined;
-          const fresh = (await listComments(context, parent)).find((candidate) => candidate.id === comment.id);
-          return fresh?.attachments?.[index]?.file?.url;
-        },
-      });
-    }
-  }
-}
-
-/** Property values that may be cut at 25 references in the page object (notion-api.md §2.7). */
-export function isPossiblyTruncated(value: PropertyValue): boolean {
-  if (value.type === 'relation') return value.has_more === true || (Array.isArray(value.relation) && value.relation.length >= 25);
-  if (value.type === 'people' || value.type === 'title' || value.type === 'rich_text') {
-    const items = value[value.type];
-    return Array.isArray(items) && items.length >= 25;
-  }
-  if (value.type === 'rollup') {
-    const rollup = value.rollup as { type?: string; array?: unknown[] } | undefined;
-    return rollup?.type === 'array' && (rollup.array?.length ?? 0) >= 25;
-  }
-  return false;
-}
-
-async function retrieveTruncatedProperties(context: CrawlContext, page: PageObject): Promise<Record<string, unknown>> {
-  const full: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(page.properties ?? {})) {
-    if (!isPossiblyTruncated(value)) continue;
-    const results = await context.gateway.collect('pages.properties.retrieve', async (client, cursor) => {
-      const response = (await client.pages.properties.retrieve({
-        page_id: page.id,
-        property_id: value.id,
-        start_cursor: cursor,
-        page_size: 100,
-      })) as unknown as { object: string; results?: unknown[]; next_cursor?: string | null; has_more?: boolean };
-      if (response.object !== 'list') return { results: [response], next_cursor: null, has_more: false };
-      return { results: response.results ?? [], next_cursor: response.next_cursor ?? null, has_more: response.has_more ?? false };
-    });
-    full[value.id] = { name, type: value.type, results };
-  }
-  return full;
 }

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileDescriptor, IndexEntry } from '../../snapshot/writer';
+import type { FileDescriptor, IndexEntry, SyncedBlockEntry } from '../../snapshot/writer';
 import { SNAPSHOT_FORMAT } from '../../snapshot/writer';
 import type { SnapshotWriter } from '../../snapshot/writer';
 import { linkOrCopy } from './files';
@@ -14,6 +14,7 @@ interface PreviousManifest {
   startedAt: string;
   unsupportedBlocks?: UnsupportedBlockEntry[];
   failedFiles?: FailedFileEntry[];
+  syncedBlocks?: SyncedBlockEntry[];
 }
 
 /**
@@ -80,6 +81,11 @@ export class PreviousSnapshot {
     return (this.manifest.unsupportedBlocks ?? []).filter((entry) => entry.pageId === pageId);
   }
 
+  /** The synced blocks with stored children in the page's own tree, as the manifest listed them. */
+  syncedBlocksOf(pageId: string): SyncedBlockEntry[] {
+    return (this.manifest.syncedBlocks ?? []).filter((entry) => entry.pageId === pageId);
+  }
+
   findFile(sourceKey: string): { absolutePath: string; descriptor: FileDescriptor } | undefined {
     return this.files.get(sourceKey);
   }
@@ -106,7 +112,8 @@ async function copyTree(from: string, to: string): Promise<void> {
   }
 }
 
-async function holdsObject(dir: string): Promise<boolean> {
+/** True when the directory holds a page or a database (page.json or database.json). */
+export async function holdsObject(dir: string): Promise<boolean> {
   for (const name of ['page.json', 'database.json']) {
     try {
       await stat(path.join(dir, name));
