@@ -12,7 +12,12 @@ export type JournalEvent =
   /** Children of a container were created; newIds are known for first-level blocks ('' when not). */
   | { type: 'appended'; container: string; oldIds: string[]; newIds: string[] }
   /** A step that produces nothing to map (schema relations, relation values, …) is complete. */
-  | { type: 'done'; step: string };
+  | { type: 'done'; step: string }
+  /**
+   * A create is about to be sent. If the journal ends here the process died with the request in
+   * flight or before its answer was recorded, so the next run checks whether it landed before sending it again.
+   */
+  | { type: 'sending'; key: string };
 
 /** Whose restore a journal records: only the same workspace, snapshot, target and selection may resume it. */
 export interface JournalIdentity {
@@ -42,6 +47,8 @@ export class RestoreJournal {
   readonly newIds = new Map<string, string>();
   readonly urls = new Map<string, string>();
   readonly doneSteps = new Set<string>();
+  /** The create that was in flight when the previous run stopped, if its outcome was never recorded. */
+  unfinished: string | undefined;
   private writes: Promise<void> = Promise.resolve();
 
   private constructor(
@@ -85,7 +92,7 @@ export class RestoreJournal {
     const journal = new RestoreJournal(file, header, events.length > 0, null, true);
     for (const line of events) {
       try {
-        journal.apply(JSON.parse(line) as JournalEvent);
+        journal.apply(JSON.parse(line) as JournalEvent, true);
       } catch {
         break; // a line cut by a crash: everything before it is still valid
       }
@@ -93,7 +100,9 @@ export class RestoreJournal {
     return journal;
   }
 
-  private apply(event: JournalEvent): void {
+  private apply(event: JournalEvent, replaying = false): void {
+    if (replaying) this.unfinished = event.type === 'sending' ? event.key : undefined;
+    if (event.type === 'sending') return;
     if (event.type === 'created') {
       this.created.add(event.oldId);
       this.newIds.set(event.oldId, event.newId);

@@ -7,6 +7,7 @@ import { restoreChildren } from './content';
 import { containsInOrder, textParts } from './append-check';
 import { describeObject, inStep, RefusedObjects } from './refusals';
 import { NestedObjects } from './nested-objects';
+import type { CreatedObject } from './notion-writer';
 import type { Container, RestoreRun } from './run';
 
 export interface DatabasePlan {
@@ -63,16 +64,15 @@ export class ObjectRestorer implements ObjectCreators {
         ...optional('icon', convertIcon(page.icon, `page:${page.id}:icon`, context)),
         ...optional('cover', convertCover(page.cover, `page:${page.id}:cover`, context)),
       };
+      const landed = async (): Promise<CreatedObject | undefined> => {
+        // A create whose answer was lost may have worked: look for an unmapped child page with this title.
+        const known = new Set(this.run.journal.newIds.values());
+        const listed = await this.run.writer.listChildren(parentNewId);
+        const candidate = listed.filter((block) => block.type === 'child_page' && block.title === entry.title && !known.has(block.id)).at(-1);
+        return candidate ? { id: candidate.id } : undefined;
+      };
       const create = (request: Record<string, unknown>) =>
-        inStep(what, () =>
-          this.run.writer.createPage(request, async () => {
-            // A timed-out create may have worked: look for an unmapped child page with this title.
-            const known = new Set(this.run.journal.newIds.values());
-            const listed = await this.run.writer.listChildren(parentNewId);
-            const candidate = listed.filter((block) => block.type === 'child_page' && block.title === entry.title && !known.has(block.id)).at(-1);
-            return candidate ? { id: candidate.id } : undefined;
-          }),
-        );
+        inStep(what, () => this.run.create(`page:${entry.id}`, landed, () => this.run.writer.createPage(request, landed)));
       const created = await this.refused.retryWithout(entry, body, create, ['icon', 'cover']);
       if (!created) return this.refused.setAside(entry, 'page', parentNewId, position);
       newId = created.id;
@@ -154,16 +154,15 @@ export class ObjectRestorer implements ObjectCreators {
         ...optional('cover', convertCover(database.cover, `database:${entry.id}:cover`, context)),
       };
       const what = (): string => describeObject(this.run.reader, entry.id, 'database');
+      const landed = async (): Promise<(CreatedObject & { dataSourceIds: string[] }) | undefined> => {
+        const known = new Set(this.run.journal.newIds.values());
+        const listed = await this.run.writer.listChildren(parentNewId);
+        const candidate = listed.filter((block) => block.type === 'child_database' && block.title === entry.title && !known.has(block.id)).at(-1);
+        if (!candidate) return undefined;
+        return { id: candidate.id, dataSourceIds: (await this.run.writer.listDataSources(candidate.id)).map((source) => source.id) };
+      };
       const create = (request: Record<string, unknown>) =>
-        inStep(what, () =>
-          this.run.writer.createDatabase(request, async () => {
-            const known = new Set(this.run.journal.newIds.values());
-            const listed = await this.run.writer.listChildren(parentNewId);
-            const candidate = listed.filter((block) => block.type === 'child_database' && block.title === entry.title && !known.has(block.id)).at(-1);
-            if (!candidate) return undefined;
-            return { id: candidate.id, dataSourceIds: (await this.run.writer.listDataSources(candidate.id)).map((source) => source.id) };
-          }),
-        );
+        inStep(what, () => this.run.create(`database:${entry.id}`, landed, () => this.run.writer.createDatabase(request, landed)));
       const created = await this.refused.retryWithout(entry, body, create, ['icon', 'cover']);
       if (!created) return this.refused.setAside(entry, 'database', parentNewId);
       newDatabaseId = created.id;
@@ -178,15 +177,14 @@ export class ObjectRestorer implements ObjectCreators {
       if (!newSourceId) {
         const title = convertRichText(source.title, context, String(source.id));
         const databaseId = newDatabaseId;
-        newSourceId = await this.run.writer.createDataSource(
-          { parent: { type: 'database_id', database_id: databaseId }, properties: plan.initial, title },
-          async () => {
-            // A data source whose answer was lost: adopt an unmapped one with this name.
-            const known = new Set(this.run.journal.newIds.values());
-            const parts = textParts(title);
-            return (await this.run.writer.listDataSources(databaseId)).find((listed) => !known.has(listed.id) && containsInOrder(listed.name, parts))?.id;
-          },
-        );
+        const landed = async (): Promise<string | undefined> => {
+          // A data source whose answer was lost: adopt an unmapped one with this name.
+          const known = new Set(this.run.journal.newIds.values());
+          const parts = textParts(title);
+          return (await this.run.writer.listDataSources(databaseId)).find((listed) => !known.has(listed.id) && containsInOrder(listed.name, parts))?.id;
+        };
+        const request = { parent: { type: 'database_id', database_id: databaseId }, properties: plan.initial, title };
+        newSourceId = await this.run.create(`data-source:${String(source.id)}`, landed, () => this.run.writer.createDataSource(request, landed));
         await this.run.journal.record({ type: 'created', kind: 'data-source', oldId: String(source.id), newId: newSourceId });
       }
       const properties = Object.fromEntries(
@@ -222,15 +220,14 @@ export class ObjectRestorer implements ObjectCreators {
           ...optional('icon', convertIcon(page.icon, `page:${page.id}:icon`, context)),
           ...optional('cover', convertCover(page.cover, `page:${page.id}:cover`, context)),
         };
+        const landed = async (): Promise<CreatedObject | undefined> => {
+          // A row write whose answer was lost: adopt an unmapped row with the same title.
+          const known = new Set(this.run.journal.newIds.values());
+          const found = (await this.run.writer.listRows(rowId)).find((row) => row.title === entry.title && !known.has(row.id));
+          return found ? { id: found.id } : undefined;
+        };
         const create = (request: Record<string, unknown>) =>
-          inStep(what, () =>
-            this.run.writer.createPage(request, async () => {
-              // A row write whose answer was lost: adopt an unmapped row with the same title.
-              const known = new Set(this.run.journal.newIds.values());
-              const found = (await this.run.writer.listRows(rowId)).find((row) => row.title === entry.title && !known.has(row.id));
-              return found ? { id: found.id } : undefined;
-            }),
-          );
+          inStep(what, () => this.run.create(`row:${entry.id}`, landed, () => this.run.writer.createPage(request, landed)));
         const titleOnly = Object.fromEntries(Object.entries(converted.properties).filter(([name]) => source.properties[name]?.type === 'title'));
         const created = await this.refused.retryWithout(entry, body, create, ['icon', 'cover', 'properties'], { properties: titleOnly });
         if (!created) {
@@ -270,12 +267,12 @@ export class ObjectRestorer implements ObjectCreators {
           const parentId = onBlock ?? pageNewId;
           const parts = textParts(converted.rich_text);
           const what = (): string => `a comment on ${describeObject(this.run.reader, entry.id, 'page')}`;
-          const send = (): Promise<{ id: string; discussionId: string }> =>
-            this.run.writer.createComment(body, async () => {
-              const known = new Set(this.run.journal.newIds.values());
-              const found = (await this.run.writer.listComments(parentId)).find((candidate) => !known.has(candidate.id) && containsInOrder(candidate.text, parts));
-              return found ? { id: found.id, discussionId: found.discussionId } : undefined;
-            });
+          const landed = async (): Promise<{ id: string; discussionId: string } | undefined> => {
+            const known = new Set(this.run.journal.newIds.values());
+            const found = (await this.run.writer.listComments(parentId)).find((candidate) => !known.has(candidate.id) && containsInOrder(candidate.text, parts));
+            return found ? { id: found.id, discussionId: found.discussionId } : undefined;
+          };
+          const send = () => this.run.create(`comment:${comment.id}`, landed, () => this.run.writer.createComment(body, landed));
           const created = await this.refused.orSkip(what, () => inStep(what, send), comment.id);
           if (!created) continue;
           if (!thread) discussions.set(comment.discussion_id, created.discussionId);

@@ -144,15 +144,11 @@ export class RefusedObjects {
     const step = `set-aside:${entry.id}`;
     if (this.run.journal.doneSteps.has(step)) return;
     const note = [refusedObjectNote(what, reason)];
+    const landed = async (): Promise<string[] | undefined> =>
+      findAppendedBlocks(await this.run.writer.listChildren(parentNewId), note, position, new Set(this.run.journal.newIds.values()));
     await inStep(
       () => what,
-      () =>
-        this.run.writer.append(
-          parentNewId,
-          note,
-          async () => findAppendedBlocks(await this.run.writer.listChildren(parentNewId), note, position, new Set(this.run.journal.newIds.values())),
-          position,
-        ),
+      () => this.run.create(`note:${entry.id}`, landed, () => this.run.writer.append(parentNewId, note, landed, position)),
     );
     await this.run.journal.record({ type: 'done', step });
   }

@@ -23,7 +23,7 @@ function refused(): NotionCallError {
   const cause = new APIResponseError({
     code: APIErrorCode.ValidationError,
     status: 400,
-    message: 'Embed provider is not supported.',
+    message: 'Equation is invalid.',
     headers: new Headers(),
     rawBodyText: '{}',
     additional_data: undefined,
@@ -40,7 +40,7 @@ describe('a block Notion refuses', () => {
       ...base,
       async append(parent, children, verify, position) {
         const types = children.map((child) => (child as { type: string }).type);
-        if (types.includes('embed')) throw refused();
+        if (types.includes('equation')) throw refused();
         appended.push(...types);
         return base.append(parent, children, verify, position);
       },
@@ -56,9 +56,9 @@ describe('a block Notion refuses', () => {
       targetPageId: 'target',
       selection: [],
     });
-    const refusals = summary.losses.filter((loss) => loss.detail.includes('Notion refused this embed block'));
+    const refusals = summary.losses.filter((loss) => loss.detail.includes('Notion refused this equation block'));
     expect(refusals.length).toBeGreaterThan(0);
-    expect(appended).not.toContain('embed');
+    expect(appended).not.toContain('equation');
     expect(appended).toContain('bookmark');
   });
 });

@@ -26,6 +26,8 @@ function plain(items: unknown, titleOf: TitleOf = () => ''): string {
         annotations?: Record<string, unknown>;
         mention?: { type?: string; page?: { id?: string }; database?: { id?: string } };
       };
+      // A user mention shows the user's current name, whatever the stored text said.
+      if (value.type === 'mention' && value.mention?.type === 'user') return '@user';
       if (value.type === 'mention' && (value.mention?.type === 'page' || value.mention?.type === 'database')) {
         return `@${value.mention.type}(${titleOf(value.mention.page?.id ?? value.mention.database?.id)})`;
       }
@@ -64,6 +66,8 @@ export function expectedBlockSignature(block: StoredBlock, titleOf: TitleOf = ()
     case 'pdf':
     case 'file':
       return `${block.type}:${plain(body.caption, titleOf)}`;
+    case 'synced_block':
+      return body.synced_from ? 'synced_block(copy)' : 'synced_block(original)';
     case 'link_to_page':
       return `link_to_page:${titleOf(String(body.page_id ?? body.database_id ?? ''))}`;
     default:
@@ -123,6 +127,7 @@ export async function compareRestore(original: SnapshotReader, restored: Snapsho
   const schemas = score('database schemas (property names and types)');
   const files = score('files (by SHA-256 and original name)');
   const comments = score('comments (text)');
+  const values = score('row values (every writable property; relations by title)');
   for (const [titlePath, entry] of source) {
     tree.total += 1;
     const match = target.get(titlePath);
@@ -145,6 +150,12 @@ export async function compareRestore(original: SnapshotReader, restored: Snapsho
       const [originalFiles, restoredFiles] = await Promise.all([fileHashes(original, entry.path), fileHashes(restored, match.path)]);
       if (originalFiles === restoredFiles) files.matched += 1;
       else files.differences.push(`${titlePath}: ${originalFiles} ≠ ${restoredFiles}`);
+      if (entry.isRow) {
+        values.total += 1;
+        const [before, after] = await Promise.all([rowValues(original, entry), rowValues(restored, match)]);
+        if (before === after) values.matched += 1;
+        else values.differences.push(`${titlePath}: ${before} ≠ ${after}`);
+      }
       comments.total += 1;
       const [originalComments, restoredComments] = await Promise.all([commentTexts(original, entry.path), commentTexts(restored, match.path)]);
       if (originalComments === restoredComments) comments.matched += 1;
@@ -194,4 +205,47 @@ async function commentTexts(reader: SnapshotReader, dir: string): Promise<string
 export function formatScores(scores: AspectScore[]): string {
   const rows = scores.map((entry) => `| ${entry.aspect} | ${entry.matched}/${entry.total} | ${entry.differences.length === 0 ? '' : entry.differences.slice(0, 3).join('; ')} |`);
   return ['| aspect | matched | differences |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+/** Computed by Notion (or by the clock): never compared. */
+const COMPUTED = new Set(['formula', 'rollup', 'created_time', 'created_by', 'last_edited_time', 'last_edited_by', 'unique_id', 'button', 'verification']);
+
+/** A row's writable values, in a form that does not depend on ids: related pages and mentions by title. */
+async function rowValues(reader: SnapshotReader, entry: IndexEntry): Promise<string> {
+  const { page } = await reader.page(entry);
+  const full = await reader.fullProperties(entry.path);
+  const titleOf = (id: string | undefined): string => (id ? (reader.entry(id)?.title ?? `outside:${id.slice(0, 4)}`) : '');
+  const fullList = (name: string): unknown[] | undefined => Object.values(full).find((value) => value.name === name)?.results;
+  return Object.entries(page.properties)
+    .filter(([, value]) => !COMPUTED.has(value.type))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => {
+      const items = fullList(name);
+      const body = value[value.type] as unknown;
+      switch (value.type) {
+        case 'relation': {
+          const ids = items ? items.map((item) => (item as { relation?: { id?: string } }).relation?.id) : ((body as Array<{ id?: string }>) ?? []).map((item) => item.id);
+          return `${name}=[${ids.map(titleOf).sort().join(';')}]`;
+        }
+        case 'title':
+        case 'rich_text': {
+          const text = items ? items.map((item) => (item as Record<string, unknown>)[value.type]) : (body as unknown[]);
+          return `${name}=${plain(text, titleOf)}`;
+        }
+        case 'people': {
+          const people = items ? items.map((item) => (item as { people?: unknown }).people) : ((body as unknown[]) ?? []);
+          return `${name}=${people.length} people`;
+        }
+        case 'files':
+          return `${name}=[${((body as Array<{ name?: string }>) ?? []).map((file) => file.name).join(';')}]`;
+        case 'select':
+        case 'status':
+          return `${name}=${(body as { name?: string } | null)?.name ?? ''}`;
+        case 'multi_select':
+          return `${name}=[${((body as Array<{ name?: string }>) ?? []).map((option) => option.name).sort().join(';')}]`;
+        default:
+          return `${name}=${JSON.stringify(body ?? null)}`;
+      }
+    })
+    .join(', ');
 }

@@ -74,6 +74,21 @@ export class RestoreRun {
     return referencedIds(block).filter((id) => (this.inRestore.has(id) || this.syncedOriginals.has(id)) && !this.newIdFor(id));
   }
 
+  /**
+   * Sends one create, known by a key that names it across runs (`page:<old id>`, `append:<container>:<first
+   * block>`…). The journal notes it first: if this run dies before the answer is recorded, the next run
+   * asks `landed` whether it was created anyway and adopts it instead of creating it twice.
+   */
+  async create<T>(key: string, landed: () => Promise<T | undefined>, send: () => Promise<T>): Promise<T> {
+    if (this.journal.unfinished === key) {
+      this.journal.unfinished = undefined;
+      const found = await landed();
+      if (found !== undefined) return found;
+    }
+    await this.journal.record({ type: 'sending', key });
+    return send();
+  }
+
   isCreated(oldId: string): boolean {
     return this.journal.created.has(oldId);
   }

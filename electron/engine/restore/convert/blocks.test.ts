@@ -94,7 +94,7 @@ describe('other creatable blocks', () => {
 
   it('embed and bookmark keep URL and caption', () => {
     const ctx = fakeContext();
-    expect(convertBlock(responseBlock('embed', { url: 'https://youtube.com/x', caption: [] }), ctx).payload).toEqual({ type: 'embed', embed: { url: 'https://youtube.com/x', caption: [] } });
+    expect(convertBlock(responseBlock('embed', { url: 'https://www.figma.com/file/x', caption: [] }), ctx).payload).toEqual({ type: 'embed', embed: { url: 'https://www.figma.com/file/x', caption: [] } });
     expect(convertBlock(responseBlock('bookmark', { url: 'https://a.example', caption: text('c') }), ctx).payload).toEqual({ type: 'bookmark', bookmark: { url: 'https://a.example', caption: plain('c') } });
     expect(convertBlock(responseBlock('bookmark', { url: '', caption: [] }), ctx).payload).toBeNull();
     const restored = fakeContext({ ids: { [PAGE_A]: NEW_A } });
@@ -103,6 +103,22 @@ describe('other creatable blocks', () => {
       bookmark: { url: 'https://www.notion.so/a0a0a0a0a0a04a0a8a0aa0a0a0a0a0a0', caption: [] },
     });
     expect(ctx.lossKinds()).toEqual(['other']);
+  });
+});
+
+describe('embeds from providers the API does not embed', () => {
+  it('become a video (YouTube) or a bookmark, reported before anything is sent', () => {
+    const ctx = fakeContext();
+    expect(convertBlock(responseBlock('embed', { url: 'https://youtu.be/abc', caption: text('Talk') }), ctx).payload).toEqual({
+      type: 'video',
+      video: { type: 'external', external: { url: 'https://youtu.be/abc' }, caption: plain('Talk') },
+    });
+    expect(convertBlock(responseBlock('embed', { url: 'https://status.example.com/widget', caption: [] }), ctx).payload).toEqual({
+      type: 'bookmark',
+      bookmark: { url: 'https://status.example.com/widget', caption: [] },
+    });
+    expect(convertBlock(responseBlock('embed', { url: 'https://example.com/manual.pdf', caption: [] }), ctx).payload?.type).toBe('embed');
+    expect(ctx.lossKinds()).toEqual(['block-converted', 'block-converted']);
   });
 });
 

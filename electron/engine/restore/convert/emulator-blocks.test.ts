@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 /** Only valid with their children (columns in a column list, rows in a table): covered by the tree test. */
-const STRUCTURAL = new Set(['column_list', 'column', 'table', 'table_row']);
+const STRUCTURAL = new Set(['column_list', 'column', 'table', 'table_row', 'tab']);
 const REQUIRES_CHILDREN = new Set(['column_list', 'column', 'table']);
 const FIXTURE_TYPES = [
   'paragraph', 'heading_1', 'heading_2', 'heading_3', 'heading_4', 'bulleted_list_item', 'numbered_list_item', 'to_do', 'toggle',
