@@ -7,9 +7,9 @@ let harness: RestoreHarness;
 let writesInWholeRestore = 0;
 beforeAll(async () => {
   harness = await RestoreHarness.start();
-  const before = harness.writesSoFar();
-  await harness.restore(await harness.newTarget('Measure'));
-  writesInWholeRestore = harness.writesSoFar() - before;
+  const counting = dyingAfter(Infinity);
+  await harness.restore(await harness.newTarget('Measure'), { wrapWriter: counting.wrap });
+  writesInWholeRestore = counting.writes();
 });
 afterAll(async () => harness.close());
 
@@ -21,14 +21,14 @@ class Killed extends Error {
  * The process dies (kill -9) right after its `killAt`-th write reached Notion: the write is applied,
  * but nothing after it runs, the journal entry for it included.
  */
-function dyingAfter(killAt: number) {
+function dyingAfter(killAt: number): { wrap: (writer: NotionWriter) => NotionWriter; writes: () => number } {
   let writes = 0;
   const died = <T>(result: T): T => {
     writes += 1;
     if (writes >= killAt) throw new Killed(`killed after write ${writes}`);
     return result;
   };
-  return (writer: NotionWriter): NotionWriter => ({
+  const wrap = (writer: NotionWriter): NotionWriter => ({
     ...writer,
     append: async (...args) => died(await writer.append(...args)),
     createPage: async (...args) => died(await writer.createPage(...args)),
@@ -38,6 +38,7 @@ function dyingAfter(killAt: number) {
     updateDataSource: async (...args) => died(await writer.updateDataSource(...args)),
     createComment: async (...args) => died(await writer.createComment(...args)),
   });
+  return { wrap, writes: () => writes };
 }
 
 describe('a restore killed with kill -9 and run again', () => {
@@ -45,7 +46,7 @@ describe('a restore killed with kill -9 and run again', () => {
     const killAt = 1 + Math.floor(new SeededRandom(seed).next() * (writesInWholeRestore - 1));
     const target = await harness.newTarget(`Killed at ${killAt}`);
     const journalDir = await harness.journalDir();
-    await expect(harness.restore(target, { journalDir, wrapWriter: dyingAfter(killAt) })).rejects.toBeInstanceOf(Killed);
+    await expect(harness.restore(target, { journalDir, wrapWriter: dyingAfter(killAt).wrap })).rejects.toBeInstanceOf(Killed);
     const resumed = await harness.restore(target, { journalDir });
     expect(resumed.resumed).toBe(true);
     await harness.expectFaithful(target);

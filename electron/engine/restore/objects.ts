@@ -7,6 +7,7 @@ import { restoreChildren } from './content';
 import { containsInOrder, textParts } from './append-check';
 import { describeObject, inStep, RefusedObjects } from './refusals';
 import { NestedObjects } from './nested-objects';
+import { RelationLinks } from './relation-links';
 import type { CreatedObject } from './notion-writer';
 import type { Container, RestoreRun } from './run';
 
@@ -28,6 +29,7 @@ export class ObjectRestorer implements ObjectCreators {
   readonly pagesWithContent: IndexEntry[] = [];
   /** Rows whose relation values are set after every row exists. */
   readonly deferredRelations: Array<{ rowOldId: string; property: string; oldIds: string[] }> = [];
+  private links: RelationLinks | undefined;
 
   private readonly nested: NestedObjects;
   private readonly refused: RefusedObjects;
@@ -210,13 +212,15 @@ export class ObjectRestorer implements ObjectCreators {
       await this.run.uploader.uploadFrom(entry.path, (ref) => ref.startsWith(`property:${page.id}:`) || ref.startsWith(`page:${page.id}:`));
       const context = this.run.convertContext();
       const converted = convertPageProperties(page.properties, source.properties, context, { fullValues, pageId: page.id, isRow: true });
-      for (const relation of converted.deferredRelations) this.deferredRelations.push({ rowOldId: entry.id, ...relation });
       const what = (): string => describeObject(this.run.reader, entry.id, 'row');
+      if (newId) for (const relation of converted.deferredRelations) this.deferredRelations.push({ rowOldId: entry.id, ...relation });
       if (!newId) {
+        const relations = this.relationLinks.atCreation(converted.deferredRelations);
+        for (const relation of relations.later) this.deferredRelations.push({ rowOldId: entry.id, ...relation });
         const rowId = source.newId;
         const body = {
           parent: { type: 'data_source_id', data_source_id: source.newId },
-          properties: converted.properties,
+          properties: { ...converted.properties, ...relations.now },
           ...optional('icon', convertIcon(page.icon, `page:${page.id}:icon`, context)),
           ...optional('cover', convertCover(page.cover, `page:${page.id}:cover`, context)),
         };
@@ -229,7 +233,12 @@ export class ObjectRestorer implements ObjectCreators {
         const create = (request: Record<string, unknown>) =>
           inStep(what, () => this.run.create(`row:${entry.id}`, landed, () => this.run.writer.createPage(request, landed)));
         const titleOnly = Object.fromEntries(Object.entries(converted.properties).filter(([name]) => source.properties[name]?.type === 'title'));
-        const created = await this.refused.retryWithout(entry, body, create, ['icon', 'cover', 'properties'], { properties: titleOnly });
+        let sentRelations = true;
+        const created = await this.refused.retryWithout(entry, body, create, ['icon', 'cover', 'properties'], { properties: titleOnly }, () => {
+          sentRelations = false;
+        });
+        if (sentRelations) for (const property of Object.keys(relations.now)) this.relationLinks.markSet(entry.id, source.oldId, property, relationOldIds(converted.deferredRelations, property));
+        else for (const property of Object.keys(relations.now)) this.deferredRelations.push({ rowOldId: entry.id, property, oldIds: relationOldIds(converted.deferredRelations, property) });
         if (!created) {
           this.refused.report(entry, 'row');
           continue;
@@ -242,6 +251,12 @@ export class ObjectRestorer implements ObjectCreators {
       const rowNewId = newId;
       await inStep(what, () => this.restoreContent(entry, rowNewId, children));
     }
+  }
+
+  /** Relation values sent with rows; made once every database (and so every relation) is known. */
+  get relationLinks(): RelationLinks {
+    this.links ??= new RelationLinks(this.run, this.databases);
+    return this.links;
   }
 
   /** Comments of every restored page, threads kept together (replies go into the new discussion). */
@@ -304,4 +319,8 @@ async function commentDirs(run: RestoreRun, entry: IndexEntry): Promise<string[]
 
 function optional(key: string, value: unknown): Record<string, unknown> {
   return value === undefined || value === null ? {} : { [key]: value };
+}
+
+function relationOldIds(relations: Array<{ property: string; oldIds: string[] }>, property: string): string[] {
+  return relations.find((relation) => relation.property === property)?.oldIds ?? [];
 }

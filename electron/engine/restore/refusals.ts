@@ -90,6 +90,7 @@ export class RefusedObjects {
     create: (request: Record<string, unknown>) => Promise<T>,
     optionalKeys: string[],
     bare?: Record<string, unknown>,
+    onStripped?: () => void,
   ): Promise<T | undefined> {
     try {
       return await create(body);
@@ -100,6 +101,7 @@ export class RefusedObjects {
       if (JSON.stringify(stripped) === JSON.stringify(body)) return undefined;
       try {
         const created = await create(stripped);
+        onStripped?.();
         const dropped = optionalKeys.filter((key) => key in body && (!bare || !(key in bare) || JSON.stringify(body[key]) !== JSON.stringify(bare[key])));
         this.run.recordLoss({
           kind: 'object-refused',

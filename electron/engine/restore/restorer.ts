@@ -150,6 +150,10 @@ async function restoreRelationValues(run: RestoreRun, objects: ObjectRestorer): 
     if (run.journal.doneSteps.has(step)) continue;
     const rowId = run.newIdFor(relation.rowOldId);
     if (!rowId) continue;
+    if (objects.relationLinks.isSet(relation.rowOldId, relation.property, relation.oldIds)) {
+      await run.journal.record({ type: 'done', step });
+      continue;
+    }
     const ids = relation.oldIds.map((oldId) => run.newIdFor(oldId)).filter((id): id is string => id !== undefined);
     if (ids.length < relation.oldIds.length) {
       run.recordLoss({ kind: 'link-outside-restore', objectId: relation.rowOldId, detail: `${relation.oldIds.length - ids.length} related pages of "${relation.property}" are not in the restore` });
