@@ -2,6 +2,8 @@ import type { NotionGateway } from '../notion/gateway';
 import { cleanFileName, fileNameOfUrl } from '../snapshot/file-names';
 import type { SnapshotReader } from '../snapshot/reader';
 import type { FileDescriptor } from '../snapshot/writer';
+import mime from 'mime';
+import { isRefusal, refusalReason } from './refusals';
 
 /** Notion's single-part upload limit; larger files go in parts (paid workspaces). */
 export const SINGLE_PART_LIMIT = 20 * 1024 * 1024;
@@ -66,6 +68,19 @@ export class FileUploader implements UploadService {
     private readonly maxBytes: number | null,
   ) {}
 
+  /**
+   * After a send or complete whose answer was lost: did it land? The upload says how many parts it has
+   * received and whether it is complete. Undefined (send again) when it did not.
+   */
+  private async uploadedAnyway(uploadId: string, partsSent: number): Promise<unknown> {
+    const upload = (await this.gateway.call('fileUploads.retrieve', (client) => client.fileUploads.retrieve({ file_upload_id: uploadId }))) as {
+      status?: string;
+      number_of_parts?: { sent?: number };
+    };
+    if (upload.status === 'uploaded') return upload;
+    return partsSent !== Infinity && (upload.number_of_parts?.sent ?? 0) >= partsSent ? upload : undefined;
+  }
+
   /** The file_upload id of a reference uploaded earlier in this restore. */
   idFor(ref: string): string | undefined {
     return this.uploaded.get(ref);
@@ -76,8 +91,14 @@ export class FileUploader implements UploadService {
     const files = await this.reader.files(dir);
     for (const [ref, descriptor] of files) {
       if (!wanted(ref) || this.uploaded.has(ref)) continue;
-      const id = await this.upload(ref, dir, descriptor);
-      if (id) this.uploaded.set(ref, id);
+      try {
+        const id = await this.upload(ref, dir, descriptor);
+        if (id) this.uploaded.set(ref, id);
+      } catch (error) {
+        // Notion refuses some files (a type it does not take, say): that file is reported, the restore goes on.
+        if (!isRefusal(error)) throw error;
+        this.failures.push({ ref, reason: `Notion refused the upload of ${uploadFileName(descriptor)}: ${refusalReason(error)}` });
+      }
     }
   }
 
@@ -92,29 +113,38 @@ export class FileUploader implements UploadService {
       return undefined;
     }
     const filename = uploadFileName(descriptor);
-    const contentType = descriptor.contentType ?? 'application/octet-stream';
+    const contentType = contentTypeOf(descriptor.contentType, filename);
     const blob = (part: Buffer) => new Blob([new Uint8Array(part)], { type: contentType });
     if (bytes.length <= SINGLE_PART_LIMIT) {
       const created = await this.gateway.call('fileUploads.create', (client) =>
         client.fileUploads.create({ mode: 'single_part', filename, content_type: contentType }),
       );
-      await this.gateway.call('fileUploads.send', (client) =>
-        client.fileUploads.send({ file_upload_id: created.id, file: { filename, data: blob(bytes) } }),
+      await this.gateway.call(
+        'fileUploads.send',
+        (client) => client.fileUploads.send({ file_upload_id: created.id, file: { filename, data: blob(bytes) } }),
+        () => this.uploadedAnyway(created.id, 1),
       );
       this.count += 1;
       return created.id;
     }
     const parts = Math.ceil(bytes.length / PART_SIZE);
+    // A lost answer to create only leaves an unattached upload, which Notion expires after an hour.
     const created = await this.gateway.call('fileUploads.create', (client) =>
       client.fileUploads.create({ mode: 'multi_part', filename, content_type: contentType, number_of_parts: parts }),
     );
     for (let part = 0; part < parts; part += 1) {
       const slice = bytes.subarray(part * PART_SIZE, (part + 1) * PART_SIZE);
-      await this.gateway.call('fileUploads.send', (client) =>
-        client.fileUploads.send({ file_upload_id: created.id, part_number: String(part + 1), file: { filename, data: blob(slice) } }),
+      await this.gateway.call(
+        'fileUploads.send',
+        (client) => client.fileUploads.send({ file_upload_id: created.id, part_number: String(part + 1), file: { filename, data: blob(slice) } }),
+        () => this.uploadedAnyway(created.id, part + 1),
       );
     }
-    await this.gateway.call('fileUploads.complete', (client) => client.fileUploads.complete({ file_upload_id: created.id }));
+    await this.gateway.call(
+      'fileUploads.complete',
+      (client) => client.fileUploads.complete({ file_upload_id: created.id }),
+      () => this.uploadedAnyway(created.id, Infinity),
+    );
     this.count += 1;
     return created.id;
   }
@@ -128,4 +158,14 @@ export class FileUploader implements UploadService {
  */
 export function uploadFileName(descriptor: FileDescriptor): string {
   return cleanFileName(descriptor.name) ?? fileNameOfUrl(descriptor.sourceKey) ?? cleanFileName(descriptor.file) ?? 'file';
+}
+
+/**
+ * The content type an upload is declared with: the stored one, unless it says nothing
+ * (application/octet-stream, which Notion refuses), then the one the file name's extension implies.
+ */
+export function contentTypeOf(stored: string | null | undefined, filename: string): string {
+  const declared = stored?.split(';')[0]?.trim().toLowerCase();
+  if (declared && declared !== 'application/octet-stream') return declared;
+  return mime.getType(filename) ?? 'application/octet-stream';
 }
