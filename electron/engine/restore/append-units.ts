@@ -60,7 +60,7 @@ export async function unitFor(run: RestoreRun, container: Container, block: Stor
     inlineColumns: new Map(),
     rest: [],
     blockCount: 1 + converted.continuation.length,
-    bytes: JSON.stringify(converted.payload ?? {}).length,
+    bytes: Buffer.byteLength(JSON.stringify(converted.payload ?? {})),
   };
   if (!converted.payload || !converted.acceptsChildren || !block.has_children || waitsForOriginal(run, block)) return unit;
   const children = (await run.reader.blockChildren(container.dir, block.id)) ?? [];
@@ -77,6 +77,8 @@ export async function unitFor(run: RestoreRun, container: Container, block: Stor
   // A column whose content cannot go inline gets a placeholder paragraph (Notion needs one child).
   const columnBlocks = [...unit.inlineColumns.values()].reduce((sum, list) => sum + Math.max(list.length, 1), 0);
   unit.blockCount += unit.inline.length + columnBlocks;
+  // The stored form is larger than the request form, so this errs on the safe side of the size limit.
+  unit.bytes += Buffer.byteLength(JSON.stringify([unit.inline, [...unit.inlineColumns.values()]]));
   return unit;
 }
 
@@ -85,7 +87,11 @@ export async function unitFor(run: RestoreRun, container: Container, block: Stor
  * created by other endpoints, and blocks that wait for what they refer to come later.
  */
 export function inlinePrefix(run: RestoreRun, children: StoredBlock[]): StoredBlock[] {
-  const stop = children.findIndex((child) => isObjectBlock(child) || isSyncedCopy(child) || run.forwardReferences(child).length > 0);
+  // A column list goes only in the top-level array of a request (Notion's request types), so it is
+  // appended on its own to the block that holds it.
+  const stop = children.findIndex(
+    (child) => isObjectBlock(child) || isSyncedCopy(child) || child.type === 'column_list' || run.forwardReferences(child).length > 0,
+  );
   return stop < 0 ? children : children.slice(0, stop);
 }
 

@@ -51,7 +51,7 @@ export async function restoreChildren(run: RestoreRun, container: Container, sto
     const original = isSyncedCopy(block);
     // A synced copy waits for its original, unless the snapshot holds the copy's own content (its
     // original was outside the backup).
-    const copyWaits = original !== undefined && !run.newIdFor(original) && !run.finalPass && (await run.reader.blockChildren(container.dir, block.id)) === undefined;
+    const copyWaits = original !== undefined && !run.newIdFor(original) && !run.finalPass && (await run.reader.ownBlockChildren(container.dir, block.id)) === undefined;
     if (!run.isCreated(block.id) && (copyWaits || run.forwardReferences(block).length > 0)) {
       await flush();
       run.deferred.push({ container, block, index, siblings: blocks });

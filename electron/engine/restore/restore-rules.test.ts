@@ -34,6 +34,7 @@ describe('restoring what Notion cannot create in place', () => {
       'page:Page in a column',
       'synced_block',
       'page:Page in a synced block',
+      'toggle',
       'paragraph',
     ]);
     const moved = summary.losses.filter((loss) => loss.kind === 'object-moved').map((loss) => loss.objectId);

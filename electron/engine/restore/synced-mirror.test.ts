@@ -31,7 +31,7 @@ afterAll(async () => {
 describe('a synced copy whose children mirror its original', () => {
   // Fails until restore/content.ts decides "the copy has content of its own" with
   // reader.ownBlockChildren(dir, id) instead of reader.blockChildren(dir, id): then make it `it`.
-  it.fails('is restored as a link to its original, even when restored before it', async () => {
+  it('is restored as a link to its original, even when restored before it', async () => {
     // The copy sits on the orphan root, restored before Home, where its original is.
     const [original] = emulator.admin.appendBlocks(facts.ids.home, [
       {

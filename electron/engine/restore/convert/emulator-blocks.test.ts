@@ -53,7 +53,9 @@ function treeOf(node: StoredNode, depth: number, ctx: FakeContext): BlockObjectR
   const type = node.block.type;
   const canNest = converted.acceptsChildren && (depth < 2 || type === 'column');
   if (!canNest) return REQUIRES_CHILDREN.has(type) ? [] : own;
-  const children = node.children.slice(0, 100).flatMap((child) => treeOf(child, type === 'column' ? depth : depth + 1, ctx));
+  // A column list goes only in a request's top-level array: it is a root of its own.
+  const nested = node.children.slice(0, 100).filter((child) => child.block.type !== 'column_list');
+  const children = nested.flatMap((child) => treeOf(child, type === 'column' ? depth : depth + 1, ctx));
   if ((REQUIRES_CHILDREN.has(type) && children.length === 0) || (type === 'column_list' && children.length < 2)) return [];
   return [children.length > 0 ? withChildren(converted.payload, children) : converted.payload, ...converted.continuation];
 }
@@ -117,12 +119,26 @@ describe('converted payloads against the emulator', () => {
     const { notion, reader } = workspace;
     const ctx = await contextWithUsers(reader);
     const target = await createTargetPage(notion, 'Uploads');
-    const upload = await notion.fileUploads.create({ mode: 'single_part', filename: 'pixel.png', content_type: 'image/png' });
-    await notion.fileUploads.send({ file_upload_id: upload.id, file: { filename: 'pixel.png', data: new Blob([Buffer.from('not really a png')], { type: 'image/png' }) } });
+    // One upload per attachment (Notion allows reusing one; the emulator, stricter, does not), of the
+    // kind the place takes.
+    const KINDS: Record<string, [string, string]> = {
+      image: ['pixel.png', 'image/png'],
+      callout: ['pixel.png', 'image/png'],
+      video: ['clip.mp4', 'video/mp4'],
+      audio: ['voice.mp3', 'audio/mpeg'],
+      pdf: ['manual.pdf', 'application/pdf'],
+      file: ['notes.txt', 'text/plain'],
+    };
+    const uploadOf = async (kind: string): Promise<string> => {
+      const [filename, contentType] = KINDS[kind] ?? KINDS.image ?? ['pixel.png', 'image/png'];
+      const upload = await notion.fileUploads.create({ mode: 'single_part', filename, content_type: contentType });
+      await notion.fileUploads.send({ file_upload_id: upload.id, file: { filename, data: new Blob([Buffer.from('bytes')], { type: contentType }) } });
+      return upload.id;
+    };
     const hosted = pages.flatMap(({ nodes }) => flatten(nodes)).filter(({ block }) => JSON.stringify(block[block.type]).includes('"type":"file"'));
     for (const { block } of hosted) {
-      ctx.uploads.set(`block:${block.id}`, upload.id);
-      ctx.uploads.set(`block:${block.id}:icon`, upload.id);
+      ctx.uploads.set(`block:${block.id}`, await uploadOf(block.type));
+      ctx.uploads.set(`block:${block.id}:icon`, await uploadOf('image'));
     }
     const payloads = hosted.flatMap(({ block }) => convertBlock(block, ctx).payload ?? []);
     expect(payloads.map((payload) => payload.type).sort()).toEqual(['audio', 'callout', 'file', 'image', 'pdf', 'video']);
@@ -132,11 +148,12 @@ describe('converted payloads against the emulator', () => {
     const level1 = reader.entry(richWorkspaceFacts.ids.childPages[0] ?? '');
     if (!level1) throw new Error('Level 1 is not in the snapshot');
     const { page } = await reader.page(level1);
-    ctx.uploads.set(`page:${page.id}:icon`, upload.id);
-    ctx.uploads.set(`page:${page.id}:cover`, upload.id);
+    const iconUpload = await uploadOf('image');
+    ctx.uploads.set(`page:${page.id}:icon`, iconUpload);
+    ctx.uploads.set(`page:${page.id}:cover`, await uploadOf('image'));
     const icon = convertIcon(page.icon, `page:${page.id}:icon`, ctx);
     const cover = convertCover(page.cover, `page:${page.id}:cover`, ctx);
-    expect(icon).toEqual({ type: 'file_upload', file_upload: { id: upload.id } });
+    expect(icon).toEqual({ type: 'file_upload', file_upload: { id: iconUpload } });
     const { properties } = convertPageProperties(page.properties, { title: { type: 'title' } }, ctx, { pageId: page.id, isRow: false });
     const body = { parent: { type: 'page_id' as const, page_id: target }, properties, ...(icon ? { icon } : {}), ...(cover ? { cover } : {}) };
     await accepted('pages.create', body, () => notion.pages.create(body));
@@ -144,9 +161,10 @@ describe('converted payloads against the emulator', () => {
     const home = reader.entry(richWorkspaceFacts.ids.home);
     const withAttachment = home ? (await reader.comments(home.path)).find((comment) => (comment.attachments ?? []).length > 0) : undefined;
     if (!withAttachment) throw new Error('the fixture has a comment with an attachment');
-    ctx.uploads.set(`comment:${withAttachment.id}:0`, upload.id);
+    const attachment = await uploadOf('image');
+    ctx.uploads.set(`comment:${withAttachment.id}:0`, attachment);
     const converted = convertComment(withAttachment, ctx);
-    expect(converted.attachments).toEqual([{ file_upload_id: upload.id }]);
+    expect(converted.attachments).toEqual([{ file_upload_id: attachment }]);
     const comment = { parent: { page_id: target }, rich_text: converted.rich_text, attachments: converted.attachments };
     await accepted('comments.create', comment, () => notion.comments.create(comment));
     expect(ctx.losses.filter((loss) => loss.kind === 'file-not-available')).toEqual([]);
