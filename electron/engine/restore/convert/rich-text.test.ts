@@ -130,7 +130,8 @@ describe('convertRichText', () => {
       expect.objectContaining({ type: 'text', text: { content: 'An article', link: { url: 'https://example.com/a' } } }),
       expect.objectContaining({ type: 'text', text: { content: ':kloset:' } }),
     ]);
-    expect(ctx.lossKinds()).toEqual(['other']);
+    expect(ctx.lossKinds()).toEqual(['block-converted', 'block-converted', 'other']);
+    expect(ctx.losses[0]?.detail).toBe("the link preview mention of https://github.com/x/y/pull/1 became a plain link (Notion's API cannot create link previews)");
   });
 
   it('turns an equation over 1,000 characters into code text', () => {

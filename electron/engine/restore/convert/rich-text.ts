@@ -149,10 +149,12 @@ function convertMention(
     }
     case 'link_preview': {
       const url = stringOf(body.url) ?? href ?? plain;
+      ctx.recordLoss({ kind: 'block-converted', objectId: ownerId, detail: `the link preview mention of ${url || 'a link'} became a plain link (Notion's API cannot create link previews)` });
       return textItems(plain || url, url ? remapLinkUrl(url, ctx, ownerId) : undefined, annotations);
     }
     case 'link_mention': {
       const url = stringOf(body.href) ?? href ?? plain;
+      ctx.recordLoss({ kind: 'block-converted', objectId: ownerId, detail: `the link mention of ${url || 'a link'} became a plain link (Notion's API cannot create link mentions)` });
       return textItems(stringOf(body.title) || plain || url, url ? remapLinkUrl(url, ctx, ownerId) : undefined, annotations);
     }
     case 'custom_emoji': {
