@@ -45,6 +45,7 @@ export class NestedObjects {
   standInFor(container: Container, block: StoredBlock): StoredBlock[] {
     if (container.topBlockOldId === undefined || !isObjectBlock(block)) return [block];
     const entry = this.run.reader.entry(block.id);
+    if (this.run.leftOut.has(block.id)) return [];
     if (!entry || !this.run.inRestore.has(block.id)) {
       const what = block.type === 'child_page' ? 'a sub-page' : 'a database (a linked view?)';
       this.run.recordLoss({ kind: 'link-outside-restore', objectId: block.id, detail: `${what} inside a ${readable(container.blockType)} is not in the snapshot and was left out` });

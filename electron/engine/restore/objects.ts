@@ -111,6 +111,7 @@ export class ObjectRestorer implements ObjectCreators {
 
   async childPage(container: Container, block: StoredBlock): Promise<void> {
     const entry = this.run.reader.entry(block.id);
+    if (this.run.leftOut.has(block.id)) return;
     if (!entry || !this.run.inRestore.has(block.id)) {
       this.run.recordLoss({ kind: 'link-outside-restore', objectId: block.id, detail: 'a sub-page that is not in the snapshot was left out' });
       return;
@@ -120,6 +121,7 @@ export class ObjectRestorer implements ObjectCreators {
 
   async childDatabase(container: Container, block: StoredBlock): Promise<void> {
     const entry = this.run.reader.entry(block.id);
+    if (this.run.leftOut.has(block.id)) return;
     if (!entry || !this.run.inRestore.has(block.id)) {
       this.run.recordLoss({ kind: 'link-outside-restore', objectId: block.id, detail: 'a database that is not in the snapshot (a linked view?) was left out' });
       return;

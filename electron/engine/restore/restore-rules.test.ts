@@ -49,6 +49,28 @@ describe('restoring what Notion cannot create in place', () => {
   }, 120_000);
 });
 
+describe('a snapshot that holds the restore target', () => {
+  const childTitles = async (pageId: string): Promise<string[]> => (await firstLevel(harness.emulator, pageId)).filter((line) => line.startsWith('page:'));
+
+  it('restores what the target held into it, never a copy of the target inside itself', async () => {
+    const home = richWorkspaceFacts.ids.home;
+    const before = await childTitles(home);
+    const summary = await harness.restore(home);
+    const after = await childTitles(home);
+    expect(after).not.toContain('page:Home');
+    expect(after.filter((title) => title === 'page:Level 1')).toHaveLength(before.filter((title) => title === 'page:Level 1').length + 1);
+    expect(summary.losses).toContainEqual({ kind: 'other', objectId: home, detail: expect.stringMatching(/^the restore target "Home" is itself in the snapshot: it was not created again inside itself/) });
+  }, 120_000);
+
+  it('leaves the target out when it lies inside what is restored', async () => {
+    const level1 = richWorkspaceFacts.ids.childPages[0] ?? '';
+    const summary = await harness.restore(level1);
+    const restoredHome = summary.roots.find((root) => root.title === 'Home')?.newId ?? '';
+    expect(await childTitles(restoredHome)).not.toContain('page:Level 1');
+    expect(summary.losses).toContainEqual({ kind: 'other', objectId: level1, detail: expect.stringMatching(/^the restore target "Level 1" is inside what was restored: it and the 3 pages/) });
+  }, 120_000);
+});
+
 describe('restoring into another workspace', () => {
   let other: RunningEmulator;
   let idFor: (oldId: string) => string;

@@ -52,13 +52,53 @@ export function resolveSelection(reader: SnapshotReader, selection: string[]): I
 }
 
 /**
+ * A snapshot of the workspace being restored into may hold the target page itself. Restoring it would
+ * copy the target into itself, so it is left out: when it is one of the selected roots, what it holds
+ * (its sub-pages and databases) is restored into it instead; when it lies deeper, it and what it holds
+ * are skipped. Either way the report says so.
+ */
+export function leaveOutTarget(
+  reader: SnapshotReader,
+  selected: IndexEntry[],
+  targetPageId: string,
+): { selected: IndexEntry[]; leftOut: Set<string>; note: LossRecord | undefined } {
+  const target = reader.entry(targetPageId);
+  if (!target || !selected.some((entry) => entry.id === target.id || target.path.startsWith(`${entry.path}/`))) {
+    return { selected, leftOut: new Set(), note: undefined };
+  }
+  const leftOut = new Set(reader.subtree(target.id).map((entry) => entry.id));
+  if (selected.some((entry) => entry.id === target.id)) {
+    const inside = reader.index().filter((entry) => entry.parentId === target.id && !entry.isRow);
+    for (const entry of inside) for (const item of reader.subtree(entry.id)) leftOut.delete(item.id);
+    return {
+      selected: [...selected.filter((entry) => entry.id !== target.id), ...inside],
+      leftOut,
+      note: {
+        kind: 'other',
+        objectId: target.id,
+        detail: `the restore target "${target.title}" is itself in the snapshot: it was not created again inside itself; the ${inside.length} pages and databases it held were restored into it, its own content was not (restore into another page to get that back)`,
+      },
+    };
+  }
+  return {
+    selected,
+    leftOut,
+    note: {
+      kind: 'other',
+      objectId: target.id,
+      detail: `the restore target "${target.title}" is inside what was restored: it and the ${leftOut.size - 1} pages and databases in it were left out, so the target is not copied into itself`,
+    },
+  };
+}
+
+/**
  * Rebuilds the selection under the target page in the order Notion needs: pages and databases in tree
  * order (content batched, child pages and databases created where they stood), synced copies after
  * their originals, then relations, rollups and formulas, then rows, relation values and comments.
  */
 export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreSummary> {
-  const selected = resolveSelection(options.reader, options.selection);
-  const inRestore = selected.flatMap((entry) => options.reader.subtree(entry.id).map((item) => item.id));
+  const { selected, leftOut, note } = leaveOutTarget(options.reader, resolveSelection(options.reader, options.selection), options.targetPageId);
+  const inRestore = selected.flatMap((entry) => options.reader.subtree(entry.id).map((item) => item.id)).filter((id) => !leftOut.has(id));
   const run = new RestoreRun(
     options.reader,
     options.journal,
@@ -69,6 +109,8 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreS
     options.signal,
     () => options.onProgress?.({ ...run.counts, files: options.uploader.count }),
   );
+  for (const id of leftOut) run.leftOut.add(id);
+  if (note) run.recordLoss(note);
   const objects = new ObjectRestorer(run);
 
   for (const entry of selected) {

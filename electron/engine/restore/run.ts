@@ -48,6 +48,8 @@ export class RestoreRun {
   readonly inRestore: Set<string>;
   /** Old synced-original block ids in the restore, so copies can wait for them. */
   readonly syncedOriginals = new Set<string>();
+  /** The restore target and what it holds, when the snapshot contains it (restorer.leaveOutTarget). */
+  readonly leftOut = new Set<string>();
   /** Set once everything that can exist does: blocks no longer wait (references left become text). */
   finalPass = false;
 
