@@ -12,6 +12,7 @@ import { createNotionClient } from '../electron/engine/notion/client';
 import { NotionGateway } from '../electron/engine/notion/gateway';
 import { RateLimiter } from '../electron/engine/notion/rate-limiter';
 import { RestoreJournal } from '../electron/engine/restore/journal';
+import { richRestoreSection } from './rich-restore';
 import { liveWriter } from '../electron/engine/restore/notion-writer';
 import { restoreSnapshot } from '../electron/engine/restore/restorer';
 import { FileUploader } from '../electron/engine/restore/uploads';
@@ -137,15 +138,9 @@ async function main(): Promise<void> {
     return;
   }
 
-  if (only === 'plakar') {
-    const section = await plakarBackupsSection();
-    const file = path.join(root, 'bench', 'RESULTS.md');
-    const { readFile } = await import('node:fs/promises');
-    const current = await readFile(file, 'utf8');
-    const start = current.indexOf(PLAKAR_START);
-    const end = current.indexOf(PLAKAR_END);
-    const block = [PLAKAR_START, ...section, PLAKAR_END].join('\n');
-    await writeFile(file, start >= 0 && end > start ? `${current.slice(0, start)}${block}${current.slice(end + PLAKAR_END.length)}` : `${current.trimEnd()}\n\n${block}\n`);
+  if (only === 'plakar' || only === 'rich-restore') {
+    const section = only === 'plakar' ? [PLAKAR_START, ...(await plakarBackupsSection()), PLAKAR_END] : await richRestoreSection();
+    await replaceSection(path.join(root, 'bench', 'RESULTS.md'), section);
     process.stdout.write(`${section.join('\n')}\n`);
     await rm(work, { recursive: true, force: true });
     return;
@@ -230,6 +225,7 @@ async function main(): Promise<void> {
   rows.push(`| Renderer bundle, gzipped (JS + CSS) | **${(bundle / 1024).toFixed(0)} KB** | ≤ 300 KB | ${verdict(bundle / 1024, 300)} |`);
 
   const plakar = await plakarBackupsSection();
+  const richRestore = await richRestoreSection();
 
   const cpus = os.cpus();
   const report = [
@@ -252,10 +248,23 @@ async function main(): Promise<void> {
     ...plakar,
     PLAKAR_END,
     '',
+    ...richRestore,
+    '',
   ].join('\n');
   await writeFile(path.join(root, 'bench', 'RESULTS.md'), report);
   await rm(work, { recursive: true, force: true });
   process.stdout.write(report);
+}
+
+/** Rewrites one marked section of RESULTS.md (its first and last lines are the markers), or appends it. */
+async function replaceSection(file: string, section: string[]): Promise<void> {
+  const { readFile } = await import('node:fs/promises');
+  const [startMarker = '', endMarker = ''] = [section[0], section.at(-1)];
+  const current = await readFile(file, 'utf8');
+  const start = current.indexOf(startMarker);
+  const end = current.indexOf(endMarker);
+  const block = section.join('\n');
+  await writeFile(file, start >= 0 && end > start ? `${current.slice(0, start)}${block}${current.slice(end + endMarker.length)}` : `${current.trimEnd()}\n\n${block}\n`);
 }
 
 await main();
