@@ -119,10 +119,10 @@ describe('Markdown export of the rich workspace', () => {
 
   it('ends pages with their comments', () => {
     const home = text('Home.md');
-    expect(home).toContain('## Comments\n\n- **Ada Lovelace** · 2025-06-02 10:33 UTC: Looks good to me.\n- **Grace Hopper** · 2025-06-02 10:34 UTC: Thanks @Ada Lovelace');
+    expect(home).toContain('## Comments\n\n- **Ada Lovelace** · 2025-06-02 10:38 UTC: Looks good to me.\n- **Grace Hopper** · 2025-06-02 10:39 UTC: Thanks @Ada Lovelace');
     expect(home).toMatch(/\*\(on a block\)\*: Inline comment with a screenshot\.\\\n {2}!\[attachment\]\(Home\/screenshot\.png\)/);
     expect(home).not.toContain('Fixed typo');
-    expect(text('Home/Level 1.md')).toContain('**Kloset Backup** · 2025-06-02 10:37 UTC: Backed up by the integration.');
+    expect(text('Home/Level 1.md')).toContain('**Kloset Backup** · 2025-06-02 10:42 UTC: Backed up by the integration.');
   });
 
   it('exports databases as a table of their rows and a CSV', () => {
