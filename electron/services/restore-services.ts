@@ -1,3 +1,4 @@
+import type { RestoreLoss } from '../../shared/restore-losses';
 import type { ContractHandlers } from '../../shared/ipc/contract';
 import { parseNotionId } from '../../shared/notion-ids';
 import { ExportTargetNotEmptyError } from '../engine/export';
@@ -64,9 +65,16 @@ export function restoreServices(context: ServiceContext): RestoreHandlers {
                 status: 'succeeded',
                 snapshotId,
                 summary: `${created.pages} pages, ${created.databases} databases, ${created.rows} rows, ${created.blocks} blocks, ${created.files} files, ${created.comments} comments`,
-                warnings: [...result.warnings, ...new Set(result.losses.map((loss) => loss.detail))],
+                warnings: result.warnings,
                 url: result.rootUrl,
-                restore: { dryRun, created, requests: result.requests, estimatedSeconds: result.estimatedSeconds, resumed: result.resumed },
+                restore: {
+                  dryRun,
+                  created,
+                  requests: result.requests,
+                  estimatedSeconds: result.estimatedSeconds,
+                  resumed: result.resumed,
+                  losses: uniqueLosses(result.losses),
+                },
               },
             });
           } catch (error) {
@@ -106,4 +114,10 @@ export function restoreServices(context: ServiceContext): RestoreHandlers {
       return jobId ? { status: 'started', jobId } : { status: 'refused', message: 'Another job is running. Wait for it to finish, or cancel it.' };
     },
   };
+}
+
+/** One line per distinct loss (the same loss can be met more than once, e.g. on a resumed run). */
+function uniqueLosses(losses: ReadonlyArray<{ kind: RestoreLoss['kind']; detail: string }>): RestoreLoss[] {
+  const seen = new Set<string>();
+  return losses.filter((loss) => !seen.has(loss.detail) && seen.add(loss.detail)).map((loss) => ({ kind: loss.kind, detail: loss.detail }));
 }

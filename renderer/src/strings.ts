@@ -472,6 +472,8 @@ export const strings = {
     again: 'Restore something else',
     done: 'Done',
     warningGroups: {
+      refused: 'Refused by Notion (a note stands in their place)',
+      moved: 'Pages placed beside the block that held them',
       files: 'Files',
       people: 'People',
       properties: 'Database properties and values',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RestoreLossSchema } from '../restore-losses';
 import { BackupProgressSchema } from '../jobs';
 import { JobTriggerSchema } from '../schedule';
 import { SettingsSchema } from '../settings';
@@ -128,7 +129,15 @@ export const JobFinishedEventSchema = z.object({
       url: z.string().nullable().optional(),
       /** Restores: what was (or, for a dry run, would be) created, and the requests it takes. */
       restore: z
-        .object({ dryRun: z.boolean(), created: RestoreCountsSchema, requests: z.number(), estimatedSeconds: z.number(), resumed: z.boolean() })
+        .object({
+          dryRun: z.boolean(),
+          created: RestoreCountsSchema,
+          requests: z.number(),
+          estimatedSeconds: z.number(),
+          resumed: z.boolean(),
+          /** What cannot be (or, for a dry run, could not be) brought back exactly, by kind. */
+          losses: z.array(RestoreLossSchema),
+        })
         .optional(),
     }),
     z.object({ status: z.literal('failed'), kind: z.string(), message: z.string(), retryable: z.boolean() }),

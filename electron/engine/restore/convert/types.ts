@@ -24,21 +24,8 @@ export type IconRequest = NonNullable<CreatePageParameters['icon']>;
 export type CoverRequest = NonNullable<CreatePageParameters['cover']>;
 export type CommentAttachmentRequest = NonNullable<CreateCommentParameters['attachments']>[number];
 
-export type LossKind =
-  | 'unsupported-block'
-  | 'read-only-property'
-  | 'link-outside-restore'
-  | 'user-not-mapped'
-  | 'file-not-available'
-  | 'text-truncated'
-  | 'block-converted'
-  | 'status-group'
-  | 'formula-reference'
-  /** A page or database that lived inside a block now sits beside it (Notion creates pages under pages only). */
-  | 'object-moved'
-  /** Notion refused to create this object; a note stands in its place and the restore went on. */
-  | 'object-refused'
-  | 'other';
+export type { LossKind } from '../../../../shared/restore-losses';
+import type { LossKind } from '../../../../shared/restore-losses';
 
 /** Something the restore could not bring back exactly as it was (reported to the user, never fatal). */
 export interface LossRecord {

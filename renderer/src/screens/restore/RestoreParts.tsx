@@ -1,3 +1,4 @@
+import type { RestoreLoss } from '../../../../shared/restore-losses';
 import { strings } from '../../strings';
 import { groupWarnings } from './restore-helpers';
 import type { RestoreCounts } from './useRestoreJob';
@@ -20,8 +21,8 @@ export function CreatedCounts({ counts, testId }: { counts: RestoreCounts; testI
 }
 
 /** What cannot be restored, grouped by what it concerns; each group can be opened. */
-export function GroupedWarnings({ warnings, title }: { warnings: readonly string[]; title: string }) {
-  const groups = groupWarnings(warnings);
+export function GroupedWarnings({ warnings, losses = [], title }: { warnings: readonly string[]; losses?: readonly RestoreLoss[]; title: string }) {
+  const groups = groupWarnings(warnings, losses);
   if (groups.length === 0) return null;
   return (
     <section className="warning-card card" aria-label={title} data-testid="restore-warnings">

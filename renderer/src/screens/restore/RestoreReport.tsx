@@ -79,7 +79,11 @@ export function RestoreReport({
               </a>
             </p>
           )}
-          <GroupedWarnings warnings={outcome.warnings} title={r.warningsTitle(outcome.warnings.length)} />
+          <GroupedWarnings
+            warnings={outcome.warnings}
+            losses={outcome.restore?.losses ?? []}
+            title={r.warningsTitle(outcome.warnings.length + (outcome.restore?.losses.length ?? 0))}
+          />
         </>
       )}
       {outcome.status === 'failed' && (

@@ -73,10 +73,14 @@ export function StepCheck({
           <p className="progress-card__phase">{r.dryRunResult}</p>
           <CreatedCounts counts={outcome.restore.created} testId="dry-run-counts" />
           <p>{r.requests(outcome.restore.requests, strings.format.duration(estimateMs(outcome.restore.estimatedSeconds)))}</p>
-          {outcome.warnings.length === 0 ? (
+          {outcome.warnings.length + outcome.restore.losses.length === 0 ? (
             <p className="ok-text">{r.noLosses}</p>
           ) : (
-            <GroupedWarnings warnings={outcome.warnings} title={r.lossesTitle(outcome.warnings.length)} />
+            <GroupedWarnings
+              warnings={outcome.warnings}
+              losses={outcome.restore.losses}
+              title={r.lossesTitle(outcome.warnings.length + outcome.restore.losses.length)}
+            />
           )}
           <button type="button" className="button button--large" onClick={onStart}>
             {r.start}

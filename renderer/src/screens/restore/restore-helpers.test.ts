@@ -24,6 +24,25 @@ describe('restore warnings', () => {
     ]);
     expect(groupWarnings([])).toEqual([]);
   });
+
+  it('groups losses by their kind, refused objects and moved pages first', () => {
+    const groups = groupWarnings(
+      ['A journal from an interrupted restore into workspace A was not reused'],
+      [
+        { kind: 'object-moved', detail: '"Plan" lived inside a toggle; … a link stands where it was' },
+        { kind: 'object-refused', detail: 'Notion refused the page "Draft" (Home / Draft) (invalid); a note stands in its place' },
+        { kind: 'block-converted', detail: 'the embed of https://x.example became a bookmark block' },
+        { kind: 'other', detail: 'a comment kept 3 of its 4 attachments' },
+      ],
+    );
+    expect(groups.map((group) => [group.key, group.items.length])).toEqual([
+      ['refused', 1],
+      ['moved', 1],
+      ['blocks', 1],
+      ['comments', 1],
+      ['other', 1],
+    ]);
+  });
 });
 
 describe('restore destination', () => {

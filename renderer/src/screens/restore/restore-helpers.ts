@@ -1,6 +1,7 @@
 import { parseNotionId } from '../../../../shared/notion-ids';
+import type { LossKind, RestoreLoss } from '../../../../shared/restore-losses';
 
-export type WarningGroupKey = 'files' | 'people' | 'properties' | 'comments' | 'links' | 'blocks' | 'other';
+export type WarningGroupKey = 'refused' | 'moved' | 'files' | 'people' | 'properties' | 'comments' | 'links' | 'blocks' | 'other';
 
 export interface WarningGroup {
   key: WarningGroupKey;
@@ -17,13 +18,33 @@ const RULES: Array<[WarningGroupKey, RegExp]> = [
   ['blocks', /\b(blocks?|bookmarks?|embeds?|equations?|unsupported|meeting|buttons?)\b/i],
 ];
 
-const ORDER: WarningGroupKey[] = ['blocks', 'properties', 'links', 'people', 'files', 'comments', 'other'];
+const ORDER: WarningGroupKey[] = ['refused', 'moved', 'blocks', 'properties', 'links', 'people', 'files', 'comments', 'other'];
 
-/** What cannot be restored, grouped by what it concerns, without duplicates; groups in a fixed order. */
-export function groupWarnings(warnings: readonly string[]): WarningGroup[] {
+/** The group of each kind of loss the engine reports; `other` losses are grouped by their words. */
+const GROUP_OF_KIND: Record<LossKind, WarningGroupKey | undefined> = {
+  'object-refused': 'refused',
+  'object-moved': 'moved',
+  'unsupported-block': 'blocks',
+  'block-converted': 'blocks',
+  'text-truncated': 'blocks',
+  'read-only-property': 'properties',
+  'status-group': 'properties',
+  'formula-reference': 'properties',
+  'link-outside-restore': 'links',
+  'user-not-mapped': 'people',
+  'file-not-available': 'files',
+  other: undefined,
+};
+
+/**
+ * What cannot be restored, grouped by what it concerns, without duplicates; groups in a fixed order.
+ * Losses come with their kind; other warnings (and `other` losses) are grouped by their words.
+ */
+export function groupWarnings(warnings: readonly string[], losses: readonly RestoreLoss[] = []): WarningGroup[] {
   const groups = new Map<WarningGroupKey, string[]>();
-  for (const warning of new Set(warnings)) {
-    const key = RULES.find(([, pattern]) => pattern.test(warning))?.[0] ?? 'other';
+  const kindOf = new Map(losses.map((loss) => [loss.detail, GROUP_OF_KIND[loss.kind]]));
+  for (const warning of new Set([...losses.map((loss) => loss.detail), ...warnings])) {
+    const key = kindOf.get(warning) ?? RULES.find(([, pattern]) => pattern.test(warning))?.[0] ?? 'other';
     const list = groups.get(key) ?? [];
     list.push(warning);
     groups.set(key, list);
