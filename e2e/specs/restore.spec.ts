@@ -48,6 +48,27 @@ test('restores into Notion after a dry run, with a link to the restored page', a
   await saveScreenshot(page, testInfo, 'restore-finished');
 });
 
+test('the dry run lists, by kind, what a restore cannot bring back as it was', async ({ launchApp, emulator, scratchDir }, testInfo) => {
+  test.setTimeout(240_000);
+  const { page } = await launchApp();
+  // Pages that live inside a toggle, a column and a synced block: Notion creates pages under pages only.
+  await prepareAppState(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [ids.nestedPagesHolder] });
+  await backUpThroughBridge(page);
+  await navigateTo(page, 'Snapshots');
+  await page.getByTestId('snapshot-list').getByRole('button', { name: /^Restore from the snapshot of/ }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Choose a page').selectOption({ label: '🏠 Home' });
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  const losses = page.getByTestId('restore-warnings');
+  await expect(losses).toContainText('What cannot be restored', { timeout: 60_000 });
+  const moved = losses.locator('details', { hasText: 'Pages placed beside the block that held them (4)' });
+  await moved.locator('summary').click();
+  await expect(moved).toContainText('"Page in a toggle" lived inside a toggle');
+  await expect(moved).toContainText('"Page in a column" lived inside a column');
+  await saveScreenshot(page, testInfo, 'restore-dry-run-losses');
+});
+
 test('restores into a folder as Markdown', async ({ launchApp, emulator, scratchDir }) => {
   test.setTimeout(240_000);
   const { page } = await launchApp();
