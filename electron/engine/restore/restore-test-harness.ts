@@ -85,16 +85,19 @@ export class RestoreHarness {
     });
     const notion = this.gateway(emulator, options.signal);
     const writer = options.dryRun ? dryRunWriter() : liveWriter(notion);
-    return restoreSnapshot({
+    const planned = options.dryRun ? new PlannedUploads(this.reader, null) : undefined;
+    const summary = await restoreSnapshot({
       reader: this.reader,
       writer: options.wrapWriter ? options.wrapWriter(writer) : writer,
       journal,
-      uploader: options.dryRun ? new PlannedUploads(this.reader, null) : new FileUploader(notion, this.reader, null),
+      uploader: planned ?? new FileUploader(notion, this.reader, null),
       userMap: options.userMap ?? new Map((await this.reader.users()).map((user) => [user.id, user.id])),
       targetPageId: target,
       selection,
       signal: options.signal,
     });
+    // As the restore job does: a dry run's estimate includes the uploads it planned.
+    return planned ? { ...summary, requests: summary.requests + planned.requests } : summary;
   }
 
   /** A crawl of what was restored under `target`. */
