@@ -132,3 +132,22 @@ describe('JobHistory', () => {
     expect((await history.list(3)).map((item) => item.jobId)).toEqual(['y', 'old-1000', 'x']);
   });
 });
+
+describe('secrets never reach the history file', () => {
+  it('redacts tokens in log lines, failure messages, details and warnings, at any depth', async () => {
+    const token = 'ntn_7731029485K3jHgFdSaQwErTyUiOpLkJhGfDsA987654';
+    history.started('job-s');
+    history.log('job-s', `GET /v1/users/me with Authorization: Bearer ${token.slice(4)}`);
+    await history.finished({
+      jobId: 'job-s',
+      kind: 'backup',
+      outcome: { status: 'failed', kind: 'unexpected', message: `Notion refused ${token}`, retryable: false, detail: `NOTION_TOKEN=${token}` },
+    } as JobFinishedEvent);
+    await history.finished({ ...success('job-w', [`file https://x.example/?token=${token} could not be downloaded`]) });
+    const text = await readFile(file(), 'utf8');
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(token.slice(4));
+    expect(text).toContain('[redacted]');
+    expect((await history.list()).map((record) => record.jobId)).toEqual(['job-w', 'job-s']);
+  });
+});

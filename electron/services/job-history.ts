@@ -2,6 +2,7 @@ import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import type { JobFinishedEvent, JobKind } from '../../shared/ipc/app-schemas';
 import { JobRecordSchema } from '../../shared/ipc/app-schemas';
+import { redact, redactString } from '../../shared/redact';
 import type { JobTrigger } from '../../shared/schedule';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
@@ -40,6 +41,7 @@ export class JobHistory {
   log(jobId: string, line: string): void {
     const entry = this.running.get(jobId);
     if (!entry) return;
+    line = redactString(line);
     const stamped = `${this.clock.now().toISOString()} ${line}`;
     if (entry.lines.at(-1)?.slice(25) !== line) entry.lines.push(stamped);
   }
@@ -53,7 +55,8 @@ export class JobHistory {
     const lines = [...(entry?.lines ?? [])];
     lines.push(`${now} ${outcome.status}: ${'summary' in outcome ? outcome.summary : outcome.message}`);
     if (outcome.status === 'succeeded') for (const warning of outcome.warnings) lines.push(`warning: ${warning}`);
-    const record: JobRecord = {
+    // Messages, warnings and details may quote what Notion or plakar said: redacted like the logs.
+    const record: JobRecord = redact({
       jobId: event.jobId,
       kind: event.kind,
       trigger: entry?.trigger ?? 'manual',
@@ -61,7 +64,7 @@ export class JobHistory {
       finishedAt: now,
       outcome,
       log: lines,
-    };
+    });
     const write = this.writes.then(() => this.append(record));
     this.writes = write.catch(() => undefined);
     return write.then(() => record);
