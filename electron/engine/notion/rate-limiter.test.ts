@@ -81,6 +81,30 @@ describe('RateLimiter', () => {
     expect(next).toEqual([1_000]);
   });
 
+  it('leaves no timer behind once its last waiter is aborted (a pending timer keeps the process alive)', async () => {
+    const limiter = new RateLimiter({ requestsPerSecond: 0.001, burst: 1 });
+    await limiter.acquire();
+    const controller = new AbortController();
+    const waiting = limiter.acquire(controller.signal);
+    expect(vi.getTimerCount()).toBe(1);
+    controller.abort(new Error('cancelled'));
+    await expect(waiting).rejects.toThrow('cancelled');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('never asks for a timer longer than setTimeout can hold (it would fire at once, in a loop)', async () => {
+    const limiter = new RateLimiter({ requestsPerSecond: 1e-9, burst: 1 });
+    await limiter.acquire();
+    let granted = false;
+    void limiter.acquire().then(() => (granted = true));
+    const spy = vi.spyOn(globalThis, 'setTimeout');
+    await vi.advanceTimersByTimeAsync(2 ** 31);
+    expect(granted).toBe(false);
+    for (const call of spy.mock.calls) expect(call[1]).toBeLessThanOrEqual(2 ** 31 - 1);
+    expect(spy.mock.calls.length).toBeLessThan(5);
+    spy.mockRestore();
+  });
+
   it('rejects a bad configuration', () => {
     expect(() => new RateLimiter({ requestsPerSecond: 0, burst: 1 })).toThrow();
     expect(() => new RateLimiter({ requestsPerSecond: 3, burst: 0 })).toThrow();

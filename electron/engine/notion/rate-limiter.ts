@@ -21,6 +21,8 @@ export interface RateLimiterStats {
   granted: number;
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 interface Waiter {
   resolve: () => void;
   reject: (error: unknown) => void;
@@ -59,6 +61,8 @@ export class RateLimiter {
         waiter.onAbort = () => {
           const index = this.queue.indexOf(waiter);
           if (index >= 0) this.queue.splice(index, 1);
+          // Nobody waits any more: a pending timer would only keep the process alive (minutes at a low rate).
+          if (this.queue.length === 0) this.clearTimer();
           reject(signal.reason);
         };
         signal.addEventListener('abort', waiter.onAbort, { once: true });
@@ -93,16 +97,25 @@ export class RateLimiter {
   }
 
   private reschedule(): void {
+    this.clearTimer();
+    this.pump();
+  }
+
+  private clearTimer(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.pump();
+  }
+
+  /** setTimeout overflows past 2^31-1 ms (and then fires at once, in a loop): wake up early instead. */
+  private schedule(ms: number): void {
+    this.timer = setTimeout(() => this.wake(), Math.min(MAX_TIMER_MS, Math.max(1, ms)));
   }
 
   private pump(): void {
     if (this.timer) return;
     const now = this.now();
     if (now < this.pausedUntil) {
-      this.timer = setTimeout(() => this.wake(), this.pausedUntil - now);
+      this.schedule(this.pausedUntil - now);
       return;
     }
     this.refill(now);
@@ -116,7 +129,7 @@ export class RateLimiter {
     }
     if (this.queue.length > 0) {
       const msUntilToken = Math.ceil(((1 - this.tokens) / this.requestsPerSecond) * 1000);
-      this.timer = setTimeout(() => this.wake(), Math.max(1, msUntilToken));
+      this.schedule(msUntilToken);
     }
   }
 
