@@ -30,3 +30,8 @@ export function parseNotionId(input: string): string | undefined {
   const match = /([0-9a-f]{32})$/i.exec(last.replace(/-/g, '')) ?? /([0-9a-f]{32})$/i.exec(last);
   return match?.[1] ? dashId(match[1]) : undefined;
 }
+
+/** True for an id as the API and our snapshots write it: a dashed UUID (never a path). */
+export function isNotionId(value: unknown): value is string {
+  return typeof value === 'string' && DASHED.test(value);
+}

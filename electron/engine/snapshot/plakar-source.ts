@@ -2,6 +2,7 @@ import { PlakarError } from '../plakar/errors';
 import type { PlakarStore } from '../plakar/store';
 import type { SnapshotSource } from './reader';
 import { directorySource } from './reader';
+import { checkSnapshotName, checkSnapshotPath } from './untrusted';
 
 /**
  * Reads snapshot files straight out of the store (`plakar cat`, `plakar ls`), one at a time: what the
@@ -11,7 +12,7 @@ export function plakarSource(store: PlakarStore, snapshotId: string): SnapshotSo
   return {
     async readBytes(relativePath) {
       try {
-        return await store.readFile(snapshotId, relativePath);
+        return await store.readFile(snapshotId, checkSnapshotPath(relativePath, 'A read'));
       } catch (error) {
         if (error instanceof PlakarError && error.kind === 'snapshot-not-found') return undefined;
         throw error;
@@ -19,8 +20,8 @@ export function plakarSource(store: PlakarStore, snapshotId: string): SnapshotSo
     },
     async listDirectory(relativePath) {
       try {
-        const entries = await store.listDirectory(snapshotId, relativePath);
-        return entries.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory }));
+        const entries = await store.listDirectory(snapshotId, checkSnapshotPath(relativePath, 'A listing', true));
+        return entries.map((entry) => ({ name: checkSnapshotName(entry.name, `The folder ${relativePath || '/'}`), isDirectory: entry.isDirectory }));
       } catch (error) {
         if (error instanceof PlakarError && error.kind === 'snapshot-not-found') return [];
         throw error;

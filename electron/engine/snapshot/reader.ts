@@ -1,7 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentEntry, FileDescriptor, IndexEntry, SyncedBlockEntry } from './writer';
+import { checkNotionId, checkSnapshotName, checkSnapshotPath, parseContent, parseFiles, parseIndex } from './untrusted';
 import { SNAPSHOT_FORMAT } from './writer';
+
+export { directorySource } from './directory-source';
 
 /**
  * Where snapshot files come from: a snapshot restored into a directory, or (for browsing) files read
@@ -12,24 +14,18 @@ export interface SnapshotSource {
   listDirectory(relativePath: string): Promise<Array<{ name: string; isDirectory: boolean }>>;
 }
 
-export function directorySource(root: string): SnapshotSource {
+/**
+ * The source a reader reads through: every path is checked before it reaches `source`, and every
+ * name a listing returns is a single safe name (docs/snapshot-format.md, "Untrusted input").
+ */
+export function guardedSource(source: SnapshotSource): SnapshotSource {
   return {
     async readBytes(relativePath) {
-      try {
-        return await readFile(path.join(root, relativePath));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-        throw error;
-      }
+      return source.readBytes(checkSnapshotPath(relativePath, 'A read'));
     },
     async listDirectory(relativePath) {
-      try {
-        const items = await readdir(path.join(root, relativePath), { withFileTypes: true });
-        return items.map((item) => ({ name: item.name, isDirectory: item.isDirectory() }));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-        throw error;
-      }
+      const items = await source.listDirectory(checkSnapshotPath(relativePath, 'A listing', true));
+      return items.map((item) => ({ name: checkSnapshotName(item.name, `The folder ${relativePath || '/'}`), isDirectory: item.isDirectory }));
     },
   };
 }
@@ -100,13 +96,17 @@ export class SnapshotReader {
     this.mirrors = new Set((manifest?.syncedBlocks ?? []).filter((entry) => entry.children === 'mirror').map((entry) => entry.path));
   }
 
-  static async open(source: SnapshotSource): Promise<SnapshotReader> {
-    const content = await readJson<ContentEntry[]>(source, 'content.json');
-    if (!content) throw new Error('This snapshot has no content.json: it is not a Notion backup.');
+  /** Reads through `guardedSource`; content.json and index.json are checked before anything is followed. */
+  static async open(untrusted: SnapshotSource): Promise<SnapshotReader> {
+    const source = guardedSource(untrusted);
+    const raw = await readJson<unknown>(source, 'content.json');
+    if (raw === undefined) throw new Error('This snapshot has no content.json: it is not a Notion backup.');
+    const content = parseContent(raw);
     const manifest = await readJson<SnapshotManifest>(source, 'manifest.json');
     const ours = manifest?.format === SNAPSHOT_FORMAT;
-    const index = ours ? await readJson<IndexEntry[]>(source, 'index.json') : undefined;
-    return new SnapshotReader(source, ours ? manifest : null, content, index ?? (await buildIndex(source, content)));
+    const rawIndex = ours ? await readJson<unknown>(source, 'index.json') : undefined;
+    const index = rawIndex === undefined ? await buildIndex(source, content) : parseIndex(rawIndex);
+    return new SnapshotReader(source, ours ? manifest : null, content, index);
   }
 
   /** True for snapshots made by plakar's official connector (no manifest, no sidecar files). */
@@ -185,8 +185,9 @@ export class SnapshotReader {
    * connector snapshots, images stored as `<block id>.jpg` are described on the fly.
    */
   async files(dir: string): Promise<Map<string, FileDescriptor>> {
-    const described = await readJson<Record<string, FileDescriptor>>(this.source, join(dir, 'files.json'));
-    if (described) return new Map(Object.entries(described));
+    const file = join(dir, 'files.json');
+    const described = await readJson<unknown>(this.source, file);
+    if (described !== undefined) return new Map(Object.entries(parseFiles(described, file)));
     const files = new Map<string, FileDescriptor>();
     for (const item of await this.source.listDirectory(dir)) {
       const match = /^([0-9a-f-]{36})\.jpg$/.exec(item.name);
@@ -197,7 +198,7 @@ export class SnapshotReader {
   }
 
   async fileBytes(dir: string, descriptor: FileDescriptor): Promise<Buffer | undefined> {
-    return this.source.readBytes(join(dir, descriptor.file));
+    return this.source.readBytes(join(dir, checkSnapshotName(descriptor.file, `${dir}/files.json`)));
   }
 
   async users(): Promise<Array<{ id: string; name?: string; type?: string; person?: { email?: string } }>> {
@@ -241,7 +242,7 @@ async function buildIndex(source: SnapshotSource, content: ContentEntry[]): Prom
     if (file) {
       const object = (await readJson<Record<string, unknown>>(source, join(dir, file))) ?? {};
       isDatabase = file === 'database.json';
-      ownId = String(object.id ?? path.posix.basename(dir));
+      ownId = checkNotionId(object.id ?? path.posix.basename(dir), join(dir, file));
       entries.push({
         id: ownId,
         object: isDatabase ? 'database' : 'page',

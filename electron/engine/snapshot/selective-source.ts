@@ -4,14 +4,10 @@ import type { PlakarStore } from '../plakar/store';
 import type { SnapshotSource } from './reader';
 import { plakarSource } from './plakar-source';
 import { directorySource } from './reader';
+import { checkSnapshotPath, parseIndex } from './untrusted';
 
 /** The small files at a snapshot's root that every reader opens first. */
 const ROOT_FILES = ['content.json', 'manifest.json', 'index.json', 'users.json'];
-
-interface IndexedEntry {
-  id: string;
-  path: string;
-}
 
 /**
  * A snapshot read from the store on demand, for restoring or exporting some pages without restoring
@@ -44,7 +40,8 @@ export function selectiveSnapshotSource(store: PlakarStore, snapshotId: string, 
       const bytes = await catted.get('index.json');
       if (!bytes) return [];
       const wanted = new Set(selection);
-      return (JSON.parse(bytes.toString('utf8')) as IndexedEntry[]).filter((entry) => wanted.has(entry.id)).map((entry) => entry.path);
+      // Folders are restored under stagingDir by these paths: they are checked before any is used.
+      return parseIndex(JSON.parse(bytes.toString('utf8'))).filter((entry) => wanted.has(entry.id)).map((entry) => entry.path);
     })();
     return selectedFolders;
   }
@@ -68,7 +65,7 @@ export function selectiveSnapshotSource(store: PlakarStore, snapshotId: string, 
 
   return {
     async readBytes(relativePath) {
-      const clean = relativePath.replace(/^\/+/, '');
+      const clean = checkSnapshotPath(relativePath.replace(/^\/+/, ''), 'A read');
       const folder = await selectedFolderOf(clean);
       if (folder) {
         await restoreFolder(folder);
@@ -82,7 +79,7 @@ export function selectiveSnapshotSource(store: PlakarStore, snapshotId: string, 
       return reading;
     },
     async listDirectory(relativePath) {
-      const clean = relativePath.replace(/^\/+|\/+$/g, '');
+      const clean = checkSnapshotPath(relativePath.replace(/^\/+|\/+$/g, ''), 'A listing', true);
       const folder = await selectedFolderOf(clean);
       if (folder) {
         await restoreFolder(folder);
