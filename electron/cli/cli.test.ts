@@ -85,7 +85,7 @@ describe(`notion-plakar init, with ${plakarUnderTestLabel()}`, () => {
 describe(`notion-plakar backup and snapshots, with ${plakarUnderTestLabel()}`, () => {
   it('--json prints progress lines on stderr and one result object on stdout', async () => {
     await cli(['init', '--store', store()]);
-    const result = await cli(['backup', '--store', store(), '--json', '--comments', 'all', '--tag', 'nightly', '--rate', '1000']);
+    const result = await cli(['backup', '--store', store(), '--json', '--comments', 'all', '--tag', 'nightly', '--rate', '100']);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(Object.keys(summary).sort()).toEqual(
@@ -103,20 +103,20 @@ describe(`notion-plakar backup and snapshots, with ${plakarUnderTestLabel()}`, (
     expect(snapshots[0]).toMatchObject({ id: summary.snapshotId, source: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(snapshots[0]?.tags).toContain('nightly');
 
-    const second = await cli(['backup', '--store', store(), '--json', '--rate', '1000']);
+    const second = await cli(['backup', '--store', store(), '--json', '--rate', '100']);
     expect(JSON.parse(second.stdout)).toMatchObject({ incremental: true });
   });
 
   it('backs up only the chosen roots, given as URLs', async () => {
     await cli(['init', '--store', store()]);
     const url = `https://www.notion.so/acme/Shared-${richWorkspaceFacts.ids.orphanPage.replace(/-/g, '')}`;
-    const result = await cli(['backup', '--store', store(), '--root', url, '--json', '--rate', '1000']);
+    const result = await cli(['backup', '--store', store(), '--root', url, '--json', '--rate', '100']);
     expect(JSON.parse(result.stdout)).toMatchObject({ pages: 2, rows: 0 });
   });
 
   it('prints a readable summary without --json', async () => {
     await cli(['init', '--store', store()]);
-    const result = await cli(['backup', '--store', store(), '--rate', '1000']);
+    const result = await cli(['backup', '--store', store(), '--rate', '100']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Snapshot [0-9a-f]{64} \(full\)/);
     expect(result.stdout).toMatch(/Notion requests in/);
@@ -146,11 +146,11 @@ describe(`notion-plakar prune, with ${plakarUnderTestLabel()}`, () => {
     const url = `https://www.notion.so/acme/Shared-${richWorkspaceFacts.ids.orphanPage.replace(/-/g, '')}`;
     const ids: string[] = [];
     for (let index = 0; index < 3; index += 1) {
-      const made = await cli(['backup', '--store', store(), '--root', url, '--json', '--rate', '1000']);
+      const made = await cli(['backup', '--store', store(), '--root', url, '--json', '--rate', '100']);
       ids.push((JSON.parse(made.stdout) as { snapshotId: string }).snapshotId);
     }
     // Another source (everything): never a candidate.
-    const other = await cli(['backup', '--store', store(), '--json', '--rate', '1000']);
+    const other = await cli(['backup', '--store', store(), '--json', '--rate', '100']);
     const otherId = (JSON.parse(other.stdout) as { snapshotId: string }).snapshotId;
 
     const keepOne = ['--keep-last', '1', '--keep-daily', '0', '--keep-weekly', '0', '--keep-monthly', '0'];
@@ -183,19 +183,19 @@ describe(`notion-plakar prune, with ${plakarUnderTestLabel()}`, () => {
 describe(`notion-plakar restore and export, with ${plakarUnderTestLabel()}`, () => {
   async function backedUp(): Promise<string> {
     await cli(['init', '--store', store()]);
-    const backup = await cli(['backup', '--store', store(), '--json', '--comments', 'all', '--rate', '1000']);
+    const backup = await cli(['backup', '--store', store(), '--json', '--comments', 'all', '--rate', '100']);
     return (JSON.parse(backup.stdout) as { snapshotId: string }).snapshotId;
   }
 
   it('restores under a page, by id prefix, with a JSON result', async () => {
     const snapshotId = await backedUp();
     const targetUrl = `https://www.notion.so/Home-${richWorkspaceFacts.ids.home.replace(/-/g, '')}`;
-    const plan = await cli(['restore', snapshotId.slice(0, 10), '--store', store(), '--to-notion', targetUrl, '--dry-run', '--json', '--rate', '1000']);
+    const plan = await cli(['restore', snapshotId.slice(0, 10), '--store', store(), '--to-notion', targetUrl, '--dry-run', '--json', '--rate', '100']);
     expect(plan.code).toBe(0);
     expect(JSON.parse(plan.stdout)).toMatchObject({ dryRun: true, created: { rows: richWorkspaceFacts.fullCrawl.rows } });
     const result = await cli([
       'restore', snapshotId.slice(0, 10), '--store', store(), '--to-notion', targetUrl,
-      '--page', richWorkspaceFacts.ids.orphanPage, '--json', '--rate', '1000',
+      '--page', richWorkspaceFacts.ids.orphanPage, '--json', '--rate', '100',
     ]);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as Record<string, unknown>;
@@ -208,7 +208,7 @@ describe(`notion-plakar restore and export, with ${plakarUnderTestLabel()}`, () 
     const missing = await cli(['restore', 'ffffffffff', '--store', store(), '--to-notion', richWorkspaceFacts.ids.home]);
     expect(missing).toMatchObject({ code: 1, stderr: expect.stringMatching(/No snapshot id starts with ffffffffff/) });
     const [snapshot] = JSON.parse((await cli(['snapshots', '--store', store(), '--json'])).stdout) as Array<{ id: string }>;
-    const unshared = await cli(['restore', snapshot?.id ?? '', '--store', store(), '--to-notion', richWorkspaceFacts.ids.unsharedPage, '--rate', '1000']);
+    const unshared = await cli(['restore', snapshot?.id ?? '', '--store', store(), '--to-notion', richWorkspaceFacts.ids.unsharedPage, '--rate', '100']);
     expect(unshared).toMatchObject({ code: 1, stderr: expect.stringMatching(/Connections/) });
   });
 

@@ -1,18 +1,21 @@
+import { cliDataDir } from './cli-io';
+import { handleTerminationSignals, pipeWriter, SIGNAL_EXIT_CODES } from './process-hooks';
 import { runCli } from './program';
 
-// Ctrl-C cancels the running job cleanly (plakar stopped, staging removed); a second one exits at once.
-const cancel = new AbortController();
-process.once('SIGINT', () => {
-  process.stderr.write('notion-plakar: cancelling…\n');
-  cancel.abort(Object.assign(new Error('cancelled'), { name: 'AbortError' }));
-  process.once('SIGINT', () => process.exit(130));
-});
-process.once('SIGTERM', () => cancel.abort(Object.assign(new Error('cancelled'), { name: 'AbortError' })));
+const stdout = pipeWriter(process.stdout);
+const stderr = pipeWriter(process.stderr);
 
-process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+// Ctrl-C or SIGTERM cancels the running job cleanly (plakar stopped, staging removed), and the
+// process exits within a few seconds whatever the job was waiting for; a second Ctrl-C exits at once.
+const cancel = new AbortController();
+const signals = handleTerminationSignals({ controller: cancel, workDir: cliDataDir(process.env), stderr });
+
+const code = await runCli(process.argv.slice(2), {
+  stdout,
+  stderr,
   env: process.env,
   signal: cancel.signal,
   showProgress: process.stderr.isTTY === true,
 });
+const signal = signals.received();
+process.exitCode = signal && code !== 0 ? SIGNAL_EXIT_CODES[signal] : code;

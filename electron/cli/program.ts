@@ -9,6 +9,7 @@ import { runBackupCommand, runInitCommand, runSnapshotsCommand } from './command
 import { runExportCommand, runRestoreCommand } from './restore-commands';
 import { runPruneCommand } from './prune-command';
 import type { CliIo } from './cli-io';
+import { redactString } from '../../shared/redact';
 import { CliError, cliDataDir, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './cli-io';
 
 function notionIdOption(value: string, previous: string[] = []): string[] {
@@ -21,9 +22,14 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-function positiveNumber(value: string): number {
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('must be a positive number.');
+/** Notion allows about 3 requests per second; below 0.1 a job would take days, above 100 it only meets 429s. */
+export const RATE_RANGE = { min: 0.1, max: 100 } as const;
+
+function rateOption(value: string): number {
+  const number = Number(value.trim() === '' ? Number.NaN : value);
+  if (!Number.isFinite(number) || number < RATE_RANGE.min || number > RATE_RANGE.max) {
+    throw new InvalidArgumentError(`must be a number of requests per second from ${RATE_RANGE.min} to ${RATE_RANGE.max} (Notion allows about 3).`);
+  }
   return number;
 }
 
@@ -55,7 +61,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--full', 'crawl everything again instead of reusing unchanged pages')
     .option('--tag <tag>', 'add a tag to the snapshot (repeatable)', collect)
     .addOption(new Option('--comments <scope>', 'which comments to back up').choices(['pages', 'all', 'off']).default('pages'))
-    .option('--rate <requests-per-second>', 'Notion request rate (default 3)', positiveNumber)
+    .option('--rate <requests-per-second>', 'Notion request rate, 0.1 to 100 (default 3)', rateOption)
     .option('--no-local-copy', 'keep no local copy of the backed-up pages (next backups restore the previous snapshot from the store; removes the copies kept so far)')
     .option('--json', 'progress as JSON lines on stderr, the result as one JSON object on stdout')
     .action((options) => runBackupCommand(io, options));
@@ -79,7 +85,7 @@ export function buildProgram(io: CliIo): Command {
     })
     .option('--page <id>', 'restore only this page or database and its sub-pages (repeatable; id or URL)', notionIdOption)
     .option('--dry-run', 'show what would be created and what cannot be restored, without writing anything')
-    .option('--rate <requests-per-second>', 'Notion request rate (default 3)', positiveNumber)
+    .option('--rate <requests-per-second>', 'Notion request rate, 0.1 to 100 (default 3)', rateOption)
     .option('--json', 'print the result as one JSON object')
     .action((snapshot: string, options) => runRestoreCommand(io, snapshot, options));
 
@@ -134,6 +140,10 @@ export function buildProgram(io: CliIo): Command {
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  // Error messages may quote what Notion or plakar said: never echo a secret to a terminal or a log.
+  const secrets = [io.env.NOTION_TOKEN, io.env.PLAKAR_PASSPHRASE];
+  const stderr = io.stderr;
+  io = { ...io, stderr: (text) => stderr(redactString(text, { secrets })) };
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv, { from: 'user' });

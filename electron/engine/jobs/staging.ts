@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,4 +67,34 @@ async function isStale(dir: string, now: number): Promise<boolean> {
       return false;
     }
   }
+}
+
+/**
+ * Synchronously removes the staging folders this process owns: the last step of a CLI forced to
+ * exit before its job could clean up. Returns the folders it could not remove.
+ */
+export function removeOwnStagingSync(workDir: string): string[] {
+  const root = stagingRoot(workDir);
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return [];
+  }
+  const left: string[] = [];
+  for (const name of names) {
+    const dir = path.join(root, name);
+    try {
+      const owner = JSON.parse(readFileSync(path.join(dir, OWNER_FILE), 'utf8')) as Partial<StagingOwner>;
+      if (owner.pid !== process.pid || owner.host !== os.hostname()) continue;
+    } catch {
+      continue;
+    }
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      left.push(dir);
+    }
+  }
+  return left;
 }
