@@ -6,6 +6,9 @@ const MAX_EXTENSION_CHARS = 16;
 const FORBIDDEN_CHARACTERS = /[/\\:*?"<>|]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+// Invisible marks that reorder or hide text (bidi embeddings, overrides and isolates, zero widths):
+// removed, so a name cannot disguise its extension (`invoice\u202Efdp.exe`). ZWJ/ZWNJ are kept (emoji, scripts).
+const INVISIBLE_MARKS = /[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
 
 function truncate(name: string): string {
@@ -21,12 +24,12 @@ function truncate(name: string): string {
 }
 
 /**
- * A title made safe as a file or folder name on every OS: no `/\:*?"<>|` or control characters, no
+ * A title made safe as a file or folder name on every OS: no `/\:*?"<>|`, control characters or bidi marks, no
  * leading or trailing spaces, no trailing dots, no leading dot (hidden file), never a reserved Windows
  * device name, at most 100 characters; empty becomes "Untitled".
  */
 export function sanitiseName(title: string, fallback = 'Untitled'): string {
-  let name = title.normalize('NFC').replace(CONTROL_CHARACTERS, ' ').replace(FORBIDDEN_CHARACTERS, '_');
+  let name = title.normalize('NFC').replace(INVISIBLE_MARKS, '').replace(CONTROL_CHARACTERS, ' ').replace(FORBIDDEN_CHARACTERS, '_');
   name = name.replace(/\s+/g, ' ').trim();
   name = truncate(name).replace(/[. ]+$/, '');
   if (name.startsWith('.')) name = `_${name.slice(1)}`;

@@ -29,6 +29,8 @@ async function copyTree(options: JsonExportOptions, from: string, to: string, co
       await copyTree(options, joinPath(from, item.name), joinPath(to, item.name), counts);
       continue;
     }
+    // The copy is a snapshot others will read: a files.json the reader would refuse is not copied.
+    if (item.name === 'files.json') await options.reader.files(from);
     const bytes = await options.reader.source.readBytes(joinPath(from, item.name));
     if (!bytes) continue;
     await options.output.write(joinPath(to, item.name), bytes);

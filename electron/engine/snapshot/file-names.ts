@@ -11,7 +11,7 @@ const MAX_CAPTION_CHARS = 255;
 const PATH_SEPARATORS = /[/\\]/g;
 // C0 and C1 controls, and the invisible marks that reorder or hide text (bidi overrides, zero widths).
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
