@@ -93,13 +93,14 @@ export async function prepareAppState(page: Page, options: PreparedState): Promi
   const problem = await page.evaluate(async ({ token, storeDir, roots, requestsPerSecond }) => {
     const api = window.backupApp;
     if (!api) return 'no bridge';
+    // Main asks for both in native dialogs; the harness's stand-in user says yes (see the targets).
     await api.acceptInsecureSecretStorage();
     const connected = await api.connectNotion({ token });
     if (!connected.ok || connected.value.status !== 'valid') return `connectNotion: ${JSON.stringify(connected)}`;
     const store = await api.setupStore({ mode: 'create', location: storeDir, passphrase: 'correct horse battery staple 42', plaintext: false });
     if (!store.ok || store.value.status !== 'ready') return `setupStore: ${JSON.stringify(store)}`;
     await api.setBackupRoots({ ids: roots });
-    await api.updateAdvancedSettings({ requestsPerSecond, comments: 'pages', localCopy: true, notionApiUrl: '' });
+    await api.updateAdvancedSettings({ requestsPerSecond, comments: 'pages', localCopy: true });
     await api.confirmPassphraseSaved();
     await api.completeOnboarding();
     return null;

@@ -14,7 +14,7 @@ export const SettingsSchema = z.object({
     })
     .nullable(),
   notion: z.object({
-    /** Another API base URL (a proxy, or the emulator in the demo); null = Notion. */
+    /** Ignored and no longer written (kept so older settings files still parse): the Notion API URL comes only from NOTION_API_URL (docs/security.md). */
     apiUrl: z.string().nullable(),
     workspaceName: z.string().nullable(),
     workspaceId: z.string().nullable(),

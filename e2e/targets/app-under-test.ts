@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { AskedDialog, DialogAnswer } from '../../testkit/fake-dialogs';
 
 /** The environment variables the app reads (see electron/services/config.ts). */
 export interface AppEnv {
@@ -21,6 +22,9 @@ export interface ShownNotification {
 
 export type TargetName = 'electron' | 'chromium';
 
+/** Answers to main's native dialogs, and what it asked (see testkit/fake-dialogs.ts). */
+export type { AskedDialog, DialogAnswer };
+
 export interface AppUnderTest {
   target: TargetName;
   page: Page;
@@ -28,5 +32,12 @@ export interface AppUnderTest {
   notifications(): Promise<ShownNotification[]>;
   /** Clicks the notification at `index`, as the user would in the system's notification centre. */
   clickNotification(index: number): Promise<void>;
+  /**
+   * Queues answers for main's next native dialogs (per kind, in order). Unqueued file and folder
+   * dialogs are cancelled; unqueued confirmations are accepted, as the user setting the app up would.
+   */
+  answerDialogs(...answers: DialogAnswer[]): Promise<void>;
+  /** The native dialogs main has shown so far. */
+  askedDialogs(): Promise<AskedDialog[]>;
   close(): Promise<void>;
 }

@@ -13,6 +13,7 @@ import { SecretVault, testOnlyCipher } from '../../electron/services/secrets';
 import { AppSettings, SETTINGS_STORE_OPTIONS } from '../../electron/services/settings';
 import { eventChannels } from '../../shared/ipc/channels';
 import Conf from 'conf';
+import { FakeDialogs } from '../../testkit/fake-dialogs';
 import type { AppEnv, AppUnderTest, ShownNotification } from './app-under-test';
 import { serveRenderer } from './static-server';
 
@@ -63,8 +64,11 @@ export async function launchChromiumTarget(env: AppEnv): Promise<AppUnderTest> {
   );
   const settings = new AppSettings(new Conf({ ...SETTINGS_STORE_OPTIONS, cwd: config.dataDir }));
   const shown: Array<ShownNotification & { click(): void }> = [];
+  // Main's native dialogs, answered by the spec (answerDialogs) or the stand-in user's defaults.
+  const dialogs = new FakeDialogs(true);
   const core = createAppCore({
     config,
+    dialogs,
     clock: clockFor(config.testNow),
     // What Electron does on Linux, with notifications recorded rather than shown.
     platform: {
@@ -103,6 +107,8 @@ export async function launchChromiumTarget(env: AppEnv): Promise<AppUnderTest> {
     page,
     notifications: async () => shown.map(({ title, body }) => ({ title, body })),
     clickNotification: async (index) => shown[index]?.click(),
+    answerDialogs: async (...answers) => void dialogs.answer(...answers),
+    askedDialogs: async () => [...dialogs.asked],
     async close() {
       core.stop();
       await browser.close();

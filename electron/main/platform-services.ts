@@ -12,6 +12,7 @@ import { SecretVault } from '../services/secrets';
 import type { PlatformHooks, ServiceDeps } from '../services/service-context';
 import type { SettingsBackend } from '../services/settings';
 import { AppSettings, SETTINGS_STORE_OPTIONS } from '../services/settings';
+import { electronDialogs } from './dialogs';
 import { sendEvent } from './ipc';
 
 /** Electron's safeStorage; on Linux its "basic_text" fallback (a publicly known key) is not secure. */
@@ -71,6 +72,7 @@ export function electronServiceDeps(
     // Only development and test builds honour a test clock.
     clock: clockFor(app.isPackaged ? null : config.testNow),
     platform: electronPlatformHooks(config.productName),
+    dialogs: electronDialogs(window),
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
       alsoEmit(event, payload);
       const target = window();

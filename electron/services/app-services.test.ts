@@ -4,6 +4,7 @@ import Conf from 'conf';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
+import { FakeDialogs } from '../../testkit/fake-dialogs';
 import { plakarBinUnderTest, plakarUnderTestLabel } from '../../testkit/plakar-standin';
 import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
 import type { ContractHandlers } from '../../shared/ipc/contract';
@@ -38,6 +39,8 @@ beforeEach(async () => {
     settings,
     vault: new SecretVault(dataDir, testOnlyCipher(), () => settings.get().acceptInsecureSecretStorage),
     jobs: new JobRunner(),
+    // The user says yes to main's confirmations (insecure storage, a typed store location).
+    dialogs: new FakeDialogs(true),
     emit: (event, payload) => events.push({ event, payload }),
   }).handlers;
 });
@@ -191,7 +194,7 @@ describe(`backups from the app, with ${plakarUnderTestLabel()}`, () => {
     expect(command).toContain(`--store ${path.join(dataDir, 'store')}`);
     expect(command).not.toContain(PASSPHRASE);
     expect(command).not.toContain(emulator.tokens.full);
-    const state = await services.updateAdvancedSettings({ requestsPerSecond: 2, comments: 'all', localCopy: true, notionApiUrl: '' });
+    const state = await services.updateAdvancedSettings({ requestsPerSecond: 2, comments: 'all', localCopy: true });
     expect(state.settings.advanced).toEqual({ requestsPerSecond: 2, comments: 'all', localCopy: true });
   });
 

@@ -15,6 +15,7 @@ import { NotificationCenter } from './notifications';
 import { BackupScheduler } from './scheduler';
 import type { NotionReachability } from './scheduler';
 import { scheduleServices } from './schedule-services';
+import { choiceServices } from './choice-services';
 import { onboardingServices } from './onboarding-services';
 import { JobHistory } from './job-history';
 import type { JobRecord } from './job-history';
@@ -113,6 +114,7 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
 
 
     ...onboardingServices(context),
+    ...choiceServices(context),
     ...jobServices(context),
     ...snapshotServices(context),
     ...restoreServices(context),

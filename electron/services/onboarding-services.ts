@@ -1,26 +1,21 @@
-import { mkdir } from 'node:fs/promises';
 import type { ContractHandlers } from '../../shared/ipc/contract';
 import type { StoreSetupInput, StoreSetupResult } from '../../shared/ipc/app-schemas';
 import { assessPassphrase } from '../../shared/passphrase-policy';
 import { listPickablePages } from '../engine/notion/page-tree';
 import { checkNotionToken } from '../engine/notion/token-check';
-import { detectPlakar } from '../engine/plakar/detect';
 import { PlakarError } from '../engine/plakar/errors';
-import { appPlakarDirs } from './config';
 import { InsecureSecretStorageError } from './secrets';
 import type { ServiceContext } from './service-context';
 
 type OnboardingHandlers = Pick<
   ContractHandlers,
   | 'getAppState'
-  | 'choosePlakarBinary'
   | 'setupStore'
   | 'confirmPassphraseSaved'
   | 'connectNotion'
   | 'disconnectNotion'
   | 'listNotionPages'
   | 'setBackupRoots'
-  | 'acceptInsecureSecretStorage'
   | 'completeOnboarding'
 >;
 
@@ -44,6 +39,11 @@ export function onboardingServices(context: ServiceContext): OnboardingHandlers 
       if (!input.passphrase) return problem('passphrase-missing', 'Choose a passphrase for the store.');
       const assessment = assessPassphrase(input.passphrase);
       if (!assessment.acceptable) return problem('weak-passphrase', assessment.message);
+    }
+    // A location main handed out (its folder dialog), the configured store, or one the user confirms now.
+    const configured = settings.get().store?.location;
+    if (input.location !== configured && !(await context.confirmFolder('store', input.location))) {
+      return problem('not-confirmed', 'Choose the store’s folder with “Choose…”, or confirm the location you typed.');
     }
     let store;
     try {
@@ -76,14 +76,6 @@ export function onboardingServices(context: ServiceContext): OnboardingHandlers 
 
   return {
     getAppState: () => context.state(),
-
-    async choosePlakarBinary({ path }) {
-      const dirs = appPlakarDirs(context.config);
-      await mkdir(dirs.cacheHome, { recursive: true, mode: 0o700 });
-      const detection = await detectPlakar({ explicitPath: path, dirs });
-      if (detection.status === 'found') settings.update({ plakarPath: detection.path });
-      return detection;
-    },
 
     setupStore,
 
@@ -130,11 +122,6 @@ export function onboardingServices(context: ServiceContext): OnboardingHandlers 
 
     async setBackupRoots({ ids }) {
       settings.update({ roots: [...new Set(ids.map((id) => id.toLowerCase()))] });
-      return context.state();
-    },
-
-    async acceptInsecureSecretStorage() {
-      settings.update({ acceptInsecureSecretStorage: true });
       return context.state();
     },
 

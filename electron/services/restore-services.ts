@@ -84,6 +84,10 @@ export function restoreServices(context: ServiceContext): RestoreHandlers {
         return jobId ? { status: 'started', jobId } : { status: 'refused', message: 'Another job is running. Wait for it to finish, or cancel it.' };
       }
 
+      // The folder must be one main handed out (its folder dialog) or that the user confirms now.
+      if (!(await context.confirmFolder('export', destination.dir))) {
+        return { status: 'refused', message: 'Choose the folder with “Choose…”, or confirm the folder you typed.' };
+      }
       const jobId = jobs.start('export', async (id, signal) => {
         try {
           const result = await runExportJob({

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
 import type { AppState } from '../../shared/ipc/app-schemas';
@@ -12,6 +13,8 @@ import { systemClock } from './clock';
 import type { ServiceConfig } from './config';
 import { appPlakarDirs } from './config';
 import type { JobRunner } from './job-runner';
+import type { FolderPurpose, NativeDialogs } from './native-dialogs';
+import { HandedOutFolders, refusingDialogs } from './native-dialogs';
 import type { SecretVault } from './secrets';
 import type { AppSettings } from './settings';
 import { SUPPORTED_PLAKAR_RANGE } from '../../shared/plakar-support';
@@ -31,6 +34,8 @@ export interface ServiceDeps {
   platform?: Partial<PlatformHooks>;
   /** The user's IANA time zone; defaults to the system's. */
   timeZone?: string;
+  /** Native dialogs opened by main (Electron's `dialog`); absent = every question answered "no". */
+  dialogs?: NativeDialogs;
 }
 
 /** A notification for the OS; `target` is the screen a click opens. */
@@ -55,7 +60,39 @@ export class NotConfiguredError extends Error {
 
 /** Shared helpers of the service modules. */
 export class ServiceContext {
+  /** Folders main handed out through a native dialog (the only paths it takes back unconfirmed). */
+  readonly folders = new HandedOutFolders();
+
   constructor(readonly deps: ServiceDeps) {}
+
+  get dialogs(): NativeDialogs {
+    return this.deps.dialogs ?? refusingDialogs;
+  }
+
+  /**
+   * May main use this folder (or plakar location) that came back from the renderer? Yes when main
+   * handed it out; otherwise only when the user confirms that exact location in a native dialog.
+   */
+  async confirmFolder(purpose: FolderPurpose, location: string): Promise<boolean> {
+    if (this.folders.has(purpose, location)) return true;
+    const confirmed = await this.dialogs.confirm(
+      purpose === 'store'
+        ? {
+            message: 'Use this location for your backup store?',
+            detail: `${location}\n\nYour Notion backups will be written there. Choose “Use this location” only if you typed it yourself.`,
+            confirmLabel: 'Use this location',
+            cancelLabel: 'Cancel',
+          }
+        : {
+            message: 'Write the pages into this folder?',
+            detail: `${location}\n\nThe restored pages will be written as files there. Choose “Write here” only if you typed it yourself.`,
+            confirmLabel: 'Write here',
+            cancelLabel: 'Cancel',
+          },
+    );
+    if (confirmed && path.isAbsolute(location)) this.folders.add(purpose, location);
+    return confirmed;
+  }
 
   get config(): ServiceConfig {
     return this.deps.config;
@@ -69,8 +106,12 @@ export class ServiceContext {
     return this.deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   }
 
+  /**
+   * Where the Notion token is sent: https://api.notion.com, or NOTION_API_URL from the environment
+   * (the emulator, a proxy, demo mode). Never from the settings file or the renderer (docs/security.md).
+   */
   notionApiUrl(): string {
-    return this.deps.settings.get().notion.apiUrl ?? this.deps.config.notionApiUrl;
+    return this.deps.config.notionApiUrl;
   }
 
   /** The plakar binary: chosen in the app, else PLAKAR_BIN, else found on PATH. */

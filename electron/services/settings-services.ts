@@ -1,4 +1,5 @@
 import type { ContractHandlers } from '../../shared/ipc/contract';
+import { DEFAULT_NOTION_API_URL } from '../engine/notion/client';
 import { describeJobError } from '../engine/jobs/job-errors';
 import type { JobHistory } from './job-history';
 import { integritySummary } from './job-launchers';
@@ -20,13 +21,10 @@ export function settingsServices(context: ServiceContext, history: JobHistory): 
       return { jobs: await history.list() };
     },
 
-    async updateAdvancedSettings({ requestsPerSecond, comments, localCopy, notionApiUrl }) {
+    async updateAdvancedSettings({ requestsPerSecond, comments, localCopy }) {
       const current = settings.get();
       if (!localCopy && current.advanced.localCopy) await discardAllMirrors(context.config.dataDir);
-      settings.update({
-        advanced: { requestsPerSecond, comments, localCopy },
-        notion: { ...current.notion, apiUrl: notionApiUrl.trim() === '' ? null : notionApiUrl.trim().replace(/\/+$/, '') },
-      });
+      settings.update({ advanced: { requestsPerSecond, comments, localCopy } });
       return context.state();
     },
 
@@ -46,7 +44,8 @@ export function settingsServices(context: ServiceContext, history: JobHistory): 
       const parts = ["NOTION_TOKEN='<your Notion token>'"];
       // An unencrypted store needs plakar 1.1.5+'s explicit consent instead of a passphrase.
       parts.push(current.store?.encrypted === false ? 'PLAKAR_INSECURE_PLAINTEXT=1' : "PLAKAR_PASSPHRASE='<your store passphrase>'");
-      if (current.notion.apiUrl) parts.push(`NOTION_API_URL=${shellQuote(current.notion.apiUrl)}`);
+      const apiUrl = context.notionApiUrl();
+      if (apiUrl !== DEFAULT_NOTION_API_URL) parts.push(`NOTION_API_URL=${shellQuote(apiUrl)}`);
       parts.push('npx notion-plakar backup', '--store', shellQuote(current.store?.location ?? '<store>'));
       for (const root of current.roots) parts.push('--root', root);
       if (current.advanced.comments !== 'pages') parts.push('--comments', current.advanced.comments);

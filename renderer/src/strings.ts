@@ -55,7 +55,7 @@ export const strings = {
     installHint:
       `Get plakar ${SUPPORTED_PLAKAR_RANGE} for your system from plakar.io or its GitHub releases, or build it with Go: ` +
       `go install github.com/PlakarKorp/plakar@v${NEWEST_TESTED_PLAKAR}`,
-    customPathHint: 'Installed somewhere unusual? Enter the full path of the plakar program below.',
+    customPathHint: 'Installed somewhere unusual? Choose the plakar program below.',
     installLink: 'Download plakar',
     searchedIn: (count: number) => `Looked in ${count} places, including your PATH.`,
     tooOldTitle: 'plakar is too old',
@@ -64,12 +64,14 @@ export const strings = {
     unusableTitle: 'plakar could not be used',
     unusable: (path: string, reason: string) => `${path}: ${reason}`,
     checkAgain: 'Check again',
-    pathLabel: 'Path of the plakar program',
-    pathPlaceholder: (platform: string) =>
-      platform === 'win32' ? 'C:\\Program Files\\plakar\\plakar.exe' : platform === 'darwin' ? '/opt/homebrew/bin/plakar' : '/usr/local/bin/plakar',
-    pathHelp: 'The app remembers this path.',
-    usePath: 'Use this plakar',
-    pathEmpty: 'Enter the full path of the plakar program.',
+    choose: 'Choose the plakar program…',
+    chooseHelp: 'The app opens a file dialog, checks the program and remembers it. A program outside the usual install folders needs your confirmation, because it receives the store passphrase.',
+  },
+
+  folders: {
+    choose: 'Choose…',
+    chooseStore: 'Choose the store folder',
+    chooseExport: 'Choose the folder for the pages',
   },
 
   secretStorage: {
@@ -518,9 +520,6 @@ export const strings = {
     changePages: 'Change…',
     pagesSave: 'Save',
     advancedTitle: 'Advanced',
-    apiUrl: 'Notion API URL',
-    apiUrlHelp: 'Leave empty to use Notion. Set it only for a proxy or a test server.',
-    apiUrlInvalid: 'Enter an http(s) URL, or leave it empty for Notion.',
     rate: 'Requests per second',
     rateHelp: 'Notion allows about 3 on average. Higher values may be slowed down by Notion.',
     rateInvalid: 'Enter a number above 0 and at most 50.',
@@ -539,7 +538,6 @@ export const strings = {
     plakarLabel: 'plakar program',
     plakarCurrent: (path: string) => `Chosen path: ${path}`,
     plakarDefault: 'Found automatically (PLAKAR_BIN or the PATH).',
-    plakarUse: 'Use this plakar',
     commandTitle: 'Command line',
     commandLead: 'The same backup from a terminal. Secrets are placeholders: the app never shows them.',
     showCommand: 'Show command',

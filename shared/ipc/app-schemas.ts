@@ -19,7 +19,12 @@ export const AppStateSchema = z.object({
 });
 export type AppState = z.infer<typeof AppStateSchema>;
 
-export const ChoosePlakarInputSchema = z.object({ path: z.string().min(1).max(4096) });
+/** What a native folder dialog opened by main is for; the renderer gets back the path main handed out. */
+export const ChooseFolderInputSchema = z.strictObject({ purpose: z.enum(['store', 'export']) });
+export const ChooseFolderResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('chosen'), path: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+]);
 
 export const StoreSetupInputSchema = z.object({
   mode: z.enum(['create', 'open']),
@@ -43,6 +48,8 @@ export const StoreSetupResultSchema = z.discriminatedUnion('status', [
       'not-a-store',
       'plakar',
       'insecure-secret-storage',
+      /** The typed location was not confirmed in main's dialog. */
+      'not-confirmed',
       'other',
     ]),
     message: z.string(),
@@ -224,12 +231,11 @@ export const JobRecordSchema = z.object({
   log: z.array(z.string()),
 });
 
-export const AdvancedSettingsInputSchema = z.object({
+/** Strict: the Notion API URL is not a setting the renderer can change (only NOTION_API_URL, docs/security.md). */
+export const AdvancedSettingsInputSchema = z.strictObject({
   requestsPerSecond: z.number().positive().max(50),
   comments: z.enum(['pages', 'all', 'off']),
   localCopy: z.boolean(),
-  /** Empty = Notion itself. */
-  notionApiUrl: z.string().max(2048).refine((value) => value === '' || /^https?:\/\/[^\s]+$/.test(value), 'Enter an http(s) URL, or leave it empty for Notion.'),
 });
 
 export const StoreCheckSchema = z.discriminatedUnion('status', [

@@ -8,6 +8,7 @@ export const invokeChannels = {
   validateNotionToken: 'notion:validate-token',
   getAppState: 'app:get-state',
   choosePlakarBinary: 'plakar:choose-binary',
+  chooseFolder: 'dialog:choose-folder',
   setupStore: 'store:setup',
   confirmPassphraseSaved: 'store:confirm-passphrase-saved',
   connectNotion: 'notion:connect',

@@ -5,7 +5,8 @@ import {
   JobRecordSchema,
   StoreCheckSchema,
   CancelJobInputSchema,
-  ChoosePlakarInputSchema,
+  ChooseFolderInputSchema,
+  ChooseFolderResultSchema,
   JobFinishedEventSchema,
   JobProgressEventSchema,
   JobStartSchema,
@@ -77,6 +78,10 @@ export const PlakarDetectionSchema = z.discriminatedUnion('status', [
 ]);
 export type PlakarDetection = z.infer<typeof PlakarDetectionSchema>;
 
+/** choosePlakarBinary: main's file dialog, then `plakar version`; cancelled when the user closed a dialog. */
+export const ChoosePlakarResultSchema = z.discriminatedUnion('status', [...PlakarDetectionSchema.options, z.object({ status: z.literal('cancelled') })]);
+export type ChoosePlakarResult = z.infer<typeof ChoosePlakarResultSchema>;
+
 /** Notion tokens are opaque secrets: bound the size, refuse control characters. */
 export const NotionTokenInputSchema = z.object({
   token: z
@@ -128,7 +133,8 @@ export const ipcContract = {
   detectPlakar: { input: z.undefined(), result: PlakarDetectionSchema },
   validateNotionToken: { input: NotionTokenInputSchema, result: NotionTokenCheckSchema },
   getAppState: { input: z.undefined(), result: AppStateSchema },
-  choosePlakarBinary: { input: ChoosePlakarInputSchema, result: PlakarDetectionSchema },
+  choosePlakarBinary: { input: z.undefined(), result: ChoosePlakarResultSchema },
+  chooseFolder: { input: ChooseFolderInputSchema, result: ChooseFolderResultSchema },
   setupStore: { input: StoreSetupInputSchema, result: StoreSetupResultSchema },
   confirmPassphraseSaved: { input: z.undefined(), result: AppStateSchema },
   connectNotion: { input: NotionTokenInputSchema, result: NotionTokenCheckSchema },

@@ -1,4 +1,3 @@
-import type { FormEvent } from 'react';
 import { useEffect, useId, useState } from 'react';
 import type { PlakarDetection } from '../../../shared/ipc/contract';
 import { getBackupApp } from '../bridge';
@@ -9,14 +8,10 @@ import { StatusIcon } from './StatusIcon';
 type CheckState = { phase: 'checking' } | { phase: 'done'; detection: PlakarDetection } | { phase: 'failed' };
 
 /** Is plakar installed (and new enough)? If not: how to install it, or where it is. */
-export function PlakarCheck({ onResult, platform }: { onResult: (found: boolean) => void; platform: string }) {
+export function PlakarCheck({ onResult }: { onResult: (found: boolean) => void }) {
   const [state, setState] = useState<CheckState>({ phase: 'checking' });
   const [attempt, setAttempt] = useState(0);
-  const [path, setPath] = useState('');
-  const [pathError, setPathError] = useState<string | null>(null);
-  const pathId = useId();
-  const pathHelpId = useId();
-  const pathErrorId = useId();
+  const chooseHelpId = useId();
 
   useEffect(() => {
     let cancelled = false;
@@ -37,16 +32,16 @@ export function PlakarCheck({ onResult, platform }: { onResult: (found: boolean)
     setAttempt((count) => count + 1);
   };
 
-  async function choosePath(event: FormEvent) {
-    event.preventDefault();
-    if (!path.trim()) {
-      setPathError(strings.plakar.pathEmpty);
+  /** Main opens the file dialog, checks the program, and asks before trusting an unusual folder. */
+  async function chooseProgram() {
+    const previous = state;
+    setState({ phase: 'checking' });
+    const result = await getBackupApp().choosePlakarBinary();
+    if (result.ok && result.value.status === 'cancelled') {
+      setState(previous);
       return;
     }
-    setPathError(null);
-    setState({ phase: 'checking' });
-    const result = await getBackupApp().choosePlakarBinary({ path: path.trim() });
-    setState(result.ok ? { phase: 'done', detection: result.value } : { phase: 'failed' });
+    setState(result.ok && result.value.status !== 'cancelled' ? { phase: 'done', detection: result.value } : { phase: 'failed' });
     onResult(result.ok && result.value.status === 'found');
   }
 
@@ -67,33 +62,14 @@ export function PlakarCheck({ onResult, platform }: { onResult: (found: boolean)
           <button type="button" className="button button--secondary" onClick={checkAgain}>
             {strings.plakar.checkAgain}
           </button>
-          <form className="field field--spaced" onSubmit={(event) => void choosePath(event)}>
-            <label htmlFor={pathId}>{strings.plakar.pathLabel}</label>
-            <div className="input-row">
-              <input
-                id={pathId}
-                className="input input--mono"
-                value={path}
-                onChange={(event) => setPath(event.target.value)}
-                placeholder={strings.plakar.pathPlaceholder(platform)}
-                spellCheck={false}
-                autoComplete="off"
-                aria-describedby={pathError ? `${pathErrorId} ${pathHelpId}` : pathHelpId}
-                aria-invalid={pathError ? true : undefined}
-              />
-              <button type="submit" className="button">
-                {strings.plakar.usePath}
-              </button>
-            </div>
-            {pathError && (
-              <p id={pathErrorId} className="field-error">
-                {pathError}
-              </p>
-            )}
-            <p id={pathHelpId} className="field-help">
-              {strings.plakar.pathHelp}
+          <div className="field field--spaced">
+            <button type="button" className="button" onClick={() => void chooseProgram()} aria-describedby={chooseHelpId}>
+              {strings.plakar.choose}
+            </button>
+            <p id={chooseHelpId} className="field-help">
+              {strings.plakar.chooseHelp}
             </p>
-          </form>
+          </div>
         </>
       )}
     </section>

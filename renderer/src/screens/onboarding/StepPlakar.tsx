@@ -5,7 +5,7 @@ import { strings } from '../../strings';
 import type { StepProps } from './Wizard';
 
 /** Step 1: what the app does, and the plakar check (found, or how to install it / where it is). */
-export function StepPlakar({ info, onNext }: StepProps) {
+export function StepPlakar({ onNext }: StepProps) {
   const [found, setFound] = useState(false);
   const onPlakar = useCallback((ok: boolean) => setFound(ok), []);
   return (
@@ -15,7 +15,7 @@ export function StepPlakar({ info, onNext }: StepProps) {
       <h2>{strings.welcome.checksTitle}</h2>
       <p>{strings.welcome.checksLead}</p>
       <div className="check-list">
-        <PlakarCheck onResult={onPlakar} platform={info?.platform ?? 'linux'} />
+        <PlakarCheck onResult={onPlakar} />
       </div>
       {found && (
         <p className="success-note" role="status">

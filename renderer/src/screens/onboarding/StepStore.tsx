@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useId, useRef, useState } from 'react';
 import type { StoreSetupResult } from '../../../../shared/ipc/app-schemas';
 import { assessPassphrase } from '../../../../shared/passphrase-policy';
+import { ChooseFolderButton } from '../../components/ChooseFolderButton';
 import { getBackupApp } from '../../bridge';
 import { describedBy, FieldError } from '../../components/Field';
 import { PassphraseStrength } from '../../components/PassphraseStrength';
@@ -163,21 +164,31 @@ export function StepStore({ state, info, onStateChange, onNext, onBack }: StepPr
 
           <div className="field">
             <label htmlFor={ids.location}>{strings.store.locationLabel}</label>
-            <input
-              id={ids.location}
-              ref={locationRef}
-              className="input input--mono"
-              value={location}
-              onChange={(event) => {
-                setLocation(event.target.value);
-                clearError('location');
-              }}
-              placeholder={strings.store.locationPlaceholder(platform)}
-              spellCheck={false}
-              autoComplete="off"
-              aria-invalid={errors.location ? true : undefined}
-              aria-describedby={describedBy(ids.locationHelp, ids.locationError, errors.location)}
-            />
+            <div className="input-row">
+              <input
+                id={ids.location}
+                ref={locationRef}
+                className="input input--mono"
+                value={location}
+                onChange={(event) => {
+                  setLocation(event.target.value);
+                  clearError('location');
+                }}
+                placeholder={strings.store.locationPlaceholder(platform)}
+                spellCheck={false}
+                autoComplete="off"
+                aria-invalid={errors.location ? true : undefined}
+                aria-describedby={describedBy(ids.locationHelp, ids.locationError, errors.location)}
+              />
+              <ChooseFolderButton
+                purpose="store"
+                label={strings.folders.chooseStore}
+                onChosen={(chosen) => {
+                  setLocation(chosen);
+                  clearError('location');
+                }}
+              />
+            </div>
             <FieldError id={ids.locationError} message={errors.location}>
               {problemHint && <p>{problemHint}</p>}
               {errors.problem === 'store-exists' && (

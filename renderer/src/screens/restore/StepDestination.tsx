@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
+import { ChooseFolderButton } from '../../components/ChooseFolderButton';
 import { describedBy, FieldError } from '../../components/Field';
 import { strings } from '../../strings';
 import type { DestinationDraft } from './restore-helpers';
@@ -139,17 +140,20 @@ function FolderTarget({
     <>
       <div className="field">
         <label htmlFor={dirId}>{r.folderLabel}</label>
-        <input
-          id={dirId}
-          className="input input--mono"
-          value={draft.dir}
-          onChange={(event) => onChange({ ...draft, dir: event.target.value })}
-          placeholder={r.folderPlaceholder}
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={error !== null}
-          aria-describedby={describedBy(helpId, errorId, error)}
-        />
+        <div className="input-row">
+          <input
+            id={dirId}
+            className="input input--mono"
+            value={draft.dir}
+            onChange={(event) => onChange({ ...draft, dir: event.target.value })}
+            placeholder={r.folderPlaceholder}
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={error !== null}
+            aria-describedby={describedBy(helpId, errorId, error)}
+          />
+          <ChooseFolderButton purpose="export" label={strings.folders.chooseExport} onChosen={(dir) => onChange({ ...draft, dir })} />
+        </div>
         <p id={helpId} className="field-help">
           {r.folderHelp}
         </p>

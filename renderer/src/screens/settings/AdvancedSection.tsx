@@ -7,30 +7,27 @@ import { CheckRow } from '../../components/CheckRow';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { describedBy, FieldError } from '../../components/Field';
 import { strings } from '../../strings';
-import { parseApiUrl, parseRate } from './settings-helpers';
+import { parseRate } from './settings-helpers';
 
 const t = strings.settings;
 const COMMENTS = ['pages', 'all', 'off'] as const;
 
-/** Advanced: Notion API URL, requests per second, comments scope; and which plakar to use. */
+/** Advanced: requests per second, comments scope, the local copy; and which plakar to use (main's file dialog). */
 export function AdvancedSection({ state, onStateChange }: { state: AppState; onStateChange: (state: AppState) => void }) {
-  const { advanced, notion } = state.settings;
-  const [apiUrl, setApiUrl] = useState(notion.apiUrl ?? '');
+  const { advanced } = state.settings;
   const [rate, setRate] = useState(String(advanced.requestsPerSecond));
   const [comments, setComments] = useState<(typeof COMMENTS)[number]>(advanced.comments);
   const [localCopy, setLocalCopy] = useState(advanced.localCopy);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const [errors, setErrors] = useState<{ apiUrl?: string; rate?: string }>({});
-  const ids = { apiUrl: useId(), apiHelp: useId(), apiError: useId(), rate: useId(), rateHelp: useId(), rateError: useId(), note: useId() };
+  const [errors, setErrors] = useState<{ rate?: string }>({});
+  const ids = { rate: useId(), rateHelp: useId(), rateError: useId(), note: useId() };
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const url = parseApiUrl(apiUrl);
     const rps = parseRate(rate);
-    const nextErrors = { apiUrl: url === null ? t.apiUrlInvalid : undefined, rate: rps === null ? t.rateInvalid : undefined };
-    setErrors(nextErrors);
-    if (url === null || rps === null) return;
-    const result = await getBackupApp().updateAdvancedSettings({ requestsPerSecond: rps, comments, localCopy, notionApiUrl: url });
+    setErrors({ rate: rps === null ? t.rateInvalid : undefined });
+    if (rps === null) return;
+    const result = await getBackupApp().updateAdvancedSettings({ requestsPerSecond: rps, comments, localCopy });
     if (!result.ok) setStatus({ ok: false, text: result.error.message });
     else {
       onStateChange(result.value);
@@ -44,24 +41,6 @@ export function AdvancedSection({ state, onStateChange }: { state: AppState; onS
         {t.advancedTitle}
       </h2>
       <form className="form" onSubmit={(event) => void save(event)} aria-label={t.advancedTitle} noValidate>
-        <div className="field">
-          <label htmlFor={ids.apiUrl}>{t.apiUrl}</label>
-          <input
-            id={ids.apiUrl}
-            className="input input--mono"
-            value={apiUrl}
-            onChange={(event) => setApiUrl(event.target.value)}
-            placeholder="https://api.notion.com"
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={Boolean(errors.apiUrl)}
-            aria-describedby={describedBy(ids.apiHelp, ids.apiError, errors.apiUrl)}
-          />
-          <p id={ids.apiHelp} className="field-help">
-            {t.apiUrlHelp}
-          </p>
-          <FieldError id={ids.apiError} message={errors.apiUrl} />
-        </div>
         <div className="field">
           <label htmlFor={ids.rate}>{t.rate}</label>
           <input
@@ -108,43 +87,31 @@ export function AdvancedSection({ state, onStateChange }: { state: AppState; onS
 }
 
 function PlakarPath({ current }: { current: string | null }) {
-  const [path, setPath] = useState(current ?? '');
   const [detection, setDetection] = useState<PlakarDetection | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const id = useId();
+  const [busy, setBusy] = useState(false);
   const helpId = useId();
 
-  async function choose(event: FormEvent) {
-    event.preventDefault();
-    if (!path.trim()) {
-      setError(strings.plakar.pathEmpty);
-      return;
-    }
+  // Main opens the file dialog, runs `plakar version` and asks before trusting an unusual folder.
+  async function choose() {
     setError(null);
-    const result = await getBackupApp().choosePlakarBinary({ path: path.trim() });
-    if (result.ok) setDetection(result.value);
-    else setError(result.error.message);
+    setBusy(true);
+    const result = await getBackupApp().choosePlakarBinary();
+    setBusy(false);
+    if (!result.ok) setError(result.error.message);
+    else if (result.value.status !== 'cancelled') setDetection(result.value);
   }
 
   return (
-    <form className="form field--spaced" onSubmit={(event) => void choose(event)} aria-label={t.plakarLabel}>
+    <div className="form field--spaced" role="group" aria-label={t.plakarLabel}>
       <div className="field">
-        <label htmlFor={id}>{t.plakarLabel}</label>
+        <p className="field-label">{t.plakarLabel}</p>
         <div className="input-row">
-          <input
-            id={id}
-            className="input input--mono"
-            value={path}
-            onChange={(event) => setPath(event.target.value)}
-            aria-describedby={helpId}
-            autoComplete="off"
-            spellCheck={false}
-          />
-          <button type="submit" className="button button--secondary">
-            {t.plakarUse}
+          <button type="button" className="button button--secondary" onClick={() => void choose()} disabled={busy} aria-describedby={helpId}>
+            {strings.plakar.choose}
           </button>
         </div>
-        <p id={helpId} className="field-help">
+        <p id={helpId} className="field-help mono-wrap">
           {current ? t.plakarCurrent(current) : t.plakarDefault}
         </p>
       </div>
@@ -154,7 +121,7 @@ function PlakarPath({ current }: { current: string | null }) {
         </p>
       )}
       {detection && <DetectionResult detection={detection} />}
-    </form>
+    </div>
   );
 }
 

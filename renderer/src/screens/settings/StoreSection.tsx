@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
+import { ChooseFolderButton } from '../../components/ChooseFolderButton';
 import { getBackupApp } from '../../bridge';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { strings } from '../../strings';
@@ -111,7 +112,10 @@ function ChangeStoreForm({ onCancel, onDone }: { onCancel: () => void; onDone: (
       </fieldset>
       <div className="field">
         <label htmlFor={locationId}>{strings.store.locationLabel}</label>
-        <input id={locationId} className="input input--mono" value={location} onChange={(event) => setLocation(event.target.value)} autoComplete="off" spellCheck={false} />
+        <div className="input-row">
+          <input id={locationId} className="input input--mono" value={location} onChange={(event) => setLocation(event.target.value)} autoComplete="off" spellCheck={false} />
+          <ChooseFolderButton purpose="store" label={strings.folders.chooseStore} onChosen={setLocation} />
+        </div>
       </div>
       <div className="field">
         <label htmlFor={passphraseId}>{mode === 'open' ? strings.store.openPassphraseLabel : strings.store.passphraseLabel}</label>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseApiUrl, parseRate } from './settings-helpers';
+import { parseRate } from './settings-helpers';
 
 describe('advanced settings fields', () => {
   it('accepts a rate above 0 and at most 50', () => {
@@ -9,11 +9,5 @@ describe('advanced settings fields', () => {
     expect(parseRate('51')).toBeNull();
     expect(parseRate('')).toBeNull();
     expect(parseRate('fast')).toBeNull();
-  });
-
-  it('accepts an empty API URL (Notion) or an http(s) URL without trailing slashes', () => {
-    expect(parseApiUrl('  ')).toBe('');
-    expect(parseApiUrl('http://127.0.0.1:4000/')).toBe('http://127.0.0.1:4000');
-    expect(parseApiUrl('ftp://example.com')).toBeNull();
   });
 });

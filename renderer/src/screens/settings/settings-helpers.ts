@@ -4,9 +4,3 @@ export function parseRate(text: string): number | null {
   return text.trim() !== '' && Number.isFinite(value) && value > 0 && value <= 50 ? value : null;
 }
 
-/** The API URL field: empty (Notion) or an http(s) URL without trailing slashes; null when invalid. */
-export function parseApiUrl(text: string): string | null {
-  const value = text.trim();
-  if (value === '') return '';
-  return /^https?:\/\/[^\s]+$/.test(value) ? value.replace(/\/+$/, '') : null;
-}
