@@ -46,8 +46,9 @@ export function checkNotionId(value: unknown, where: string): string {
 }
 
 const notionId = z.string().refine(isNotionId, { message: 'not a Notion id' });
-const safePath = z.string().refine((value) => value !== '' && unsafePathReason(value) === undefined, {
-  message: 'not a relative, normalised path inside the snapshot',
+const safePath = z.string().superRefine((value, context) => {
+  const reason = value === '' ? 'it is empty' : unsafePathReason(value);
+  if (reason) context.addIssue({ code: 'custom', message: `the path ${JSON.stringify(value)} is refused: ${reason}` });
 });
 const safeName = safePath.refine((value) => !value.includes('/'), { message: 'not a single file name' });
 
