@@ -10,6 +10,13 @@ describe('sanitiseName', () => {
     expect(sanitiseName('..')).toBe('Untitled');
   });
 
+  it('removes bidi control characters, so a name cannot disguise its extension', () => {
+    expect(sanitiseName('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
+    expect(sanitiseFileName('report\u202E\u2066\u2069\u202A\u200E\u200F\u061Cgpj.exe')).toBe('reportgpj.exe');
+    expect(sanitiseName('a\u202B\u202C\u202D\u2067\u2068b')).toBe('ab');
+    expect(sanitiseName('👨\u200D👩\u200D👧 family')).toBe('👨\u200D👩\u200D👧 family');
+  });
+
   it('avoids reserved Windows device names, with or without an extension', () => {
     expect(sanitiseName('CON')).toBe('CON_');
     expect(sanitiseName('nul')).toBe('nul_');

@@ -44,6 +44,7 @@ describe('cleanFileName', () => {
     expect(cleanFileName('C:\\Users\\me\\a.txt')).toBe('C:_Users_me_a.txt');
     expect(cleanFileName('a\u0000b\u001f\u007f\u0085.txt')).toBe('ab.txt');
     expect(cleanFileName('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
+    expect(cleanFileName('a\u202A\u202B\u202C\u202D\u2066\u2067\u2068\u2069\u200E\u200F\u061Cb.txt')).toBe('ab.txt');
     expect(cleanFileName('  spaced.txt \n')).toBe('spaced.txt');
   });
 
