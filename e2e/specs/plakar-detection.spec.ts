@@ -10,7 +10,8 @@ test('shows the plakar version when plakar is found', async ({ launchApp }) => {
 });
 
 test('explains how to install plakar when it is not found', async ({ launchApp, scratchDir }, testInfo) => {
-  const { page } = await launchApp({ PLAKAR_BIN: '', PATH: path.join(scratchDir, 'empty-path') });
+  const app = await launchApp({ PLAKAR_BIN: '', PATH: path.join(scratchDir, 'empty-path') });
+  const { page } = app;
   const card = page.getByTestId('plakar-check');
   await expect(card.getByRole('alert')).toContainText('plakar is not installed');
   await expect(card).toContainText('Install plakar 1.1.4 or newer (tested with 1.1.4)');
@@ -19,11 +20,19 @@ test('explains how to install plakar when it is not found', async ({ launchApp, 
   await expect(page.getByRole('button', { name: 'Continue' })).toBeDisabled();
   await saveScreenshot(page, testInfo, 'welcome-plakar-missing');
 
-  // The next step: tell the app where plakar is.
-  await card.getByRole('button', { name: 'Use this plakar' }).click();
-  await expect(card.getByText('Enter the full path of the plakar program.')).toBeVisible();
-  await card.getByLabel('Path of the plakar program').fill(plakarBinUnderTest());
-  await card.getByRole('button', { name: 'Use this plakar' }).click();
+  // The next step: choose plakar in main's file dialog. Outside the usual install folders main asks
+  // first, saying the program receives the passphrase; declining keeps nothing.
+  const choose = card.getByRole('button', { name: 'Choose the plakar program…' });
+  await app.answerDialogs({ kind: 'file', path: plakarBinUnderTest() }, { kind: 'confirm', confirmed: false });
+  await choose.click();
+  await expect(card.getByRole('alert')).toContainText('plakar is not installed');
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeDisabled();
+  expect(await app.askedDialogs()).toMatchObject([
+    { kind: 'file', title: 'Choose the plakar program' },
+    { kind: 'confirm', detail: expect.stringContaining('It will receive your store passphrase') },
+  ]);
+  await app.answerDialogs({ kind: 'file', path: plakarBinUnderTest() }, { kind: 'confirm', confirmed: true });
+  await choose.click();
   await expect(card).toContainText(/plakar v1\.\d+\.\d+\S* is installed\./);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Where to keep your backups' })).toBeFocused();
