@@ -71,7 +71,8 @@ test('the dry run lists, by kind, what a restore cannot bring back as it was', a
 
 test('restores into a folder as Markdown', async ({ launchApp, emulator, scratchDir }) => {
   test.setTimeout(240_000);
-  const { page } = await launchApp();
+  const app = await launchApp();
+  const { page } = app;
   await openWizard(page, emulator.tokens.full, path.join(scratchDir, 'store'));
   const target = path.join(scratchDir, 'export');
 
@@ -79,7 +80,10 @@ test('restores into a folder as Markdown', async ({ launchApp, emulator, scratch
   await page.getByLabel('Into a folder on this computer').check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByText('Enter the folder to write into.')).toBeVisible();
-  await page.getByLabel('Folder', { exact: true }).fill(target);
+  // The folder comes from main's dialog; main then writes there without asking again.
+  await app.answerDialogs({ kind: 'folder', path: target });
+  await page.getByRole('button', { name: 'Choose the folder for the pages' }).click();
+  await expect(page.getByLabel('Folder', { exact: true })).toHaveValue(target);
   await expect(page.getByLabel('Markdown')).toBeChecked();
   await page.getByRole('button', { name: 'Continue' }).click();
 
@@ -88,6 +92,9 @@ test('restores into a folder as Markdown', async ({ launchApp, emulator, scratch
   await expect(page.getByTestId('restore-outcome').getByRole('heading', { name: 'Restore finished' })).toBeVisible({ timeout: 120_000 });
   const files = await readdir(target, { recursive: true });
   expect(files.some((file) => file.endsWith('.md'))).toBe(true);
+  expect((await app.askedDialogs()).filter((asked) => asked.kind !== 'confirm' || asked.message.includes('folder'))).toEqual([
+    { kind: 'folder', title: 'Choose a folder for the restored pages' },
+  ]);
 });
 
 test('a target page not shared with the integration is refused with a clear message', async ({ launchApp, emulator, scratchDir }) => {
