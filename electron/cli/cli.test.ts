@@ -82,7 +82,7 @@ describe(`notion-plakar init, with ${plakarUnderTestLabel()}`, () => {
   });
 });
 
-describe(`notion-plakar backup and snapshots, with ${plakarUnderTestLabel()}`, () => {
+describe(`notion-plakar backup and snapshots, with ${plakarUnderTestLabel()}`, { timeout: 120_000 }, () => {
   it('--json prints progress lines on stderr and one result object on stdout', async () => {
     await cli(['init', '--store', store()]);
     const result = await cli(['backup', '--store', store(), '--json', '--comments', 'all', '--tag', 'nightly', '--rate', '100']);
@@ -140,7 +140,8 @@ describe(`notion-plakar backup and snapshots, with ${plakarUnderTestLabel()}`, (
   });
 });
 
-describe(`notion-plakar prune, with ${plakarUnderTestLabel()}`, () => {
+// --rate is at most 100 now: these make several backups each.
+describe(`notion-plakar prune, with ${plakarUnderTestLabel()}`, { timeout: 120_000 }, () => {
   it('previews by default, removes by full id with --apply, and touches only its own source', async () => {
     await cli(['init', '--store', store()]);
     const url = `https://www.notion.so/acme/Shared-${richWorkspaceFacts.ids.orphanPage.replace(/-/g, '')}`;
@@ -180,7 +181,7 @@ describe(`notion-plakar prune, with ${plakarUnderTestLabel()}`, () => {
   });
 });
 
-describe(`notion-plakar restore and export, with ${plakarUnderTestLabel()}`, () => {
+describe(`notion-plakar restore and export, with ${plakarUnderTestLabel()}`, { timeout: 120_000 }, () => {
   async function backedUp(): Promise<string> {
     await cli(['init', '--store', store()]);
     const backup = await cli(['backup', '--store', store(), '--json', '--comments', 'all', '--rate', '100']);
