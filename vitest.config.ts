@@ -12,8 +12,11 @@ export default defineConfig({
     ],
     environment: 'node',
     globalSetup: ['testkit/vitest-global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Real plakar runs an Argon2id key derivation on every command of an encrypted store (about 1 s
+    // each on an idle 2-core machine), so a suite of several backups on a busy machine takes a while.
+    // A timeout only catches hangs; speed is measured by the benchmarks.
+    testTimeout: 90_000,
+    hookTimeout: 90_000,
     pool: 'forks',
   },
 });
