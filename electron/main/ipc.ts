@@ -1,4 +1,4 @@
-import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import type { WebContents } from 'electron';
 import { ipcMain } from 'electron';
 import type { EventName } from '../../shared/ipc/channels';
 import { eventChannels, invokeChannels } from '../../shared/ipc/channels';
@@ -6,24 +6,13 @@ import type { ContractHandlers, EventPayload } from '../../shared/ipc/contract';
 import { eventContract } from '../../shared/ipc/contract';
 import type { DispatchLogger } from '../../shared/ipc/dispatch';
 import { dispatchInvoke } from '../../shared/ipc/dispatch';
+import type { TrustedSenders } from './trusted-sender';
+import { isTrustedSender } from './trusted-sender';
 
 /**
  * The one place that touches ipcMain (an ESLint rule bans it elsewhere). Every invoke is checked for
  * a trusted sender, then validated and dispatched by the shared dispatcher.
  */
-export interface TrustedSenders {
-  /** webContents ids of the app's own windows. */
-  ids: Set<number>;
-  /** The origin the renderer is served from (app://renderer, or the dev server). */
-  isTrustedUrl(url: string): boolean;
-}
-
-export function isTrustedSender(event: IpcMainInvokeEvent, trusted: TrustedSenders): boolean {
-  const frame = event.senderFrame;
-  if (!frame || frame.parent !== null) return false; // only the top frame of our windows
-  return trusted.ids.has(event.sender.id) && trusted.isTrustedUrl(frame.url);
-}
-
 export function registerIpcHandlers(handlers: ContractHandlers, trusted: TrustedSenders, logger: DispatchLogger): void {
   for (const channel of Object.values(invokeChannels)) {
     ipcMain.handle(channel, async (event, input: unknown) => {
