@@ -24,7 +24,7 @@ export const SettingsSchema = z.object({
   /** Page and database ids to back up; empty = everything the token can see. */
   roots: z.array(z.string()),
   advanced: z.object({
-    requestsPerSecond: z.number().positive().max(50),
+    requestsPerSecond: z.number().min(0.1).max(50),
     comments: z.enum(['pages', 'all', 'off']),
     /** Keep a private local copy of the last backed-up tree, so incremental backups need not restore it. */
     localCopy: z.boolean().default(true),

@@ -522,7 +522,7 @@ export const strings = {
     advancedTitle: 'Advanced',
     rate: 'Requests per second',
     rateHelp: 'Notion allows about 3 on average. Higher values may be slowed down by Notion.',
-    rateInvalid: 'Enter a number above 0 and at most 50.',
+    rateInvalid: 'Enter a number from 0.1 to 50.',
     commentsLegend: 'Comments to back up',
     comments: {
       pages: 'Comments on pages',

@@ -1,6 +1,6 @@
 /** Parses the "requests per second" field: a number above 0 and at most 50, or null. */
 export function parseRate(text: string): number | null {
   const value = Number(text.trim().replace(',', '.'));
-  return text.trim() !== '' && Number.isFinite(value) && value > 0 && value <= 50 ? value : null;
+  return text.trim() !== '' && Number.isFinite(value) && value >= 0.1 && value <= 50 ? value : null;
 }
 
