@@ -17,7 +17,7 @@ test('advanced settings persist after a reload, and the command shows no secret'
   const advanced = page.getByTestId('settings-advanced');
   await advanced.getByLabel('Requests per second').fill('0');
   await advanced.getByRole('button', { name: 'Save advanced settings' }).click();
-  await expect(advanced.getByText('Enter a number above 0 and at most 50.')).toBeVisible();
+  await expect(advanced.getByText('Enter a number from 0.1 to 50.')).toBeVisible();
   await advanced.getByLabel('Requests per second').fill('7');
   // The Notion API URL is not a setting (only NOTION_API_URL decides it): shown read-only in About.
   await expect(advanced.getByLabel('Notion API URL')).toHaveCount(0);
