@@ -2,7 +2,6 @@
 // be tried without a Notion account. Uses plakar from PLAKAR_BIN or PATH, else the test stand-in.
 import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +27,14 @@ console.log(`Demo workspace: ${emulator.url} (token ${emulator.tokens.full})`);
 console.log(`plakar: ${plakar}${plakar === standinBinPath() ? ' (the test stand-in: no real plakar was found)' : ''}`);
 console.log(`App data: ${dataDir}`);
 
-const electron = createRequire(import.meta.url)('electron') as unknown as string;
+// @ts-expect-error plain ESM script without type declarations
+const { installedElectron, ELECTRON_MISSING } = (await import('./electron-binary.mjs')) as { installedElectron: () => string | null; ELECTRON_MISSING: string };
+const electron = installedElectron();
+if (!electron) {
+  console.error(ELECTRON_MISSING);
+  await emulator.close();
+  process.exit(1);
+}
 const app = spawn(electron, [root], {
   stdio: 'inherit',
   env: {
