@@ -111,7 +111,9 @@ export async function runExportCommand(io: CliIo, snapshot: string, options: Exp
     io.stdout(`Exported ${result.pages} pages, ${result.databases} databases and ${result.files} files to ${result.targetDir}\n`);
     for (const warning of result.warnings) io.stdout(`  warning: ${warning}\n`);
   } catch (error) {
-    if (error instanceof ExportTargetNotEmptyError) throw new CliError(error.message);
+    if (error instanceof ExportTargetNotEmptyError) {
+      throw new CliError(`The folder ${error.targetDir} already contains files; choose an empty folder, or pass --merge to write into it (nothing is deleted).`);
+    }
     throw new CliError(describeJobError(error, 'export').message);
   }
 }

@@ -23,9 +23,8 @@ export async function runExportJob(options: ExportJobOptions): Promise<ExportRes
   // Refuse a non-empty folder before reading anything from the store.
   const existing = await readdir(options.targetDir).catch(() => []);
   if (existing.length > 0 && !options.merge) {
-    throw new ExportTargetNotEmptyError(
-      `${path.resolve(options.targetDir)} already contains files; choose an empty folder or allow merging (--merge).`,
-    );
+    // The error builds its own message from the folder; each caller adds how to allow merging.
+    throw new ExportTargetNotEmptyError(path.resolve(options.targetDir));
   }
   const staging = await createStaging(options.workDir, 'export');
   try {

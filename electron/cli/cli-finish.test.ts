@@ -1,0 +1,61 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../testkit/notion-emulator';
+import { startNotionEmulator } from '../../testkit/notion-emulator';
+import { plakarBinUnderTest, plakarUnderTestLabel } from '../../testkit/plakar-standin';
+import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
+import { runCli } from './program';
+
+// The CLI's messages, help and listings: what a user reads (issue 13).
+const PASSPHRASE = 'cli finish test passphrase 2026';
+let emulator: RunningEmulator;
+let scratch: string;
+let snapshotId: string;
+
+const store = () => path.join(scratch, 'store');
+
+function env(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: scratch,
+    NOTION_PLAKAR_DATA_DIR: path.join(scratch, 'data'),
+    PLAKAR_BIN: plakarBinUnderTest(),
+    PLAKAR_PASSPHRASE: PASSPHRASE,
+    NOTION_TOKEN: emulator.tokens.full,
+    NOTION_API_URL: emulator.url,
+    ...overrides,
+  };
+}
+
+async function cli(args: string[], overrides: Record<string, string | undefined> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: env(overrides) });
+  return { code, stdout, stderr };
+}
+
+beforeAll(async () => {
+  emulator = await startNotionEmulator({ rateLimit: false });
+  scratch = await scratchDir('cli-finish-');
+  expect((await cli(['init', '--store', store()])).code).toBe(0);
+  const backup = await cli(['backup', '--store', store(), '--json', '--rate', '100']);
+  snapshotId = (JSON.parse(backup.stdout) as { snapshotId: string }).snapshotId;
+}, 120_000);
+afterAll(async () => {
+  await emulator.close();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe(`CLI messages, with ${plakarUnderTestLabel()}`, { timeout: 60_000 }, () => {
+  it('export into a folder with files says so once, and names --merge', async () => {
+    const folder = path.join(scratch, 'full-folder');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'keep.txt'), 'x');
+    const result = await cli(['export', snapshotId, '--store', store(), '--to-dir', folder]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.match(/already contains files/g)).toHaveLength(1);
+    expect(result.stderr).toContain(`The folder ${folder} already contains files`);
+    expect(result.stderr).toMatch(/--merge/);
+  });
+});
