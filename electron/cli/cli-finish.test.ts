@@ -58,4 +58,16 @@ describe(`CLI messages, with ${plakarUnderTestLabel()}`, { timeout: 60_000 }, ()
     expect(result.stderr).toContain(`The folder ${folder} already contains files`);
     expect(result.stderr).toMatch(/--merge/);
   });
+
+  it('a mistyped option is reported as unknown, not as a missing required one', async () => {
+    const result = await cli(['snapshots', '--stor', store()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown option '--stor'/);
+    expect(result.stderr).toMatch(/Did you mean --store\?/);
+    expect(result.stderr).not.toMatch(/required option/);
+    const missing = await cli(['snapshots']);
+    expect(missing).toMatchObject({ code: 2, stderr: expect.stringMatching(/required option '--store <location>' not specified/) });
+    const restore = await cli(['restore', snapshotId, '--store', store()]);
+    expect(restore).toMatchObject({ code: 2, stderr: expect.stringMatching(/required option '--to-notion/) });
+  });
 });

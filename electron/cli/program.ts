@@ -39,24 +39,47 @@ function wholeNumber(value: string): number {
   return number;
 }
 
+/**
+ * Options a command cannot run without. Commander checks its own mandatory options before unknown
+ * ones, so `--stor x` would be reported as a missing `--store`: these are checked in a preAction
+ * hook instead, after commander has refused unknown options and missing arguments.
+ */
+const requiredOptions = new WeakSet<Option>();
+
+function required(flags: string, description: string, parse?: (value: string) => unknown): Option {
+  const option = new Option(flags, `${description} (required)`);
+  if (parse) option.argParser(parse);
+  requiredOptions.add(option);
+  return option;
+}
+
+function checkRequiredOptions(command: Command): void {
+  for (const option of command.options) {
+    if (requiredOptions.has(option) && command.getOptionValue(option.attributeName()) === undefined) {
+      command.error(`error: required option '${option.flags}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: EXIT_USAGE });
+    }
+  }
+}
+
 export function buildProgram(io: CliIo): Command {
   const program = new Command('notion-plakar')
     .description('Back up a Notion workspace into a Plakar Kloset store.')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(add --help for usage)')
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, command) => checkRequiredOptions(command));
 
   program
     .command('init')
     .description('create a Kloset store (encrypted with PLAKAR_PASSPHRASE unless --plaintext)')
-    .requiredOption('--store <location>', 'a folder, or any plakar location (s3://…, sftp://…, @alias)')
+    .addOption(required('--store <location>', 'a folder, or any plakar location (s3://…, sftp://…, @alias)'))
     .option('--plaintext', 'create the store without encryption')
     .action((options: { store: string; plaintext?: boolean }) => runInitCommand(io, options));
 
   program
     .command('backup')
     .description('back up the pages and databases NOTION_TOKEN can see (or only --root ones)')
-    .requiredOption('--store <location>', 'the Kloset store')
+    .addOption(required('--store <location>', 'the Kloset store'))
     .option('--root <page-or-db-id>', 'back up only this page or database and what is inside it (repeatable; id or Notion URL)', notionIdOption)
     .option('--full', 'crawl everything again instead of reusing unchanged pages')
     .option('--tag <tag>', 'add a tag to the snapshot (repeatable)', collect)
@@ -69,7 +92,7 @@ export function buildProgram(io: CliIo): Command {
   program
     .command('snapshots')
     .description('list the snapshots in a store, newest first')
-    .requiredOption('--store <location>', 'the Kloset store')
+    .addOption(required('--store <location>', 'the Kloset store'))
     .option('--json', 'print a JSON array')
     .action((options: { store: string; json?: boolean }) => runSnapshotsCommand(io, options));
 
@@ -77,12 +100,14 @@ export function buildProgram(io: CliIo): Command {
     .command('restore')
     .description('restore a snapshot (or some of its pages) under an existing Notion page')
     .argument('<snapshot>', 'snapshot id, or an unambiguous prefix of it')
-    .requiredOption('--store <location>', 'the Kloset store')
-    .requiredOption('--to-notion <page id or URL>', 'the page to restore under (shared with the integration)', (value: string) => {
-      const id = parseNotionId(value);
-      if (!id) throw new InvalidArgumentError(`"${value}" is not a Notion page id or URL.`);
-      return id;
-    })
+    .addOption(required('--store <location>', 'the Kloset store'))
+    .addOption(
+      required('--to-notion <page id or URL>', 'the page to restore under (shared with the integration)', (value: string) => {
+        const id = parseNotionId(value);
+        if (!id) throw new InvalidArgumentError(`"${value}" is not a Notion page id or URL.`);
+        return id;
+      }),
+    )
     .option('--page <id>', 'restore only this page or database and its sub-pages (repeatable; id or URL)', notionIdOption)
     .option('--dry-run', 'show what would be created and what cannot be restored, without writing anything')
     .option('--rate <requests-per-second>', 'Notion request rate, 0.1 to 100 (default 3)', rateOption)
@@ -93,8 +118,8 @@ export function buildProgram(io: CliIo): Command {
     .command('export')
     .description('write a snapshot (or some of its pages) into a folder as Markdown, HTML or JSON')
     .argument('<snapshot>', 'snapshot id, or an unambiguous prefix of it')
-    .requiredOption('--store <location>', 'the Kloset store')
-    .requiredOption('--to-dir <dir>', 'an empty (or new) folder')
+    .addOption(required('--store <location>', 'the Kloset store'))
+    .addOption(required('--to-dir <dir>', 'an empty (or new) folder'))
     .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'html', 'json']).default('markdown'))
     .option('--page <id>', 'export only this page or database and its sub-pages (repeatable; id or URL)', notionIdOption)
     .option('--merge', 'write into a folder that already has files (nothing is deleted)')
@@ -103,7 +128,7 @@ export function buildProgram(io: CliIo): Command {
   program
     .command('prune')
     .description("apply a retention policy to this tool's snapshots of one source (a preview unless --apply)")
-    .requiredOption('--store <location>', 'the Kloset store')
+    .addOption(required('--store <location>', 'the Kloset store'))
     .option('--root <page-or-db-id>', 'the roots the backups were made with, as for `backup` (repeatable)', notionIdOption)
     .option('--source <key>', 'the source key shown by `snapshots` (instead of NOTION_TOKEN and --root)')
     .option('--keep-last <n>', 'keep the newest n snapshots (at least 1)', wholeNumber, 10)
