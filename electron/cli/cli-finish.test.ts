@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../testkit/notion-emulator';
@@ -69,5 +69,16 @@ describe(`CLI messages, with ${plakarUnderTestLabel()}`, { timeout: 60_000 }, ()
     expect(missing).toMatchObject({ code: 2, stderr: expect.stringMatching(/required option '--store <location>' not specified/) });
     const restore = await cli(['restore', snapshotId, '--store', store()]);
     expect(restore).toMatchObject({ code: 2, stderr: expect.stringMatching(/required option '--to-notion/) });
+  });
+
+  it('init creates the store folder but not missing folders above it', async () => {
+    const parent = path.join(scratch, 'no-such-parent');
+    const result = await cli(['init', '--store', path.join(parent, 'store')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`The folder ${parent} does not exist`);
+    await expect(stat(parent)).rejects.toThrow();
+    const fresh = path.join(scratch, 'fresh-store');
+    expect(await cli(['init', '--store', fresh])).toMatchObject({ code: 0 });
+    expect((await stat(path.join(fresh, 'CONFIG'))).isFile()).toBe(true);
   });
 });

@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { BackupProgress } from '../../shared/jobs';
 import { assessPassphrase } from '../../shared/passphrase-policy';
 import type { CommentScope } from '../engine/notion/crawler/context';
@@ -5,6 +7,7 @@ import { snapshotMode, validateUserTag } from '../engine/jobs/backup-plan';
 import { runBackupJob } from '../engine/jobs/backup-job';
 import { describeJobError } from '../engine/jobs/job-errors';
 import { PlakarError } from '../engine/plakar/errors';
+import { localStorePath } from '../engine/plakar/store';
 import { openStore } from './store';
 import type { CliIo } from './cli-io';
 import { CliError, cliDataDir, EXIT_USAGE } from './cli-io';
@@ -21,6 +24,22 @@ function failWith(error: unknown): never {
   throw new CliError(describeJobError(error).message);
 }
 
+/**
+ * `init` creates the store's own folder, never the folders above it: a typo in the path
+ * (~/Notion Backups/…) must not leave a store somewhere nobody will look.
+ */
+async function requireParentFolder(location: string): Promise<void> {
+  const local = localStorePath(location);
+  if (!local) return;
+  const parent = path.dirname(local);
+  const info = await stat(parent).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null;
+    throw error;
+  });
+  if (!info) throw new CliError(`The folder ${parent} does not exist; create it first (init creates only the store folder ${path.basename(local)} inside it).`);
+  if (!info.isDirectory()) throw new CliError(`${parent} is a file, not a folder; choose a store location inside a folder.`);
+}
+
 export async function runInitCommand(io: CliIo, options: { store: string; plaintext?: boolean }): Promise<void> {
   const passphrase = io.env.PLAKAR_PASSPHRASE ?? '';
   if (!options.plaintext) {
@@ -30,6 +49,7 @@ export async function runInitCommand(io: CliIo, options: { store: string; plaint
     const assessment = assessPassphrase(passphrase);
     if (!assessment.acceptable) throw new CliError(`PLAKAR_PASSPHRASE is too weak: ${assessment.message}`, EXIT_USAGE);
   }
+  await requireParentFolder(options.store);
   const store = openStore(io, options.store, { plaintext: options.plaintext === true });
   if (await store.isLocalStore()) throw new CliError(`A Kloset store already exists at ${store.location}; nothing was changed.`);
   try {
