@@ -81,4 +81,11 @@ describe(`CLI messages, with ${plakarUnderTestLabel()}`, { timeout: 60_000 }, ()
     expect(await cli(['init', '--store', fresh])).toMatchObject({ code: 0 });
     expect((await stat(path.join(fresh, 'CONFIG'))).isFile()).toBe(true);
   });
+
+  it('a backup names what it could not read', async () => {
+    const result = await cli(['backup', '--store', store(), '--full', '--rate', '100']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\n {2}1 item could not be read:\n {4}(page|database|block|data source) [0-9a-f-]{36}.*: .+\n/);
+    expect(result.stdout).toMatch(/listed in `backup --json`/);
+  });
 });

@@ -11,7 +11,7 @@ import { localStorePath } from '../engine/plakar/store';
 import { openStore } from './store';
 import type { CliIo } from './cli-io';
 import { CliError, cliDataDir, EXIT_USAGE } from './cli-io';
-import { formatBytes, formatDuration, formatProgressLine } from './format';
+import { describeUnreachable, formatBytes, formatDuration, formatProgressLine } from './format';
 
 declare const __APP_VERSION__: string | undefined;
 const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev';
@@ -147,7 +147,7 @@ export async function runBackupCommand(io: CliIo, options: BackupCommandOptions)
       `  ${counts.pages} pages, ${counts.databases} databases, ${counts.rows} rows, ${counts.blocks} blocks, ` +
         `${counts.files} files (${formatBytes(counts.fileBytes)}), ${counts.comments} comments`,
       `  ${crawl.apiCalls} Notion requests in ${formatDuration(result.durationMs)}`,
-      ...(crawl.unreachable.length > 0 ? [`  ${crawl.unreachable.length} items could not be read (see the snapshot's manifest.json)`] : []),
+      ...describeUnreachable(crawl.unreachable).map((line) => `  ${line}`),
       ...warnings.map((warning) => `  warning: ${warning}`),
       '',
     ].join('\n'),
