@@ -1,5 +1,8 @@
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../testkit/notion-emulator';
 import { startNotionEmulator } from '../../testkit/notion-emulator';
@@ -87,5 +90,38 @@ describe(`CLI messages, with ${plakarUnderTestLabel()}`, { timeout: 60_000 }, ()
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\n {2}1 item could not be read:\n {4}(page|database|block|data source) [0-9a-f-]{36}.*: .+\n/);
     expect(result.stdout).toMatch(/listed in `backup --json`/);
+  });
+});
+
+describe('--help and --version', () => {
+  it('each command lists the environment variables it reads, and the exit codes', async () => {
+    const expected: Record<string, string[]> = {
+      init: ['PLAKAR_PASSPHRASE', 'PLAKAR_BIN', 'NOTION_PLAKAR_DATA_DIR'],
+      backup: ['NOTION_TOKEN', 'NOTION_API_URL', 'PLAKAR_PASSPHRASE', 'PLAKAR_BIN', 'NOTION_PLAKAR_DATA_DIR'],
+      snapshots: ['PLAKAR_PASSPHRASE', 'PLAKAR_INSECURE_PLAINTEXT'],
+      restore: ['NOTION_TOKEN', 'NOTION_API_URL', 'PLAKAR_PASSPHRASE'],
+      export: ['PLAKAR_PASSPHRASE', 'PLAKAR_BIN'],
+      prune: ['NOTION_TOKEN', 'PLAKAR_PASSPHRASE'],
+      doctor: ['PLAKAR_BIN', 'NOTION_TOKEN', 'NOTION_API_URL'],
+    };
+    for (const [command, names] of Object.entries(expected)) {
+      const help = await cli([command, '--help']);
+      expect(help.code).toBe(0);
+      const environment = help.stdout.slice(help.stdout.indexOf('Environment:'));
+      for (const name of names) expect(environment, command).toMatch(new RegExp(`\\n  ${name} `));
+      expect(help.stdout).toMatch(/Exit codes:[\s\S]*130 +cancelled by Ctrl-C[\s\S]*143 +cancelled by SIGTERM/);
+    }
+    expect((await cli(['snapshots', '--help'])).stdout).not.toMatch(/NOTION_TOKEN/);
+    expect((await cli(['--help'])).stdout).toMatch(/Exit codes:\n {2}0 +success\n {2}1 +failure.*\n {2}2 +usage error/);
+  });
+
+  it('--version prints the package version (built executable)', { timeout: 60_000 }, async () => {
+    // @ts-expect-error plain ESM build script without type declarations
+    const { buildEntry } = (await import('../../scripts/build-node.mjs')) as { buildEntry: (name: string) => Promise<string> };
+    await buildEntry('cli');
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+    const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(root, 'bin/notion-plakar.js'), '--version']);
+    expect(stdout).toBe(`${version}\n`);
   });
 });

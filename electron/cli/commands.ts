@@ -13,8 +13,7 @@ import type { CliIo } from './cli-io';
 import { CliError, cliDataDir, EXIT_USAGE } from './cli-io';
 import { describeUnreachable, formatBytes, formatDuration, formatProgressLine } from './format';
 
-declare const __APP_VERSION__: string | undefined;
-const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev';
+import { APP_VERSION } from './about';
 
 
 function failWith(error: unknown): never {

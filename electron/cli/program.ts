@@ -5,6 +5,7 @@ import { checkNotionToken } from '../engine/notion/token-check';
 import { detectPlakar } from '../engine/plakar/detect';
 import { plakarDirsUnder } from '../engine/plakar/process';
 import { describePlakarDetection } from './describe';
+import { addHelpEpilogues, APP_VERSION } from './about';
 import { runBackupCommand, runInitCommand, runSnapshotsCommand } from './commands';
 import { runExportCommand, runRestoreCommand } from './restore-commands';
 import { runPruneCommand } from './prune-command';
@@ -64,6 +65,7 @@ function checkRequiredOptions(command: Command): void {
 export function buildProgram(io: CliIo): Command {
   const program = new Command('notion-plakar')
     .description('Back up a Notion workspace into a Plakar Kloset store.')
+    .version(APP_VERSION, '-V, --version', 'print the version')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
@@ -161,6 +163,7 @@ export function buildProgram(io: CliIo): Command {
       if (!healthy) throw new CliError('', EXIT_FAILURE);
     });
 
+  addHelpEpilogues(program);
   return program;
 }
 
