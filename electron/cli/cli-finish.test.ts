@@ -91,6 +91,15 @@ describe(`CLI messages, with ${plakarUnderTestLabel()}`, { timeout: 60_000 }, ()
     expect(result.stdout).toMatch(/\n {2}1 item could not be read:\n {4}(page|database|block|data source) [0-9a-f-]{36}.*: .+\n/);
     expect(result.stdout).toMatch(/listed in `backup --json`/);
   });
+
+  it('snapshots shows the source key that prune --source takes', async () => {
+    const [first] = JSON.parse((await cli(['snapshots', '--store', store(), '--json'])).stdout) as Array<{ id: string; source: string }>;
+    const text = await cli(['snapshots', '--store', store()]);
+    expect(text.stdout.split('\n')[0]).toMatch(/^time +id +size +mode +source$/);
+    expect(text.stdout).toMatch(new RegExp(`${first?.id} .* (full|incremental) +${first?.source}\\n`));
+    const prune = await cli(['prune', '--store', store(), '--source', first?.source ?? '', '--json']);
+    expect(prune.code).toBe(0);
+  });
 });
 
 describe('--help and --version', () => {

@@ -176,8 +176,10 @@ export async function runSnapshotsCommand(io: CliIo, options: { store: string; j
     io.stdout('No snapshots yet.\n');
     return;
   }
+  // The source key is what `prune --source` takes: one per workspace and set of roots.
+  io.stdout(`${'time'.padEnd(rows[0]?.time.length ?? 0)}  ${'id'.padEnd(64)}  ${'size'.padStart(10)}  ${'mode'.padEnd(11)}  source\n`);
   for (const row of rows) {
-    const mode = snapshotMode(row.tags) ?? '';
-    io.stdout(`${row.time}  ${row.id}  ${formatBytes(row.size).padStart(10)}  ${mode}\n`);
+    const mode = snapshotMode(row.tags) ?? '-';
+    io.stdout(`${row.time}  ${row.id}  ${formatBytes(row.size).padStart(10)}  ${mode.padEnd(11)}  ${row.source ?? '-'}\n`);
   }
 }
