@@ -68,6 +68,8 @@ async function main(): Promise<void> {
   console.log(`  Rate limit: ${rateLimit ? `${rateLimit.requestsPerSecond} req/s, burst ${rateLimit.burst}` : 'off'}`);
   console.log('Tokens:');
   for (const [name, secret] of Object.entries(emulator.tokens)) console.log(`  ${name.padEnd(10)} ${secret}`);
+  console.log('For the app or the CLI (notion-plakar), paste into a shell:');
+  console.log(`  export NOTION_API_URL=${emulator.url} NOTION_TOKEN=${emulator.tokens.full}`);
   console.log('Press Ctrl-C to stop.');
 
   const stop = (): void => {
