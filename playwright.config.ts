@@ -6,7 +6,8 @@ export default defineConfig({
   // Two cores: one app at a time keeps timings stable.
   workers: 1,
   fullyParallel: false,
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a spec that needs one has a race to fix (issue 13).
+  retries: 0,
   timeout: 45_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],

@@ -7,6 +7,7 @@ import { test as base, expect } from '@playwright/test';
 import type { RunningEmulator } from '../testkit/notion-emulator';
 import { startNotionEmulator } from '../testkit/notion-emulator';
 import { plakarBinUnderTest } from '../testkit/plakar-standin';
+import { waitForProcessesToLeave } from './lingering-processes';
 import type { AppEnv, AppUnderTest } from './targets/app-under-test';
 import { launchChromiumTarget } from './targets/chromium-target';
 import { launchElectronTarget } from './targets/electron-target';
@@ -28,9 +29,15 @@ export const test = base.extend<E2EFixtures>({
   scratchDir: async ({}, use) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'notion-plakar-e2e-'));
     await use(dir);
-    // plakar's `cached` helper (a detached daemon, real plakar only) may still write in its cache
-    // and config folders for a few seconds after the app closed.
-    await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+    // The apps are closed by now (launchApp's teardown runs first), but plakar processes they started
+    // and plakar's `cached` helper (a daemon in its own session, real plakar only) may still write
+    // under the data dir for a few seconds: removing the folder meanwhile failed with ENOTEMPTY
+    // (data-0/plakar). Wait until no process uses it, then remove it once.
+    try {
+      await waitForProcessesToLeave(dir);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   },
 
   // eslint-disable-next-line no-empty-pattern
