@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../testkit/notion-emulator';
-import { startNotionEmulator } from '../../testkit/notion-emulator';
+import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
 import { plakarBinUnderTest, plakarUnderTestLabel } from '../../testkit/plakar-standin';
 import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
 import { runCli } from './program';
@@ -99,6 +99,24 @@ describe(`CLI messages, with ${plakarUnderTestLabel()}`, { timeout: 60_000 }, ()
     expect(text.stdout).toMatch(new RegExp(`${first?.id} .* (full|incremental) +${first?.source}\\n`));
     const prune = await cli(['prune', '--store', store(), '--source', first?.source ?? '', '--json']);
     expect(prune.code).toBe(0);
+  });
+
+  it('ls lists the pages and databases of a snapshot as a tree, with ids; --page narrows it', async () => {
+    const listed = await cli(['ls', snapshotId.slice(0, 10), '--store', store(), '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    const entries = JSON.parse(listed.stdout) as Array<{ id: string; object: string; title: string; depth: number; isRow: boolean }>;
+    expect(entries.filter((entry) => entry.object === 'database')).toHaveLength(richWorkspaceFacts.fullCrawl.databases);
+    const home = entries.find((entry) => entry.id === richWorkspaceFacts.ids.home);
+    expect(home?.depth).toBe(0);
+    expect(entries.some((entry) => entry.depth > 0)).toBe(true);
+    const text = await cli(['ls', snapshotId, '--store', store()]);
+    expect(text.stdout).toMatch(new RegExp(`^${richWorkspaceFacts.ids.home}  page +\\S`, 'm'));
+    expect(text.stdout).toMatch(/^[0-9a-f-]{36} {2}(page|row|database) + {2}\S/m);
+    const orphan = await cli(['ls', snapshotId, '--store', store(), '--page', richWorkspaceFacts.ids.orphanPage, '--json']);
+    const narrowed = JSON.parse(orphan.stdout) as Array<{ id: string; depth: number }>;
+    expect(narrowed[0]).toMatchObject({ id: richWorkspaceFacts.ids.orphanPage, depth: 0 });
+    expect(narrowed).toHaveLength(2);
+    expect(await cli(['ls', snapshotId, '--store', store(), '--page', '0'.repeat(32)])).toMatchObject({ code: 1, stderr: expect.stringMatching(/No page or database/) });
   });
 });
 

@@ -9,6 +9,7 @@ import { addHelpEpilogues, APP_VERSION } from './about';
 import { runBackupCommand, runInitCommand, runSnapshotsCommand } from './commands';
 import { runExportCommand, runRestoreCommand } from './restore-commands';
 import { runPruneCommand } from './prune-command';
+import { runLsCommand } from './ls-command';
 import type { CliIo } from './cli-io';
 import { redactString } from '../../shared/redact';
 import { CliError, cliDataDir, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './cli-io';
@@ -97,6 +98,15 @@ export function buildProgram(io: CliIo): Command {
     .addOption(required('--store <location>', 'the Kloset store'))
     .option('--json', 'print a JSON array')
     .action((options: { store: string; json?: boolean }) => runSnapshotsCommand(io, options));
+
+  program
+    .command('ls')
+    .description('list the pages and databases in a snapshot, with the ids restore --page and export --page take')
+    .argument('<snapshot>', 'snapshot id, or an unambiguous prefix of it')
+    .addOption(required('--store <location>', 'the Kloset store'))
+    .option('--page <id>', 'list only this page or database and what is inside it (repeatable; id or URL)', notionIdOption)
+    .option('--json', 'print a JSON array of {id, object, title, parentId, isRow, depth}')
+    .action((snapshot: string, options) => runLsCommand(io, snapshot, options));
 
   program
     .command('restore')

@@ -10,7 +10,7 @@ import { CliError, cliDataDir, EXIT_USAGE } from './cli-io';
 import { openStore } from './store';
 import { formatDuration } from './format';
 
-async function resolveSnapshot(store: PlakarStore, input: string): Promise<string> {
+export async function resolveSnapshot(store: PlakarStore, input: string): Promise<string> {
   let entries;
   try {
     entries = await store.listSnapshots();
