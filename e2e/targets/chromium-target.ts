@@ -47,7 +47,7 @@ export async function launchChromiumTarget(env: AppEnv): Promise<AppUnderTest> {
   };
   const server = await serveRenderer(path.join(root, 'out/renderer'));
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', // also checked up front by scripts/check-chromium.mjs
     args: CHROMIUM_ARGS,
   });
   const context = await browser.newContext({ viewport: { width: 1120, height: 780 }, colorScheme: 'light' });
