@@ -6,9 +6,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
-import { plakarBinUnderTest, plakarUnderTestLabel } from '../../testkit/plakar-standin';
+import { plakarUnderTestLabel } from '../../testkit/plakar-standin';
 import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
-import { runCli } from './program';
+import { cliRunner } from './cli-test-support';
 
 // The CLI's messages, help and listings: what a user reads (issue 13).
 const PASSPHRASE = 'cli finish test passphrase 2026';
@@ -18,25 +18,7 @@ let snapshotId: string;
 
 const store = () => path.join(scratch, 'store');
 
-function env(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    HOME: scratch,
-    NOTION_PLAKAR_DATA_DIR: path.join(scratch, 'data'),
-    PLAKAR_BIN: plakarBinUnderTest(),
-    PLAKAR_PASSPHRASE: PASSPHRASE,
-    NOTION_TOKEN: emulator.tokens.full,
-    NOTION_API_URL: emulator.url,
-    ...overrides,
-  };
-}
-
-async function cli(args: string[], overrides: Record<string, string | undefined> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: env(overrides) });
-  return { code, stdout, stderr };
-}
+const { cli } = cliRunner({ scratch: () => scratch, emulator: () => emulator, passphrase: PASSPHRASE });
 
 beforeAll(async () => {
   emulator = await startNotionEmulator({ rateLimit: false });

@@ -7,10 +7,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
-import { plakarBinUnderTest, plakarUnderTestLabel } from '../../testkit/plakar-standin';
+import { plakarUnderTestLabel } from '../../testkit/plakar-standin';
 import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
 import { isAlive } from '../engine/jobs/process-liveness';
-import { runCli } from './program';
+import { cliRunner } from './cli-test-support';
 
 const PASSPHRASE = 'cli test passphrase 2026';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,25 +26,7 @@ beforeEach(async () => {
 });
 afterEach(async () => rm(scratch, { recursive: true, force: true }));
 
-function env(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    HOME: scratch,
-    NOTION_PLAKAR_DATA_DIR: path.join(scratch, 'data'),
-    PLAKAR_BIN: plakarBinUnderTest(),
-    PLAKAR_PASSPHRASE: PASSPHRASE,
-    NOTION_TOKEN: emulator.tokens.full,
-    NOTION_API_URL: emulator.url,
-    ...overrides,
-  };
-}
-
-async function cli(args: string[], overrides: Record<string, string | undefined> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: env(overrides) });
-  return { code, stdout, stderr };
-}
+const { env, cli } = cliRunner({ scratch: () => scratch, emulator: () => emulator, passphrase: PASSPHRASE });
 
 const store = () => path.join(scratch, 'store');
 

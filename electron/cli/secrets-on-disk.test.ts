@@ -3,12 +3,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
-import { plakarBinUnderTest, plakarUnderTestLabel } from '../../testkit/plakar-standin';
+import { plakarUnderTestLabel } from '../../testkit/plakar-standin';
 import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
 import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
 import { JobHistory } from '../services/job-history';
 import { createFileLogger } from '../services/logger';
-import { runCli } from './program';
+import { cliRunner } from './cli-test-support';
 
 // End to end: a backup, a restore and an export with known secrets, plus the app's log and job
 // history reporting a failure that quotes them; then every file written outside the encrypted store
@@ -27,21 +27,7 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const env = {
-    PATH: process.env.PATH,
-    HOME: scratch,
-    NOTION_PLAKAR_DATA_DIR: path.join(scratch, 'data'),
-    PLAKAR_BIN: plakarBinUnderTest(),
-    PLAKAR_PASSPHRASE: PASSPHRASE,
-    NOTION_TOKEN: emulator.tokens.full,
-    NOTION_API_URL: emulator.url,
-  };
-  const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env });
-  return { code, stdout, stderr };
-}
+const { cli } = cliRunner({ scratch: () => scratch, emulator: () => emulator, passphrase: PASSPHRASE });
 
 async function filesUnder(dir: string, skip: string): Promise<string[]> {
   const found: string[] = [];
