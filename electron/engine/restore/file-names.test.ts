@@ -3,36 +3,16 @@
  * (files.json `name`), the restore uploads under that name, and the next backup finds it again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../../testkit/notion-emulator';
-import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
-import { createNotionClient } from '../notion/client';
-import { crawlEmulator, removeAll, scratchDir, TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
-import { NotionGateway } from '../notion/gateway';
-import { RateLimiter } from '../notion/rate-limiter';
-import { directorySource, SnapshotReader } from '../snapshot/reader';
+import type { SnapshotReader } from '../snapshot/reader';
 import type { FileDescriptor } from '../snapshot/writer';
-import { RestoreJournal } from './journal';
-import { liveWriter } from './notion-writer';
-import { restoreSnapshot } from './restorer';
-import { FileUploader } from './uploads';
+import { RestoreHarness } from './restore-test-harness';
 
-const facts = richWorkspaceFacts;
-let emulator: RunningEmulator;
-const cleanup: string[] = [];
+let harness: RestoreHarness;
 
 beforeAll(async () => {
-  emulator = await startNotionEmulator({ rateLimit: false });
+  harness = await RestoreHarness.start();
 });
-afterAll(async () => {
-  await emulator.close();
-  await removeAll(...cleanup);
-});
-
-async function backup(roots?: string[]): Promise<SnapshotReader> {
-  const crawl = await crawlEmulator(emulator, { roots });
-  cleanup.push(crawl.dir);
-  return SnapshotReader.open(directorySource(crawl.dir));
-}
+afterAll(async () => harness.close());
 
 /** Every file descriptor of a snapshot, by the kind of reference (`block`, `page:cover`…) and name. */
 async function descriptors(reader: SnapshotReader): Promise<FileDescriptor[]> {
@@ -51,31 +31,17 @@ async function descriptors(reader: SnapshotReader): Promise<FileDescriptor[]> {
 
 describe('original file names', () => {
   it('are recorded by the backup for every hosted file', async () => {
-    const files = await descriptors(await backup());
+    const files = await descriptors(await harness.crawl());
     expect(files.map((file) => file.name).sort()).toEqual(
       ['cover.png', 'demo.mp4', 'diagram.png', 'handbook.pdf', 'icon.png', 'notes.txt', 'pin.png', 'screenshot.png', 'spec.pdf', 'voice-note.mp3'],
     );
   });
 
   it('survive backup → restore → backup', async () => {
-    const reader = await backup();
-    const client = createNotionClient({ token: emulator.tokens.full, baseUrl: emulator.url });
-    const target = (await client.pages.create({ parent: { page_id: facts.ids.home }, properties: { title: { title: [{ text: { content: 'Names' } }] } } })).id;
-    const journalDir = await scratchDir('journal-');
-    cleanup.push(journalDir);
-    // A variable, not a literal: the journal's identity is gaining fields (workspaceId) as this is written.
-    const identity = { workspaceId: facts.workspaceId, snapshotId: 'names', target, selection: [] as string[] };
-    const notion = new NotionGateway(client, new RateLimiter({ requestsPerSecond: 1000, burst: 100 }), { policy: TEST_RETRY_POLICY });
-    await restoreSnapshot({
-      reader,
-      writer: liveWriter(notion),
-      journal: await RestoreJournal.open(journalDir, identity),
-      uploader: new FileUploader(notion, reader, null),
-      userMap: new Map((await reader.users()).map((user) => [user.id, user.id])),
-      targetPageId: target,
-      selection: [],
-    });
-    const again = await descriptors(await backup([target]));
+    const reader = await harness.crawl();
+    const target = await harness.newTarget('Names');
+    await harness.restore(target, { reader });
+    const again = await descriptors(await harness.crawl([target]));
     const names = again.map((file) => file.name);
     expect(names).toContain('demo.mp4');
     expect(names).toContain('cover.png');

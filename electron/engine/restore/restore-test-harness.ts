@@ -30,6 +30,8 @@ export interface RestoreOptions {
   dryRun?: boolean;
   /** Wraps the writer (to count or fail requests). */
   wrapWriter?: (writer: NotionWriter) => NotionWriter;
+  /** Another snapshot than the one crawled at start (e.g. after the test changed the workspace). */
+  reader?: SnapshotReader;
 }
 
 export class RestoreHarness {
@@ -76,6 +78,7 @@ export class RestoreHarness {
 
   async restore(target: string, options: RestoreOptions = {}): Promise<RestoreSummary> {
     const emulator = options.into ?? this.emulator;
+    const reader = options.reader ?? this.reader;
     const selection = options.selection ?? [];
     const journal = await RestoreJournal.open(options.journalDir ?? (await this.journalDir()), {
       workspaceId: options.into ? null : richWorkspaceFacts.workspaceId,
@@ -85,13 +88,13 @@ export class RestoreHarness {
     });
     const notion = this.gateway(emulator, options.signal);
     const writer = options.dryRun ? dryRunWriter() : liveWriter(notion);
-    const planned = options.dryRun ? new PlannedUploads(this.reader, null) : undefined;
+    const planned = options.dryRun ? new PlannedUploads(reader, null) : undefined;
     const summary = await restoreSnapshot({
-      reader: this.reader,
+      reader: reader,
       writer: options.wrapWriter ? options.wrapWriter(writer) : writer,
       journal,
-      uploader: planned ?? new FileUploader(notion, this.reader, null),
-      userMap: options.userMap ?? new Map((await this.reader.users()).map((user) => [user.id, user.id])),
+      uploader: planned ?? new FileUploader(notion, reader, null),
+      userMap: options.userMap ?? new Map((await reader.users()).map((user) => [user.id, user.id])),
       targetPageId: target,
       selection,
       signal: options.signal,
@@ -100,11 +103,16 @@ export class RestoreHarness {
     return planned ? { ...summary, requests: summary.requests + planned.requests } : summary;
   }
 
-  /** A crawl of what was restored under `target`. */
-  async crawlRestored(target: string, emulator: RunningEmulator = this.emulator): Promise<SnapshotReader> {
-    const crawl = await crawlEmulator(emulator, { roots: [target] });
+  /** A new crawl of a workspace (or of `roots`), e.g. after the test changed it. */
+  async crawl(roots?: string[], emulator: RunningEmulator = this.emulator): Promise<SnapshotReader> {
+    const crawl = await crawlEmulator(emulator, { roots });
     this.cleanup.push(crawl.dir);
     return SnapshotReader.open(directorySource(crawl.dir));
+  }
+
+  /** A crawl of what was restored under `target`. */
+  async crawlRestored(target: string, emulator: RunningEmulator = this.emulator): Promise<SnapshotReader> {
+    return this.crawl([target], emulator);
   }
 
   /**
