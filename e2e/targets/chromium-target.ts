@@ -1,51 +1,61 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from '@playwright/test';
 import { chromium } from '@playwright/test';
-import { build } from 'esbuild';
-import { dispatchInvoke } from '../../shared/ipc/dispatch';
-import { createAppCore } from '../../electron/services/app-services';
 import { clockFor } from '../../electron/services/clock';
-import { setLinuxAutostart } from '../../electron/services/login-item';
 import { resolveServiceConfig } from '../../electron/services/config';
-import { JobRunner } from '../../electron/services/job-runner';
-import { SecretVault, testOnlyCipher } from '../../electron/services/secrets';
-import { AppSettings, SETTINGS_STORE_OPTIONS } from '../../electron/services/settings';
-import { eventChannels } from '../../shared/ipc/channels';
-import Conf from 'conf';
-import { FakeDialogs } from '../../testkit/fake-dialogs';
-import type { AppEnv, AppUnderTest, ShownNotification } from './app-under-test';
-import { serveRenderer } from './static-server';
+import { createSilentLogger } from '../../electron/services/logger';
+import { setLinuxAutostart } from '../../electron/services/login-item';
+import type { ConfirmRequest } from '../../electron/services/native-dialogs';
+import { BrowserDialogs } from '../../electron/web/browser-dialogs';
+import type { OpenDialogInfo } from '../../electron/web/browser-dialogs';
+import { startBrowserMode } from '../../electron/web/browser-mode';
+import type { AppEnv, AppUnderTest, AskedDialog, DialogAnswer, ShownNotification } from './app-under-test';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Flags for Debian's Chromium on a machine with no network and no GPU (see the README). */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
-let bridgeScript: Promise<string> | undefined;
-function pageBridgeScript(): Promise<string> {
-  bridgeScript ??= build({
-    entryPoints: [path.join(root, 'e2e/targets/bridge-page-script.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    logLevel: 'silent',
-  }).then((result) => result.outputFiles[0]?.text ?? '');
-  return bridgeScript;
+/**
+ * Browser mode's dialogs, recording what they asked so a spec can check it. The questions are still
+ * served and answered as pages on the dialogs origin (see answerInBrowser).
+ */
+class RecordingDialogs extends BrowserDialogs {
+  readonly asked: AskedDialog[] = [];
+  /** What each newly pending dialog is, in the order they were asked. */
+  readonly unmatched: AskedDialog[] = [];
+
+  private record(asked: AskedDialog): void {
+    this.asked.push(asked);
+    this.unmatched.push(asked);
+  }
+
+  override openFile(request: { title: string; buttonLabel: string }): Promise<string | null> {
+    this.record({ kind: 'file', title: request.title });
+    return super.openFile(request);
+  }
+
+  override openFolder(request: { title: string; buttonLabel: string }): Promise<string | null> {
+    this.record({ kind: 'folder', title: request.title });
+    return super.openFolder(request);
+  }
+
+  override confirm(request: ConfirmRequest): Promise<boolean> {
+    this.record({ kind: 'confirm', ...request });
+    return super.confirm(request);
+  }
 }
 
 /**
- * The renderer as built for the app, in Debian's Chromium, with window.backupApp provided by a
- * Playwright binding that runs the same service layer and dispatcher as the Electron IPC handlers.
+ * The app as `notion-plakar ui` serves it (electron/web/browser-mode.ts), in Debian's Chromium: the
+ * same server, access token, WebSocket bridge and dialog pages a user gets. Only the platform's edges
+ * are the harness's: notifications are recorded, the clock may start at NOTION_PLAKAR_TEST_NOW, the
+ * login item goes to a scratch XDG folder, and a stand-in user answers the dialogs in their own tab.
  */
 export async function launchChromiumTarget(env: AppEnv): Promise<AppUnderTest> {
-  const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-    productName: string;
-    version: string;
-  };
-  const server = await serveRenderer(path.join(root, 'out/renderer'));
+  const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { productName: string; version: string };
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', // also checked up front by scripts/check-chromium.mjs
     args: CHROMIUM_ARGS,
@@ -62,57 +72,97 @@ export async function launchChromiumTarget(env: AppEnv): Promise<AppUnderTest> {
       defaultDataDir: env.NOTION_PLAKAR_DATA_DIR,
     },
   );
-  const settings = new AppSettings(new Conf({ ...SETTINGS_STORE_OPTIONS, cwd: config.dataDir }));
   const shown: Array<ShownNotification & { click(): void }> = [];
-  // Main's native dialogs, answered by the spec (answerDialogs) or the stand-in user's defaults.
-  const dialogs = new FakeDialogs(true);
-  const core = createAppCore({
+  const dialogs = new RecordingDialogs();
+  const queued: DialogAnswer[] = [];
+  const mode = await startBrowserMode({
     config,
-    dialogs,
+    rendererDir: path.join(root, 'out/renderer'),
+    port: 0,
+    logger: createSilentLogger(),
     clock: clockFor(config.testNow),
-    // What Electron does on Linux, with notifications recorded rather than shown.
-    platform: {
-      notify: (notification, onClick) => shown.push({ title: notification.title, body: notification.body, click: onClick }),
-      isOnBattery: () => false,
-      setLaunchAtLogin: async (enabled) => {
-        await setLinuxAutostart(enabled, {
-          name: packageJson.productName,
-          exec: '/opt/Notion Kloset Backup/notion-plakar',
-          configHome: env.XDG_CONFIG_HOME ?? path.join(config.dataDir, 'xdg-config'),
-        });
-      },
-    },
-    settings,
-    // No keyring in the harness (as on a Linux CI machine): a cipher that says it is not secure.
-    vault: new SecretVault(config.dataDir, testOnlyCipher(), () => settings.get().acceptInsecureSecretStorage),
-    jobs: new JobRunner(),
-    emit: (event, payload) => {
-      void page
-        .evaluate(([channel, data]) => (window as unknown as { __backupAppDeliverEvent?: (c: string, p: unknown) => void }).__backupAppDeliverEvent?.(channel as string, data), [eventChannels[event], payload] as const)
-        .catch(() => undefined);
+    dialogs,
+    notify: (notification, onClick) => shown.push({ title: notification.title, body: notification.body, click: onClick }),
+    setLaunchAtLogin: async (enabled) => {
+      await setLinuxAutostart(enabled, {
+        name: packageJson.productName,
+        exec: '/opt/Notion Kloset Backup/notion-plakar',
+        configHome: env.XDG_CONFIG_HOME ?? path.join(config.dataDir, 'xdg-config'),
+      });
     },
   });
-  await page.exposeBinding('__backupAppInvoke', async (source, channel: unknown, input: unknown) => {
-    // The harness's equivalent of main's sender check: only our page's top frame may call.
-    if (source.frame !== page.mainFrame() || !source.frame.url().startsWith(`${server.origin}/`)) {
-      return { ok: false, error: { code: 'untrusted-sender', message: 'Refused: unknown sender.' } };
+  const answering = new Set<string>();
+  const answered: Promise<void>[] = [];
+  dialogs.onChange((pending) => {
+    for (const info of pending) {
+      if (answering.has(info.id)) continue;
+      answering.add(info.id);
+      const asked = dialogs.unmatched.shift();
+      if (!asked) continue;
+      const index = queued.findIndex((answer) => answer.kind === asked.kind);
+      const answer = index < 0 ? undefined : queued.splice(index, 1)[0];
+      answered.push(answerInBrowser(browser, mode.server.port, info, asked, answer).catch((error: unknown) => console.error('e2e: answering a dialog failed', error)));
     }
-    return dispatchInvoke(core.handlers, String(channel), input);
   });
-  await page.addInitScript({ content: await pageBridgeScript() });
-  await page.goto(`${server.origin}/index.html`);
-  await core.start();
+  await page.goto(mode.server.accessUrl);
   return {
     target: 'chromium',
     page,
     notifications: async () => shown.map(({ title, body }) => ({ title, body })),
     clickNotification: async (index) => shown[index]?.click(),
-    answerDialogs: async (...answers) => void dialogs.answer(...answers),
+    answerDialogs: async (...answers) => void queued.push(...answers),
     askedDialogs: async () => [...dialogs.asked],
     async close() {
-      core.stop();
+      await Promise.allSettled(answered);
+      await mode.stop();
       await browser.close();
-      await server.close();
     },
   };
+}
+
+/**
+ * What the user does: opens the question in a new tab (as the app's "Open the question" link does)
+ * and answers it there. Without a queued answer, file and folder dialogs are cancelled and
+ * confirmations accepted, as the user setting the app up would.
+ */
+async function answerInBrowser(browser: Browser, port: number, info: OpenDialogInfo, asked: AskedDialog, answer: DialogAnswer | undefined): Promise<void> {
+  // A fresh context, as the link opens with rel=noopener: the dialog tab shares nothing with the app's.
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  try {
+    const url = `http://localhost:${port}${info.path}`;
+    if (asked.kind === 'confirm') {
+      await tab.goto(url);
+      const confirmed = answer?.kind === 'confirm' ? answer.confirmed : true;
+      await tab.getByRole('button', { name: confirmed ? asked.confirmLabel : asked.cancelLabel, exact: true }).click();
+    } else {
+      const chosen = answer && answer.kind !== 'confirm' ? answer.path : null;
+      if (chosen === null) {
+        await tab.goto(url);
+        await tab.getByRole('button', { name: 'Cancel', exact: true }).click();
+      } else if (asked.kind === 'file') {
+        await tab.goto(`${url}?dir=${encodeURIComponent(path.dirname(chosen))}`);
+        await tab.getByRole('button', { name: `Choose ${path.basename(chosen)}`, exact: true }).click();
+      } else {
+        await chooseFolder(tab, url, chosen);
+      }
+    }
+    await tab.getByText('you can close this tab').waitFor();
+  } finally {
+    await context.close();
+  }
+}
+
+async function chooseFolder(tab: Page, url: string, folder: string): Promise<void> {
+  if (existsSync(folder)) {
+    await tab.goto(`${url}?dir=${encodeURIComponent(folder)}`);
+  } else {
+    // A new folder, made in the dialog as a user would.
+    await tab.goto(`${url}?dir=${encodeURIComponent(path.dirname(folder))}`);
+    await tab.getByLabel('New folder').fill(path.basename(folder));
+    await tab.getByRole('button', { name: 'Create', exact: true }).click();
+    await tab.getByText(folder, { exact: true }).waitFor();
+  }
+  const form = tab.locator('form.actions');
+  await form.locator('button[value="choose"]').click();
 }

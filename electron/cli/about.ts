@@ -31,6 +31,7 @@ export const COMMAND_ENV: Record<string, EnvName[]> = {
   export: STORE_ENV,
   prune: [...NOTION_ENV, ...STORE_ENV],
   doctor: ['PLAKAR_BIN', 'NOTION_PLAKAR_DATA_DIR', ...NOTION_ENV],
+  ui: ['NOTION_API_URL', 'PLAKAR_BIN', 'NOTION_PLAKAR_DATA_DIR'],
 };
 
 function environmentHelp(names: readonly EnvName[]): string {

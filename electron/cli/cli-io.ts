@@ -13,6 +13,8 @@ export interface CliIo {
   signal?: AbortSignal;
   /** Human-readable progress lines on stderr (only on a terminal, so failures stay one line in logs). */
   showProgress?: boolean;
+  /** stdout is a terminal (a person reads it), not a pipe or a service's journal. */
+  stdoutIsTerminal?: boolean;
 }
 
 /** A failure the CLI reports as one line on stderr, with exit code 1 (or 2 for usage). */

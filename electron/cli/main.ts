@@ -16,6 +16,7 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
   signal: cancel.signal,
   showProgress: process.stderr.isTTY === true,
+  stdoutIsTerminal: process.stdout.isTTY === true,
 });
 const signal = signals.received();
 process.exitCode = signal && code !== 0 ? SIGNAL_EXIT_CODES[signal] : code;

@@ -10,6 +10,7 @@ import { runBackupCommand, runInitCommand, runSnapshotsCommand } from './command
 import { runExportCommand, runRestoreCommand } from './restore-commands';
 import { runPruneCommand } from './prune-command';
 import { runLsCommand } from './ls-command';
+import { runUiCommand } from './ui-command';
 import type { CliIo } from './cli-io';
 import { redactString } from '../../shared/redact';
 import { CliError, cliDataDir, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './cli-io';
@@ -32,6 +33,12 @@ function rateOption(value: string): number {
   if (!Number.isFinite(number) || number < RATE_RANGE.min || number > RATE_RANGE.max) {
     throw new InvalidArgumentError(`must be a number of requests per second from ${RATE_RANGE.min} to ${RATE_RANGE.max} (Notion allows about 3).`);
   }
+  return number;
+}
+
+function portOption(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65535) throw new InvalidArgumentError('must be a port number from 1 to 65535 (0 for any free port).');
   return number;
 }
 
@@ -172,6 +179,13 @@ export function buildProgram(io: CliIo): Command {
       const healthy = plakar.status === 'found' && (notion === null || notion.status === 'valid');
       if (!healthy) throw new CliError('', EXIT_FAILURE);
     });
+
+  program
+    .command('ui')
+    .description('open the app in a browser (no Electron needed); scheduled backups run while it does')
+    .option('--port <number>', 'listen on this port of 127.0.0.1 (default: any free port)', portOption, 0)
+    .option('--no-open', 'do not open a browser; print the address only')
+    .action((options: { port: number; open: boolean }) => runUiCommand(io, options));
 
   addHelpEpilogues(program);
   return program;

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
-import { resolveRendererFile } from './renderer-files';
+import { rendererContentType, resolveRendererFile } from '../services/renderer-files';
 
 /**
  * The renderer is served from app://renderer/ instead of file:// (Electron security checklist #18):
@@ -10,17 +9,6 @@ import { resolveRendererFile } from './renderer-files';
  */
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://renderer`;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export function registerAppSchemeAsPrivileged(): void {
   protocol.registerSchemesAsPrivileged([
@@ -36,7 +24,7 @@ export function handleAppScheme(rendererDir: string): void {
       const body = await readFile(file);
       return new Response(body, {
         headers: {
-          'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'content-type': rendererContentType(file),
           'content-security-policy': CONTENT_SECURITY_POLICY,
           'x-content-type-options': 'nosniff',
         },

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppState } from '../../shared/ipc/app-schemas';
 import type { AppInfo } from '../../shared/ipc/contract';
-import { getBackupApp } from './bridge';
+import { PendingDialogs } from './components/PendingDialogs';
+import { getBackupApp, inBrowserMode } from './bridge';
 import { useJobEvents } from './jobs';
 import { HomeScreen } from './screens/HomeScreen';
 import { LogsScreen } from './screens/logs/LogsScreen';
@@ -177,6 +178,7 @@ export function App() {
           />
         )}
       </main>
+      {inBrowserMode() && <PendingDialogs />}
       <footer className="app-footer">
         {info && (
           <>

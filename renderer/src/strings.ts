@@ -12,6 +12,12 @@ export const strings = {
   demoBadge: 'Demo workspace',
   demoExplanation: 'You are connected to a local Notion emulator with sample pages, not to your real Notion.',
   loading: 'Loading…',
+  pendingDialog: {
+    explanation:
+      'The app is waiting for your answer in a separate tab. It asks there because this page cannot answer for you: check what it shows before you choose.',
+    open: 'Open the question',
+    more: (count: number) => `${count} more ${count === 1 ? 'question waits' : 'questions wait'} after this one.`,
+  },
 
   nav: {
     label: 'Main',

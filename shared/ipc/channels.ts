@@ -47,6 +47,8 @@ export const eventChannels = {
   jobFinished: 'event:job-finished',
   scheduleStatus: 'event:schedule-status',
   navigate: 'event:navigate',
+  /** Browser mode only: the dialogs waiting for the user on the dialogs origin. */
+  dialogs: 'event:dialogs',
 } as const;
 
 export type EventName = keyof typeof eventChannels;

@@ -36,6 +36,7 @@ import {
   UpdateScheduleInputSchema,
 } from './schedule-schemas';
 import { ScheduleStatusSchema } from '../schedule';
+import { PendingDialogsEventSchema } from './browser-schemas';
 
 /**
  * The typed IPC contract between the renderer and the main process: for each named method, the
@@ -170,6 +171,7 @@ export const eventContract = {
   jobFinished: JobFinishedEventSchema,
   scheduleStatus: ScheduleStatusSchema,
   navigate: NavigateEventSchema,
+  dialogs: PendingDialogsEventSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type InputOf<M extends InvokeMethod> = z.input<(typeof ipcContract)[M]['input']>;
