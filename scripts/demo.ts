@@ -28,14 +28,11 @@ console.log(`plakar: ${plakar}${plakar === standinBinPath() ? ' (the test stand-
 console.log(`App data: ${dataDir}`);
 
 // @ts-expect-error plain ESM script without type declarations
-const { installedElectron, ELECTRON_MISSING } = (await import('./electron-binary.mjs')) as { installedElectron: () => string | null; ELECTRON_MISSING: string };
+const { installedElectron, BROWSER_INSTEAD } = (await import('./electron-binary.mjs')) as { installedElectron: () => string | null; BROWSER_INSTEAD: string };
 const electron = installedElectron();
-if (!electron) {
-  console.error(ELECTRON_MISSING);
-  await emulator.close();
-  process.exit(1);
-}
-const app = spawn(electron, [root], {
+// Without Electron's binary, the same app in a browser (`notion-plakar ui`).
+if (!electron) console.log(BROWSER_INSTEAD);
+const app = spawn(electron ?? process.execPath, electron ? [root] : [path.join(root, 'bin/notion-plakar.js'), 'ui'], {
   stdio: 'inherit',
   env: {
     ...process.env,
@@ -46,6 +43,8 @@ const app = spawn(electron, [root], {
     PLAKAR_BIN: plakar,
   },
 });
+// Ctrl-C reaches the app too (same process group); wait for it to stop, then stop the emulator.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => undefined);
 app.on('exit', (code) => {
   void emulator.close().then(() => process.exit(code ?? 0));
 });

@@ -3,7 +3,7 @@
 // github.com. `npm install` succeeds either way; this says once, in one line, what the desktop window
 // needs, and `npm start` uses it to run the window only when it can.
 //   node scripts/electron-binary.mjs --notice     prints the line when the binary is missing (exit 0)
-//   node scripts/electron-binary.mjs --start ARGS runs Electron with ARGS, or prints the line (exit 1)
+//   node scripts/electron-binary.mjs --start ARGS runs Electron with ARGS, or else the browser mode (`notion-plakar ui`)
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const ELECTRON_MISSING =
   "The desktop window needs Electron's binary, which is not installed here. Get it with `npx install-electron` " +
-  'where github.com can be reached; the CLI works without it (`npx notion-plakar --help`).';
+  'where github.com can be reached; meanwhile `npm start` opens the app in your browser and the CLI works (`npx notion-plakar --help`).';
+
+export const BROWSER_INSTEAD =
+  "Electron's binary is not installed here (`npx install-electron` gets it where github.com can be reached): " +
+  'starting the app in your browser instead (`notion-plakar ui`).';
 
 /** The installed Electron executable, or null when its binary was never downloaded. */
 export function installedElectron() {
@@ -30,11 +34,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (mode === '--notice') {
     if (!electron) console.log(ELECTRON_MISSING);
   } else if (mode === '--start') {
-    if (!electron) {
-      console.error(ELECTRON_MISSING);
-      process.exit(1);
-    }
-    const child = spawn(electron, args.length > 0 ? args : [root], { stdio: 'inherit' });
+    // Without the binary, the same app in a browser (`notion-plakar ui`), which opens one where it can.
+    if (!electron) console.log(BROWSER_INSTEAD);
+    const child = electron
+      ? spawn(electron, args.length > 0 ? args : [root], { stdio: 'inherit' })
+      : spawn(process.execPath, [path.join(root, 'bin/notion-plakar.js'), 'ui'], { stdio: 'inherit' });
     for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
     child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   } else {

@@ -48,6 +48,14 @@ export const EXIT_CODES_HELP = [
   `  ${SIGNAL_EXIT_CODES.SIGTERM}  cancelled by SIGTERM`,
 ].join('\n');
 
+/** `ui` runs until stopped: a stop is its normal end. */
+const UI_EXIT_CODES_HELP = [
+  'Exit codes:',
+  `  ${EXIT_OK}    stopped by Ctrl-C or SIGTERM (a running job is cancelled cleanly first)`,
+  `  ${EXIT_FAILURE}    could not start (one line on stderr says why)`,
+  `  ${EXIT_USAGE}    usage error`,
+].join('\n');
+
 /** Adds each command's environment variables, and the exit codes, after its --help. */
 export function addHelpEpilogues(program: Command): void {
   const all = Object.keys(ENVIRONMENT) as EnvName[];
@@ -55,6 +63,7 @@ export function addHelpEpilogues(program: Command): void {
   for (const command of program.commands) {
     const names = COMMAND_ENV[command.name()];
     if (!names) throw new Error(`the environment of \`${command.name()}\` is not described`);
-    command.addHelpText('after', `\n${environmentHelp(names)}\n\n${EXIT_CODES_HELP}\n`);
+    const exitCodes = command.name() === 'ui' ? UI_EXIT_CODES_HELP : EXIT_CODES_HELP;
+    command.addHelpText('after', `\n${environmentHelp(names)}\n\n${exitCodes}\n`);
   }
 }

@@ -70,7 +70,12 @@ export function handleTerminationSignals(options: {
       forceExit(signal);
     }, CANCEL_GRACE_MS).unref();
   };
-  process.on('SIGINT', () => onSignal('SIGINT'));
-  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // This process decides what a signal does. when-exit (conf → atomically, loaded for `ui`) sends
+    // the signal again at once, which would end the process before the job has cleaned up; its
+    // cleanup still runs on 'exit'.
+    process.removeAllListeners(signal);
+    process.on(signal, () => onSignal(signal));
+  }
   return { received: () => received };
 }

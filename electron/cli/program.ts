@@ -183,7 +183,7 @@ export function buildProgram(io: CliIo): Command {
   program
     .command('ui')
     .description('open the app in a browser (no Electron needed); scheduled backups run while it does')
-    .option('--port <number>', 'listen on this port of 127.0.0.1 (default: any free port)', portOption, 0)
+    .option('--port <number>', 'listen on this port of 127.0.0.1 (0: any free port)', portOption, 0)
     .option('--no-open', 'do not open a browser; print the address only')
     .action((options: { port: number; open: boolean }) => runUiCommand(io, options));
 

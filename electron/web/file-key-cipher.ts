@@ -31,7 +31,7 @@ export function fileKeyCipher(dataDir: string): SecretCipher {
     return key;
   };
   return {
-    backend: 'key file (no keyring in browser mode)',
+    backend: 'key file',
     secure: false,
     encrypt(plain) {
       const iv = randomBytes(12);
