@@ -39,5 +39,10 @@ export interface AppUnderTest {
   answerDialogs(...answers: DialogAnswer[]): Promise<void>;
   /** The native dialogs main has shown so far. */
   askedDialogs(): Promise<AskedDialog[]>;
+  /**
+   * Browser mode only: stop answering dialogs for the spec, which then answers them itself through
+   * the app's "Open the question" link, in the tab that opens.
+   */
+  leaveDialogsToSpec?(): void;
   close(): Promise<void>;
 }

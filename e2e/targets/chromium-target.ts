@@ -6,7 +6,6 @@ import { chromium } from '@playwright/test';
 import { clockFor } from '../../electron/services/clock';
 import { resolveServiceConfig } from '../../electron/services/config';
 import { createSilentLogger } from '../../electron/services/logger';
-import { setLinuxAutostart } from '../../electron/services/login-item';
 import type { ConfirmRequest } from '../../electron/services/native-dialogs';
 import { BrowserDialogs } from '../../electron/web/browser-dialogs';
 import type { OpenDialogInfo } from '../../electron/web/browser-dialogs';
@@ -83,17 +82,12 @@ export async function launchChromiumTarget(env: AppEnv): Promise<AppUnderTest> {
     clock: clockFor(config.testNow),
     dialogs,
     notify: (notification, onClick) => shown.push({ title: notification.title, body: notification.body, click: onClick }),
-    setLaunchAtLogin: async (enabled) => {
-      await setLinuxAutostart(enabled, {
-        name: packageJson.productName,
-        exec: '/opt/Notion Kloset Backup/notion-plakar',
-        configHome: env.XDG_CONFIG_HOME ?? path.join(config.dataDir, 'xdg-config'),
-      });
-    },
   });
   const answering = new Set<string>();
+  let leftToSpec = false;
   const answered: Promise<void>[] = [];
   dialogs.onChange((pending) => {
+    if (leftToSpec) return;
     for (const info of pending) {
       if (answering.has(info.id)) continue;
       answering.add(info.id);
@@ -112,6 +106,9 @@ export async function launchChromiumTarget(env: AppEnv): Promise<AppUnderTest> {
     clickNotification: async (index) => shown[index]?.click(),
     answerDialogs: async (...answers) => void queued.push(...answers),
     askedDialogs: async () => [...dialogs.asked],
+    leaveDialogsToSpec: () => {
+      leftToSpec = true;
+    },
     async close() {
       await Promise.allSettled(answered);
       await mode.stop();

@@ -6,7 +6,7 @@ import type { Clock } from '../services/clock';
 import type { ServiceConfig } from '../services/config';
 import { JobRunner } from '../services/job-runner';
 import type { AppLogger } from '../services/logger';
-import type { AppNotification, PlatformHooks } from '../services/service-context';
+import type { AppNotification } from '../services/service-context';
 import { SecretVault } from '../services/secrets';
 import type { SettingsBackend } from '../services/settings';
 import { AppSettings, SETTINGS_STORE_OPTIONS } from '../services/settings';
@@ -25,8 +25,6 @@ export interface BrowserModeOptions {
   /** Where notifications go: the terminal for `notion-plakar ui`, a recorder in the e2e target. */
   notify: (notification: AppNotification, onClick: () => void) => void;
   clock?: Clock;
-  /** Registers the app to start at login; browser mode refuses unless given one (the e2e target does). */
-  setLaunchAtLogin?: PlatformHooks['setLaunchAtLogin'];
   homeDir?: string;
   /** The dialogs served on the localhost origin; the e2e target passes one that records what it asked. */
   dialogs?: BrowserDialogs;
@@ -64,11 +62,10 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     platform: {
       notify: options.notify,
       isOnBattery: () => false,
-      setLaunchAtLogin:
-        options.setLaunchAtLogin ??
-        ((enabled) => {
-          if (enabled) throw new RequestRefusedError(NO_LOGIN_ITEM);
-        }),
+      // The page does not offer it; a call anyway gets the way that works.
+      setLaunchAtLogin: (enabled) => {
+        if (enabled) throw new RequestRefusedError(NO_LOGIN_ITEM);
+      },
     },
     emit: (event, payload) => events.server?.broadcast(event, payload),
   });

@@ -30,13 +30,14 @@ ul.entries li:last-child { border-bottom: none; }
 ul.entries a, ul.entries button { display: block; width: 100%; text-align: left; padding: 0.3rem 0.75rem; min-height: 32px; border: none; border-radius: 0; background: none; color: inherit; overflow-wrap: anywhere; }
 ul.entries a:hover, ul.entries button:hover { background: #8882; }
 .muted { opacity: 0.75; }
+header { font-size: 0.85rem; margin-bottom: 0.25rem; }
 `;
 
 export function htmlDocument(title: string, body: string): string {
   return (
     '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    `<title>${escapeHtml(title)}</title><style>${style}</style></head>\n<body><main>\n${body}\n</main></body></html>\n`
+    `<title>${escapeHtml(title)}</title><style>${style}</style></head>\n<body><header class="muted">Notion Kloset Backup asks</header><main>\n${body}\n</main></body></html>\n`
   );
 }
 

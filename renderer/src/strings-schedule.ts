@@ -163,6 +163,10 @@ export const scheduleStrings = {
           ? 'the notification area at the bottom right; it may be under the ^ arrow'
           : 'the top bar or the panel, depending on your desktop',
     trayGotIt: 'Got it',
+    browserHintTitle: 'Backups run while notion-plakar ui runs',
+    browserHint:
+      'Closing this tab does not stop scheduled backups; stopping `notion-plakar ui` (Ctrl-C) does. To keep ' +
+      'them running on a server, run it as a service (see the README, “On a server”).',
   },
 
   logs: {

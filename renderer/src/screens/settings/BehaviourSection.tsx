@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
 import type { NotificationMode } from '../../../../shared/schedule';
-import { getBackupApp } from '../../bridge';
+import { getBackupApp, inBrowserMode } from '../../bridge';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { strings } from '../../strings';
@@ -53,12 +53,15 @@ export function BehaviourSection({ state, onStateChange }: { state: AppState; on
             />
           ))}
         </fieldset>
-        <CheckRow
-          checked={values.launchAtLogin}
-          onChange={(launchAtLogin) => void change({ ...values, launchAtLogin })}
-          label={t.launchAtLogin}
-          hint={t.launchAtLoginHelp}
-        />
+        {/* Browser mode starts with `notion-plakar ui`: as a service, not as a login item. */}
+        {!inBrowserMode() && (
+          <CheckRow
+            checked={values.launchAtLogin}
+            onChange={(launchAtLogin) => void change({ ...values, launchAtLogin })}
+            label={t.launchAtLogin}
+            hint={t.launchAtLoginHelp}
+          />
+        )}
         <p role="status" className={status && !status.ok ? 'field-error' : status?.text === strings.settings.saved ? 'ok-text' : 'muted'} data-testid="behaviour-status">
           {status?.text ?? ''}
         </p>
