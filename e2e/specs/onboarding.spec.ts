@@ -84,7 +84,7 @@ test('the first-run wizard leads a new user to a finished first backup', async (
   await expect(page.getByTestId('last-backup')).toContainText('1 snapshot in the store');
   await expect(page.getByTestId('last-result')).toContainText('Succeeded');
   await expect(page.getByText(path.join(scratchDir, 'NotionBackups'))).toBeVisible();
-  await expect(page.getByText(/stored without a secure key store \((key file|basic_text)\)/)).toBeVisible();
+  await expect(page.getByText(/stored without a secure key store \(basic_text\)|encrypted with a key kept in a file beside them/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Back up now' })).toBeVisible();
   await saveScreenshot(page, testInfo, 'home');
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -7,6 +7,7 @@ import type { RunningEmulator } from '../../testkit/notion-emulator';
 import { startNotionEmulator } from '../../testkit/notion-emulator';
 import { plakarBinUnderTest, plakarUnderTestLabel } from '../../testkit/plakar-standin';
 import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
+import { waitFor } from './cli-test-support';
 import { runCli } from './program';
 
 // The built CLI as a child process: signals, pipes and exit codes are the process's business.
@@ -132,13 +133,3 @@ describe(`a closed stdout (\`snapshots | head -1\`), with ${plakarUnderTestLabel
     expect(code).toBe(0);
   });
 });
-
-async function waitFor<T>(probe: () => T | undefined, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

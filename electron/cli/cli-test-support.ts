@@ -32,3 +32,14 @@ export function cliRunner(context: { scratch: () => string; emulator: () => Runn
   };
   return { env, cli };
 }
+
+/** Polls `probe` until it returns a value (every 20 ms), or fails after `timeoutMs`. */
+export async function waitFor<T>(probe: () => T | undefined, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
+import { waitFor } from './cli-test-support';
 import { hasDisplay } from './ui-command';
 
 // `notion-plakar ui` as the built executable: what it prints, where the access link goes, how it stops.
@@ -37,15 +38,6 @@ function startUi(args: string[]) {
   return { child, exited, stdout: () => stdout, stderr: () => stderr };
 }
 
-async function until<T>(probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 function get(url: string): Promise<{ status: number; cookie: string | undefined }> {
   return new Promise((resolve, reject) => {
@@ -59,7 +51,7 @@ function get(url: string): Promise<{ status: number; cookie: string | undefined 
 describe('notion-plakar ui', () => {
   it('keeps the access link out of its output and logs, in a private file, and stops cleanly on SIGTERM', async () => {
     const ui = startUi([]);
-    const origin = await until(() => /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(ui.stdout())?.[1]);
+    const origin = await waitFor(() => /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(ui.stdout())?.[1], 20_000);
     const addressFile = path.join(scratch, 'data', 'ui-address');
     expect(ui.stdout()).toContain(addressFile);
     const link = (await readFile(addressFile, 'utf8')).trim();

@@ -165,7 +165,7 @@ export const scheduleStrings = {
     trayGotIt: 'Got it',
     browserHintTitle: 'Backups run while notion-plakar ui runs',
     browserHint:
-      'Closing this tab does not stop scheduled backups; stopping `notion-plakar ui` (Ctrl-C) does. To keep ' +
+      'Closing this tab does not stop scheduled backups; stopping notion-plakar ui (Ctrl-C) does. To keep ' +
       'them running on a server, run it as a service (see the README, “On a server”).',
   },
 

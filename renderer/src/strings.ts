@@ -93,6 +93,16 @@ export const strings = {
     declined:
       'Install and unlock a keyring, then quit and restart the app. Your progress in this setup is kept.',
     accepted: 'Secrets are stored without a secure key store, as you chose.',
+    /** Browser mode (`notion-plakar ui`): plain Node cannot reach the system's key store at all. */
+    browser: {
+      body:
+        'In the browser the app cannot reach this computer’s key store. The store passphrase and the Notion token ' +
+        'would be encrypted with a key kept in a private file in the app’s data folder: anyone who can read your ' +
+        'files could read them.',
+      safer: 'Safer: the desktop app keeps them in the system’s key store.',
+      declined:
+        'Without stored secrets the app cannot back up. Use the desktop app, or come back and accept. Your progress in this setup is kept.',
+    },
   },
 
   store: {
@@ -243,6 +253,8 @@ export const strings = {
     passphraseSavedButton: 'I have saved my passphrase',
     insecureSecrets: (backend: string) =>
       `Your Notion token and store passphrase are stored without a secure key store (${backend}). Install and unlock a keyring, then restart the app.`,
+    insecureSecretsBrowser:
+      'Your Notion token and store passphrase are encrypted with a key kept in a file beside them, since the browser mode cannot reach a key store: anyone who can read your files can read them. The desktop app keeps them in the system’s key store.',
     plaintextStore: 'The store is not encrypted: anyone who can read it can read your pages.',
     notConnected: 'Notion is not connected.',
   },

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type { AppState } from '../../../shared/ipc/app-schemas';
-import { getBackupApp } from '../bridge';
+import { getBackupApp, inBrowserMode } from '../bridge';
 import { strings } from '../strings';
 
 /**
@@ -21,6 +21,7 @@ export function SecretStorageGate({
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   if (state.secretStorage.secure || state.settings.acceptInsecureSecretStorage) return <>{children}</>;
+  const browser = inBrowserMode();
 
   async function accept() {
     setBusy(true);
@@ -36,8 +37,8 @@ export function SecretStorageGate({
         <span aria-hidden="true">⚠ </span>
         {strings.secretStorage.title}
       </h2>
-      <p>{strings.secretStorage.body(state.secretStorage.backend)}</p>
-      <p>{strings.secretStorage.safer}</p>
+      <p>{browser ? strings.secretStorage.browser.body : strings.secretStorage.body(state.secretStorage.backend)}</p>
+      <p>{browser ? strings.secretStorage.browser.safer : strings.secretStorage.safer}</p>
       <div className="button-row">
         <button type="button" className="button button--danger" onClick={() => void accept()} disabled={busy}>
           {strings.secretStorage.accept}
@@ -46,7 +47,7 @@ export function SecretStorageGate({
           {strings.secretStorage.decline}
         </button>
       </div>
-      {declined && <p className="note">{strings.secretStorage.declined}</p>}
+      {declined && <p className="note">{browser ? strings.secretStorage.browser.declined : strings.secretStorage.declined}</p>}
       {failed && <p>{strings.errors.bridge}</p>}
     </section>
   );

@@ -1,5 +1,5 @@
 import type { AppState } from '../../../shared/ipc/app-schemas';
-import { getBackupApp } from '../bridge';
+import { getBackupApp, inBrowserMode } from '../bridge';
 import { ScreenHeading } from '../components/ScreenHeading';
 import type { LastOutcome } from '../jobs';
 import { useScheduleStatus } from '../schedule-status';
@@ -49,7 +49,7 @@ export function HomeScreen({
       action: { label: strings.home.passphraseSavedButton, run: () => void confirmSaved() },
     });
   }
-  if (!state.secretStorage.secure) warnings.push({ key: 'secrets', text: strings.home.insecureSecrets(state.secretStorage.backend) });
+  if (!state.secretStorage.secure) warnings.push({ key: 'secrets', text: inBrowserMode() ? strings.home.insecureSecretsBrowser : strings.home.insecureSecrets(state.secretStorage.backend) });
   if (store && !store.encrypted) warnings.push({ key: 'plaintext', text: strings.home.plaintextStore });
   if (!state.hasNotionToken) warnings.push({ key: 'notion', text: strings.home.notConnected });
 
