@@ -1,4 +1,4 @@
-// Writes the installer icons under build/ from the icons drawn in electron/services/app-icons.ts:
+// Writes the installer icons under build/ from the icons drawn in electron/desktop/app-icons.ts:
 //   build/icon.png          1024×1024, the source electron-builder turns into .icns (macOS) and .ico (Windows)
 //   build/icons/NxN.png     the Linux icon set (hicolor theme sizes) for AppImage and deb
 // Run `npx tsx scripts/make-icons.ts` after changing the drawing, and commit the result:
@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { renderAppIcon } from '../electron/services/app-icons';
+import { renderAppIcon } from '../electron/desktop/app-icons';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

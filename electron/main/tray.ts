@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { Menu, Tray, nativeImage } from 'electron';
-import { renderTrayIcon, renderTrayIconSet } from '../services/app-icons';
+import { renderTrayIcon, renderTrayIconSet } from '../desktop/app-icons';
 import type { TrayFactory, TrayMenuItem } from '../services/tray-service';
 
 function trayImage(health: Parameters<typeof renderTrayIconSet>[0]): Electron.NativeImage {

@@ -1,39 +1,15 @@
 // The app icon and the tray icons, drawn in code (no image files to keep in sync) and encoded as
-// PNG. Plain Node: the Electron glue turns these buffers into nativeImages, scripts/make-icons.ts
-// writes the installer icons under build/. Output is deterministic: same size in, same pixels out.
-import { deflateSync } from 'node:zlib';
+// PNG by pngjs. Plain Node, not a service: electron/main/tray.ts turns these buffers into
+// nativeImages, scripts/make-icons.ts writes the installer icons under build/. Output is
+// deterministic: same size in, same pixels (and, with one zlib build, same bytes) out.
+import { PNG } from 'pngjs';
 
-// ---------------------------------------------------------------------------------------------
-// PNG encoder: 8-bit RGBA, no interlace, filter 0 ("None") on every scanline.
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const chunk = Buffer.alloc(12 + data.length); // length, type, data, CRC of type and data
-  chunk.writeUInt32BE(data.length, 0);
-  chunk.write(type, 4, 'latin1');
-  data.copy(chunk, 8);
-  chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
-  return chunk;
-}
-
-/** Encodes width×height RGBA pixels (row-major, 4 bytes each, not premultiplied) as a PNG file. */
+/**
+ * Encodes width×height RGBA pixels (row-major, 4 bytes each, not premultiplied) as a PNG file:
+ * 8-bit RGBA, no interlace, filter 0 ("None") on every scanline, deflate level 9 with zlib's
+ * default strategy. These options keep the bytes the committed build/ icons were written with
+ * (pngjs would otherwise pick filters per row and use the RLE strategy).
+ */
 export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
     throw new RangeError(`PNG size must be positive integers, got ${width}×${height}`);
@@ -41,20 +17,15 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
   if (rgba.length !== width * height * 4) {
     throw new RangeError(`expected ${width * height * 4} RGBA bytes for ${width}×${height}, got ${rgba.length}`);
   }
-  const stride = width * 4;
-  const scanlines = Buffer.alloc((stride + 1) * height); // each row: filter byte 0, then the pixels
-  for (let y = 0; y < height; y++) scanlines.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 6, 0, 0, 0], 8); // bit depth 8, colour type 6 (RGBA), deflate, filter 0, no interlace
-  const idat = deflateSync(scanlines, { level: 9 });
-  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', idat), pngChunk('IEND', Buffer.alloc(0))]);
+  const png = new PNG({ width, height });
+  png.data.set(rgba);
+  return PNG.sync.write(png, { colorType: 6, inputColorType: 6, bitDepth: 8, filterType: 0, deflateLevel: 9, deflateStrategy: 0 });
 }
 
 // ---------------------------------------------------------------------------------------------
 // A tiny rasteriser. Shapes are point tests in unit coordinates (0..1, y down); each layer is
 // painted with 4×4 samples per pixel, so edges get 17 levels of coverage (anti-aliasing).
+// Kept by hand, not a drawing library: see docs/architecture.md, "Hand-written infrastructure".
 
 type Rgb = readonly [number, number, number];
 type Shape = (x: number, y: number) => boolean;
