@@ -42,6 +42,22 @@ export default tseslint.config(
     },
   },
   {
+    // Test support lives with the tests or in testkit/, and only tests import it: testkit → electron, never back.
+    // (A rule of its own, so it adds to the per-layer no-restricted-imports bans above instead of replacing them.)
+    files: ['electron/**', 'shared/**'],
+    ignores: ['**/*.test.{ts,tsx}', 'electron/services/scheduler-test-support.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/testkit', '**/testkit/**'], message: 'Product code never imports test support (testkit/); only *.test.ts files may.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'jsx-a11y': jsxA11y, 'react-hooks': reactHooks },

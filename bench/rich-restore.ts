@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { richWorkspaceFacts, startNotionEmulator } from '../testkit/notion-emulator';
 import { createNotionClient } from '../electron/engine/notion/client';
-import { crawlEmulator, scratchDir, TEST_RETRY_POLICY } from '../electron/engine/notion/crawler/crawl-test-support';
+import { crawlEmulator, scratchDir, TEST_RETRY_POLICY } from '../testkit/support/crawl';
 import { NotionGateway } from '../electron/engine/notion/gateway';
 import { RateLimiter } from '../electron/engine/notion/rate-limiter';
 import { directorySource, SnapshotReader } from '../electron/engine/snapshot/reader';

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
 import { plakarUnderTestLabel } from '../../testkit/plakar-standin';
-import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
-import { cliRunner } from './cli-test-support';
+import { scratchDir } from '../../testkit/support/crawl';
+import { cliRunner } from '../../testkit/support/cli';
 
 // The CLI's messages, help and listings: what a user reads (issue 13).
 const PASSPHRASE = 'cli finish test passphrase 2026';

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from
 import type { RunningEmulator } from '../../testkit/notion-emulator';
 import { startNotionEmulator } from '../../testkit/notion-emulator';
 import { plakarBinUnderTest, plakarUnderTestLabel } from '../../testkit/plakar-standin';
-import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
-import { waitFor } from './cli-test-support';
+import { scratchDir } from '../../testkit/support/crawl';
+import { waitFor } from '../../testkit/support/cli';
 import { runCli } from './program';
 
 // The built CLI as a child process: signals, pipes and exit codes are the process's business.

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from
 import type { RunningEmulator } from '../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
 import { plakarUnderTestLabel } from '../../testkit/plakar-standin';
-import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
+import { scratchDir } from '../../testkit/support/crawl';
 import { isAlive } from '../engine/jobs/process-liveness';
-import { cliRunner } from './cli-test-support';
+import { cliRunner } from '../../testkit/support/cli';
 
 const PASSPHRASE = 'cli test passphrase 2026';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -5,10 +5,10 @@ import type { RunningEmulator } from '../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
 import { plakarUnderTestLabel } from '../../testkit/plakar-standin';
 import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
-import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
+import { scratchDir } from '../../testkit/support/crawl';
 import { JobHistory } from '../services/job-history';
 import { createFileLogger } from '../services/logger';
-import { cliRunner } from './cli-test-support';
+import { cliRunner } from '../../testkit/support/cli';
 
 // End to end: a backup, a restore and an export with known secrets, plus the app's log and job
 // history reporting a failure that quotes them; then every file written outside the encrypted store

@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
-import { waitFor } from './cli-test-support';
+import { scratchDir } from '../../testkit/support/crawl';
+import { waitFor } from '../../testkit/support/cli';
 import { hasDisplay } from './ui-command';
 
 // `notion-plakar ui` as the built executable: what it prints, where the access link goes, how it stops.

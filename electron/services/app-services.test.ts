@@ -8,7 +8,7 @@ import { FakeDialogs } from '../../testkit/fake-dialogs';
 import { plakarBinUnderTest, plakarUnderTestLabel } from '../../testkit/plakar-standin';
 import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
 import type { ContractHandlers } from '../../shared/ipc/contract';
-import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
+import { scratchDir } from '../../testkit/support/crawl';
 import { createAppCore } from './app-services';
 import { resolveServiceConfig } from './config';
 import { JobRunner } from './job-runner';

@@ -9,7 +9,7 @@ import { dispatchInvoke } from '../../shared/ipc/dispatch';
 import { NEWEST_TESTED_PLAKAR } from '../../shared/plakar-support';
 import { FakeDialogs } from '../../testkit/fake-dialogs';
 import { plakarBinUnderTest } from '../../testkit/plakar-standin';
-import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
+import { scratchDir } from '../../testkit/support/crawl';
 import type { AppCore } from './app-services';
 import { createAppCore } from './app-services';
 import { resolveServiceConfig } from './config';

@@ -1,7 +1,7 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
+import { scratchDir } from '../../testkit/support/crawl';
 import { createFileLogger } from './logger';
 
 const TOKEN = 'ntn_5512093847Q9wErTyUiOpAsDfGhJkLzXcVbNm1234567';

@@ -1,7 +1,7 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
+import { scratchDir } from '../../testkit/support/crawl';
 import { linuxAutostartEntry, setLinuxAutostart, START_HIDDEN_ARG } from './login-item';
 
 let configHome: string;

@@ -3,7 +3,7 @@ import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NavigateEvent } from '../../shared/ipc/schedule-schemas';
 import type { NotificationMode } from '../../shared/schedule';
-import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
+import { scratchDir } from '../../testkit/support/crawl';
 import type { JobRecord } from './job-history';
 import { NotificationCenter } from './notifications';
 import type { AppNotification } from './service-context';

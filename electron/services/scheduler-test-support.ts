@@ -9,7 +9,7 @@ import type { JobFinishedEvent, JobStart } from '../../shared/ipc/app-schemas';
 import type { BackupSchedule, JobTrigger, NotificationMode, ScheduleSettings, ScheduleStatus } from '../../shared/schedule';
 import { DEFAULT_SCHEDULE_SETTINGS } from '../../shared/schedule';
 import { ManualClock } from '../../testkit/manual-clock';
-import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
+import { scratchDir } from '../../testkit/support/crawl';
 import type { JobRecord } from './job-history';
 import { JobHistory } from './job-history';
 import type { JobKind, StartedJob } from './job-runner';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { standinBinPath } from '../../testkit/plakar-standin';
-import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
+import { scratchDir } from '../../testkit/support/crawl';
 import { resolveServiceConfig } from './config';
 import { JobRunner } from './job-runner';
 import { SecretVault, testOnlyCipher } from './secrets';

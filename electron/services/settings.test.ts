@@ -2,7 +2,7 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scratchDir } from '../engine/notion/crawler/crawl-test-support';
+import { scratchDir } from '../../testkit/support/crawl';
 import { AppSettings, DEFAULT_SETTINGS, SETTINGS_STORE_OPTIONS } from './settings';
 
 let dir: string;

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { richWorkspaceFacts as facts } from '../../../testkit/notion-emulator';
-import { crawlRichSnapshot, removeAll, scratchDir } from '../notion/crawler/crawl-test-support';
+import { crawlRichSnapshot, removeAll, scratchDir } from '../../../testkit/support/crawl';
 import type { FileDescriptor } from '../snapshot/writer';
 import type { SnapshotReader } from '../snapshot/reader';
-import { brokenLinks, parseCsv, readTree, sha256 } from './export-test-support';
+import { brokenLinks, parseCsv, readTree, sha256 } from '../../../testkit/support/export';
 import type { ExportResult } from './index';
 import { exportSnapshot } from './index';
 

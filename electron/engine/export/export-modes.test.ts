@@ -2,9 +2,9 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { richWorkspaceFacts as facts } from '../../../testkit/notion-emulator';
-import { crawlRichSnapshot, removeAll, scratchDir } from '../notion/crawler/crawl-test-support';
+import { crawlRichSnapshot, removeAll, scratchDir } from '../../../testkit/support/crawl';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
-import { brokenLinks, readTree } from './export-test-support';
+import { brokenLinks, readTree } from '../../../testkit/support/export';
 import { exportSnapshot, ExportTargetNotEmptyError } from './index';
 
 const dirs: string[] = [];

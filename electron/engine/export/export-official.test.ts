@@ -2,9 +2,9 @@
 // sidecars, images as <block id>.jpg), with hostile titles and content.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeAll, scratchDir } from '../notion/crawler/crawl-test-support';
+import { removeAll, scratchDir } from '../../../testkit/support/crawl';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
-import { brokenLinks, parseCsv, readTree, sha256, writeSnapshotFiles } from './export-test-support';
+import { brokenLinks, parseCsv, readTree, sha256, writeSnapshotFiles } from '../../../testkit/support/export';
 import { exportSnapshot } from './index';
 
 const id = (digit: string) => `${digit.repeat(8)}-aaaa-4aaa-8aaa-${digit.repeat(12)}`;

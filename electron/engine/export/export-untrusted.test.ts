@@ -4,11 +4,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeAll, scratchDir } from '../notion/crawler/crawl-test-support';
+import { removeAll, scratchDir } from '../../../testkit/support/crawl';
 import { BLOCK, craftedSnapshot, PAGE, SECRET, storeLikeSource } from '../snapshot/crafted-snapshot';
 import type { SnapshotSource } from '../snapshot/reader';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
-import { readTree, writeSnapshotFiles } from './export-test-support';
+import { readTree, writeSnapshotFiles } from '../../../testkit/support/export';
 import type { ExportFormat } from './index';
 import { exportSnapshot } from './index';
 

@@ -6,7 +6,7 @@ import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion
 import { plakarBinUnderTest, plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import { writeVersionOnlyPlakar } from '../../../testkit/version-only-plakar';
 import type { BackupProgress } from '../../../shared/jobs';
-import { failureOf, scratchDir, TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
+import { failureOf, scratchDir, TEST_RETRY_POLICY } from '../../../testkit/support/crawl';
 import { PlakarError } from '../plakar/errors';
 import { plakarDirsUnder, runPlakar } from '../plakar/process';
 import { PlakarStore } from '../plakar/store';

@@ -5,12 +5,12 @@ import type { FaultKind, RunningEmulator } from '../../../testkit/notion-emulato
 import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
 import { plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import { createNotionClient } from '../notion/client';
-import { failureOf, scratchDir, TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
+import { failureOf, scratchDir, TEST_RETRY_POLICY } from '../../../testkit/support/crawl';
 import type { PlakarStore } from '../plakar/store';
 import type { BackupJobOptions } from './backup-job';
 import { runBackupJob } from './backup-job';
 import { describeJobError } from './job-errors';
-import { storeWithOneBackup } from './job-test-support';
+import { storeWithOneBackup } from '../../../testkit/support/jobs';
 import type { RestoreJobOptions } from './restore-job';
 import { runRestoreJob } from './restore-job';
 

@@ -6,13 +6,13 @@ import type { RunningEmulator } from '../../../testkit/notion-emulator';
 import { richWorkspace, richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
 import { plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import { createNotionClient } from '../notion/client';
-import { crawlEmulator, failureOf, scratchDir, TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
-import { compareRestore } from '../restore/round-trip-support';
+import { crawlEmulator, failureOf, scratchDir, TEST_RETRY_POLICY } from '../../../testkit/support/crawl';
+import { compareRestore } from '../../../testkit/support/round-trip';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
 import { NotionCallError } from '../notion/retry';
 import type { PlakarStore } from '../plakar/store';
 import { describeJobError } from './job-errors';
-import { storeWithOneBackup } from './job-test-support';
+import { storeWithOneBackup } from '../../../testkit/support/jobs';
 import type { RestoreJobOptions } from './restore-job';
 import { runRestoreJob } from './restore-job';
 

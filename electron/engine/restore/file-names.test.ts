@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SnapshotReader } from '../snapshot/reader';
 import type { FileDescriptor } from '../snapshot/writer';
-import { RestoreHarness } from './restore-test-harness';
+import { RestoreHarness } from '../../../testkit/support/restore-harness';
 
 let harness: RestoreHarness;
 

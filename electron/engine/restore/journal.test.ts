@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scratchDir } from '../notion/crawler/crawl-test-support';
+import { scratchDir } from '../../../testkit/support/crawl';
 import type { JournalIdentity } from './journal';
 import { RestoreJournal } from './journal';
 

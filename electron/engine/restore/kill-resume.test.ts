@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../../testkit/notion-emulator/ids';
 import type { NotionWriter } from './notion-writer';
-import { RestoreHarness } from './restore-test-harness';
+import { RestoreHarness } from '../../../testkit/support/restore-harness';
 
 let harness: RestoreHarness;
 let writesInWholeRestore = 0;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { RestoreHarness } from './restore-test-harness';
+import { RestoreHarness } from '../../../testkit/support/restore-harness';
 
 let harness: RestoreHarness;
 beforeAll(async () => {

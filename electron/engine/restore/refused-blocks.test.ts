@@ -1,6 +1,6 @@
 import { APIErrorCode, APIResponseError } from '@notionhq/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlRichSnapshot, removeAll, scratchDir } from '../notion/crawler/crawl-test-support';
+import { crawlRichSnapshot, removeAll, scratchDir } from '../../../testkit/support/crawl';
 import { NotionCallError } from '../notion/retry';
 import type { SnapshotReader } from '../snapshot/reader';
 import { RestoreJournal } from './journal';

@@ -6,7 +6,7 @@ import { NotionCallError } from '../notion/retry';
 import { describeJobError } from '../jobs/job-errors';
 import type { NotionWriter } from './notion-writer';
 import { RestoreStepError } from './refusals';
-import { RestoreHarness } from './restore-test-harness';
+import { RestoreHarness } from '../../../testkit/support/restore-harness';
 
 let harness: RestoreHarness;
 beforeAll(async () => {

@@ -3,8 +3,8 @@ import type { RunningEmulator } from '../../../testkit/notion-emulator';
 import { richWorkspace, richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
 import { createNotionClient } from '../notion/client';
 import type { LossRecord } from './convert';
-import { RestoreHarness, withOtherIds } from './restore-test-harness';
-import { compareRestore } from './round-trip-support';
+import { RestoreHarness, withOtherIds } from '../../../testkit/support/restore-harness';
+import { compareRestore } from '../../../testkit/support/round-trip';
 
 let harness: RestoreHarness;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { richWorkspaceFacts } from '../../../testkit/notion-emulator';
-import { RestoreHarness } from './restore-test-harness';
-import { compareRestore, formatScores } from './round-trip-support';
+import { RestoreHarness } from '../../../testkit/support/restore-harness';
+import { compareRestore, formatScores } from '../../../testkit/support/round-trip';
 
 let harness: RestoreHarness;
 beforeAll(async () => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { richWorkspaceFacts } from '../../../testkit/notion-emulator';
-import { RestoreHarness } from './restore-test-harness';
+import { RestoreHarness } from '../../../testkit/support/restore-harness';
 
 const facts = richWorkspaceFacts;
 let harness: RestoreHarness;

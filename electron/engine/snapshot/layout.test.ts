@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../testkit/notion-emulator';
 import { startNotionEmulator } from '../../../testkit/notion-emulator';
 import { createNotionClient } from '../notion/client';
-import type { TestCrawl } from '../notion/crawler/crawl-test-support';
-import { crawlEmulator, removeAll } from '../notion/crawler/crawl-test-support';
+import type { TestCrawl } from '../../../testkit/support/crawl';
+import { crawlEmulator, removeAll } from '../../../testkit/support/crawl';
 
 interface Block {
   object: string;

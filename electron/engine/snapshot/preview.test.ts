@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { richWorkspaceFacts } from '../../../testkit/notion-emulator';
-import { crawlRichSnapshot, removeAll } from '../notion/crawler/crawl-test-support';
+import { crawlRichSnapshot, removeAll } from '../../../testkit/support/crawl';
 import { buildPagePreview } from './preview';
 import type { SnapshotReader } from './reader';
 

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
-import { crawlEmulator, removeAll, scratchDir } from '../notion/crawler/crawl-test-support';
+import { crawlEmulator, removeAll, scratchDir } from '../../../testkit/support/crawl';
 import { directorySource, SnapshotReader } from './reader';
 
 const PAGE = '1df812ff-a7bf-80b8-b4f1-dcb8e8a53de8';

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningEmulator } from '../../../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../../../testkit/notion-emulator';
 import type { IndexEntry } from '../../snapshot/writer';
-import type { TestCrawl } from './crawl-test-support';
-import { crawlEmulator, readJson, readTree, removeAll } from './crawl-test-support';
+import type { TestCrawl } from '../../../../testkit/support/crawl';
+import { crawlEmulator, readJson, readTree, removeAll } from '../../../../testkit/support/crawl';
 import { NothingSharedError } from './index';
 
 const facts = richWorkspaceFacts;

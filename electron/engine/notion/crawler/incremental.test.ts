@@ -5,8 +5,8 @@ import type { RunningEmulator } from '../../../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../../../testkit/notion-emulator';
 import type { IndexEntry } from '../../snapshot/writer';
 import { SNAPSHOT_FORMAT } from '../../snapshot/writer';
-import type { TestCrawl } from './crawl-test-support';
-import { crawlEmulator, readJson, readTree, removeAll, scratchDir } from './crawl-test-support';
+import type { TestCrawl } from '../../../../testkit/support/crawl';
+import { crawlEmulator, readJson, readTree, removeAll, scratchDir } from '../../../../testkit/support/crawl';
 import { PreviousSnapshot } from './previous-snapshot';
 
 const facts = richWorkspaceFacts;

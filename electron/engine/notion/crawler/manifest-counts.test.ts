@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../../../testkit/notion-emulator';
-import type { TestCrawl } from './crawl-test-support';
-import { crawlEmulator, readTree, removeAll } from './crawl-test-support';
+import type { TestCrawl } from '../../../../testkit/support/crawl';
+import { crawlEmulator, readTree, removeAll } from '../../../../testkit/support/crawl';
 
 const facts = richWorkspaceFacts;
 let emulator: RunningEmulator;

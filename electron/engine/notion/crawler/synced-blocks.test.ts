@@ -9,8 +9,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { RunningEmulator } from '../../../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../../../testkit/notion-emulator';
 import { directorySource, SnapshotReader } from '../../snapshot/reader';
-import type { TestCrawl } from './crawl-test-support';
-import { crawlEmulator, removeAll } from './crawl-test-support';
+import type { TestCrawl } from '../../../../testkit/support/crawl';
+import { crawlEmulator, removeAll } from '../../../../testkit/support/crawl';
 
 const facts = richWorkspaceFacts;
 const ORIGINAL = facts.ids.syncedOriginalBlock;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertBlock, withChildren } from './blocks';
-import { fakeContext, NEW_A, PAGE_A, PAGE_B, responseBlock, responseText } from './test-support';
+import { fakeContext, NEW_A, PAGE_A, PAGE_B, responseBlock, responseText } from '../../../../testkit/support/convert-context';
 
 const text = (content: string) => [responseText(content)];
 const plain = (content: string) => [{ type: 'text', text: { content }, annotations: { bold: false, italic: false, strikethrough: false, underline: false, code: false, color: 'default' } }];

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { richWorkspaceFacts } from '../../../../testkit/notion-emulator';
 import { convertBlock, withChildren } from './blocks';
 import { convertComment } from './comments';
-import type { CrawledWorkspace, StoredNode } from './emulator-support';
-import { accepted, contextWithUsers, crawledRichWorkspace, createTargetPage, flatten, storedPages } from './emulator-support';
+import type { CrawledWorkspace, StoredNode } from '../../../../testkit/support/convert-emulator';
+import { accepted, contextWithUsers, crawledRichWorkspace, createTargetPage, flatten, storedPages } from '../../../../testkit/support/convert-emulator';
 import { convertCover, convertIcon } from './files';
 import { convertPageProperties } from './properties';
-import type { FakeContext } from './test-support';
+import type { FakeContext } from '../../../../testkit/support/convert-context';
 import type { BlockObjectRequest } from './types';
 
 let workspace: CrawledWorkspace;

@@ -4,13 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { richWorkspaceFacts } from '../../../../testkit/notion-emulator';
-import type { CrawledWorkspace } from './emulator-support';
-import { accepted, contextWithUsers, crawledRichWorkspace, createTargetPage } from './emulator-support';
+import type { CrawledWorkspace } from '../../../../testkit/support/convert-emulator';
+import { accepted, contextWithUsers, crawledRichWorkspace, createTargetPage } from '../../../../testkit/support/convert-emulator';
 import { convertCover, convertIcon } from './files';
 import { convertPageProperties } from './properties';
 import { convertRichText } from './rich-text';
 import { buildFormulaRequest, buildRelationRequest, buildRollupRequest, planSchema } from './schema';
-import type { FakeContext } from './test-support';
+import type { FakeContext } from '../../../../testkit/support/convert-context';
 import type { SchemaPlan, StoredSchemaProperty } from './types';
 
 let workspace: CrawledWorkspace;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredComment } from '../../snapshot/reader';
 import { convertComment } from './comments';
 import { convertCover, convertIcon } from './files';
-import { fakeContext, responseMention, responseText, USER_NEW, USER_OLD } from './test-support';
+import { fakeContext, responseMention, responseText, USER_NEW, USER_OLD } from '../../../../testkit/support/convert-context';
 
 const hosted = { type: 'file', file: { url: 'https://files.example/icon.png', expiry_time: null } };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertPageProperties } from './properties';
-import { fakeContext, responseMention, responseText, USER_NEW, USER_OLD } from './test-support';
+import { fakeContext, responseMention, responseText, USER_NEW, USER_OLD } from '../../../../testkit/support/convert-context';
 
 const PAGE = 'p0000000-0000-4000-8000-000000000001';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chunkRichText, compactRichText, convertRichText, fitRichText, splitText } from './rich-text';
 import type { RichTextItemRequest } from './types';
-import { fakeContext, NEW_A, PAGE_A, PAGE_B, responseMention, responseText, USER_NEW, USER_OLD } from './test-support';
+import { fakeContext, NEW_A, PAGE_A, PAGE_B, responseMention, responseText, USER_NEW, USER_OLD } from '../../../../testkit/support/convert-context';
 
 const OWNER = 'owner-block';
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readTree } from '../notion/crawler/crawl-test-support';
+import { readTree } from './crawl';
 
 export { readTree };
 

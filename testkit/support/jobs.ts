@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { plakarBinUnderTest } from '../../../testkit/plakar-standin';
-import type { RunningEmulator } from '../../../testkit/notion-emulator';
-import type { CommentScope } from '../notion/crawler/context';
-import { TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
-import { plakarDirsUnder } from '../plakar/process';
-import { PlakarStore } from '../plakar/store';
-import { runBackupJob } from './backup-job';
+import { runBackupJob } from '../../electron/engine/jobs/backup-job';
+import type { CommentScope } from '../../electron/engine/notion/crawler/context';
+import { plakarDirsUnder } from '../../electron/engine/plakar/process';
+import { PlakarStore } from '../../electron/engine/plakar/store';
+import type { RunningEmulator } from '../notion-emulator';
+import { plakarBinUnderTest } from '../plakar-standin';
+import { TEST_RETRY_POLICY } from './crawl';
 
 /**
  * A new encrypted store (with the plakar under test) under `scratch`, holding one backup of the

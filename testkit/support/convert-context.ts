@@ -1,6 +1,6 @@
 // Fixtures for the converter tests: a ConvertContext backed by plain maps, and response-shaped objects.
-import type { StoredBlock } from '../../snapshot/reader';
-import type { ConvertContext, LossKind, LossRecord } from './types';
+import type { ConvertContext, LossKind, LossRecord } from '../../electron/engine/restore/convert/types';
+import type { StoredBlock } from '../../electron/engine/snapshot/reader';
 
 export interface FakeContext extends ConvertContext {
   losses: LossRecord[];

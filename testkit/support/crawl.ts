@@ -1,16 +1,16 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { RunningEmulator } from '../../../../testkit/notion-emulator';
-import { startNotionEmulator } from '../../../../testkit/notion-emulator';
-import { directorySource, SnapshotReader } from '../../snapshot/reader';
-import { createNotionClient } from '../client';
-import { RateLimiter } from '../rate-limiter';
-import type { RetryPolicy } from '../retry';
-import type { CommentScope } from './context';
-import type { CrawlResult } from './index';
-import { crawlWorkspace } from './index';
-import { PreviousSnapshot } from './previous-snapshot';
+import { createNotionClient } from '../../electron/engine/notion/client';
+import type { CrawlResult } from '../../electron/engine/notion/crawler';
+import { crawlWorkspace } from '../../electron/engine/notion/crawler';
+import type { CommentScope } from '../../electron/engine/notion/crawler/context';
+import { PreviousSnapshot } from '../../electron/engine/notion/crawler/previous-snapshot';
+import { RateLimiter } from '../../electron/engine/notion/rate-limiter';
+import type { RetryPolicy } from '../../electron/engine/notion/retry';
+import { directorySource, SnapshotReader } from '../../electron/engine/snapshot/reader';
+import type { RunningEmulator } from '../notion-emulator';
+import { startNotionEmulator } from '../notion-emulator';
 
 /** Fast retries for tests; the shape of the policy is what is under test, not its pauses. */
 export const TEST_RETRY_POLICY: RetryPolicy = {

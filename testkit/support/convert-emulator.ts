@@ -1,13 +1,13 @@
 // Shared setup of the emulator tests: crawl the rich fixture, read the snapshot back, send converted payloads.
 import { Client, isNotionClientError } from '@notionhq/client';
-import type { RunningEmulator } from '../../../../testkit/notion-emulator';
-import { richWorkspaceFacts, startNotionEmulator } from '../../../../testkit/notion-emulator';
-import { crawlEmulator, removeAll } from '../../notion/crawler/crawl-test-support';
-import type { StoredBlock } from '../../snapshot/reader';
-import { directorySource, SnapshotReader } from '../../snapshot/reader';
-import type { IndexEntry } from '../../snapshot/writer';
-import type { FakeContext } from './test-support';
-import { fakeContext } from './test-support';
+import type { StoredBlock } from '../../electron/engine/snapshot/reader';
+import { directorySource, SnapshotReader } from '../../electron/engine/snapshot/reader';
+import type { IndexEntry } from '../../electron/engine/snapshot/writer';
+import type { RunningEmulator } from '../notion-emulator';
+import { richWorkspaceFacts, startNotionEmulator } from '../notion-emulator';
+import type { FakeContext } from './convert-context';
+import { fakeContext } from './convert-context';
+import { crawlEmulator, removeAll } from './crawl';
 
 export interface CrawledWorkspace {
   emulator: RunningEmulator;

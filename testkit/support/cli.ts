@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { RunningEmulator } from '../../testkit/notion-emulator';
-import { plakarBinUnderTest } from '../../testkit/plakar-standin';
-import { runCli } from './program';
+import { runCli } from '../../electron/cli/program';
+import type { RunningEmulator } from '../notion-emulator';
+import { plakarBinUnderTest } from '../plakar-standin';
 
 export interface CliRun {
   code: number;

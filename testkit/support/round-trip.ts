@@ -3,9 +3,9 @@
  * each aspect (used by the round-trip test; prints a table). Blocks are compared by type, text and
  * annotations, in order and nesting; objects are matched by their path of titles.
  */
-import type { SnapshotReader, StoredBlock } from '../snapshot/reader';
-import type { IndexEntry } from '../snapshot/writer';
-import { isApiEmbeddable, isYouTubeUrl } from './convert/block-media';
+import { isApiEmbeddable, isYouTubeUrl } from '../../electron/engine/restore/convert/block-media';
+import type { SnapshotReader, StoredBlock } from '../../electron/engine/snapshot/reader';
+import type { IndexEntry } from '../../electron/engine/snapshot/writer';
 
 export interface AspectScore {
   aspect: string;

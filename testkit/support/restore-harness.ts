@@ -3,21 +3,21 @@
  * into new target pages and crawl the result back (shared by the restore tests).
  */
 import { expect } from 'vitest';
-import type { RunningEmulator, WorkspaceFixture } from '../../../testkit/notion-emulator';
-import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
-import { stableId } from '../../../testkit/notion-emulator/ids';
-import { createNotionClient } from '../notion/client';
-import { crawlEmulator, removeAll, scratchDir, TEST_RETRY_POLICY } from '../notion/crawler/crawl-test-support';
-import { NotionGateway } from '../notion/gateway';
-import { RateLimiter } from '../notion/rate-limiter';
-import { directorySource, SnapshotReader } from '../snapshot/reader';
-import { RestoreJournal } from './journal';
-import type { NotionWriter } from './notion-writer';
-import { dryRunWriter, liveWriter } from './notion-writer';
-import type { RestoreSummary } from './restorer';
-import { restoreSnapshot } from './restorer';
-import { compareRestore } from './round-trip-support';
-import { FileUploader, PlannedUploads } from './uploads';
+import { createNotionClient } from '../../electron/engine/notion/client';
+import { NotionGateway } from '../../electron/engine/notion/gateway';
+import { RateLimiter } from '../../electron/engine/notion/rate-limiter';
+import { RestoreJournal } from '../../electron/engine/restore/journal';
+import type { NotionWriter } from '../../electron/engine/restore/notion-writer';
+import { dryRunWriter, liveWriter } from '../../electron/engine/restore/notion-writer';
+import type { RestoreSummary } from '../../electron/engine/restore/restorer';
+import { restoreSnapshot } from '../../electron/engine/restore/restorer';
+import { FileUploader, PlannedUploads } from '../../electron/engine/restore/uploads';
+import { directorySource, SnapshotReader } from '../../electron/engine/snapshot/reader';
+import type { RunningEmulator, WorkspaceFixture } from '../notion-emulator';
+import { richWorkspaceFacts, startNotionEmulator } from '../notion-emulator';
+import { stableId } from '../notion-emulator/ids';
+import { crawlEmulator, removeAll, scratchDir, TEST_RETRY_POLICY } from './crawl';
+import { compareRestore } from './round-trip';
 
 export interface RestoreOptions {
   journalDir?: string;
