@@ -8,7 +8,7 @@ import { resolveServiceConfig } from '../services/config';
 import { createFileLogger } from '../services/logger';
 import { TrayService } from '../services/tray-service';
 import { registerIpcHandlers } from './ipc';
-import { electronServiceDeps, startedAtLogin } from './platform-services';
+import { electronServiceDeps, forwardEventsToWindow, startedAtLogin } from './platform-services';
 import { APP_ORIGIN, handleAppScheme, registerAppSchemeAsPrivileged } from './protocol';
 import { hardenApp } from './security';
 import { electronTrayFactory } from './tray';
@@ -129,28 +129,28 @@ if (!app.requestSingleInstanceLock()) {
     logger.info({ version: config.version, dataDir: config.dataDir }, 'starting');
     hardenApp(isAppUrl);
     handleAppScheme(path.join(here, '../renderer'));
-    const deps = electronServiceDeps(config, () => mainWindow, (event, payload) => tray?.handleEvent(event, payload as never));
+    const deps = electronServiceDeps(config, () => mainWindow);
     const appCore = createAppCore(deps, {
       // The core then sends the window a "navigate" event with the screen to open.
       openWindow: () => void showMainWindow(),
       windowFocused: () => mainWindow?.isFocused() === true,
     });
     core = appCore;
+    forwardEventsToWindow(appCore.events, () => mainWindow);
     registerIpcHandlers(appCore.handlers, { ids: trustedIds, isTrustedUrl: isAppUrl }, {
       error: (message, error) => logger.error({ err: error }, message),
     });
 
-    const handlers = appCore.handlers;
     const trayService = new TrayService(
       PRODUCT_NAME,
       electronTrayFactory,
       {
         backUpNow: () => void appCore.backUpNow(),
-        pause: (kind) => void handlers.pauseSchedule({ kind }),
-        resume: () => void handlers.resumeSchedule(undefined),
+        pause: (kind) => void appCore.pauseSchedule(kind),
+        resume: () => void appCore.resumeSchedule(),
         open: () => showMainWindow(),
-        setLaunchAtLogin: (enabled) => void handlers.updateAppBehaviour({ notifications: deps.settings.get().notifications, launchAtLogin: enabled }),
-        setNotifications: (mode) => void handlers.updateAppBehaviour({ notifications: mode, launchAtLogin: deps.settings.get().launchAtLogin }),
+        setLaunchAtLogin: (enabled) => void appCore.setLaunchAtLogin(enabled),
+        setNotifications: (mode) => void appCore.setNotifications(mode),
         quit,
       },
       appCore.clock,
@@ -158,12 +158,15 @@ if (!app.requestSingleInstanceLock()) {
     tray = trayService;
     const settings = deps.settings.get();
     trayService.update({ status: appCore.scheduler.status(), running: null, launchAtLogin: settings.launchAtLogin, notifications: settings.notifications });
+    trayService.follow(appCore.events);
     deps.settings.onChange((next) => trayService.settingsChanged({ launchAtLogin: next.launchAtLogin, notifications: next.notifications }));
 
     // Wake-ups, unlocks and power changes can make a run due (or possible): decide again.
-    for (const event of ['resume', 'unlock-screen', 'on-ac', 'on-battery'] as const) {
-      powerMonitor.on(event as 'resume', () => void appCore.scheduler.poke());
-    }
+    const decideAgain = () => void appCore.scheduler.poke();
+    powerMonitor.on('resume', decideAgain);
+    powerMonitor.on('unlock-screen', decideAgain);
+    powerMonitor.on('on-ac', decideAgain);
+    powerMonitor.on('on-battery', decideAgain);
 
     if (startedAtLogin(process.argv)) {
       logger.info('started at login: staying in the tray');

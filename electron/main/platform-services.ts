@@ -1,8 +1,7 @@
 import type { BrowserWindow } from 'electron';
 import { Notification, app, powerMonitor, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
-import type { EventName } from '../../shared/ipc/channels';
-import type { EventPayload } from '../../shared/ipc/contract';
+import type { AppEvents, Unsubscribe } from '../services/app-events';
 import type { ServiceConfig } from '../services/config';
 import { clockFor } from '../services/clock';
 import { JobRunner } from '../services/job-runner';
@@ -56,12 +55,8 @@ export function startedAtLogin(argv: readonly string[]): boolean {
   return process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin === true;
 }
 
-/** The service dependencies backed by Electron: electron-store, safeStorage, events to the window. */
-export function electronServiceDeps(
-  config: ServiceConfig,
-  window: () => BrowserWindow | undefined,
-  alsoEmit: (event: EventName, payload: unknown) => void,
-): ServiceDeps {
+/** The service dependencies backed by Electron: electron-store, safeStorage, native dialogs. */
+export function electronServiceDeps(config: ServiceConfig, window: () => BrowserWindow | undefined): ServiceDeps {
   const store = new ElectronStore({ ...SETTINGS_STORE_OPTIONS, cwd: config.dataDir } as ConstructorParameters<typeof ElectronStore>[0]);
   const settings = new AppSettings(store as unknown as SettingsBackend);
   return {
@@ -73,10 +68,13 @@ export function electronServiceDeps(
     clock: clockFor(app.isPackaged ? null : config.testNow),
     platform: electronPlatformHooks(config.productName),
     dialogs: electronDialogs(window),
-    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
-      alsoEmit(event, payload);
-      const target = window();
-      if (target && !target.isDestroyed()) sendEvent(target.webContents, event, payload);
-    },
   };
+}
+
+/** Sends every app event to the window, while there is one. */
+export function forwardEventsToWindow(events: AppEvents, window: () => BrowserWindow | undefined): Unsubscribe {
+  return events.onAny((event, payload) => {
+    const target = window();
+    if (target && !target.isDestroyed()) sendEvent(target.webContents, event, payload);
+  });
 }

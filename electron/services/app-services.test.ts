@@ -34,15 +34,16 @@ beforeEach(async () => {
   );
   const settings = new AppSettings(new Conf({ ...SETTINGS_STORE_OPTIONS, cwd: dataDir }));
   settings.update({ advanced: { requestsPerSecond: 50, comments: 'pages', localCopy: true } });
-  services = createAppCore({
+  const core = createAppCore({
     config,
     settings,
     vault: new SecretVault(dataDir, testOnlyCipher(), () => settings.get().acceptInsecureSecretStorage),
     jobs: new JobRunner(),
     // The user says yes to main's confirmations (insecure storage, a typed store location).
     dialogs: new FakeDialogs(true),
-    emit: (event, payload) => events.push({ event, payload }),
-  }).handlers;
+  });
+  core.events.onAny((event, payload) => events.push({ event, payload }));
+  services = core.handlers;
 });
 afterEach(async () => rm(dataDir, { recursive: true, force: true }));
 

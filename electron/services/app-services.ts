@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
-import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
 import type { ContractHandlers } from '../../shared/ipc/contract';
-import type { ScheduleStatus } from '../../shared/schedule';
+import type { NotificationMode, ScheduleStatus } from '../../shared/schedule';
 import { checkNotionToken, isTransientTokenProblem } from '../engine/notion/token-check';
 import { detectPlakar } from '../engine/plakar/detect';
+import { AppEvents } from './app-events';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { appPlakarDirs } from './config';
@@ -14,20 +14,21 @@ import { jobServices } from './job-services';
 import { NotificationCenter } from './notifications';
 import { BackupScheduler } from './scheduler';
 import type { NotionReachability } from './scheduler';
-import { scheduleServices } from './schedule-services';
+import { scheduleControls, scheduleServices } from './schedule-services';
 import { choiceServices } from './choice-services';
 import { onboardingServices } from './onboarding-services';
 import { JobHistory } from './job-history';
-import type { JobRecord } from './job-history';
 import { restoreServices } from './restore-services';
 import { settingsServices } from './settings-services';
 import { snapshotServices } from './snapshot-services';
-import type { EmitEvent, ServiceDeps } from './service-context';
+import type { ServiceDeps } from './service-context';
 import { ServiceContext } from './service-context';
 
-/** The running application minus its windows: IPC handlers, the scheduler, notifications. */
+/** The running application minus its windows: IPC handlers, the event bus, the scheduler, notifications. */
 export interface AppCore {
   handlers: ContractHandlers;
+  /** Every event the app emits; main forwards them to the window, browser mode to its pages. */
+  events: AppEvents;
   scheduler: BackupScheduler;
   notifications: NotificationCenter;
   settings: AppSettings;
@@ -37,8 +38,13 @@ export interface AppCore {
   /** Starts automatic backups (the app and the e2e harness do; unit tests of handlers do not). */
   start(): Promise<void>;
   stop(): void;
-  /** "Back up now" from the tray. */
+  // What the tray does; the window does the same through the IPC handlers, on the same services.
+  /** "Back up now": a refusal (not set up, a job running) becomes a notification. */
   backUpNow(): Promise<void>;
+  pauseSchedule(kind: 'hour' | 'tomorrow'): Promise<ScheduleStatus>;
+  resumeSchedule(): Promise<ScheduleStatus>;
+  setLaunchAtLogin(enabled: boolean): Promise<void>;
+  setNotifications(mode: NotificationMode): Promise<void>;
 }
 
 /**
@@ -47,22 +53,21 @@ export interface AppCore {
  */
 export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => void; windowFocused?: () => boolean } = {}): AppCore {
   const clock = deps.clock ?? systemClock;
+  const events = new AppEvents();
   const history = new JobHistory(deps.config.dataDir, clock);
   const notifications = new NotificationCenter(
     deps.settings,
     deps.platform?.notify,
     (target) => {
       options.openWindow?.();
-      deps.emit('navigate', target);
+      events.emit('navigate', target);
     },
     options.windowFocused,
   );
-  // Every job event also goes into the history the logs screen shows, then to the scheduler.
-  const context = new ServiceContext({
-    ...deps,
-    clock,
-    emit: recordingEmitter(deps.emit, history, (record) => void scheduler.jobFinished(record)),
-  });
+  const context = new ServiceContext({ ...deps, clock }, events);
+  // Job events go into the history the logs screen shows; the scheduler hears of a job once it is recorded.
+  history.follow(events);
+  history.onRecorded((record) => void scheduler.jobFinished(record));
   deps.jobs.onStarted((job) => history.started(job.jobId, job.trigger));
   deps.jobs.onEnded(() => void scheduler.poke());
   let lastStatus = '';
@@ -81,10 +86,11 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
       const serialised = JSON.stringify(status);
       if (serialised === lastStatus) return;
       lastStatus = serialised;
-      deps.emit('scheduleStatus', status);
+      events.emit('scheduleStatus', status);
     },
   });
   const { config } = deps;
+  const controls = scheduleControls(context, scheduler);
   const handlers: ContractHandlers = {
     async getAppInfo() {
       return {
@@ -119,10 +125,11 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
     ...snapshotServices(context),
     ...restoreServices(context),
     ...settingsServices(context, history),
-    ...scheduleServices(context, scheduler),
+    ...scheduleServices(context, scheduler, controls),
   };
   return {
     handlers,
+    events,
     scheduler,
     notifications,
     settings: deps.settings,
@@ -138,6 +145,10 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
       const start = await launchBackup(context, { full: false, trigger: 'tray' });
       if (start.status === 'refused') notifications.problem('Backup did not start', start.message, { screen: 'home', jobId: null });
     },
+    pauseSchedule: (kind) => controls.pause({ kind }),
+    resumeSchedule: () => controls.resume(),
+    setLaunchAtLogin: (enabled) => controls.setAppBehaviour({ launchAtLogin: enabled }),
+    setNotifications: (mode) => controls.setAppBehaviour({ notifications: mode }),
   };
 }
 
@@ -152,25 +163,4 @@ async function probeNotion(context: ServiceContext): Promise<NotionReachability>
   const check = await checkNotionToken({ token, baseUrl: context.notionApiUrl() });
   if (check.status === 'valid') return 'reachable';
   return isTransientTokenProblem(check.problem) ? 'unreachable' : 'refused';
-}
-
-const PHASES: Record<string, string> = {
-  connecting: 'Connecting to Notion',
-  'checking-store': 'Opening the store',
-  'restoring-previous': 'Reading the previous snapshot',
-  crawling: 'Reading Notion',
-  storing: 'Writing the snapshot',
-  finished: 'Finished',
-};
-
-function recordingEmitter(emit: EmitEvent, history: JobHistory, recorded: (record: JobRecord) => void): EmitEvent {
-  return (event, payload) => {
-    if (event === 'jobProgress') {
-      const progress = payload as { jobId: string; kind: string; progress?: { phase: string } };
-      if (progress.progress) history.log(progress.jobId, PHASES[progress.progress.phase] ?? progress.progress.phase);
-    } else if (event === 'jobFinished') {
-      void history.finished(payload as JobFinishedEvent).then(recorded);
-    }
-    emit(event, payload);
-  };
 }

@@ -64,7 +64,7 @@ beforeEach(async () => {
   settings = new AppSettings(new Conf({ ...SETTINGS_STORE_OPTIONS, cwd: dataDir }));
   const vault = new SecretVault(dataDir, testOnlyCipher(), () => settings.get().acceptInsecureSecretStorage);
   dialogs = new FakeDialogs(false);
-  core = createAppCore({ config, settings, vault, dialogs, jobs: new JobRunner(), emit: () => undefined });
+  core = createAppCore({ config, settings, vault, dialogs, jobs: new JobRunner() });
   await new SecretVault(dataDir, testOnlyCipher(), true).save('notion-token', TOKEN);
 });
 afterEach(async () => {

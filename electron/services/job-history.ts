@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { JobFinishedEvent, JobKind } from '../../shared/ipc/app-schemas';
 import { JobRecordSchema } from '../../shared/ipc/app-schemas';
 import { redact, redactString } from '../../shared/redact';
+import type { BackupPhase } from '../../shared/jobs';
 import type { JobTrigger } from '../../shared/schedule';
+import type { AppEvents, Unsubscribe } from './app-events';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 
@@ -21,17 +23,51 @@ export interface JobRecord {
 /** Records kept (the file is compacted to this many once it holds twice as many). */
 const KEEP = 200;
 
+/** A backup's phases as its log says them. */
+const PHASES: Record<BackupPhase, string> = {
+  connecting: 'Connecting to Notion',
+  'checking-store': 'Opening the store',
+  'restoring-previous': 'Reading the previous snapshot',
+  crawling: 'Reading Notion',
+  storing: 'Writing the snapshot',
+  finished: 'Finished',
+};
+
 /** Past jobs with their logs, one JSON line each in the data dir, kept across restarts. */
 export class JobHistory {
   private readonly file: string;
   private readonly running = new Map<string, { startedAt: string; trigger: JobTrigger; lines: string[] }>();
   private writes: Promise<unknown> = Promise.resolve();
+  private readonly recordedListeners = new Set<(record: JobRecord) => void>();
 
   constructor(
     dataDir: string,
     private readonly clock: Clock = systemClock,
   ) {
     this.file = path.join(dataDir, 'history.jsonl');
+  }
+
+  /** Logs each backup phase from the job events, and records each job that finishes. */
+  follow(events: AppEvents): Unsubscribe {
+    const stopProgress = events.on('jobProgress', (event) => {
+      if (event.kind === 'backup') this.log(event.jobId, PHASES[event.progress.phase]);
+    });
+    const stopFinished = events.on('jobFinished', (event) => {
+      void this.finished(event).then((record) => {
+        for (const listener of [...this.recordedListeners]) listener(record);
+      });
+    });
+    return () => {
+      stopProgress();
+      stopFinished();
+    };
+  }
+
+  /** Called with each record `follow` wrote, once it is on disk (the scheduler decides from it). */
+  onRecorded(listener: (record: JobRecord) => void): Unsubscribe {
+    const registration = (record: JobRecord) => listener(record);
+    this.recordedListeners.add(registration);
+    return () => void this.recordedListeners.delete(registration);
   }
 
   started(jobId: string, trigger: JobTrigger = 'manual'): void {

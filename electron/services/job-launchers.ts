@@ -49,7 +49,8 @@ const SNAPSHOT_MAY_EXIST: ReadonlySet<BackupPhase> = new Set(['storing', 'finish
  * jobFinished event. Automatic retention runs after a successful backup when the user turned it on.
  */
 export async function launchBackup(context: ServiceContext, options: { full: boolean; trigger: JobTrigger }): Promise<JobStart> {
-  const { jobs, emit, settings } = context.deps;
+  const { jobs, settings } = context.deps;
+  const { events } = context;
   const ready = await prerequisites(context, true);
   if ('refused' in ready) return ready.refused;
   const { store, token } = ready;
@@ -74,7 +75,7 @@ export async function launchBackup(context: ServiceContext, options: { full: boo
           signal,
           onProgress: (progress) => {
             phase = progress.phase;
-            emit('jobProgress', { jobId: id, kind: 'backup', progress });
+            events.emit('jobProgress', { jobId: id, kind: 'backup', progress });
           },
         });
         const counts = result.crawl.counts;
@@ -99,7 +100,7 @@ export async function launchBackup(context: ServiceContext, options: { full: boo
             warnings.push(`retention was not applied: ${describeJobError(error, 'browse').message}`);
           }
         }
-        emit('jobFinished', {
+        events.emit('jobFinished', {
           jobId: id,
           kind: 'backup',
           outcome: {
@@ -119,7 +120,7 @@ export async function launchBackup(context: ServiceContext, options: { full: boo
         });
       } catch (error) {
         const description = describeJobError(error, 'backup');
-        emit('jobFinished', {
+        events.emit('jobFinished', {
           jobId: id,
           kind: 'backup',
           outcome: failureOutcome(description, { retryable: description.retryable && !SNAPSHOT_MAY_EXIST.has(phase) }),
@@ -140,19 +141,20 @@ export function integritySummary(count: number): string {
 export async function launchIntegrityCheck(context: ServiceContext, trigger: JobTrigger): Promise<JobStart> {
   const ready = await prerequisites(context, false);
   if ('refused' in ready) return ready.refused;
-  const { emit, jobs } = context.deps;
+  const { jobs } = context.deps;
+  const { events } = context;
   const jobId = jobs.start(
     'check',
     async (id, signal) => {
       try {
         const results = await ready.store.check(undefined, { signal });
-        emit('jobFinished', {
+        events.emit('jobFinished', {
           jobId: id,
           kind: 'check',
           outcome: { status: 'succeeded', snapshotId: null, summary: integritySummary(results.length), warnings: [] },
         });
       } catch (error) {
-        emit('jobFinished', {
+        events.emit('jobFinished', {
           jobId: id,
           kind: 'check',
           outcome: failureOutcome(describeJobError(error, 'browse'), { retryable: false, cancelledMessage: 'The integrity check was cancelled.' }),
@@ -168,7 +170,8 @@ export async function launchIntegrityCheck(context: ServiceContext, trigger: Job
 export async function launchRetention(context: ServiceContext, policy: RetentionPolicy, confirmedIds: readonly string[]): Promise<JobStart> {
   const ready = await prerequisites(context, false);
   if ('refused' in ready) return ready.refused;
-  const { emit, jobs, settings } = context.deps;
+  const { jobs, settings } = context.deps;
+  const { events } = context;
   const { notion, roots } = settings.get();
   const jobId = jobs.start('retention', async (id) => {
     try {
@@ -181,7 +184,7 @@ export async function launchRetention(context: ServiceContext, policy: Retention
         confirmedIds,
       });
       const count = pruned.removed.length;
-      emit('jobFinished', {
+      events.emit('jobFinished', {
         jobId: id,
         kind: 'retention',
         outcome: {
@@ -192,7 +195,7 @@ export async function launchRetention(context: ServiceContext, policy: Retention
         },
       });
     } catch (error) {
-      emit('jobFinished', { jobId: id, kind: 'retention', outcome: failureOutcome(describeJobError(error, 'browse'), { retryable: false }) });
+      events.emit('jobFinished', { jobId: id, kind: 'retention', outcome: failureOutcome(describeJobError(error, 'browse'), { retryable: false }) });
     }
   });
   return jobId ? { status: 'started', jobId } : { status: 'refused', message: BUSY };

@@ -6,22 +6,24 @@ import { runExportJob } from '../engine/jobs/export-job';
 import { describeJobError } from '../engine/jobs/job-errors';
 import { runRestoreJob } from '../engine/jobs/restore-job';
 import { failureOutcome } from './job-launchers';
-import type { EmitEvent, ServiceContext } from './service-context';
+import type { AppEvents } from './app-events';
+import type { ServiceContext } from './service-context';
 import { NotConfiguredError } from './service-context';
 
 type RestoreHandlers = Pick<ContractHandlers, 'startRestore'>;
 
-function failed(emit: EmitEvent, jobId: string, kind: 'restore' | 'export', error: unknown): void {
+function failed(events: AppEvents, jobId: string, kind: 'restore' | 'export', error: unknown): void {
   if (error instanceof ExportTargetNotEmptyError) {
-    emit('jobFinished', { jobId, kind, outcome: { status: 'failed', kind: 'folder-not-empty', message: error.message, retryable: false } });
+    events.emit('jobFinished', { jobId, kind, outcome: { status: 'failed', kind: 'folder-not-empty', message: error.message, retryable: false } });
     return;
   }
-  emit('jobFinished', { jobId, kind, outcome: failureOutcome(describeJobError(error, kind)) });
+  events.emit('jobFinished', { jobId, kind, outcome: failureOutcome(describeJobError(error, kind)) });
 }
 
 /** The restore wizard's last step: into Notion (or a dry run of it), or into a folder. */
 export function restoreServices(context: ServiceContext): RestoreHandlers {
-  const { jobs, emit, settings } = context.deps;
+  const { jobs, settings } = context.deps;
+  const { events } = context;
 
   return {
     async startRestore({ snapshotId, selection, destination, dryRun }) {
@@ -55,10 +57,10 @@ export function restoreServices(context: ServiceContext): RestoreHandlers {
               dryRun,
               workDir: context.config.dataDir,
               signal,
-              onProgress: (created) => emit('jobProgress', { jobId: id, kind: 'restore', created }),
+              onProgress: (created) => events.emit('jobProgress', { jobId: id, kind: 'restore', created }),
             });
             const created = result.created;
-            emit('jobFinished', {
+            events.emit('jobFinished', {
               jobId: id,
               kind: 'restore',
               outcome: {
@@ -78,7 +80,7 @@ export function restoreServices(context: ServiceContext): RestoreHandlers {
               },
             });
           } catch (error) {
-            failed(emit, id, 'restore', error);
+            failed(events, id, 'restore', error);
           }
         });
         return jobId ? { status: 'started', jobId } : { status: 'refused', message: 'Another job is running. Wait for it to finish, or cancel it.' };
@@ -99,9 +101,9 @@ export function restoreServices(context: ServiceContext): RestoreHandlers {
             merge: destination.merge,
             workDir: context.config.dataDir,
             signal,
-            onProgress: (done, total) => emit('jobProgress', { jobId: id, kind: 'export', done, total }),
+            onProgress: (done, total) => events.emit('jobProgress', { jobId: id, kind: 'export', done, total }),
           });
-          emit('jobFinished', {
+          events.emit('jobFinished', {
             jobId: id,
             kind: 'export',
             outcome: {
@@ -112,7 +114,7 @@ export function restoreServices(context: ServiceContext): RestoreHandlers {
             },
           });
         } catch (error) {
-          failed(emit, id, 'export', error);
+          failed(events, id, 'export', error);
         }
       });
       return jobId ? { status: 'started', jobId } : { status: 'refused', message: 'Another job is running. Wait for it to finish, or cancel it.' };

@@ -1,5 +1,6 @@
-import type { ContractHandlers } from '../../shared/ipc/contract';
+import type { ContractHandlers, InputOf } from '../../shared/ipc/contract';
 import type { PauseScheduleInput } from '../../shared/ipc/schedule-schemas';
+import type { ScheduleStatus } from '../../shared/schedule';
 import { snapshotMode, sourceKey } from '../engine/jobs/backup-plan';
 import { describeJobError } from '../engine/jobs/job-errors';
 import { planRetention } from '../engine/schedule/retention';
@@ -34,13 +35,57 @@ export function pauseUntil(input: PauseScheduleInput, now: Date, timeZone: strin
   }
 }
 
-/** Settings → Schedule, Notifications and Retention; the tray calls the same handlers. */
-export function scheduleServices(context: ServiceContext, scheduler: BackupScheduler): ScheduleHandlers {
+type AppBehaviour = InputOf<'updateAppBehaviour'>;
+
+/** The scheduler decides again after a settings change; the status then says what it decided. */
+async function statusAfterChange(scheduler: BackupScheduler): Promise<ScheduleStatus> {
+  await scheduler.poke();
+  return scheduler.status();
+}
+
+/** What both Settings (through IPC) and the tray do: pause, resume, notifications, launch at login. */
+export interface ScheduleControls {
+  pause(input: PauseScheduleInput): Promise<ScheduleStatus>;
+  resume(): Promise<ScheduleStatus>;
+  /** Changes notifications and/or launch at login; the login item itself changes first. */
+  setAppBehaviour(change: Partial<AppBehaviour>): Promise<void>;
+}
+
+export function scheduleControls(context: ServiceContext, scheduler: BackupScheduler): ScheduleControls {
   const { settings } = context.deps;
-  const afterChange = async () => {
-    await scheduler.poke();
-    return scheduler.status();
+  const afterChange = () => statusAfterChange(scheduler);
+  return {
+    async pause(input) {
+      const now = context.clock.now();
+      const until = pauseUntil(input, now, context.timeZone());
+      if (until <= now) throw new RequestRefusedError('Choose a time in the future to pause until.');
+      if (until.getTime() - now.getTime() > 366 * 86_400_000) throw new RequestRefusedError('Pause for at most a year, or choose "Manual only" in the schedule.');
+      settings.update({ schedule: { ...settings.get().schedule, pausedUntil: until.toISOString() } });
+      return afterChange();
+    },
+
+    async resume() {
+      settings.update({ schedule: { ...settings.get().schedule, pausedUntil: null } });
+      return afterChange();
+    },
+
+    async setAppBehaviour(change) {
+      const current = settings.get();
+      const { notifications = current.notifications, launchAtLogin = current.launchAtLogin } = change;
+      if (current.launchAtLogin !== launchAtLogin) await context.deps.platform?.setLaunchAtLogin?.(launchAtLogin);
+      settings.update({ notifications, launchAtLogin });
+    },
   };
+}
+
+/** Settings → Schedule, Notifications and Retention; the tray uses the same controls. */
+export function scheduleServices(
+  context: ServiceContext,
+  scheduler: BackupScheduler,
+  controls: ScheduleControls = scheduleControls(context, scheduler),
+): ScheduleHandlers {
+  const { settings } = context.deps;
+  const afterChange = () => statusAfterChange(scheduler);
   return {
     async getScheduleStatus() {
       return scheduler.status();
@@ -58,24 +103,12 @@ export function scheduleServices(context: ServiceContext, scheduler: BackupSched
       return { status: 'ok', runs: runs.map((run) => run.toISOString()), timeZone: context.timeZone() };
     },
 
-    async pauseSchedule(input) {
-      const now = context.clock.now();
-      const until = pauseUntil(input, now, context.timeZone());
-      if (until <= now) throw new RequestRefusedError('Choose a time in the future to pause until.');
-      if (until.getTime() - now.getTime() > 366 * 86_400_000) throw new RequestRefusedError('Pause for at most a year, or choose "Manual only" in the schedule.');
-      settings.update({ schedule: { ...settings.get().schedule, pausedUntil: until.toISOString() } });
-      return afterChange();
-    },
+    pauseSchedule: (input) => controls.pause(input),
 
-    async resumeSchedule() {
-      settings.update({ schedule: { ...settings.get().schedule, pausedUntil: null } });
-      return afterChange();
-    },
+    resumeSchedule: () => controls.resume(),
 
-    async updateAppBehaviour({ notifications, launchAtLogin }) {
-      const previous = settings.get().launchAtLogin;
-      if (previous !== launchAtLogin) await context.deps.platform?.setLaunchAtLogin?.(launchAtLogin);
-      settings.update({ notifications, launchAtLogin });
+    async updateAppBehaviour(input) {
+      await controls.setAppBehaviour(input);
       return context.state();
     },
 

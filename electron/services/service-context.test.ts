@@ -21,7 +21,7 @@ beforeEach(async () => {
     { productName: 'Test', version: '0.0.0', electronVersion: null, chromeVersion: null, defaultDataDir: dataDir },
   );
   settings = new AppSettings(new Conf({ ...SETTINGS_STORE_OPTIONS, cwd: dataDir }));
-  context = new ServiceContext({ config, settings, vault: new SecretVault(dataDir, testOnlyCipher(), () => true), jobs: new JobRunner(), emit: () => {} });
+  context = new ServiceContext({ config, settings, vault: new SecretVault(dataDir, testOnlyCipher(), () => true), jobs: new JobRunner() });
 });
 afterEach(async () => rm(dataDir, { recursive: true, force: true }));
 

@@ -1,13 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { EventName } from '../../shared/ipc/channels';
-import type { EventPayload } from '../../shared/ipc/contract';
 import type { AppState } from '../../shared/ipc/app-schemas';
 import { createNotionClient } from '../engine/notion/client';
 import { NotionGateway } from '../engine/notion/gateway';
 import { limiterForToken } from '../engine/notion/rate-limiter';
 import { detectPlakar } from '../engine/plakar/detect';
 import { PlakarStore } from '../engine/plakar/store';
+import { AppEvents } from './app-events';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import type { ServiceConfig } from './config';
@@ -19,15 +18,12 @@ import type { SecretVault } from './secrets';
 import type { AppSettings } from './settings';
 import { SUPPORTED_PLAKAR_RANGE } from '../../shared/plakar-support';
 
-export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
-
 /** What the services need from their surroundings: Electron's in the app, plain Node in tests. */
 export interface ServiceDeps {
   config: ServiceConfig;
   settings: AppSettings;
   vault: SecretVault;
   jobs: JobRunner;
-  emit: EmitEvent;
   /** The system clock unless a test controls time. */
   clock?: Clock;
   /** What only the desktop shell can do; absent in plain Node (tests, the harness's defaults). */
@@ -63,7 +59,11 @@ export class ServiceContext {
   /** Folders main handed out through a native dialog (the only paths it takes back unconfirmed). */
   readonly folders = new HandedOutFolders();
 
-  constructor(readonly deps: ServiceDeps) {}
+  /** `events`: the app core's bus, which the jobs report their progress and end on. */
+  constructor(
+    readonly deps: ServiceDeps,
+    readonly events: AppEvents = new AppEvents(),
+  ) {}
 
   get dialogs(): NativeDialogs {
     return this.deps.dialogs ?? refusingDialogs;

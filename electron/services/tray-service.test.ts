@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BackupProgress } from '../../shared/jobs';
 import type { NotificationMode, ScheduleStatus } from '../../shared/schedule';
 import { ManualClock } from '../../testkit/manual-clock';
+import { AppEvents } from './app-events';
 import type { TrayActions, TrayHandle, TrayMenuItem, TrayState } from './tray-service';
 import { trayMenu, trayToolTip, TrayService } from './tray-service';
 
@@ -118,13 +119,15 @@ function setup() {
     actions,
     clock,
   );
-  return { clock, tray, service, calls, created: () => created };
+  const events = new AppEvents();
+  service.follow(events);
+  return { clock, tray, service, events, calls, created: () => created };
 }
 
 describe('TrayService', () => {
   it('creates the tray on the first state only, and ignores events before it', () => {
-    const { service, tray, created } = setup();
-    service.handleEvent('scheduleStatus', status({ health: 'failed' }));
+    const { service, events, tray, created } = setup();
+    events.emit('scheduleStatus', status({ health: 'failed' }));
     expect(created()).toBe(0);
     service.update(state());
     expect(created()).toBe(1);
@@ -134,36 +137,36 @@ describe('TrayService', () => {
   });
 
   it('tints the icon by health, only when it changes', () => {
-    const { service, tray } = setup();
+    const { service, events, tray } = setup();
     service.update(state());
     for (const health of ['warning', 'warning', 'failed', 'running', 'idle'] as const) {
-      service.handleEvent('scheduleStatus', status({ health, state: health === 'running' ? 'running' : 'scheduled' }));
+      events.emit('scheduleStatus', status({ health, state: health === 'running' ? 'running' : 'scheduled' }));
     }
     expect(tray.icons).toEqual(['idle', 'warning', 'failed', 'running', 'idle']);
   });
 
   it('shows a running backup from its progress events, and goes back when it ends', () => {
-    const { service, tray } = setup();
+    const { service, events, tray } = setup();
     service.update(state({ status: status({ health: 'failed', lastRun: { at: '2026-11-24T10:00:00.000Z', status: 'failed', message: 'x' } }) }));
     const menusBefore = tray.menus.length;
-    for (const pages of [1, 2, 3, 340, 1204]) service.handleEvent('jobProgress', { jobId: 'j1', kind: 'backup', progress: progress(pages) });
+    for (const pages of [1, 2, 3, 340, 1204]) events.emit('jobProgress', { jobId: 'j1', kind: 'backup', progress: progress(pages) });
     expect(tray.icons).toEqual(['failed', 'running']);
     expect(tray.toolTips.at(-1)).toBe('Notion Kloset Backup\nBacking up… 1,204 pages');
     // Progress arrives many times a second: the native menu is rebuilt once, when "Back up now" turns into "Backing up…".
     expect(tray.menus.length).toBe(menusBefore + 1);
     expect(item(tray.menu(), 'backup-now')).toMatchObject({ label: 'Backing up…', enabled: false });
 
-    service.handleEvent('jobProgress', { jobId: 'j2', kind: 'restore', created: { pages: 1, databases: 0, rows: 0, blocks: 0, files: 0, comments: 0 } });
+    events.emit('jobProgress', { jobId: 'j2', kind: 'restore', created: { pages: 1, databases: 0, rows: 0, blocks: 0, files: 0, comments: 0 } });
     expect(tray.toolTips.at(-1)).toBe('Notion Kloset Backup\nBacking up… 1,204 pages');
 
-    service.handleEvent('jobFinished', { jobId: 'j1', kind: 'backup', outcome: { status: 'cancelled', message: 'cancelled' } });
+    events.emit('jobFinished', { jobId: 'j1', kind: 'backup', outcome: { status: 'cancelled', message: 'cancelled' } });
     expect(tray.icons).toEqual(['failed', 'running', 'failed']);
     expect(item(tray.menu(), 'backup-now')).toMatchObject({ label: 'Back up now', enabled: true });
     expect(tray.menus.length).toBe(menusBefore + 2);
   });
 
   it('keeps the tooltip\'s "N min ago" fresh every minute, with one timer', () => {
-    const { service, tray, clock } = setup();
+    const { service, events, tray, clock } = setup();
     service.update(state());
     expect(tray.toolTips).toEqual(['Notion Kloset Backup\nLast backup 12 min ago, 1,204 pages']);
     clock.advance(59_000);
@@ -172,11 +175,20 @@ describe('TrayService', () => {
     expect(tray.toolTips.at(-1)).toBe('Notion Kloset Backup\nLast backup 13 min ago, 1,204 pages');
     clock.advance(60 * 60_000);
     expect(tray.toolTips.at(-1)).toBe('Notion Kloset Backup\nLast backup 1 h ago, 1,204 pages');
-    service.handleEvent('scheduleStatus', status({ detail: 'changed' }));
+    events.emit('scheduleStatus', status({ detail: 'changed' }));
     expect(clock.pendingTimers()).toBe(1);
     service.destroy();
     expect(clock.pendingTimers()).toBe(0);
     expect(tray.destroyed).toBe(true);
+  });
+
+  it('stops following the events once destroyed', () => {
+    const { service, events, tray, created } = setup();
+    service.update(state());
+    service.destroy();
+    events.emit('scheduleStatus', status({ health: 'failed' }));
+    expect(created()).toBe(1);
+    expect(tray.icons).toEqual(['idle']);
   });
 
   it('follows the notification and launch-at-login choices, rebuilding the menu only on a change', () => {

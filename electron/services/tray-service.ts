@@ -1,7 +1,7 @@
 import { formatTimeAgo } from '../../shared/format-duration';
 import type { NotificationMode, ScheduleStatus } from '../../shared/schedule';
-import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
+import type { AppEvents, Unsubscribe } from './app-events';
 import type { Clock } from './clock';
 
 /** One entry of the tray menu, independent of Electron's MenuItemConstructorOptions. */
@@ -107,6 +107,7 @@ export class TrayService {
   private state: TrayState | undefined;
   private timer: { cancel(): void } | undefined;
   private menuKey = '';
+  private readonly unsubscribes: Unsubscribe[] = [];
 
   constructor(
     private readonly productName: string,
@@ -115,17 +116,13 @@ export class TrayService {
     private readonly clock: Clock,
   ) {}
 
-  /** Follows the app's events: schedule status, backup progress, job ends. */
-  handleEvent<E extends EventName>(event: E, payload: EventPayload<E>): void {
-    if (!this.state) return;
-    if (event === 'scheduleStatus') this.update({ ...this.state, status: payload as ScheduleStatus });
-    else if (event === 'jobProgress') {
-      const progress = payload as EventPayload<'jobProgress'>;
-      if (progress.kind === 'backup') {
-        const text = `${progress.progress.pages.done.toLocaleString('en-US')} pages`;
-        if (text !== this.state.running) this.update({ ...this.state, running: text });
-      }
-    } else if (event === 'jobFinished' && this.state.running !== null) this.update({ ...this.state, running: null });
+  /** Follows the app's events (schedule status, backup progress, job ends) until destroyed. */
+  follow(events: AppEvents): void {
+    this.unsubscribes.push(
+      events.on('scheduleStatus', (status) => this.scheduleStatusChanged(status)),
+      events.on('jobProgress', (progress) => this.jobProgressed(progress)),
+      events.on('jobFinished', () => this.jobFinished()),
+    );
   }
 
   /** The user changed notifications or launch at login (in the window or the tray). */
@@ -152,9 +149,25 @@ export class TrayService {
   }
 
   destroy(): void {
+    for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
     this.timer?.cancel();
     this.handle?.destroy();
     this.handle = undefined;
+  }
+
+  /** Events before the first state (before the tray exists) are ignored. */
+  private scheduleStatusChanged(status: ScheduleStatus): void {
+    if (this.state) this.update({ ...this.state, status });
+  }
+
+  private jobProgressed(progress: EventPayload<'jobProgress'>): void {
+    if (!this.state || progress.kind !== 'backup') return;
+    const text = `${progress.progress.pages.done.toLocaleString('en-US')} pages`;
+    if (text !== this.state.running) this.update({ ...this.state, running: text });
+  }
+
+  private jobFinished(): void {
+    if (this.state && this.state.running !== null) this.update({ ...this.state, running: null });
   }
 
   private refreshToolTip(): void {

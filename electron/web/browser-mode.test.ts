@@ -45,6 +45,17 @@ describe('browser mode', () => {
     expect((await accepting).settings.acceptInsecureSecretStorage).toBe(false);
   });
 
+  it("tells the pages of a waiting dialog through the core's events", async () => {
+    const { core, dialogs } = await start();
+    const pending: number[] = [];
+    core.events.on('dialogs', (event) => pending.push(event.pending.length));
+    const choosing = core.handlers.chooseFolder({ purpose: 'store' });
+    await expect.poll(() => pending).toEqual([1]);
+    dialogs.cancelAll();
+    expect(await choosing).toEqual({ status: 'cancelled' });
+    expect(pending).toEqual([1, 0]);
+  });
+
   it('answers every open dialog "no" when it stops', async () => {
     const { core } = await start();
     const choosing = core.handlers.chooseFolder({ purpose: 'store' });

@@ -50,8 +50,6 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const settings = new AppSettings(new Conf({ ...SETTINGS_STORE_OPTIONS, cwd: config.dataDir }) as unknown as SettingsBackend);
   const dialogs = options.dialogs ?? new BrowserDialogs({ homeDir: options.homeDir });
   const jobs = new JobRunner();
-  // The core emits before the server exists only if a job starts at once; such events have no page to go to.
-  const events: { server?: AppServer } = {};
   const core = createAppCore({
     config,
     settings,
@@ -67,7 +65,6 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
         if (enabled) throw new RequestRefusedError(NO_LOGIN_ITEM);
       },
     },
-    emit: (event, payload) => events.server?.broadcast(event, payload),
   });
   const started = await startAppServer({
     port: options.port,
@@ -76,8 +73,9 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     dialogs,
     logger: { error: (message, error) => options.logger.error({ err: error }, message) },
   });
-  events.server = started;
-  dialogs.onChange((pending) => started.broadcast('dialogs', { pending }));
+  // Every event reaches every open page. Events from before the server started had no page to go to.
+  core.events.onAny((event, payload) => started.broadcast(event, payload));
+  dialogs.onChange((pending) => core.events.emit('dialogs', { pending }));
   await core.start();
   return {
     server: started,
