@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeAll, scratchDir } from '../../../testkit/support/crawl';
 import { BLOCK, craftedSnapshot, PAGE, SECRET, storeLikeSource } from '../snapshot/crafted-snapshot';
-import type { SnapshotSource } from '../snapshot/reader';
+import type { SnapshotSource } from '../snapshot/snapshot-source';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
 import { readTree, writeSnapshotFiles } from '../../../testkit/support/export';
 import type { ExportFormat } from './index';

@@ -1,22 +1,15 @@
 import type { IndexEntry } from '../snapshot/writer';
 import type { StoredBlock, StoredPage } from '../snapshot/reader';
-import type { SchemaPlan } from './convert';
 import { convertComment, convertCover, convertIcon, convertPageProperties, convertRichText, planSchema } from './convert';
 import type { ObjectCreators } from './content';
 import { restoreChildren } from './content';
 import { containsInOrder, textParts } from './append-check';
+import type { DatabasePlan } from './database-plan';
 import { describeObject, inStep, RefusedObjects } from './refusals';
 import { NestedObjects } from './nested-objects';
 import { RelationLinks } from './relation-links';
 import type { CreatedObject } from './notion-writer';
 import type { Container, RestoreRun } from './run';
-
-export interface DatabasePlan {
-  entry: IndexEntry;
-  newDatabaseId: string;
-  /** old data source id → new id, and its schema plan. */
-  sources: Array<{ oldId: string; newId: string; plan: SchemaPlan; properties: Record<string, { type: string }> }>;
-}
 
 export interface RowWork {
   entry: IndexEntry;

@@ -1,4 +1,4 @@
-import type { DatabasePlan } from './objects';
+import type { DatabasePlan } from './database-plan';
 import type { RestoreRun } from './run';
 
 /** Notion takes at most 100 related pages in one request. */

@@ -5,12 +5,12 @@ import { buildFormulaRequest, buildRelationRequest, buildRollupRequest } from '.
 import type { RestoreJournal } from './journal';
 import type { NotionWriter } from './notion-writer';
 import { insertDeferredBlocks } from './content';
-import type { DatabasePlan } from './objects';
+import type { DatabasePlan } from './database-plan';
 import { ObjectRestorer } from './objects';
 import { describeObject, inStep, isRefusal, RefusedObjects, refusalReason } from './refusals';
 import type { RestoreCounts } from './run';
 import { RestoreRun } from './run';
-import type { UploadService } from './uploads';
+import type { UploadService } from './upload-service';
 
 export interface RestoreOptions {
   reader: SnapshotReader;

@@ -2,7 +2,7 @@ import type { SnapshotReader, StoredBlock } from '../snapshot/reader';
 import type { ConvertContext, LossRecord } from './convert';
 import type { RestoreJournal } from './journal';
 import type { NotionWriter } from './notion-writer';
-import type { UploadService } from './uploads';
+import type { UploadService } from './upload-service';
 
 export interface RestoreCounts {
   pages: number;

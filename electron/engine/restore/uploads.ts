@@ -4,23 +4,11 @@ import type { SnapshotReader } from '../snapshot/reader';
 import type { FileDescriptor } from '../snapshot/writer';
 import mime from 'mime';
 import { isRefusal, refusalReason } from './refusals';
+import type { UploadFailure, UploadService } from './upload-service';
 
 /** Notion's single-part upload limit; larger files go in parts (paid workspaces). */
 export const SINGLE_PART_LIMIT = 20 * 1024 * 1024;
 const PART_SIZE = 10 * 1024 * 1024;
-
-export interface UploadFailure {
-  ref: string;
-  reason: string;
-}
-
-/** What a restore needs from file uploads; the dry run plans them instead of sending them. */
-export interface UploadService {
-  readonly failures: UploadFailure[];
-  readonly count: number;
-  idFor(ref: string): string | undefined;
-  uploadFrom(dir: string, wanted: (ref: string) => boolean): Promise<void>;
-}
 
 /** Dry run: every stored file within the size limit "uploads", at two requests each. */
 export class PlannedUploads implements UploadService {

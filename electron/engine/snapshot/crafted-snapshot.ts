@@ -1,6 +1,6 @@
 // Test support: tiny hand-made snapshots, as someone who can write to a store could craft them.
 import path from 'node:path';
-import type { SnapshotSource } from './reader';
+import type { SnapshotSource } from './snapshot-source';
 
 export const PAGE = '1df812ff-a7bf-80b8-b4f1-dcb8e8a53de8';
 export const BLOCK = '3df812ff-a7bf-80b8-b4f1-dcb8e8a53de8';

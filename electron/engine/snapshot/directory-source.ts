@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { lstat, open, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { SnapshotSource } from './reader';
+import type { SnapshotSource } from './snapshot-source';
 import { checkSnapshotName, checkSnapshotPath, UnsafeSnapshotError } from './untrusted';
 
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localFirstSource } from './plakar-source';
-import type { SnapshotSource } from './reader';
+import type { SnapshotSource } from './snapshot-source';
 
 let dir: string;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { PlakarError } from '../plakar/errors';
 import type { PlakarStore } from '../plakar/store';
-import type { SnapshotSource } from './reader';
+import type { SnapshotSource } from './snapshot-source';
 import { directorySource } from './reader';
 import { checkSnapshotName, checkSnapshotPath } from './untrusted';
 

@@ -2,17 +2,9 @@ import path from 'node:path';
 import type { ContentEntry, FileDescriptor, IndexEntry, SyncedBlockEntry } from './writer';
 import { checkNotionId, checkSnapshotName, checkSnapshotPath, parseContent, parseFiles, parseIndex } from './untrusted';
 import { SNAPSHOT_FORMAT } from './writer';
+import type { SnapshotSource } from './snapshot-source';
 
 export { directorySource } from './directory-source';
-
-/**
- * Where snapshot files come from: a snapshot restored into a directory, or (for browsing) files read
- * one by one out of the store. Paths are relative to the snapshot root, with forward slashes.
- */
-export interface SnapshotSource {
-  readBytes(relativePath: string): Promise<Buffer | undefined>;
-  listDirectory(relativePath: string): Promise<Array<{ name: string; isDirectory: boolean }>>;
-}
 
 /**
  * The source a reader reads through: every path is checked before it reaches `source`, and every

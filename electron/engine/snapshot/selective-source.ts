@@ -1,7 +1,7 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlakarStore } from '../plakar/store';
-import type { SnapshotSource } from './reader';
+import type { SnapshotSource } from './snapshot-source';
 import { plakarSource } from './plakar-source';
 import { directorySource } from './reader';
 import { checkSnapshotPath, parseIndex } from './untrusted';

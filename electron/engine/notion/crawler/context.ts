@@ -1,6 +1,7 @@
 import type PQueue from 'p-queue';
 import type { IndexEntry, SnapshotWriter, SyncedBlockEntry } from '../../snapshot/writer';
 import type { NotionGateway } from '../gateway';
+import type { FailedFileEntry, UnsupportedBlockEntry } from './manifest-entries';
 import type { PreviousSnapshot } from './previous-snapshot';
 import type { DataSourceObject, PageObject } from './notion-objects';
 
@@ -10,18 +11,6 @@ export interface UnreachableEntry {
   id: string;
   object: 'page' | 'database' | 'block' | 'data_source';
   referencedFrom: string | null;
-  reason: string;
-}
-
-export interface UnsupportedBlockEntry {
-  blockId: string;
-  pageId: string;
-  blockType: string;
-}
-
-export interface FailedFileEntry {
-  ref: string;
-  pageId: string;
   reason: string;
 }
 

@@ -5,6 +5,7 @@ import type { CrawlContext } from './context';
 import { fileExtension, isHostedFile, storeHostedFile } from './files';
 import type { DataSourceObject, DatabaseObject, PageObject } from './notion-objects';
 import { databaseTitle } from './notion-objects';
+// Natural mutual recursion: a database's rows are pages, and pages hold databases.
 import { visitPage } from './pages';
 import { isUnreadable, retrieveDatabase, unreadableReason } from './reads';
 

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { copyFile, link, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { originalFileName } from '../../snapshot/file-names';
 import type { FileDescriptor } from '../../snapshot/writer';
 import { stableFileUrl } from '../../snapshot/normalise';
 import { downloadFile, FileDownloadError, FileUrlExpiredError } from '../file-download';
 import type { CrawlContext } from './context';
+import { linkOrCopy } from './link-or-copy';
 import type { BlockObject, FileObject } from './notion-objects';
 
 /** Block types whose payload is a file object. */
@@ -137,17 +136,4 @@ function recordFile(
   context.state.counts.files += 1;
   context.state.counts.fileBytes += size;
   context.onProgress();
-}
-
-/**
- * Shares an unchanged file with the previous backup's tree. An existing file at `to` is replaced,
- * never written through (it may itself be a link into that tree).
- */
-export async function linkOrCopy(from: string, to: string): Promise<void> {
-  await rm(to, { force: true });
-  try {
-    await link(from, to);
-  } catch {
-    await copyFile(from, to, constants.COPYFILE_EXCL);
-  }
 }

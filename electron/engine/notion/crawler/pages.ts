@@ -4,11 +4,13 @@ import type { CrawlContext } from './context';
 import { blockHostedFiles } from './files';
 import type { BlockObject, CommentObject, PageObject } from './notion-objects';
 import { pageTitle } from './notion-objects';
+// Natural mutual recursion: a page holds databases, whose rows are pages.
 import { visitDatabase } from './databases';
 import type { OwnTree } from './page-files';
 import { pageFiles, storeCommentFiles, storeOwnFile } from './page-files';
 import { retrieveTruncatedProperties } from './properties';
 import { isUnreadable, listBlockChildren, listComments, retrieveBlock, retrievePage, unreadableReason } from './reads';
+// Natural mutual recursion: the block walk notes synced blocks, and synced copies are walked with it.
 import { noteSyncedCopy, noteSyncedOriginal, reuseSyncedBlocks } from './synced-blocks';
 
 export interface PageVisit {

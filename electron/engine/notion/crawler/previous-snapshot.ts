@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { FileDescriptor, IndexEntry, SyncedBlockEntry } from '../../snapshot/writer';
 import { SNAPSHOT_FORMAT } from '../../snapshot/writer';
 import type { SnapshotWriter } from '../../snapshot/writer';
-import { linkOrCopy } from './files';
-import type { FailedFileEntry, UnsupportedBlockEntry } from './context';
+import { linkOrCopy } from './link-or-copy';
+import type { FailedFileEntry, UnsupportedBlockEntry } from './manifest-entries';
 
 /** Notion rounds edit times down to the minute; an edit this close to the last crawl may not show. */
 export const EDIT_TIME_SAFETY_MARGIN_MS = 2 * 60_000;

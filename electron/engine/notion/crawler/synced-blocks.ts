@@ -10,9 +10,10 @@ import path from 'node:path';
 import type { FileDescriptor, SyncedBlockEntry } from '../../snapshot/writer';
 import { joinSnapshotPath } from '../../snapshot/writer';
 import type { CrawlContext, SyncedCopy } from './context';
-import { linkOrCopy } from './files';
+import { linkOrCopy } from './link-or-copy';
 import type { BlockObject } from './notion-objects';
 import type { OwnTree } from './page-files';
+// Natural mutual recursion: a synced copy's children are walked like a page's blocks, which note further copies.
 import { visitBlockChildren } from './pages';
 import { holdsObject } from './previous-snapshot';
 

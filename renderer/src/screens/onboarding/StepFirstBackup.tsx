@@ -4,7 +4,7 @@ import { getBackupApp } from '../../bridge';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { strings } from '../../strings';
 import { describePlan } from '../settings/schedule-helpers';
-import type { StepProps } from './Wizard';
+import type { StepProps } from './step-props';
 
 export type BackupStart = { status: 'started'; jobId: string } | { status: 'refused'; message: string };
 

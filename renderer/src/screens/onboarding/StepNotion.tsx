@@ -5,7 +5,7 @@ import { NotionConnect } from '../../components/NotionConnect';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { SecretStorageGate } from '../../components/SecretStorageGate';
 import { strings } from '../../strings';
-import type { StepProps } from './Wizard';
+import type { StepProps } from './step-props';
 
 /** Step 3: connect Notion (main validates the token and keeps it in the secret vault). */
 export function StepNotion({ state, onStateChange, onNext, onBack }: StepProps) {

@@ -5,7 +5,7 @@ import { PageTree } from '../../components/PageTree';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import type { PickableItem } from '../../page-tree';
 import { strings } from '../../strings';
-import type { StepProps } from './Wizard';
+import type { StepProps } from './step-props';
 
 type ListState = { phase: 'loading' } | { phase: 'ok'; items: PickableItem[] } | { phase: 'problem'; message: string };
 

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { PlakarCheck } from '../../components/PlakarCheck';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { strings } from '../../strings';
-import type { StepProps } from './Wizard';
+import type { StepProps } from './step-props';
 
 /** Step 1: what the app does, and the plakar check (found, or how to install it / where it is). */
 export function StepPlakar({ onNext }: StepProps) {

@@ -10,7 +10,7 @@ import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { SecretStorageGate } from '../../components/SecretStorageGate';
 import { strings } from '../../strings';
-import type { StepProps } from './Wizard';
+import type { StepProps } from './step-props';
 
 type Mode = 'create' | 'open';
 type Problem = Extract<StoreSetupResult, { status: 'problem' }>['problem'];

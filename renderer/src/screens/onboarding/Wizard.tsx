@@ -8,14 +8,7 @@ import { StepNotion } from './StepNotion';
 import { StepPages } from './StepPages';
 import { StepPlakar } from './StepPlakar';
 import { StepStore } from './StepStore';
-
-export interface StepProps {
-  state: AppState;
-  info: AppInfo | null;
-  onStateChange: (state: AppState) => void;
-  onNext: () => void;
-  onBack: () => void;
-}
+import type { StepProps } from './step-props';
 
 /** Where to resume an interrupted setup: the first step whose result is not saved yet. */
 function firstOpenStep(state: AppState): number {
