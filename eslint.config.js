@@ -45,7 +45,7 @@ export default tseslint.config(
     // Test support lives with the tests or in testkit/, and only tests import it: testkit → electron, never back.
     // (A rule of its own, so it adds to the per-layer no-restricted-imports bans above instead of replacing them.)
     files: ['electron/**', 'shared/**'],
-    ignores: ['**/*.test.{ts,tsx}', 'electron/services/scheduler-test-support.ts'],
+    ignores: ['**/*.test.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RequestRefusedError } from '../../shared/ipc/dispatch';
 import { pauseUntil, scheduleServices } from './schedule-services';
-import type { Harness } from './scheduler-test-support';
-import { createHarness, MINUTE, PARIS } from './scheduler-test-support';
+import type { Harness } from '../../testkit/support/scheduler';
+import { createHarness, MINUTE, PARIS } from '../../testkit/support/scheduler';
 import type { ServiceContext } from './service-context';
 
 const at = (iso: string) => new Date(iso);
