@@ -96,6 +96,22 @@ describe.concurrent(`${plakarUnderTestLabel()}: global grammar`, () => {
     }
   });
 
+  it('refuses a malformed config file with yaml.v3’s message and line', async () => {
+    const sb = await sandbox({ ownHome: true });
+    const cases: Array<[string, string]> = [
+      ['version: v1.0.0\nstores\n', "yaml: line 2: could not find expected ':'"],
+      ['version: v1.0.0\nstores:\n    a:\n        location /x\n        other: y\n', 'yaml: line 5: mapping values are not allowed in this context'],
+      ["version: v1.0.0\nstores:\n    a:\n        location: '/x\n        b: c\n", 'yaml: line 4: found unexpected end of stream'],
+      ['version: v1.0.0\nstores:\n    a:\n        l: x\n      m: y\n', 'yaml: line 2: did not find expected key'],
+    ];
+    for (const [text, message] of cases) {
+      await writeFile(path.join(sb.configDir, 'stores.yml'), text);
+      const result = await sb.run(['version']);
+      expect(result.code, text).toBe(1);
+      expect(result.stderr, text).toBe(`plakar: could not load configuration: failed to parse config file: ${message}\n`);
+    }
+  });
+
   it('rejects unknown global flags (including v1.0 -no-agent) with exit 2', async () => {
     const sb = await sandbox();
     for (const flag of ['-bogus', '-no-agent']) {

@@ -100,4 +100,44 @@ describe('config YAML', () => {
     expect(parseYaml('version: v1.0.0\nstores: {}\n')).toEqual({ version: 'v1.0.0', stores: {} });
     expect(parseYaml("# comment\nstores:\n  a:\n    location: '/it''s' # trailing\n")).toEqual({ stores: { a: { location: "/it's" } } });
   });
+
+  it('reads what yaml.v3 reads: flow maps, anchors, block scalars, nulls as empty strings, the first document only', () => {
+    expect(parseYaml('version: v1.0.0\nstores: {a: {location: /x}}\n')).toEqual({ version: 'v1.0.0', stores: { a: { location: '/x' } } });
+    expect(parseYaml('stores:\n    a: &s\n        location: /x\n    b: *s\n')).toEqual({ stores: { a: { location: '/x' }, b: { location: '/x' } } });
+    expect(parseYaml('a:\n    l: >\n        folded\n        text\n    t: true\n    n: 12\n    z: ~\n    e:\n')).toEqual({ a: { l: 'folded text\n', t: 'true', n: '12', z: '', e: '' } });
+    expect(parseYaml('version: v1.0.0\n---\nversion: v2\n')).toEqual({ version: 'v1.0.0' });
+    expect(parseYaml('---\n')).toEqual({});
+  });
+
+  it('escapes control characters when writing', () => {
+    expect(stringifyYaml({ a: 'x\0y\u0001' })).toBe('a: "x\\0y\\x01"\n');
+  });
+
+  // Each message as plakar v1.1.4 printed it for the same file (after "failed to parse config file: ").
+  const MALFORMED: Array<[string, string]> = [
+    ['version: v1.0.0\nstores\n', "yaml: line 2: could not find expected ':'"],
+    ['version: v1.0.0\nstores:\n    a:\n        location: /x\n        junk\n', "yaml: line 5: could not find expected ':'"],
+    ['stores\nversion: v1.0.0\n', 'yaml: line 2: mapping values are not allowed in this context'],
+    ['version: v1.0.0\n  stores: {}\n', 'yaml: line 2: mapping values are not allowed in this context'],
+    ['version: v1.0.0\nstores:\n    a:\n        location /x\n        other: y\n', 'yaml: line 5: mapping values are not allowed in this context'],
+    ['version: v1.0.0\nstores:\n    a:\n        location: a: b\n', 'yaml: line 4: mapping values are not allowed in this context'],
+    ['version: a: b\n', 'yaml: mapping values are not allowed in this context'],
+    ['version: v1.0.0\nstores:\n\ta:\n\t\tlocation: /x\n', 'yaml: line 3: found character that cannot start any token'],
+    ['version: v1.0.0\n\tstores: {}\n', 'yaml: line 2: found a tab character that violates indentation'],
+    ['version: v1.0.0\nstores: @x\n', 'yaml: line 2: found character that cannot start any token'],
+    ['version: "v1\nstores: {}\nx: y\n', 'yaml: line 4: found unexpected end of stream'],
+    ["version: v1.0.0\nstores:\n    a:\n        location: '/x\n        b: c\n", 'yaml: line 4: found unexpected end of stream'],
+    ['version: v1.0.0\n"stores: {}\n', 'yaml: line 2: found unexpected end of stream'],
+    ['version: v1.0.0\nstores:\n    a:\n        l: x\n      m: y\n', 'yaml: line 2: did not find expected key'],
+    ['version: v1.0.0\n- x\n', 'yaml: line 1: did not find expected key'],
+    ['version: v1.0.0\nstores: {a: b\n', "yaml: line 1: did not find expected ',' or '}'"],
+    ['version: v1.0.0\nstores:\n    a:\n        location: [x\n', "yaml: line 3: did not find expected ',' or ']'"],
+    ['version: v1.0.0\nstores: "a\\qb"\n', 'yaml: line 2: found unknown escape character'],
+    ['version: v1.0.0\nstores: *nope\n', "yaml: unknown anchor 'nope' referenced"],
+    ['# nothing\n', 'EOF'],
+  ];
+
+  it('reports malformed YAML with the message and line yaml.v3 gives', () => {
+    for (const [text, message] of MALFORMED) expect(() => parseYaml(text), JSON.stringify(text)).toThrow(new Error(message));
+  });
 });
