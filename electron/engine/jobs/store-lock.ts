@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { signalGroup } from '../plakar/process';
@@ -42,36 +42,82 @@ const STOP_GRACE_MS = 10_000;
  * app's data directory. A lock left by a process that no longer runs is taken over; if that process
  * had a plakar backup running (plakar runs in its own process group, so it outlives a killed parent),
  * the backup is stopped first, so two backups never write at once, and reported as `leftover`.
+ * Why this is not proper-lockfile: docs/architecture.md, "Hand-written infrastructure".
  */
 export async function acquireStoreLock(lockDir: string, storeLocation: string, what: string): Promise<StoreLease> {
   await mkdir(lockDir, { recursive: true, mode: 0o700 });
   const file = storeLockFile(lockDir, storeLocation);
-  let leftover: LeftoverPlakar | undefined;
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    const holder: LockHolder = { pid: process.pid, host: os.hostname(), what, since: new Date().toISOString() };
-    try {
-      const handle = await open(file, 'wx', 0o600);
-      await handle.writeFile(JSON.stringify(holder));
-      await handle.close();
-      return {
-        leftover,
-        recordPlakar: async (child) => writeFile(file, JSON.stringify({ ...holder, plakar: child }), { mode: 0o600 }),
-        release: async () => rm(file, { force: true }),
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const previous = await readHolder(file);
-      if (previous && previous.host === os.hostname() && !isAlive(previous.pid)) {
-        if (previous.plakar) leftover = { job: previous.plakar.job, since: previous.since, stopped: await stopLeftoverPlakar(previous.plakar) };
-        await rm(file, { force: true });
-        continue;
-      }
-      throw new StoreBusyError(
-        `Another ${previous?.what ?? 'job'} is already running on this store${previous ? ` (since ${previous.since})` : ''}. Wait for it to finish.`,
-      );
-    }
+  const holder: LockHolder = { pid: process.pid, host: os.hostname(), what, since: new Date().toISOString() };
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    if (await createExclusive(file, holder)) return lease(file, holder, undefined);
+    const previous = await readHolder(file);
+    if (!previous || previous.host !== os.hostname() || isAlive(previous.pid)) throw busy(previous);
+    const taken = await takeOver(file, previous, holder);
+    if (taken) return lease(file, holder, taken.leftover);
   }
   throw new StoreBusyError('Could not lock the store.');
+}
+
+function lease(file: string, holder: LockHolder, leftover: LeftoverPlakar | undefined): StoreLease {
+  return {
+    leftover,
+    recordPlakar: async (child) => writeFile(file, JSON.stringify({ ...holder, plakar: child }), { mode: 0o600 }),
+    release: async () => rm(file, { force: true }),
+  };
+}
+
+function busy(previous: LockHolder | undefined): StoreBusyError {
+  return new StoreBusyError(
+    `Another ${previous?.what ?? 'job'} is already running on this store${previous ? ` (since ${previous.since})` : ''}. Wait for it to finish.`,
+  );
+}
+
+/**
+ * Creates `file` holding `holder` unless it exists, atomically and complete: written aside, then
+ * hard-linked into place (link, like open's wx, fails when the name is taken). False when taken.
+ */
+async function createExclusive(file: string, holder: LockHolder): Promise<boolean> {
+  const aside = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  await writeFile(aside, JSON.stringify(holder), { mode: 0o600 });
+  try {
+    await link(aside, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await rm(aside, { force: true });
+  }
+}
+
+/**
+ * Replaces a dead holder's lock with ours, for one successor only. Successors that find the same
+ * dead holder race for a claim named after it; the winner stops the dead holder's plakar, then
+ * renames its own holder over the lock, which stays in place throughout (no job can start in
+ * between). Undefined when another successor got there first and the caller should look again.
+ */
+async function takeOver(file: string, dead: LockHolder, holder: LockHolder): Promise<{ leftover: LeftoverPlakar | undefined } | undefined> {
+  const claim = `${file}.takeover-${dead.pid}`;
+  if (!(await createExclusive(claim, holder))) {
+    const claimant = await readHolder(claim);
+    if (!claimant || isAlive(claimant.pid)) throw busy(claimant);
+    await rm(claim, { force: true }); // its claimant died during the takeover
+    return undefined;
+  }
+  try {
+    const current = await readHolder(file);
+    if (current?.pid !== dead.pid || current.since !== dead.since) return undefined;
+    const leftover = dead.plakar ? { job: dead.plakar.job, since: dead.since, stopped: await stopLeftoverPlakar(dead.plakar) } : undefined;
+    const aside = `${file}.${process.pid}.${randomUUID()}.tmp`;
+    await writeFile(aside, JSON.stringify(holder), { mode: 0o600 });
+    await rename(aside, file).catch(async (error: unknown) => {
+      await rm(aside, { force: true });
+      throw error;
+    });
+    return { leftover };
+  } finally {
+    await rm(claim, { force: true });
+  }
 }
 
 /** The lock file of one store: its location hashed, so any location makes a safe file name. */
