@@ -8,8 +8,13 @@ import { discardAllMirrors } from '../engine/jobs/backup-mirror';
 
 type SettingsHandlers = Pick<ContractHandlers, 'listJobHistory' | 'updateAdvancedSettings' | 'checkStoreIntegrity' | 'getBackupCommand'>;
 
-/** Quote a value for a POSIX shell command line. */
-function shellQuote(value: string): string {
+/**
+ * Quote a value for a POSIX shell command line: as is when it has only characters no shell treats
+ * specially, else in single quotes (inside which nothing is special; a quote is written '\''). Not
+ * shell-quote's quote: it is as safe, but backslash-escapes `:`, `=`, `?`, `&` and `@`, so every
+ * URL in the command would read `https\://…` (docs/architecture.md, "Hand-written infrastructure").
+ */
+export function shellQuote(value: string): string {
   return /^[A-Za-z0-9@%+=:,./_-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
