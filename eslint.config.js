@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   {
     // The engine, services, CLI and shared contract run outside Electron: never import it.
-    files: ['electron/engine/**', 'electron/services/**', 'electron/cli/**', 'electron/web/**', 'shared/**', 'testkit/**'],
+    files: ['electron/engine/**', 'electron/services/**', 'electron/cli/**', 'electron/web/**', 'electron/desktop/**', 'shared/**', 'testkit/**'],
     rules: {
       'no-restricted-imports': [
         'error',
