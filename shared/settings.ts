@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NotificationModeSchema, RetentionSettingsSchema, ScheduleSettingsSchema } from './schedule';
+import { NOTION_REQUEST_RATE } from './notion-rate';
 
 /** The app's settings (no secrets: those stay in main's SecretVault). */
 export const SettingsSchema = z.object({
@@ -24,7 +25,7 @@ export const SettingsSchema = z.object({
   /** Page and database ids to back up; empty = everything the token can see. */
   roots: z.array(z.string()),
   advanced: z.object({
-    requestsPerSecond: z.number().min(0.1).max(50),
+    requestsPerSecond: z.number().min(NOTION_REQUEST_RATE.min).max(NOTION_REQUEST_RATE.settingsMax),
     comments: z.enum(['pages', 'all', 'off']),
     /** Keep a private local copy of the last backed-up tree, so incremental backups need not restore it. */
     localCopy: z.boolean().default(true),

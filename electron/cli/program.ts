@@ -14,6 +14,7 @@ import { runUiCommand } from './ui-command';
 import type { CliIo } from './cli-io';
 import { redactString } from '../../shared/redact';
 import { CliError, cliDataDir, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './cli-io';
+import { NOTION_REQUEST_RATE } from '../../shared/notion-rate';
 
 function notionIdOption(value: string, previous: string[] = []): string[] {
   const id = parseNotionId(value);
@@ -25,13 +26,12 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** Notion allows about 3 requests per second; below 0.1 a job would take days, above 100 it only meets 429s. */
-export const RATE_RANGE = { min: 0.1, max: 100 } as const;
+const RATE_HELP = `Notion request rate, ${NOTION_REQUEST_RATE.min} to ${NOTION_REQUEST_RATE.max} (default ${NOTION_REQUEST_RATE.default})`;
 
 function rateOption(value: string): number {
   const number = Number(value.trim() === '' ? Number.NaN : value);
-  if (!Number.isFinite(number) || number < RATE_RANGE.min || number > RATE_RANGE.max) {
-    throw new InvalidArgumentError(`must be a number of requests per second from ${RATE_RANGE.min} to ${RATE_RANGE.max} (Notion allows about 3).`);
+  if (!Number.isFinite(number) || number < NOTION_REQUEST_RATE.min || number > NOTION_REQUEST_RATE.max) {
+    throw new InvalidArgumentError(`must be a number of requests per second from ${NOTION_REQUEST_RATE.min} to ${NOTION_REQUEST_RATE.max} (Notion allows about ${NOTION_REQUEST_RATE.default}).`);
   }
   return number;
 }
@@ -94,7 +94,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--full', 'crawl everything again instead of reusing unchanged pages')
     .option('--tag <tag>', 'add a tag to the snapshot (repeatable)', collect)
     .addOption(new Option('--comments <scope>', 'which comments to back up').choices(['pages', 'all', 'off']).default('pages'))
-    .option('--rate <requests-per-second>', 'Notion request rate, 0.1 to 100 (default 3)', rateOption)
+    .option('--rate <requests-per-second>', RATE_HELP, rateOption)
     .option('--no-local-copy', 'keep no local copy of the backed-up pages (next backups restore the previous snapshot from the store; removes the copies kept so far)')
     .option('--json', 'progress as JSON lines on stderr, the result as one JSON object on stdout')
     .action((options) => runBackupCommand(io, options));
@@ -129,7 +129,7 @@ export function buildProgram(io: CliIo): Command {
     )
     .option('--page <id>', 'restore only this page or database and its sub-pages (repeatable; id or URL)', notionIdOption)
     .option('--dry-run', 'show what would be created and what cannot be restored, without writing anything')
-    .option('--rate <requests-per-second>', 'Notion request rate, 0.1 to 100 (default 3)', rateOption)
+    .option('--rate <requests-per-second>', RATE_HELP, rateOption)
     .option('--json', 'print the result as one JSON object')
     .action((snapshot: string, options) => runRestoreCommand(io, snapshot, options));
 

@@ -1,6 +1,7 @@
 import type { Settings } from '../../shared/settings';
 import { SettingsSchema } from '../../shared/settings';
 import { DEFAULT_RETENTION_SETTINGS, DEFAULT_SCHEDULE_SETTINGS } from '../../shared/schedule';
+import { NOTION_REQUEST_RATE } from '../../shared/notion-rate';
 
 export type { Settings };
 export { SettingsSchema };
@@ -16,7 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   store: null,
   notion: { apiUrl: null, workspaceName: null, workspaceId: null, botName: null, tokenKind: null },
   roots: [],
-  advanced: { requestsPerSecond: 3, comments: 'pages', localCopy: true },
+  advanced: { requestsPerSecond: NOTION_REQUEST_RATE.default, comments: 'pages', localCopy: true },
   onboardingCompletedAt: null,
   acceptInsecureSecretStorage: false,
   schedule: DEFAULT_SCHEDULE_SETTINGS,

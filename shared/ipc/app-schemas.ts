@@ -3,6 +3,7 @@ import { RestoreLossSchema } from '../restore-losses';
 import { BackupProgressSchema } from '../jobs';
 import { JobTriggerSchema } from '../schedule';
 import { SettingsSchema } from '../settings';
+import { NOTION_REQUEST_RATE } from '../notion-rate';
 
 /** What runs in the background, one at a time: backups, restores, exports, integrity checks, retention. */
 export const JobKindSchema = z.enum(['backup', 'restore', 'export', 'check', 'retention']);
@@ -233,7 +234,7 @@ export const JobRecordSchema = z.object({
 
 /** Strict: the Notion API URL is not a setting the renderer can change (only NOTION_API_URL, docs/security.md). */
 export const AdvancedSettingsInputSchema = z.strictObject({
-  requestsPerSecond: z.number().positive().max(50),
+  requestsPerSecond: z.number().min(NOTION_REQUEST_RATE.min).max(NOTION_REQUEST_RATE.settingsMax),
   comments: z.enum(['pages', 'all', 'off']),
   localCopy: z.boolean(),
 });

@@ -17,6 +17,7 @@ import { FileUploader, PlannedUploads } from '../restore/uploads';
 import { NotionAccessError } from './backup-job';
 import { lockStoreForJob } from './leftover-backup';
 import { createStaging } from './staging';
+import { NOTION_REQUEST_RATE } from '../../../shared/notion-rate';
 
 export interface RestoreJobOptions {
   token: string;
@@ -61,7 +62,7 @@ export async function runRestoreJob(options: RestoreJobOptions): Promise<Restore
   const { lease } = await lockStoreForJob(options.workDir, options.store, 'restore');
   const staging = await createStaging(options.workDir, 'restore');
   try {
-    const rate = options.requestsPerSecond ?? 3;
+    const rate = options.requestsPerSecond ?? NOTION_REQUEST_RATE.default;
     const gateway = gatewayForJob({
       token: options.token,
       baseUrl: options.notionApiUrl,
@@ -141,7 +142,7 @@ async function mapUsers(gateway: NotionGateway, reader: SnapshotReader): Promise
   }
   const byEmail = new Map(target.filter((user) => user.person?.email).map((user) => [user.person?.email?.toLowerCase() ?? '', user.id]));
   for (const user of await reader.users()) {
-    const email = user.person?.email?.toLowerCase();
+    const email = ('person' in user ? user.person?.email : undefined)?.toLowerCase();
     const match = email ? byEmail.get(email) : undefined;
     if (match) map.set(user.id, match);
   }

@@ -4,6 +4,7 @@ import type { RateLimiter } from './rate-limiter';
 import { limiterForToken } from './rate-limiter';
 import type { NotionFailure, RetryPolicy } from './retry';
 import { callNotion } from './retry';
+import { NOTION_REQUEST_RATE } from '../../../shared/notion-rate';
 
 export interface ListPage<T> {
   results: T[];
@@ -86,6 +87,6 @@ export interface JobGatewayOptions {
 /** The gateway of one job, from its first request (the token check) to its last: the token's shared limiter. */
 export function gatewayForJob(options: JobGatewayOptions): NotionGateway {
   const client = createNotionClient({ token: options.token, baseUrl: options.baseUrl });
-  const limiter = limiterForToken(options.token, { requestsPerSecond: options.requestsPerSecond ?? 3, burst: options.burst ?? 10 });
+  const limiter = limiterForToken(options.token, { requestsPerSecond: options.requestsPerSecond ?? NOTION_REQUEST_RATE.default, burst: options.burst ?? 10 });
   return new NotionGateway(client, limiter, { signal: options.signal, policy: options.policy });
 }
