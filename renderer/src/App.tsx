@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppState } from '../../shared/ipc/app-schemas';
-import type { AppInfo } from '../../shared/ipc/contract';
 import { PendingDialogs } from './components/PendingDialogs';
-import { getBackupApp, inBrowserMode } from './bridge';
+import { inBrowserMode } from './bridge';
 import { useJobEvents } from './jobs';
 import { HomeScreen } from './screens/HomeScreen';
 import { LogsScreen } from './screens/logs/LogsScreen';
@@ -13,6 +12,7 @@ import type { BackupStart } from './screens/onboarding/StepFirstBackup';
 import { Wizard } from './screens/onboarding/Wizard';
 import { ProgressScreen } from './screens/ProgressScreen';
 import { strings } from './strings';
+import { callMain, useMainEvent, useMainQuery } from './use-main';
 
 type View = 'home' | 'progress' | 'snapshots' | 'settings' | 'logs';
 
@@ -26,7 +26,7 @@ interface Destination {
 }
 
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  const info = useMainQuery('getAppInfo', undefined).value;
   const [state, setState] = useState<AppState | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [destination, setDestination] = useState<Destination>({ view: 'home', jobId: null, settings: null, seq: 0 });
@@ -49,21 +49,17 @@ export function App() {
   const { job, lastOutcome } = useJobEvents(currentJobId, adopt);
 
   useEffect(() => {
-    const app = getBackupApp();
-    void app.getAppInfo().then((result) => {
-      if (result.ok) setInfo(result.value);
-    });
-    void app.getAppState().then((result) => {
-      if (!result.ok) {
+    void callMain('getAppState').then((answer) => {
+      if (answer.state !== 'ready') {
         setLoadFailed(true);
         return;
       }
-      setState(result.value);
-      if (result.value.runningJob?.kind === 'backup') setCurrentJobId(result.value.runningJob.jobId);
+      setState(answer.value);
+      if (answer.value.runningJob?.kind === 'backup') setCurrentJobId(answer.value.runningJob.jobId);
     });
-    // A notification or the tray asks for a screen (and, for Logs, a run).
-    return app.on('navigate', ({ screen, jobId }) => go(screen, { jobId }));
-  }, [go]);
+  }, []);
+  // A notification or the tray asks for a screen (and, for Logs, a run).
+  useMainEvent('navigate', ({ screen, jobId }) => go(screen, { jobId }));
 
   const applyStart = useCallback((start: BackupStart) => {
     setStarting(false);
@@ -80,8 +76,8 @@ export function App() {
     setStartError(null);
     setStarting(true);
     go('progress');
-    const result = await getBackupApp().startBackup({ full: false });
-    applyStart(result.ok ? result.value : { status: 'refused', message: result.error.message });
+    const answer = await callMain('startBackup', { full: false });
+    applyStart(answer.state === 'ready' ? answer.value : { status: 'refused', message: answer.problem ?? '' });
   }, [applyStart, go]);
 
   const onOnboarded = useCallback(

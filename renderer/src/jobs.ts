@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
 import type { BackupProgress } from '../../shared/jobs';
-import { getBackupApp } from './bridge';
+import { useMainEvent } from './use-main';
 
 export type JobOutcome = JobFinishedEvent['outcome'];
 
@@ -27,27 +27,20 @@ export function useJobEvents(currentId: string | null, adopt: (jobId: string, fi
   const [lastOutcome, setLastOutcome] = useState<LastOutcome | null>(null);
   const finished = useRef(new Set<string>());
 
-  useEffect(() => {
-    const app = getBackupApp();
-    const offProgress = app.on('jobProgress', (event) => {
-      // Restores and exports have screens of their own.
-      if (event.kind !== 'backup') return;
-      const { jobId, progress } = event;
-      setJobs((current) => ({ ...current, [jobId]: { jobId, progress, outcome: current[jobId]?.outcome ?? null } }));
-      adopt(jobId, finished.current);
-    });
-    const offFinished = app.on('jobFinished', ({ jobId, kind, outcome }) => {
-      if (kind !== 'backup') return;
-      setJobs((current) => ({ ...current, [jobId]: { jobId, progress: current[jobId]?.progress ?? null, outcome } }));
-      setLastOutcome({ jobId, outcome, at: Date.now() });
-      finished.current.add(jobId);
-      adopt(jobId, finished.current);
-    });
-    return () => {
-      offProgress();
-      offFinished();
-    };
-  }, [adopt]);
+  useMainEvent('jobProgress', (event) => {
+    // Restores and exports have screens of their own.
+    if (event.kind !== 'backup') return;
+    const { jobId, progress } = event;
+    setJobs((current) => ({ ...current, [jobId]: { jobId, progress, outcome: current[jobId]?.outcome ?? null } }));
+    adopt(jobId, finished.current);
+  });
+  useMainEvent('jobFinished', ({ jobId, kind, outcome }) => {
+    if (kind !== 'backup') return;
+    setJobs((current) => ({ ...current, [jobId]: { jobId, progress: current[jobId]?.progress ?? null, outcome } }));
+    setLastOutcome({ jobId, outcome, at: Date.now() });
+    finished.current.add(jobId);
+    adopt(jobId, finished.current);
+  });
 
   return { job: currentId ? (jobs[currentId] ?? { jobId: currentId, progress: null, outcome: null }) : null, lastOutcome };
 }

@@ -1,38 +1,21 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ScheduleStatus } from '../../shared/schedule';
-import { getBackupApp } from './bridge';
+import { useMainEvent, useMainQuery } from './use-main';
 
-export type ScheduleStatusState =
-  | { phase: 'loading' }
-  | { phase: 'ok'; status: ScheduleStatus }
-  | { phase: 'problem'; message: string };
+/** The scheduler's status (null until known), or why it could not be read. */
+export interface ScheduleStatusView {
+  status: ScheduleStatus | null;
+  problem: string | null;
+}
 
 /**
  * The scheduler's status, read once and then kept live by main's `scheduleStatus` events. `apply`
  * takes the status a pause/resume/update call answered with (the event follows, with the same value).
+ * A status pushed or applied is newer than the first read, whenever that one answers.
  */
-export function useScheduleStatus() {
-  const [state, setState] = useState<ScheduleStatusState>({ phase: 'loading' });
-  // An event that arrives before the first read has answered is newer than that answer.
-  const pushed = useRef(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    const app = getBackupApp();
-    const off = app.on('scheduleStatus', (status) => {
-      pushed.current = true;
-      setState({ phase: 'ok', status });
-    });
-    void app.getScheduleStatus().then((result) => {
-      if (cancelled || (pushed.current && result.ok)) return;
-      setState(result.ok ? { phase: 'ok', status: result.value } : { phase: 'problem', message: result.error.message });
-    });
-    return () => {
-      cancelled = true;
-      off();
-    };
-  }, []);
-
-  const apply = useCallback((status: ScheduleStatus) => setState({ phase: 'ok', status }), []);
-  return { state, status: state.phase === 'ok' ? state.status : null, apply };
+export function useScheduleStatus(): ScheduleStatusView & { apply: (status: ScheduleStatus) => void } {
+  const read = useMainQuery('getScheduleStatus', undefined);
+  const [pushed, setPushed] = useState<ScheduleStatus | null>(null);
+  useMainEvent('scheduleStatus', setPushed);
+  return { status: pushed ?? read.value, problem: pushed ? null : read.problem, apply: setPushed };
 }

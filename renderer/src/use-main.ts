@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppState } from '../../shared/ipc/app-schemas';
-import type { InvokeMethod } from '../../shared/ipc/channels';
-import type { InputOf, IpcResult, ResultOf } from '../../shared/ipc/contract';
+import type { EventName, InvokeMethod } from '../../shared/ipc/channels';
+import type { EventPayload, InputOf, IpcResult, ResultOf } from '../../shared/ipc/contract';
 import { getBackupApp } from './bridge';
 import type { MainCall, Settled } from './main-call';
 import { CANCELLED, finished, IDLE, settle, started, stopped } from './main-call';
@@ -127,4 +127,13 @@ export function useMainTask<A extends unknown[], T>(task: (...args: A) => Promis
 /** A mutation of one method: `run(input)` calls it. */
 export function useMainMutation<M extends InvokeMethod>(method: M): MainMutation<Args<M>, ResultOf<M>> {
   return useMainTask((...args: Args<M>) => invoke(method, args[0]));
+}
+
+/** Listens to one of main's events while the component is mounted; the latest `listener` is called. */
+export function useMainEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): void {
+  const latest = useRef(listener);
+  useEffect(() => {
+    latest.current = listener;
+  });
+  useEffect(() => getBackupApp().on(event, (payload) => latest.current(payload)), [event]);
 }

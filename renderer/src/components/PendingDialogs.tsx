@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PendingDialog } from '../../../shared/ipc/browser-schemas';
-import { getBackupApp } from '../bridge';
 import { strings } from '../strings';
+import { useMainEvent } from '../use-main';
 
 /**
  * Browser mode only. Where the desktop app shows a native dialog, `notion-plakar ui` serves the
@@ -11,7 +11,7 @@ import { strings } from '../strings';
 export function PendingDialogs() {
   const [pending, setPending] = useState<PendingDialog[]>([]);
   const link = useRef<HTMLAnchorElement>(null);
-  useEffect(() => getBackupApp().on('dialogs', (event) => setPending(event.pending)), []);
+  useMainEvent('dialogs', (event) => setPending(event.pending));
   const first = pending[0];
   useEffect(() => {
     if (first) link.current?.focus();

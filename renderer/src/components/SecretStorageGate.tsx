@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type { AppState } from '../../../shared/ipc/app-schemas';
-import { getBackupApp, inBrowserMode } from '../bridge';
+import { inBrowserMode } from '../bridge';
 import { strings } from '../strings';
+import { useMainMutation } from '../use-main';
 
 /**
  * Shows a loud warning with an explicit choice when the system has no secure key store and the user
@@ -18,17 +19,13 @@ export function SecretStorageGate({
   children: ReactNode;
 }) {
   const [declined, setDeclined] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const accepting = useMainMutation('acceptInsecureSecretStorage');
   if (state.secretStorage.secure || state.settings.acceptInsecureSecretStorage) return <>{children}</>;
   const browser = inBrowserMode();
 
   async function accept() {
-    setBusy(true);
-    const result = await getBackupApp().acceptInsecureSecretStorage();
-    setBusy(false);
-    if (result.ok) onStateChange(result.value);
-    else setFailed(true);
+    const answer = await accepting.run();
+    if (answer.state === 'ready') onStateChange(answer.value);
   }
 
   return (
@@ -40,7 +37,7 @@ export function SecretStorageGate({
       <p>{browser ? strings.secretStorage.browser.body : strings.secretStorage.body(state.secretStorage.backend)}</p>
       <p>{browser ? strings.secretStorage.browser.safer : strings.secretStorage.safer}</p>
       <div className="button-row">
-        <button type="button" className="button button--danger" onClick={() => void accept()} disabled={busy}>
+        <button type="button" className="button button--danger" onClick={() => void accept()} disabled={accepting.state === 'loading'}>
           {strings.secretStorage.accept}
         </button>
         <button type="button" className="button button--ghost" onClick={() => setDeclined(true)}>
@@ -48,7 +45,7 @@ export function SecretStorageGate({
         </button>
       </div>
       {declined && <p className="note">{browser ? strings.secretStorage.browser.declined : strings.secretStorage.declined}</p>}
-      {failed && <p>{strings.errors.bridge}</p>}
+      {accepting.state === 'problem' && <p>{strings.errors.bridge}</p>}
     </section>
   );
 }

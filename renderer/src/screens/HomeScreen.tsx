@@ -1,12 +1,13 @@
 import type { AppState } from '../../../shared/ipc/app-schemas';
-import { getBackupApp, inBrowserMode } from '../bridge';
+import { inBrowserMode } from '../bridge';
 import { ScreenHeading } from '../components/ScreenHeading';
 import type { LastOutcome } from '../jobs';
 import { useScheduleStatus } from '../schedule-status';
 import { strings } from '../strings';
+import { callMain } from '../use-main';
 import { ScheduleCard, StaleBanner } from './home/ScheduleCard';
 import { TrayHint } from './home/TrayHint';
-import type { SnapshotsState } from './snapshots/useSnapshots';
+import type { Snapshots } from './snapshots/useSnapshots';
 import { useSnapshots } from './snapshots/useSnapshots';
 
 /** Home: the last backup, the schedule, where it goes, what needs attention, and "Back up now". */
@@ -31,14 +32,14 @@ export function HomeScreen({
   /** AppInfo.platform, for where the tray icon is; null while unknown. */
   platform: string | null;
 }) {
-  const { state: snapshots } = useSnapshots(lastOutcome);
+  const snapshots = useSnapshots(lastOutcome);
   const schedule = useScheduleStatus();
   const stale = schedule.status?.stale ?? null;
   const { store, notion, roots } = state.settings;
 
   async function confirmSaved() {
-    const result = await getBackupApp().confirmPassphraseSaved();
-    if (result.ok) onStateChange(result.value);
+    const answer = await callMain('confirmPassphraseSaved');
+    if (answer.state === 'ready') onStateChange(answer.value);
   }
 
   const warnings: Array<{ key: string; text: string; action?: { label: string; run: () => void } }> = [];
@@ -82,7 +83,7 @@ export function HomeScreen({
         </div>
       </section>
 
-      <ScheduleCard schedule={schedule.state} onStatus={schedule.apply} onOpenSchedule={onOpenSchedule} backupRunning={running} />
+      <ScheduleCard schedule={schedule} onStatus={schedule.apply} onOpenSchedule={onOpenSchedule} backupRunning={running} />
 
       {!state.settings.trayHintShown && <TrayHint platform={platform} onStateChange={onStateChange} />}
 
@@ -133,18 +134,18 @@ export function HomeScreen({
   );
 }
 
-function LastBackup({ snapshots }: { snapshots: SnapshotsState }) {
-  if (snapshots.phase === 'loading') return <p className="muted">{strings.home.loadingSnapshots}</p>;
-  if (snapshots.phase === 'problem') {
+function LastBackup({ snapshots }: { snapshots: Snapshots }) {
+  if (snapshots.state === 'problem') {
     return (
       <p role="alert">
-        {strings.home.snapshotsProblem} {snapshots.message}
+        {strings.home.snapshotsProblem} {snapshots.problem}
       </p>
     );
   }
-  const ours = snapshots.snapshots.filter((snapshot) => snapshot.ours);
-  const list = ours.length > 0 ? ours : snapshots.snapshots;
-  const newest = [...list].sort((a, b) => Date.parse(b.time) - Date.parse(a.time))[0];
+  if (!snapshots.newestFirst) return <p className="muted">{strings.home.loadingSnapshots}</p>;
+  const ours = snapshots.newestFirst.filter((snapshot) => snapshot.ours);
+  const list = ours.length > 0 ? ours : snapshots.newestFirst;
+  const newest = list[0];
   if (!newest) return <p data-testid="last-backup">{strings.home.noBackup}</p>;
   const time = new Date(newest.time);
   return (
@@ -152,7 +153,7 @@ function LastBackup({ snapshots }: { snapshots: SnapshotsState }) {
       <p className="big-fact">{strings.home.lastBackup(time.toLocaleString(), strings.format.ago(snapshots.loadedAt - time.getTime()))}</p>
       <p className="muted">
         {newest.mode ? `${strings.home.mode[newest.mode]} · ` : ''}
-        {strings.home.snapshotCount(snapshots.snapshots.length)}
+        {strings.home.snapshotCount(snapshots.newestFirst.length)}
       </p>
     </div>
   );

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { BackupProgress } from '../../../shared/jobs';
-import { getBackupApp } from '../bridge';
 import { ScreenHeading } from '../components/ScreenHeading';
 import type { JobView } from '../jobs';
 import { strings } from '../strings';
+import { callMain } from '../use-main';
 
 const { format } = strings;
 
@@ -62,8 +62,8 @@ function Running({ job }: { job: JobView }) {
 
   async function cancel() {
     setCancelling(true);
-    const result = await getBackupApp().cancelJob({ jobId: job.jobId });
-    if (!result.ok || !result.value.cancelled) setCancelling(false);
+    const answer = await callMain('cancelJob', { jobId: job.jobId });
+    if (answer.state !== 'ready' || !answer.value.cancelled) setCancelling(false);
   }
 
   const known = progress?.pages.known ?? null;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ScheduleStatus } from '../../../../shared/schedule';
 import { StatusIcon } from '../../components/StatusIcon';
-import type { ScheduleStatusState } from '../../schedule-status';
+import type { ScheduleStatusView } from '../../schedule-status';
 import { strings } from '../../strings';
 import { scheduleStrings } from '../../strings-schedule';
 import { PauseButtons } from '../settings/PauseControls';
@@ -28,14 +28,15 @@ export function ScheduleCard({
   onOpenSchedule,
   backupRunning,
 }: {
-  schedule: ScheduleStatusState;
+  schedule: ScheduleStatusView;
   onStatus: (status: ScheduleStatus) => void;
   onOpenSchedule: () => void;
   /** Home's first card already says "A backup is running." */
   backupRunning: boolean;
 }) {
   const now = useNow();
-  const health = schedule.phase === 'ok' ? schedule.status.health : null;
+  const { status, problem } = schedule;
+  const health = status?.health ?? null;
   return (
     <section className={`card schedule-card${health ? ` schedule-card--${health}` : ''}`} aria-labelledby="schedule-card-title" data-testid="schedule-card">
       <div className="schedule-card__head">
@@ -43,17 +44,17 @@ export function ScheduleCard({
           {health && <StatusIcon status={healthIcon(health)} />}
           {h.regionTitle}
         </h2>
-        {schedule.phase === 'ok' && <HealthPill status={schedule.status} />}
+        {status && <HealthPill status={status} />}
       </div>
-      {schedule.phase === 'loading' && <p className="muted">{strings.loading}</p>}
-      {schedule.phase === 'problem' && (
+      {!status && !problem && <p className="muted">{strings.loading}</p>}
+      {problem && (
         <p className="field-error" role="alert">
-          {h.loadProblem} {schedule.message}
+          {h.loadProblem} {problem}
         </p>
       )}
-      {schedule.phase === 'ok' && <ScheduleFacts status={schedule.status} now={now} showDetail={!(backupRunning && schedule.status.state === 'running')} />}
+      {status && <ScheduleFacts status={status} now={now} showDetail={!(backupRunning && status.state === 'running')} />}
       <div className="schedule-card__actions">
-        {schedule.phase === 'ok' && <PauseButtons status={schedule.status} onStatus={onStatus} />}
+        {status && <PauseButtons status={status} onStatus={onStatus} />}
         <button type="button" className="link-button" onClick={onOpenSchedule}>
           {h.changeSchedule}
         </button>

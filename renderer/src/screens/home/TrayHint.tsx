@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
-import { getBackupApp, inBrowserMode } from '../../bridge';
+import { inBrowserMode } from '../../bridge';
 import { scheduleStrings } from '../../strings-schedule';
+import { useMainMutation } from '../../use-main';
 
 const h = scheduleStrings.home;
 
@@ -10,12 +10,11 @@ const h = scheduleStrings.home;
  * browser mode: that they run as long as `notion-plakar ui` does).
  */
 export function TrayHint({ platform, onStateChange }: { platform: string | null; onStateChange: (state: AppState) => void }) {
-  const [error, setError] = useState<string | null>(null);
+  const dismissing = useMainMutation('dismissTrayHint');
 
   async function dismiss() {
-    const result = await getBackupApp().dismissTrayHint();
-    if (result.ok) onStateChange(result.value);
-    else setError(result.error.message);
+    const answer = await dismissing.run();
+    if (answer.state === 'ready') onStateChange(answer.value);
   }
 
   return (
@@ -28,9 +27,9 @@ export function TrayHint({ platform, onStateChange }: { platform: string | null;
         <button type="button" className="button button--secondary button--flat" onClick={() => void dismiss()}>
           {h.trayGotIt}
         </button>
-        {error && (
+        {dismissing.problem && (
           <span className="field-error" role="alert">
-            {error}
+            {dismissing.problem}
           </span>
         )}
       </div>

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ResultOf } from '../../../../shared/ipc/contract';
-import { getBackupApp } from '../../bridge';
 import { CopyButton } from '../../components/CopyButton';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { strings } from '../../strings';
 import { scheduleStrings } from '../../strings-schedule';
+import { useMainQuery } from '../../use-main';
 import { formatDateTime } from '../snapshots/snapshot-helpers';
 import type { MainScreen } from '../snapshots/SnapshotsScreen';
 import { durationMs, logText } from './log-helpers';
@@ -12,59 +12,44 @@ import { durationMs, logText } from './log-helpers';
 const l = strings.logs;
 const ls = scheduleStrings.logs;
 type Job = ResultOf<'listJobHistory'>['jobs'][number];
-type HistoryState = { phase: 'loading' } | { phase: 'ok'; jobs: Job[] } | { phase: 'problem'; message: string };
 
 /**
  * Recent jobs (newest first) with their result, what started them and their full log, expandable and
  * copyable. `openJobId` (a notification or the tray) opens that run's log and scrolls to it.
  */
 export function LogsScreen({ openJobId = null }: { onNavigate?: (screen: MainScreen) => void; openJobId?: string | null }) {
-  const [state, setState] = useState<HistoryState>({ phase: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    void getBackupApp()
-      .listJobHistory()
-      .then((result) => {
-        if (cancelled) return;
-        setState(result.ok ? { phase: 'ok', jobs: result.value.jobs } : { phase: 'problem', message: result.error.message });
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt]);
-
-  const refresh = useCallback(() => setAttempt((value) => value + 1), []);
+  const history = useMainQuery('listJobHistory', undefined);
+  // "Refresh" keeps the list on screen until the new one comes.
+  const jobs = history.value?.jobs ?? null;
 
   return (
     <div className="screen screen--wide">
       <ScreenHeading>{l.title}</ScreenHeading>
       <div className="info-note">
         <p>{l.lead}</p>
-        <button type="button" className="button button--secondary" onClick={refresh}>
+        <button type="button" className="button button--secondary" onClick={history.refresh}>
           {l.refresh}
         </button>
       </div>
-      {state.phase === 'loading' && (
+      {history.state === 'loading' && !jobs && (
         <p className="muted" role="status">
           {l.loading}
         </p>
       )}
-      {state.phase === 'problem' && (
+      {history.state === 'problem' && (
         <p className="field-error" role="alert">
-          {state.message}
+          {history.problem}
         </p>
       )}
-      {state.phase === 'ok' && state.jobs.length === 0 && <p>{l.empty}</p>}
-      {state.phase === 'ok' && openJobId && !state.jobs.some((job) => job.jobId === openJobId) && (
+      {jobs?.length === 0 && <p>{l.empty}</p>}
+      {jobs && openJobId && !jobs.some((job) => job.jobId === openJobId) && (
         <p className="muted" role="status">
           {ls.notFound}
         </p>
       )}
-      {state.phase === 'ok' && state.jobs.length > 0 && (
+      {jobs && jobs.length > 0 && (
         <ul className="job-list" data-testid="job-list">
-          {state.jobs.map((job) => (
+          {jobs.map((job) => (
             <JobEntry key={job.jobId} job={job} selected={job.jobId === openJobId} />
           ))}
         </ul>

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
-import { getBackupApp } from '../../bridge';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { strings } from '../../strings';
+import { useMainMutation } from '../../use-main';
 import { describePlan } from '../settings/schedule-helpers';
 import type { StepProps } from './step-props';
 
@@ -14,24 +13,19 @@ export function StepFirstBackup({
   onBack,
   onFinished,
 }: StepProps & { onFinished: (state: AppState, start: BackupStart) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const { store, notion, roots } = state.settings;
+  const completing = useMainMutation('completeOnboarding');
+  const starting = useMainMutation('startBackup');
 
+  // Onboarding is complete once main says so; a refused start is shown on the progress screen.
   async function start() {
-    setBusy(true);
-    setError(null);
-    const app = getBackupApp();
-    const completed = await app.completeOnboarding();
-    if (!completed.ok) {
-      setBusy(false);
-      setError(completed.error.message);
-      return;
-    }
-    const started = await app.startBackup({ full: false });
-    setBusy(false);
-    onFinished(completed.value, started.ok ? started.value : { status: 'refused', message: started.error.message });
+    const completed = await completing.run();
+    if (completed.state !== 'ready') return;
+    const started = await starting.run({ full: false });
+    onFinished(completed.value, started.state === 'ready' ? started.value : { status: 'refused', message: started.problem ?? '' });
   }
+  const busy = completing.state === 'loading' || starting.state === 'loading';
+  const error = completing.problem;
 
   return (
     <>

@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
 import type { NotionTokenCheck } from '../../../../shared/ipc/contract';
-import { getBackupApp } from '../../bridge';
 import { NotionConnect } from '../../components/NotionConnect';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { SecretStorageGate } from '../../components/SecretStorageGate';
 import { strings } from '../../strings';
+import { reloadAppState } from '../../use-main';
 import type { StepProps } from './step-props';
 
 /** Step 3: connect Notion (main validates the token and keeps it in the secret vault). */
@@ -12,13 +12,7 @@ export function StepNotion({ state, onStateChange, onNext, onBack }: StepProps) 
   const onResult = useCallback(
     (check: NotionTokenCheck | null) => {
       if (!check) return;
-      if (check.status === 'valid' || check.problem === 'secret-storage') {
-        void getBackupApp()
-          .getAppState()
-          .then((result) => {
-            if (result.ok) onStateChange(result.value);
-          });
-      }
+      if (check.status === 'valid' || check.problem === 'secret-storage') void reloadAppState(onStateChange);
     },
     [onStateChange],
   );

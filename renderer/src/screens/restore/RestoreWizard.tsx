@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { strings } from '../../strings';
+import { useMainQuery } from '../../use-main';
 import type { DestinationDraft } from './restore-helpers';
 import { destinationFrom, selectionToSend } from './restore-helpers';
 import { RestoreReport } from './RestoreReport';
@@ -11,7 +12,6 @@ import { StepSelection } from './StepSelection';
 import { StepSnapshot } from './StepSnapshot';
 import type { RestoreInput } from './useRestoreJob';
 import { useRestoreJob } from './useRestoreJob';
-import { useSnapshotTree } from './useSnapshotTree';
 
 const r = strings.restore;
 type Step = 0 | 1 | 2 | 3 | 4;
@@ -28,10 +28,11 @@ export function RestoreWizard({ snapshotId: initialSnapshot, onDone }: { snapsho
   const [selectionError, setSelectionError] = useState<string | null>(null);
   const [draft, setDraft] = useState<DestinationDraft>({ kind: 'notion', pickedId: '', pasted: '' });
   const [problem, setProblem] = useState<DestinationProblem | null>(null);
-  const tree = useSnapshotTree(snapshotId);
+  const tree = useMainQuery('getSnapshotTree', { snapshotId: snapshotId ?? '' }, { enabled: snapshotId !== null });
   const job = useRestoreJob();
 
-  const parents = useMemo(() => new Map(tree.phase === 'ok' ? tree.entries.map((entry) => [entry.id, entry.parentId]) : []), [tree]);
+  const entries = tree.state === 'ready' ? tree.value.entries : null;
+  const parents = useMemo(() => new Map(entries ? entries.map((entry) => [entry.id, entry.parentId]) : []), [entries]);
   const selection = selectionToSend(mode, selected, parents);
   const checked = destinationFrom(draft);
 
@@ -157,7 +158,7 @@ export function RestoreWizard({ snapshotId: initialSnapshot, onDone }: { snapsho
               <span />
             )}
             {step < 3 && (
-              <button type="button" className="button" onClick={next} disabled={(step === 0 && !snapshotId) || running || (step === 1 && tree.phase !== 'ok')}>
+              <button type="button" className="button" onClick={next} disabled={(step === 0 && !snapshotId) || running || (step === 1 && !entries)}>
                 {r.continue}
               </button>
             )}

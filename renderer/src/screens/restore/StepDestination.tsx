@@ -1,10 +1,10 @@
-import { useId } from 'react';
+import { CheckRow } from '../../components/CheckRow';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { ChooseFolderButton } from '../../components/ChooseFolderButton';
-import { describedBy, FieldError } from '../../components/Field';
+import { Field } from '../../components/Field';
 import { strings } from '../../strings';
+import { useMainQuery } from '../../use-main';
 import type { DestinationDraft } from './restore-helpers';
-import { useNotionPages } from './useNotionPages';
 
 const r = strings.restore;
 const FORMATS = ['markdown', 'html', 'json'] as const;
@@ -54,69 +54,56 @@ function NotionTarget({
   onChange: (draft: DestinationDraft) => void;
   problem: DestinationProblem | null;
 }) {
-  const pages = useNotionPages();
-  const pickId = useId();
-  const pickHelpId = useId();
-  const pasteId = useId();
-  const pasteHelpId = useId();
-  const errorId = useId();
+  const pages = useMainQuery('listNotionPages', undefined);
   const error = problem === 'target-required' || problem === 'target-invalid' ? PROBLEMS[problem] : null;
   return (
     <fieldset className="choice-group">
       <legend>{r.targetLegend}</legend>
-      {pages.phase === 'loading' && (
+      {pages.state === 'loading' && (
         <p className="muted" role="status">
           {r.targetLoading}
         </p>
       )}
-      {pages.phase === 'problem' && (
+      {pages.state === 'problem' && (
         <p className="field-error" role="alert">
-          {r.targetProblem} {pages.message}
+          {r.targetProblem} {pages.problem}
         </p>
       )}
-      {pages.phase === 'ok' && (
-        <div className="field">
-          <label htmlFor={pickId}>{r.targetPick}</label>
-          <select
-            id={pickId}
-            className="input"
-            value={draft.pickedId}
-            aria-describedby={pickHelpId}
-            onChange={(event) => onChange({ ...draft, pickedId: event.target.value, pickedTitle: event.target.selectedOptions[0]?.text ?? '' })}
-          >
-            <option value="">{r.targetNone}</option>
-            {pages.items
-              .filter((item) => item.object === 'page')
-              .map((item) => (
-                <option key={item.id} value={item.id}>
-                  {item.emoji ? `${item.emoji} ` : ''}
-                  {item.title.trim() || strings.snapshots.untitled}
-                </option>
-              ))}
-          </select>
-          <p id={pickHelpId} className="field-help">
-            {r.targetPickHint}
-          </p>
-        </div>
+      {pages.state === 'ready' && (
+        <Field label={r.targetPick} hint={r.targetPickHint}>
+          {(control) => (
+            <select
+              {...control}
+              className="input"
+              value={draft.pickedId}
+              onChange={(event) => onChange({ ...draft, pickedId: event.target.value, pickedTitle: event.target.selectedOptions[0]?.text ?? '' })}
+            >
+              <option value="">{r.targetNone}</option>
+              {pages.value.items
+                .filter((item) => item.object === 'page')
+                .map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {item.emoji ? `${item.emoji} ` : ''}
+                    {item.title.trim() || strings.snapshots.untitled}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
       )}
-      <div className="field">
-        <label htmlFor={pasteId}>{r.targetPaste}</label>
-        <input
-          id={pasteId}
-          className="input input--mono"
-          value={draft.pasted}
-          onChange={(event) => onChange({ ...draft, pasted: event.target.value })}
-          placeholder="https://www.notion.so/…"
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={problem === 'target-invalid'}
-          aria-describedby={describedBy(pasteHelpId, errorId, error)}
-        />
-        <p id={pasteHelpId} className="field-help">
-          {r.targetPasteHint}
-        </p>
-        <FieldError id={errorId} message={error} />
-      </div>
+      <Field label={r.targetPaste} hint={r.targetPasteHint} error={error}>
+        {(control) => (
+          <input
+            {...control}
+            className="input input--mono"
+            value={draft.pasted}
+            onChange={(event) => onChange({ ...draft, pasted: event.target.value })}
+            placeholder="https://www.notion.so/…"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
+      </Field>
     </fieldset>
   );
 }
@@ -130,35 +117,25 @@ function FolderTarget({
   onChange: (draft: DestinationDraft) => void;
   problem: DestinationProblem | null;
 }) {
-  const dirId = useId();
-  const helpId = useId();
-  const errorId = useId();
-  const mergeId = useId();
-  const mergeHintId = useId();
   const error = problem === 'folder-required' ? PROBLEMS[problem] : null;
   return (
     <>
-      <div className="field">
-        <label htmlFor={dirId}>{r.folderLabel}</label>
-        <div className="input-row">
-          <input
-            id={dirId}
-            className="input input--mono"
-            value={draft.dir}
-            onChange={(event) => onChange({ ...draft, dir: event.target.value })}
-            placeholder={r.folderPlaceholder}
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={error !== null}
-            aria-describedby={describedBy(helpId, errorId, error)}
-          />
-          <ChooseFolderButton purpose="export" label={strings.folders.chooseExport} onChosen={(dir) => onChange({ ...draft, dir })} />
-        </div>
-        <p id={helpId} className="field-help">
-          {r.folderHelp}
-        </p>
-        <FieldError id={errorId} message={error} />
-      </div>
+      <Field label={r.folderLabel} hint={r.folderHelp} error={error}>
+        {(control) => (
+          <div className="input-row">
+            <input
+              {...control}
+              className="input input--mono"
+              value={draft.dir}
+              onChange={(event) => onChange({ ...draft, dir: event.target.value })}
+              placeholder={r.folderPlaceholder}
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <ChooseFolderButton purpose="export" label={strings.folders.chooseExport} onChosen={(dir) => onChange({ ...draft, dir })} />
+          </div>
+        )}
+      </Field>
       <fieldset className="choice-group">
         <legend>{r.formatLegend}</legend>
         {FORMATS.map((format) => (
@@ -172,21 +149,7 @@ function FolderTarget({
           />
         ))}
       </fieldset>
-      <div className="check-row">
-        <input
-          id={mergeId}
-          type="checkbox"
-          checked={draft.merge}
-          aria-describedby={mergeHintId}
-          onChange={(event) => onChange({ ...draft, merge: event.target.checked })}
-        />
-        <span>
-          <label htmlFor={mergeId}>{r.merge}</label>
-          <span id={mergeHintId} className="choice__hint">
-            {r.mergeHint}
-          </span>
-        </span>
-      </div>
+      <CheckRow checked={draft.merge} onChange={(merge) => onChange({ ...draft, merge })} label={r.merge} hint={r.mergeHint} />
     </>
   );
 }

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
+import type { ResultOf } from '../../../../shared/ipc/contract';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { PageTree } from '../../components/PageTree';
+import type { MainCall } from '../../main-call';
 import { strings } from '../../strings';
 import { entriesToItems, topLevelIds } from '../snapshots/snapshot-helpers';
-import type { SnapshotTreeState } from './useSnapshotTree';
 
 const r = strings.restore;
 
@@ -16,26 +17,27 @@ export function StepSelection({
   onToggle,
   error,
 }: {
-  tree: SnapshotTreeState;
+  tree: MainCall<ResultOf<'getSnapshotTree'>>;
   mode: 'all' | 'some';
   onMode: (mode: 'all' | 'some') => void;
   selected: ReadonlySet<string>;
   onToggle: (id: string, checked: boolean) => void;
   error: string | null;
 }) {
-  const items = useMemo(() => (tree.phase === 'ok' ? entriesToItems(tree.entries, false) : []), [tree]);
-  const topLevel = useMemo(() => (tree.phase === 'ok' ? topLevelIds(tree.entries.filter((entry) => !entry.isRow)).length : 0), [tree]);
-  if (tree.phase === 'loading') {
+  const entries = tree.state === 'ready' ? tree.value.entries : null;
+  const items = useMemo(() => (entries ? entriesToItems(entries, false) : []), [entries]);
+  const topLevel = useMemo(() => (entries ? topLevelIds(entries.filter((entry) => !entry.isRow)).length : 0), [entries]);
+  if (tree.state === 'problem') {
     return (
-      <p className="muted" role="status">
-        {strings.snapshots.loadingTree}
+      <p className="field-error" role="alert">
+        {strings.snapshots.treeProblem} {tree.problem}
       </p>
     );
   }
-  if (tree.phase === 'problem') {
+  if (!entries) {
     return (
-      <p className="field-error" role="alert">
-        {strings.snapshots.treeProblem} {tree.message}
+      <p className="muted" role="status">
+        {strings.snapshots.loadingTree}
       </p>
     );
   }

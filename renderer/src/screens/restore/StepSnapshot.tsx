@@ -7,31 +7,31 @@ const r = strings.restore;
 
 /** Step 1: which snapshot to restore from (newest first). */
 export function StepSnapshot({ value, onChange }: { value: string | null; onChange: (id: string) => void }) {
-  const { state, reload } = useSnapshots();
-  if (state.phase === 'loading') {
+  const snapshots = useSnapshots();
+  if (snapshots.state === 'problem') {
+    return (
+      <div className="field-error-block" role="alert">
+        <p>
+          {strings.snapshots.problem} {snapshots.problem}
+        </p>
+        <button type="button" className="button button--secondary" onClick={snapshots.refresh}>
+          {strings.snapshots.retry}
+        </button>
+      </div>
+    );
+  }
+  if (!snapshots.newestFirst) {
     return (
       <p className="muted" role="status">
         {strings.snapshots.loading}
       </p>
     );
   }
-  if (state.phase === 'problem') {
-    return (
-      <div className="field-error-block" role="alert">
-        <p>
-          {strings.snapshots.problem} {state.message}
-        </p>
-        <button type="button" className="button button--secondary" onClick={reload}>
-          {strings.snapshots.retry}
-        </button>
-      </div>
-    );
-  }
-  if (state.snapshots.length === 0) return <p>{r.noSnapshots}</p>;
+  if (snapshots.newestFirst.length === 0) return <p>{r.noSnapshots}</p>;
   return (
     <fieldset className="choice-group">
       <legend>{r.snapshotLegend}</legend>
-      {state.snapshots.map((snapshot) => (
+      {snapshots.newestFirst.map((snapshot) => (
         <ChoiceRadio
           key={snapshot.id}
           name="restore-snapshot"

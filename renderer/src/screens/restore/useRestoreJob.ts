@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { JobFinishedEvent } from '../../../../shared/ipc/app-schemas';
 import type { InputOf } from '../../../../shared/ipc/contract';
-import { getBackupApp } from '../../bridge';
+import { callMain, useMainEvent, useMainMutation } from '../../use-main';
 
 export type RestoreInput = InputOf<'startRestore'>;
 export type RestoreCounts = { pages: number; databases: number; rows: number; blocks: number; files: number; comments: number };
@@ -26,46 +26,45 @@ const EMPTY: RestoreEvents = { created: null, exported: null, outcome: null };
  * job id, so every restore or export job's events are kept by id.
  */
 export function useRestoreJob() {
-  const [run, setRun] = useState<RestoreRun>({ phase: 'idle' });
+  const starter = useMainMutation('startRestore');
+  const [input, setInput] = useState<RestoreInput | null>(null);
   const [events, setEvents] = useState<Readonly<Record<string, RestoreEvents>>>({});
   const [cancelling, setCancelling] = useState(false);
 
-  useEffect(() => {
-    const app = getBackupApp();
-    const offProgress = app.on('jobProgress', (event) => {
-      if (event.kind === 'backup') return;
-      setEvents((current) => {
-        const previous = current[event.jobId] ?? EMPTY;
-        const next = event.kind === 'restore' ? { ...previous, created: event.created } : { ...previous, exported: { done: event.done, total: event.total } };
-        return { ...current, [event.jobId]: next };
-      });
+  useMainEvent('jobProgress', (event) => {
+    if (event.kind === 'backup') return;
+    setEvents((current) => {
+      const previous = current[event.jobId] ?? EMPTY;
+      const next = event.kind === 'restore' ? { ...previous, created: event.created } : { ...previous, exported: { done: event.done, total: event.total } };
+      return { ...current, [event.jobId]: next };
     });
-    const offFinished = app.on('jobFinished', (event) => {
-      if (event.kind === 'backup') return;
-      setEvents((current) => ({ ...current, [event.jobId]: { ...(current[event.jobId] ?? EMPTY), outcome: event.outcome } }));
-    });
-    return () => {
-      offProgress();
-      offFinished();
-    };
-  }, []);
+  });
+  useMainEvent('jobFinished', (event) => {
+    if (event.kind === 'backup') return;
+    setEvents((current) => ({ ...current, [event.jobId]: { ...(current[event.jobId] ?? EMPTY), outcome: event.outcome } }));
+  });
 
-  const start = useCallback(async (input: RestoreInput) => {
-    setCancelling(false);
-    setRun({ phase: 'starting', input });
-    const result = await getBackupApp().startRestore(input);
-    if (!result.ok) setRun({ phase: 'refused', input, message: result.error.message });
-    else if (result.value.status === 'refused') setRun({ phase: 'refused', input, message: result.value.message });
-    else setRun({ phase: 'started', input, jobId: result.value.jobId });
-  }, []);
+  const { run: startRestore, reset } = starter;
+  const start = useCallback(
+    async (next: RestoreInput) => {
+      setCancelling(false);
+      setInput(next);
+      await startRestore(next);
+    },
+    [startRestore],
+  );
 
+  let run: RestoreRun = { phase: 'idle' };
+  if (input && starter.state === 'loading') run = { phase: 'starting', input };
+  else if (input && starter.state === 'problem') run = { phase: 'refused', input, message: starter.problem };
+  else if (input && starter.state === 'ready') run = { phase: 'started', input, jobId: starter.value.jobId };
+
+  const startedId = run.phase === 'started' ? run.jobId : null;
   const cancel = useCallback(async () => {
-    if (run.phase !== 'started') return;
+    if (!startedId) return;
     setCancelling(true);
-    await getBackupApp().cancelJob({ jobId: run.jobId });
-  }, [run]);
-
-  const reset = useCallback(() => setRun({ phase: 'idle' }), []);
+    await callMain('cancelJob', { jobId: startedId });
+  }, [startedId]);
 
   const current = run.phase === 'started' ? (events[run.jobId] ?? EMPTY) : EMPTY;
   return { run, events: current, cancelling, start, cancel, reset };

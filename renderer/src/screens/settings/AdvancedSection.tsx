@@ -5,8 +5,9 @@ import type { PlakarDetection } from '../../../../shared/ipc/contract';
 import { getBackupApp } from '../../bridge';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
-import { describedBy, FieldError } from '../../components/Field';
+import { Field } from '../../components/Field';
 import { strings } from '../../strings';
+import { useMainMutation } from '../../use-main';
 import { parseRate } from './settings-helpers';
 
 const t = strings.settings;
@@ -18,21 +19,17 @@ export function AdvancedSection({ state, onStateChange }: { state: AppState; onS
   const [rate, setRate] = useState(String(advanced.requestsPerSecond));
   const [comments, setComments] = useState<(typeof COMMENTS)[number]>(advanced.comments);
   const [localCopy, setLocalCopy] = useState(advanced.localCopy);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const saving = useMainMutation('updateAdvancedSettings');
   const [errors, setErrors] = useState<{ rate?: string }>({});
-  const ids = { rate: useId(), rateHelp: useId(), rateError: useId(), note: useId() };
+  const noteId = useId();
 
   async function save(event: FormEvent) {
     event.preventDefault();
     const rps = parseRate(rate);
     setErrors({ rate: rps === null ? t.rateInvalid : undefined });
     if (rps === null) return;
-    const result = await getBackupApp().updateAdvancedSettings({ requestsPerSecond: rps, comments, localCopy });
-    if (!result.ok) setStatus({ ok: false, text: result.error.message });
-    else {
-      onStateChange(result.value);
-      setStatus({ ok: true, text: t.saved });
-    }
+    const answer = await saving.run({ requestsPerSecond: rps, comments, localCopy });
+    if (answer.state === 'ready') onStateChange(answer.value);
   }
 
   return (
@@ -41,31 +38,26 @@ export function AdvancedSection({ state, onStateChange }: { state: AppState; onS
         {t.advancedTitle}
       </h2>
       <form className="form" onSubmit={(event) => void save(event)} aria-label={t.advancedTitle} noValidate>
-        <div className="field">
-          <label htmlFor={ids.rate}>{t.rate}</label>
-          <input
-            id={ids.rate}
-            className="input input--short"
-            type="number"
-            min={0.1}
-            max={50}
-            step="any"
-            value={rate}
-            onChange={(event) => setRate(event.target.value)}
-            aria-invalid={Boolean(errors.rate)}
-            aria-describedby={describedBy(ids.rateHelp, ids.rateError, errors.rate)}
-          />
-          <p id={ids.rateHelp} className="field-help">
-            {t.rateHelp}
-          </p>
-          <FieldError id={ids.rateError} message={errors.rate} />
-        </div>
-        <fieldset className="choice-group" aria-describedby={ids.note}>
+        <Field label={t.rate} hint={t.rateHelp} error={errors.rate}>
+          {(control) => (
+            <input
+              {...control}
+              className="input input--short"
+              type="number"
+              min={0.1}
+              max={50}
+              step="any"
+              value={rate}
+              onChange={(event) => setRate(event.target.value)}
+            />
+          )}
+        </Field>
+        <fieldset className="choice-group" aria-describedby={noteId}>
           <legend>{t.commentsLegend}</legend>
           {COMMENTS.map((value) => (
             <ChoiceRadio key={value} name="settings-comments" checked={comments === value} onChange={() => setComments(value)} label={t.comments[value]} />
           ))}
-          <p id={ids.note} className={comments === 'all' ? 'choice__hint choice__hint--warn' : 'choice__hint'}>
+          <p id={noteId} className={comments === 'all' ? 'choice__hint choice__hint--warn' : 'choice__hint'}>
             {t.commentsAllNote}
           </p>
         </fieldset>
@@ -74,9 +66,9 @@ export function AdvancedSection({ state, onStateChange }: { state: AppState; onS
           <button type="submit" className="button">
             {t.advancedSave}
           </button>
-          {status && (
-            <span role="status" className={status.ok ? 'ok-text' : 'field-error'}>
-              {status.text}
+          {(saving.state === 'ready' || saving.state === 'problem') && (
+            <span role="status" className={saving.problem ? 'field-error' : 'ok-text'}>
+              {saving.problem ?? t.saved}
             </span>
           )}
         </div>

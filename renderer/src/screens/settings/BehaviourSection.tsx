@@ -1,11 +1,12 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
 import type { NotificationMode } from '../../../../shared/schedule';
-import { getBackupApp, inBrowserMode } from '../../bridge';
+import { inBrowserMode } from '../../bridge';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { strings } from '../../strings';
 import { scheduleStrings } from '../../strings-schedule';
+import { useMainMutation } from '../../use-main';
 
 const t = scheduleStrings.behaviour;
 const MODES: readonly NotificationMode[] = ['failures', 'all', 'off'];
@@ -13,26 +14,20 @@ const MODES: readonly NotificationMode[] = ['failures', 'all', 'off'];
 /** Notifications and startup: saved as soon as they change (there is nothing to get half right). */
 export function BehaviourSection({ state, onStateChange }: { state: AppState; onStateChange: (state: AppState) => void }) {
   const [values, setValues] = useState({ notifications: state.settings.notifications, launchAtLogin: state.settings.launchAtLogin });
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   // Controls stay enabled (disabling them would drop the keyboard focus); only the latest answer counts.
-  const latest = useRef(0);
+  const saving = useMainMutation('updateAppBehaviour');
 
   async function change(next: typeof values) {
     const previous = values;
-    const call = ++latest.current;
     setValues(next);
-    setStatus({ ok: true, text: strings.settings.saving });
-    const result = await getBackupApp().updateAppBehaviour(next);
-    if (call !== latest.current) return;
-    if (!result.ok) {
-      setValues(previous);
-      setStatus({ ok: false, text: result.error.message });
-      return;
-    }
-    onStateChange(result.value);
-    setValues({ notifications: result.value.settings.notifications, launchAtLogin: result.value.settings.launchAtLogin });
-    setStatus({ ok: true, text: strings.settings.saved });
+    const answer = await saving.run(next);
+    if (answer.state === 'problem') setValues(previous);
+    if (answer.state !== 'ready') return;
+    onStateChange(answer.value);
+    setValues({ notifications: answer.value.settings.notifications, launchAtLogin: answer.value.settings.launchAtLogin });
   }
+
+  const status = saving.state === 'loading' ? strings.settings.saving : saving.state === 'ready' ? strings.settings.saved : saving.problem;
 
   return (
     <section className="card" aria-labelledby="settings-behaviour-title" data-testid="settings-behaviour">
@@ -62,8 +57,8 @@ export function BehaviourSection({ state, onStateChange }: { state: AppState; on
             hint={t.launchAtLoginHelp}
           />
         )}
-        <p role="status" className={status && !status.ok ? 'field-error' : status?.text === strings.settings.saved ? 'ok-text' : 'muted'} data-testid="behaviour-status">
-          {status?.text ?? ''}
+        <p role="status" className={saving.state === 'problem' ? 'field-error' : saving.state === 'ready' ? 'ok-text' : 'muted'} data-testid="behaviour-status">
+          {status ?? ''}
         </p>
       </div>
     </section>

@@ -1,22 +1,15 @@
-import { useId, useState } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/contract';
-import { getBackupApp } from '../../bridge';
 import { CopyButton } from '../../components/CopyButton';
+import { Field } from '../../components/Field';
 import { strings } from '../../strings';
+import { useMainMutation } from '../../use-main';
 
 const t = strings.settings;
 
 /** "Show command": the same backup as a terminal command, secrets as placeholders, with Copy. */
 export function CommandSection() {
-  const [command, setCommand] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const boxId = useId();
-
-  async function show() {
-    const result = await getBackupApp().getBackupCommand();
-    if (result.ok) setCommand(result.value.command);
-    else setError(result.error.message);
-  }
+  const command = useMainMutation('getBackupCommand');
+  const shown = command.value?.command ?? null;
 
   return (
     <section className="card" aria-labelledby="settings-command-title" data-testid="settings-command">
@@ -24,20 +17,18 @@ export function CommandSection() {
         {t.commandTitle}
       </h2>
       <p className="muted">{t.commandLead}</p>
-      {command === null ? (
-        <button type="button" className="button button--secondary" onClick={() => void show()}>
+      {shown === null ? (
+        <button type="button" className="button button--secondary" onClick={() => void command.run()}>
           {t.showCommand}
         </button>
       ) : (
-        <div className="field">
-          <label htmlFor={boxId}>{t.commandLabel}</label>
-          <textarea id={boxId} className="input input--mono code-box" readOnly value={command} rows={4} spellCheck={false} />
-          <CopyButton text={command} label={t.copy} copied={t.copied} failed={t.copyFailed} />
-        </div>
+        <Field label={t.commandLabel} after={<CopyButton text={shown} label={t.copy} copied={t.copied} failed={t.copyFailed} />}>
+          {(control) => <textarea {...control} className="input input--mono code-box" readOnly value={shown} rows={4} spellCheck={false} />}
+        </Field>
       )}
-      {error && (
+      {command.problem && (
         <p className="field-error" role="alert">
-          {error}
+          {command.problem}
         </p>
       )}
     </section>

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
-import { getBackupApp } from '../../bridge';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { PageTree } from '../../components/PageTree';
 import { strings } from '../../strings';
-import { useNotionPages } from '../restore/useNotionPages';
+import { useMainMutation, useMainQuery } from '../../use-main';
 
 const t = strings.settings;
 
@@ -37,35 +36,31 @@ export function PagesSection({ state, onStateChange }: { state: AppState; onStat
 }
 
 function PagesEditor({ initial, onCancel, onSaved }: { initial: readonly string[]; onCancel: () => void; onSaved: (state: AppState) => void }) {
-  const pages = useNotionPages();
+  const pages = useMainQuery('listNotionPages', undefined);
+  const saving = useMainMutation('setBackupRoots');
   const [mode, setMode] = useState<'all' | 'some'>(initial.length === 0 ? 'all' : 'some');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set(initial));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [noneSelected, setNoneSelected] = useState(false);
 
   async function save() {
-    if (mode === 'some' && selected.size === 0) {
-      setError(strings.pages.noneSelected);
-      return;
-    }
-    setBusy(true);
-    const result = await getBackupApp().setBackupRoots({ ids: mode === 'all' ? [] : [...selected] });
-    setBusy(false);
-    if (result.ok) onSaved(result.value);
-    else setError(result.error.message);
+    setNoneSelected(mode === 'some' && selected.size === 0);
+    if (mode === 'some' && selected.size === 0) return;
+    const answer = await saving.run({ ids: mode === 'all' ? [] : [...selected] });
+    if (answer.state === 'ready') onSaved(answer.value);
   }
 
-  if (pages.phase === 'loading') {
+  const error = noneSelected ? strings.pages.noneSelected : saving.problem;
+  if (pages.state !== 'ready' && pages.state !== 'problem') {
     return (
       <p className="muted" role="status">
         {strings.pages.loading}
       </p>
     );
   }
-  if (pages.phase === 'problem') {
+  if (pages.state === 'problem') {
     return (
       <p className="field-error" role="alert">
-        {strings.pages.problemTitle}: {pages.message}
+        {strings.pages.problemTitle}: {pages.problem}
       </p>
     );
   }
@@ -78,7 +73,7 @@ function PagesEditor({ initial, onCancel, onSaved }: { initial: readonly string[
       </fieldset>
       {mode === 'some' && (
         <PageTree
-          items={pages.items}
+          items={pages.value.items}
           selected={selected}
           onToggle={(id, checked) =>
             setSelected((current) => {
@@ -96,8 +91,8 @@ function PagesEditor({ initial, onCancel, onSaved }: { initial: readonly string[
         </p>
       )}
       <div className="button-row">
-        <button type="button" className="button" onClick={() => void save()} disabled={busy}>
-          {busy ? t.saving : t.pagesSave}
+        <button type="button" className="button" onClick={() => void save()} disabled={saving.state === 'loading'}>
+          {saving.state === 'loading' ? t.saving : t.pagesSave}
         </button>
         <button type="button" className="button button--ghost" onClick={onCancel}>
           {t.cancel}

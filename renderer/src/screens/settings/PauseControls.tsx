@@ -1,11 +1,11 @@
 import type { FormEvent } from 'react';
-import { useId, useState } from 'react';
-import type { IpcResult } from '../../../../shared/ipc/contract';
+import { useState } from 'react';
 import type { PauseScheduleInput } from '../../../../shared/ipc/schedule-schemas';
 import type { ScheduleStatus } from '../../../../shared/schedule';
 import { getBackupApp } from '../../bridge';
-import { describedBy, FieldError } from '../../components/Field';
+import { Field } from '../../components/Field';
 import { scheduleStrings } from '../../strings-schedule';
+import { useMainTask } from '../../use-main';
 import { pauseUntilFromInput, toLocalInput } from './schedule-helpers';
 
 const p = scheduleStrings.pause;
@@ -14,30 +14,17 @@ export function isPaused(status: ScheduleStatus): boolean {
   return status.state === 'paused' || status.pausedUntil !== null;
 }
 
-/** Pause and resume calls; each answers with the new status. */
+/** Pause (with how long) and resume (null); each answers with the new status. */
 function usePauseActions(onStatus: (status: ScheduleStatus) => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useMainTask((pause: PauseScheduleInput | null) => (pause ? getBackupApp().pauseSchedule(pause) : getBackupApp().resumeSchedule()));
 
-  async function run(call: () => Promise<IpcResult<ScheduleStatus>>): Promise<boolean> {
-    setBusy(true);
-    setError(null);
-    const result = await call();
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error.message);
-      return false;
-    }
-    onStatus(result.value);
-    return true;
+  async function run(pause: PauseScheduleInput | null): Promise<boolean> {
+    const answer = await action.run(pause);
+    if (answer.state === 'ready') onStatus(answer.value);
+    return answer.state === 'ready';
   }
 
-  return {
-    busy,
-    error,
-    pause: (input: PauseScheduleInput) => run(() => getBackupApp().pauseSchedule(input)),
-    resume: () => run(() => getBackupApp().resumeSchedule()),
-  };
+  return { busy: action.state === 'loading', error: action.problem, pause: (input: PauseScheduleInput) => run(input), resume: () => run(null) };
 }
 
 /** The quick buttons (Home, Settings): "Resume backups" while paused, otherwise the two pauses. */
@@ -87,7 +74,6 @@ export function PauseBlock({ status, onStatus }: { status: ScheduleStatus; onSta
   const [until, setUntil] = useState('');
   const [untilError, setUntilError] = useState<string | null>(null);
   const actions = usePauseActions(onStatus);
-  const ids = { until: useId(), help: useId(), error: useId() };
   const manual = status.plan.kind === 'manual' && !isPaused(status);
 
   async function pauseUntil(event: FormEvent) {
@@ -113,27 +99,17 @@ export function PauseBlock({ status, onStatus }: { status: ScheduleStatus; onSta
       ) : (
         <>
           <PauseButtons status={status} onStatus={onStatus} alwaysOfferPause />
-          <form className="field field--spaced" onSubmit={(event) => void pauseUntil(event)} noValidate>
-            <label htmlFor={ids.until}>{p.untilLabel}</label>
-            <div className="input-row input-row--inline">
-              <input
-                id={ids.until}
-                className="input input--datetime"
-                type="datetime-local"
-                value={until}
-                min={toLocalInput(new Date())}
-                onChange={(event) => setUntil(event.target.value)}
-                aria-invalid={Boolean(untilError || actions.error)}
-                aria-describedby={describedBy(ids.help, ids.error, untilError ?? actions.error)}
-              />
-              <button type="submit" className="button button--secondary button--flat" disabled={actions.busy}>
-                {p.untilButton}
-              </button>
-            </div>
-            <p id={ids.help} className="field-help">
-              {p.untilHelp}
-            </p>
-            <FieldError id={ids.error} message={untilError ?? actions.error} />
+          <form onSubmit={(event) => void pauseUntil(event)} noValidate>
+            <Field label={p.untilLabel} hint={p.untilHelp} error={untilError ?? actions.error} className="field--spaced">
+              {(control) => (
+                <div className="input-row input-row--inline">
+                  <input {...control} className="input input--datetime" type="datetime-local" value={until} min={toLocalInput(new Date())} onChange={(event) => setUntil(event.target.value)} />
+                  <button type="submit" className="button button--secondary button--flat" disabled={actions.busy}>
+                    {p.untilButton}
+                  </button>
+                </div>
+              )}
+            </Field>
           </form>
         </>
       )}

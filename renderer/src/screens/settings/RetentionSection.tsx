@@ -1,13 +1,12 @@
 import type { FormEvent } from 'react';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
-import type { RetentionPreview } from '../../../../shared/ipc/schedule-schemas';
 import type { RetentionPolicy } from '../../../../shared/schedule';
-import { getBackupApp } from '../../bridge';
 import { CheckRow } from '../../components/CheckRow';
-import { describedBy, FieldError } from '../../components/Field';
+import { Field } from '../../components/Field';
 import { strings } from '../../strings';
 import { scheduleStrings } from '../../strings-schedule';
+import { callMain, useMainMutation } from '../../use-main';
 import type { PolicyDraft, PolicyField } from './retention-helpers';
 import { draftFromPolicy, POLICY_FIELDS, policyFromDraft } from './retention-helpers';
 import { RetentionPreviewView } from './RetentionPreview';
@@ -22,12 +21,6 @@ const FIELD_TEXT: Record<PolicyField, { label: string; help: string; min: number
   monthly: { label: t.monthly, help: t.monthlyHelp, min: 0 },
 };
 
-type PreviewState =
-  | { phase: 'none' }
-  | { phase: 'loading' }
-  | { phase: 'ok'; policy: RetentionPolicy; preview: Extract<RetentionPreview, { status: 'ok' }> }
-  | { phase: 'problem'; message: string };
-
 /**
  * Settings → Retention: how many snapshots to keep, whether to apply it after each backup, and a
  * preview of what it would remove, with a confirmed "Remove" of exactly the previewed snapshots.
@@ -37,21 +30,23 @@ export function RetentionSection({ state, onStateChange }: { state: AppState; on
   const [automatic, setAutomatic] = useState(state.settings.retention.automatic);
   const [errors, setErrors] = useState<Partial<Record<PolicyField, string>>>({});
   const [saveStatus, setSaveStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const [preview, setPreview] = useState<PreviewState>({ phase: 'none' });
+  const preview = useMainMutation('previewRetention');
+  const [previewed, setPreviewed] = useState<RetentionPolicy | null>(null);
+  const runPreview = preview.run;
 
-  const loadPreview = useCallback(async (policy: RetentionPolicy) => {
-    setPreview({ phase: 'loading' });
-    const result = await getBackupApp().previewRetention({ policy });
-    if (!result.ok) setPreview({ phase: 'problem', message: result.error.message });
-    else if (result.value.status === 'problem') setPreview({ phase: 'problem', message: result.value.message });
-    else setPreview({ phase: 'ok', policy, preview: result.value });
-  }, []);
+  const loadPreview = useCallback(
+    (policy: RetentionPolicy) => {
+      setPreviewed(policy);
+      void runPreview({ policy });
+    },
+    [runPreview],
+  );
 
   const removal = useRetentionJob(
     useCallback(() => {
       // Show what is left after the removal, for the policy that was applied.
-      if (preview.phase === 'ok') void loadPreview(preview.policy);
-    }, [preview, loadPreview]),
+      if (preview.state === 'ready' && previewed) loadPreview(previewed);
+    }, [preview.state, previewed, loadPreview]),
   );
 
   /** The policy in the fields, or null after showing what is wrong. */
@@ -66,7 +61,7 @@ export function RetentionSection({ state, onStateChange }: { state: AppState; on
     setErrors((current) => ({ ...current, [field]: undefined }));
     setSaveStatus(null);
     // A preview of another policy must not be applied: the user previews again.
-    if (preview.phase === 'ok' || preview.phase === 'problem') setPreview({ phase: 'none' });
+    if (preview.state === 'ready' || preview.state === 'problem') preview.reset();
     removal.reset();
   }
 
@@ -77,18 +72,15 @@ export function RetentionSection({ state, onStateChange }: { state: AppState; on
       setSaveStatus({ ok: false, text: scheduleStrings.schedule.fixErrors });
       return;
     }
-    const result = await getBackupApp().updateRetention({ ...policy, automatic });
-    if (!result.ok) setSaveStatus({ ok: false, text: result.error.message });
-    else {
-      onStateChange(result.value);
-      setSaveStatus({ ok: true, text: strings.settings.saved });
-    }
+    const answer = await callMain('updateRetention', { ...policy, automatic });
+    if (answer.state === 'ready') onStateChange(answer.value);
+    setSaveStatus(answer.state === 'ready' ? { ok: true, text: strings.settings.saved } : { ok: false, text: answer.problem ?? '' });
   }
 
   function previewNow() {
     const policy = validated();
     removal.reset();
-    if (policy) void loadPreview(policy);
+    if (policy) loadPreview(policy);
   }
 
   return (
@@ -116,7 +108,7 @@ export function RetentionSection({ state, onStateChange }: { state: AppState; on
           <button type="submit" className="button">
             {t.save}
           </button>
-          <button type="button" className="button button--ghost" onClick={previewNow} disabled={preview.phase === 'loading' || removal.state.phase === 'running'}>
+          <button type="button" className="button button--ghost" onClick={previewNow} disabled={preview.state === 'loading' || removal.state.phase === 'running'}>
             {t.preview}
           </button>
           <span role="status" className={saveStatus?.ok ? 'ok-text' : 'field-error'} data-testid="retention-save-status">
@@ -124,24 +116,24 @@ export function RetentionSection({ state, onStateChange }: { state: AppState; on
           </span>
         </div>
       </form>
-      {preview.phase === 'loading' && (
+      {preview.state === 'loading' && (
         <p className="muted" role="status">
           {t.previewing}
         </p>
       )}
-      {preview.phase === 'problem' && (
+      {preview.state === 'problem' && (
         <p className="field-error" role="alert">
-          {preview.message}
+          {preview.problem}
         </p>
       )}
-      {preview.phase === 'ok' && (
+      {preview.state === 'ready' && previewed && (
         <RetentionPreviewView
-          preview={preview.preview}
+          preview={preview.value}
           removal={removal.state}
-          onRemove={() => void removal.start(preview.policy, preview.preview.remove.map((snapshot) => snapshot.id))}
+          onRemove={() => void removal.start(previewed, preview.value.remove.map((snapshot) => snapshot.id))}
         />
       )}
-      {preview.phase !== 'ok' && removal.state.phase === 'done' && (
+      {preview.state !== 'ready' && removal.state.phase === 'done' && (
         <p role="status" className={removal.state.ok ? 'ok-text' : 'field-error'}>
           {removal.state.text}
         </p>
@@ -151,26 +143,10 @@ export function RetentionSection({ state, onStateChange }: { state: AppState; on
 }
 
 function PolicyInput({ field, value, error, onChange }: { field: PolicyField; value: string; error?: string; onChange: (value: string) => void }) {
-  const ids = { input: useId(), help: useId(), error: useId() };
   const text = FIELD_TEXT[field];
   return (
-    <div className="field">
-      <label htmlFor={ids.input}>{text.label}</label>
-      <input
-        id={ids.input}
-        className="input input--number"
-        type="number"
-        min={text.min}
-        max={1000}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={Boolean(error)}
-        aria-describedby={describedBy(ids.help, ids.error, error)}
-      />
-      <p id={ids.help} className="field-help">
-        {text.help}
-      </p>
-      <FieldError id={ids.error} message={error} />
-    </div>
+    <Field label={text.label} hint={text.help} error={error}>
+      {(control) => <input {...control} className="input input--number" type="number" min={text.min} max={1000} value={value} onChange={(event) => onChange(event.target.value)} />}
+    </Field>
   );
 }

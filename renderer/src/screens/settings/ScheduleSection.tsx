@@ -2,13 +2,13 @@ import type { FormEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
 import type { ScheduleSettings } from '../../../../shared/schedule';
-import { getBackupApp } from '../../bridge';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
-import { describedBy, FieldError } from '../../components/Field';
+import { Field, FieldError } from '../../components/Field';
 import { useScheduleStatus } from '../../schedule-status';
 import { strings } from '../../strings';
 import { scheduleStrings } from '../../strings-schedule';
+import { useMainMutation } from '../../use-main';
 import { PauseBlock } from './PauseControls';
 import type { PlanDraft, PlanErrors, PlanKind } from './schedule-helpers';
 import { draftFromPlan, parseWholeNumber, planFromDraft, toggleDay } from './schedule-helpers';
@@ -36,9 +36,8 @@ export function ScheduleSection({ state, focusOnMount = false }: { state: AppSta
   }));
   const [errors, setErrors] = useState<FormErrors>({});
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useMainMutation('updateSchedule');
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const ids = { check: useId(), checkHelp: useId() };
 
   useEffect(() => {
     if (!focusOnMount) return;
@@ -78,15 +77,9 @@ export function ScheduleSection({ state, focusOnMount = false }: { state: AppSta
       checkEveryDays: options.checkEvery,
       staleAfterDays,
     };
-    setBusy(true);
-    const answer = await getBackupApp().updateSchedule(input);
-    setBusy(false);
-    if (!answer.ok) {
-      setResult({ ok: false, text: answer.error.message });
-      return;
-    }
-    schedule.apply(answer.value);
-    setResult({ ok: true, text: strings.settings.saved });
+    const answer = await saving.run(input);
+    if (answer.state === 'ready') schedule.apply(answer.value);
+    setResult(answer.state === 'ready' ? { ok: true, text: strings.settings.saved } : { ok: false, text: answer.problem ?? '' });
   }
 
   const checkChoices = CHECK_CHOICES.includes(options.checkEvery) ? CHECK_CHOICES : [...CHECK_CHOICES, options.checkEvery].sort((a, b) => a - b);
@@ -123,27 +116,17 @@ export function ScheduleSection({ state, focusOnMount = false }: { state: AppSta
             error={errors.fullEvery}
             onChange={(fullEvery) => editOption({ fullEvery }, 'fullEvery')}
           />
-          <div className="field">
-            <div className="inline-field">
-              <label htmlFor={ids.check}>{t.checkEvery}</label>
-              <select
-                id={ids.check}
-                className="input input--select"
-                value={options.checkEvery}
-                onChange={(event) => editOption({ checkEvery: Number(event.target.value) })}
-                aria-describedby={ids.checkHelp}
-              >
+          <Field label={t.checkEvery} hint={t.checkEveryHelp} inline>
+            {(control) => (
+              <select {...control} className="input input--select" value={options.checkEvery} onChange={(event) => editOption({ checkEvery: Number(event.target.value) })}>
                 {checkChoices.map((days) => (
                   <option key={days} value={days}>
                     {t.checkOptions(days)}
                   </option>
                 ))}
               </select>
-            </div>
-            <p id={ids.checkHelp} className="field-help">
-              {t.checkEveryHelp}
-            </p>
-          </div>
+            )}
+          </Field>
           <DaysField
             label={t.staleAfter}
             help={t.staleAfterHelp}
@@ -153,18 +136,18 @@ export function ScheduleSection({ state, focusOnMount = false }: { state: AppSta
           />
         </fieldset>
         <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? strings.settings.saving : t.save}
+          <button type="submit" className="button" disabled={saving.state === 'loading'}>
+            {saving.state === 'loading' ? strings.settings.saving : t.save}
           </button>
           <span role="status" className={result?.ok ? 'ok-text' : 'field-error'} data-testid="schedule-save-status">
             {result?.text ?? ''}
           </span>
         </div>
       </form>
-      {schedule.state.phase === 'ok' && <PauseBlock status={schedule.state.status} onStatus={schedule.apply} />}
-      {schedule.state.phase === 'problem' && (
+      {schedule.status && <PauseBlock status={schedule.status} onStatus={schedule.apply} />}
+      {schedule.problem && (
         <p className="field-error" role="alert">
-          {scheduleStrings.home.loadProblem} {schedule.state.message}
+          {scheduleStrings.home.loadProblem} {schedule.problem}
         </p>
       )}
     </section>
@@ -181,91 +164,66 @@ function PlanFields({
   errors: PlanErrors;
   onEdit: (change: Partial<PlanDraft>, clears: keyof PlanErrors) => void;
 }) {
-  const ids = { hours: useId(), hoursHelp: useId(), hoursError: useId(), time: useId(), timeHelp: useId(), timeError: useId(), daysError: useId() };
+  const daysErrorId = useId();
   if (draft.kind === 'manual') return null;
   if (draft.kind === 'interval') {
     return (
-      <div className="field plan-fields">
-        <label htmlFor={ids.hours}>{t.hours}</label>
-        <input
-          id={ids.hours}
-          className="input input--number"
-          type="number"
-          min={1}
-          max={168}
-          value={draft.everyHours}
-          onChange={(event) => onEdit({ everyHours: event.target.value }, 'everyHours')}
-          aria-invalid={Boolean(errors.everyHours)}
-          aria-describedby={describedBy(ids.hoursHelp, ids.hoursError, errors.everyHours)}
-        />
-        <p id={ids.hoursHelp} className="field-help">
-          {t.hoursHelp}
-        </p>
-        <FieldError id={ids.hoursError} message={errors.everyHours} />
-      </div>
+      <Field label={t.hours} hint={t.hoursHelp} error={errors.everyHours} className="plan-fields">
+        {(control) => (
+          <input
+            {...control}
+            className="input input--number"
+            type="number"
+            min={1}
+            max={168}
+            value={draft.everyHours}
+            onChange={(event) => onEdit({ everyHours: event.target.value }, 'everyHours')}
+          />
+        )}
+      </Field>
     );
   }
   return (
     <div className="plan-fields form">
       {draft.kind === 'weekly' && (
-        <fieldset className="choice-group" aria-describedby={errors.days ? ids.daysError : undefined}>
+        <fieldset className="choice-group" aria-describedby={errors.days ? daysErrorId : undefined}>
           <legend>{t.daysLegend}</legend>
           <div className="weekdays">
             {scheduleStrings.weekdays.map(({ day, short, long }) => (
               <Weekday key={day} short={short} long={long} checked={draft.days.includes(day)} onChange={(checked) => onEdit({ days: toggleDay(draft.days, day, checked) }, 'days')} />
             ))}
           </div>
-          <FieldError id={ids.daysError} message={errors.days} />
+          <FieldError id={daysErrorId} message={errors.days} />
         </fieldset>
       )}
-      <div className="field">
-        <label htmlFor={ids.time}>{t.time}</label>
-        <input
-          id={ids.time}
-          className="input input--time"
-          type="time"
-          value={draft.time}
-          onChange={(event) => onEdit({ time: event.target.value }, 'time')}
-          aria-invalid={Boolean(errors.time)}
-          aria-describedby={describedBy(ids.timeHelp, ids.timeError, errors.time)}
-        />
-        <p id={ids.timeHelp} className="field-help">
-          {t.timeHelp}
-        </p>
-        <FieldError id={ids.timeError} message={errors.time} />
-      </div>
+      <Field label={t.time} hint={t.timeHelp} error={errors.time}>
+        {(control) => <input {...control} className="input input--time" type="time" value={draft.time} onChange={(event) => onEdit({ time: event.target.value }, 'time')} />}
+      </Field>
     </div>
   );
 }
 
 /** A number of days (1–90) with its help line and error: "Full crawl every [7] days". */
 function DaysField({ label, help, value, error, onChange }: { label: string; help: string; value: string; error: string | undefined; onChange: (value: string) => void }) {
-  const ids = { input: useId(), help: useId(), error: useId() };
   return (
-    <div className="field">
-      <div className="inline-field">
-        <label htmlFor={ids.input}>
+    <Field
+      label={
+        <>
           {label}
           <span className="visually-hidden"> ({t.days})</span>
-        </label>
-        <input
-          id={ids.input}
-          className="input input--number"
-          type="number"
-          min={1}
-          max={90}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          aria-invalid={Boolean(error)}
-          aria-describedby={describedBy(ids.help, ids.error, error)}
-        />
-        <span aria-hidden="true">{t.days}</span>
-      </div>
-      <p id={ids.help} className="field-help">
-        {help}
-      </p>
-      <FieldError id={ids.error} message={error} />
-    </div>
+        </>
+      }
+      hint={help}
+      error={error}
+      inline
+    >
+      {(control) => (
+        <>
+          <input {...control} className="input input--number" type="number" min={1} max={90} value={value} onChange={(event) => onChange(event.target.value)} />
+          <span aria-hidden="true">{t.days}</span>
+        </>
+      )}
+    </Field>
   );
 }
 

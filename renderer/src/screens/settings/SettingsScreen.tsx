@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
-import type { AppInfo } from '../../../../shared/ipc/contract';
-import { getBackupApp } from '../../bridge';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { strings } from '../../strings';
+import { useMainQuery } from '../../use-main';
 import type { MainScreen } from '../snapshots/SnapshotsScreen';
 import { AdvancedSection } from './AdvancedSection';
 import { BehaviourSection } from './BehaviourSection';
@@ -30,28 +29,15 @@ export function SettingsScreen({
   onStateChange?: (state: AppState) => void;
   target?: SettingsTarget | null;
 }) {
-  const [state, setState] = useState<AppState | null>(null);
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    const app = getBackupApp();
-    void app.getAppState().then((result) => {
-      if (cancelled) return;
-      if (result.ok) setState(result.value);
-      else setError(result.error.message);
-    });
-    void app.getAppInfo().then((result) => {
-      if (!cancelled && result.ok) setInfo(result.value);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  const loaded = useMainQuery('getAppState', undefined);
+  const info = useMainQuery('getAppInfo', undefined).value;
+  // What the sections changed since the state was read.
+  const [changed, setChanged] = useState<AppState | null>(null);
+  const state = changed ?? loaded.value;
+  const error = loaded.problem;
 
   const update = (next: AppState) => {
-    setState(next);
+    setChanged(next);
     onStateChange?.(next);
   };
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RetentionPolicy } from '../../../../shared/schedule';
-import { getBackupApp } from '../../bridge';
 import { scheduleStrings } from '../../strings-schedule';
+import { callMain, useMainEvent } from '../../use-main';
 
 export type RemovalState =
   | { phase: 'idle' }
@@ -24,30 +24,22 @@ export function useRetentionJob(onFinished: () => void) {
     onFinishedRef.current = onFinished;
   }, [onFinished]);
 
-  useEffect(
-    () =>
-      getBackupApp().on('jobFinished', ({ jobId, kind, outcome }) => {
-        if (kind !== 'retention') return;
-        const result = outcome.status === 'succeeded' ? { ok: true, text: t.removed(outcome.summary) } : { ok: false, text: t.removeFailed(outcome.message) };
-        finished.current.set(jobId, result);
-        if (current.current === jobId) {
-          current.current = null;
-          setState({ phase: 'done', ...result });
-          onFinishedRef.current();
-        }
-      }),
-    [],
-  );
+  useMainEvent('jobFinished', ({ jobId, kind, outcome }) => {
+    if (kind !== 'retention') return;
+    const result = outcome.status === 'succeeded' ? { ok: true, text: t.removed(outcome.summary) } : { ok: false, text: t.removeFailed(outcome.message) };
+    finished.current.set(jobId, result);
+    if (current.current === jobId) {
+      current.current = null;
+      setState({ phase: 'done', ...result });
+      onFinished();
+    }
+  });
 
   const start = useCallback(async (policy: RetentionPolicy, confirmedIds: string[]) => {
     setState({ phase: 'running' });
-    const answer = await getBackupApp().applyRetention({ policy, confirmedIds });
-    if (!answer.ok) {
-      setState({ phase: 'done', ok: false, text: answer.error.message });
-      return;
-    }
-    if (answer.value.status === 'refused') {
-      setState({ phase: 'done', ok: false, text: answer.value.message });
+    const answer = await callMain('applyRetention', { policy, confirmedIds });
+    if (answer.state !== 'ready') {
+      setState({ phase: 'done', ok: false, text: answer.problem ?? '' });
       return;
     }
     const early = finished.current.get(answer.value.jobId);

@@ -1,49 +1,27 @@
-import { useEffect, useMemo, useState } from 'react';
-import { getBackupApp } from '../../bridge';
+import { useMemo, useState } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { visibleForQuery } from '../../page-tree';
 import { TitleSearch } from '../../components/TitleSearch';
 import { strings } from '../../strings';
+import { useMainQuery } from '../../use-main';
 import { BrowseTree } from './BrowseTree';
 import { PagePreview } from './PagePreview';
-import type { SnapshotEntry, SnapshotRow } from './snapshot-helpers';
+import type { SnapshotRow } from './snapshot-helpers';
 import { childCounts, entriesToItems, formatDateTime, topLevelIds } from './snapshot-helpers';
-import type { ManifestSummary } from './SnapshotSummary';
 import { SnapshotSummary } from './SnapshotSummary';
 
 const s = strings.snapshots;
 
-type TreeState =
-  | { phase: 'loading' }
-  | { phase: 'problem'; message: string }
-  | { phase: 'ok'; entries: SnapshotEntry[]; summary: ManifestSummary | null };
-
 /** One snapshot: its summary, its pages by title with a search, and a preview of the chosen page. */
 export function SnapshotDetail({ snapshot, onBack, onRestore }: { snapshot: SnapshotRow; onBack: () => void; onRestore: () => void }) {
-  const [tree, setTree] = useState<TreeState>({ phase: 'loading' });
+  const tree = useMainQuery('getSnapshotTree', { snapshotId: snapshot.id });
   const [query, setQuery] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  // Until the user opens or closes a branch, the top level is open.
+  const [opened, setOpened] = useState<ReadonlySet<string> | null>(null);
 
-  useEffect(() => {
-    let cancelled = false;
-    void getBackupApp()
-      .getSnapshotTree({ snapshotId: snapshot.id })
-      .then((result) => {
-        if (cancelled) return;
-        if (!result.ok) setTree({ phase: 'problem', message: result.error.message });
-        else if (result.value.status === 'problem') setTree({ phase: 'problem', message: result.value.message });
-        else {
-          setTree({ phase: 'ok', entries: result.value.entries, summary: result.value.summary });
-          setExpanded(new Set(topLevelIds(result.value.entries)));
-        }
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [snapshot.id]);
-
-  const entries = useMemo(() => (tree.phase === 'ok' ? tree.entries : []), [tree]);
+  const entries = useMemo(() => (tree.state === 'ready' ? tree.value.entries : []), [tree.state, tree.value]);
+  const expanded = useMemo(() => opened ?? new Set(topLevelIds(entries)), [opened, entries]);
   const items = useMemo(() => entriesToItems(entries, true), [entries]);
   const counts = useMemo(() => childCounts(entries), [entries]);
   const known = useMemo(() => new Set(entries.map((entry) => entry.id)), [entries]);
@@ -51,27 +29,24 @@ export function SnapshotDetail({ snapshot, onBack, onRestore }: { snapshot: Snap
   const selected = entries.find((entry) => entry.id === selectedId) ?? null;
   const date = formatDateTime(snapshot.time);
 
-  const toggle = (id: string) =>
-    setExpanded((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const toggle = (id: string) => {
+    const next = new Set(expanded);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setOpened(next);
+  };
 
   /** Opens a page from the preview (a child page): select it and show its branch. */
   const openPage = (id: string) => {
     setQuery('');
     setSelectedId(id);
-    setExpanded((current) => {
-      const next = new Set(current);
-      let parent = entries.find((entry) => entry.id === id)?.parentId ?? null;
-      while (parent && !next.has(parent)) {
-        next.add(parent);
-        parent = entries.find((entry) => entry.id === parent)?.parentId ?? null;
-      }
-      return next;
-    });
+    const next = new Set(expanded);
+    let parent = entries.find((entry) => entry.id === id)?.parentId ?? null;
+    while (parent && !next.has(parent)) {
+      next.add(parent);
+      parent = entries.find((entry) => entry.id === parent)?.parentId ?? null;
+    }
+    setOpened(next);
   };
 
   return (
@@ -93,19 +68,19 @@ export function SnapshotDetail({ snapshot, onBack, onRestore }: { snapshot: Snap
         </button>
       </div>
 
-      {tree.phase === 'loading' && (
+      {tree.state === 'loading' && (
         <p className="muted" role="status">
           {s.loadingTree}
         </p>
       )}
-      {tree.phase === 'problem' && (
+      {tree.state === 'problem' && (
         <p className="field-error" role="alert">
-          {s.treeProblem} {tree.message}
+          {s.treeProblem} {tree.problem}
         </p>
       )}
-      {tree.phase === 'ok' && (
+      {tree.state === 'ready' && (
         <>
-          <SnapshotSummary summary={tree.summary} />
+          <SnapshotSummary summary={tree.value.summary} />
           <div className="browse">
             <section className="card browse__tree" aria-labelledby="browse-pages-title">
               <h2 id="browse-pages-title" className="card__title">

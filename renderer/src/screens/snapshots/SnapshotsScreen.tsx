@@ -15,7 +15,7 @@ type View = { mode: 'list' } | { mode: 'browse'; snapshot: SnapshotRow } | { mod
 
 /** The store's snapshots; opening one browses its pages; "Restore…" leads to the restore wizard. */
 export function SnapshotsScreen({ onNavigate }: { onNavigate?: (screen: MainScreen) => void }) {
-  const { state, reload } = useSnapshots();
+  const snapshots = useSnapshots();
   const [view, setView] = useState<View>({ mode: 'list' });
 
   if (view.mode === 'browse') {
@@ -33,7 +33,7 @@ export function SnapshotsScreen({ onNavigate }: { onNavigate?: (screen: MainScre
         snapshotId={view.snapshotId}
         onDone={() => {
           setView({ mode: 'list' });
-          reload();
+          snapshots.refresh();
         }}
       />
     );
@@ -43,22 +43,22 @@ export function SnapshotsScreen({ onNavigate }: { onNavigate?: (screen: MainScre
     <div className="screen screen--wide">
       <ScreenHeading>{s.title}</ScreenHeading>
       <p className="lead">{s.lead}</p>
-      {state.phase === 'loading' && (
+      {snapshots.state === 'loading' && (
         <p className="muted" role="status">
           {s.loading}
         </p>
       )}
-      {state.phase === 'problem' && (
+      {snapshots.state === 'problem' && (
         <div className="field-error-block" role="alert">
           <p>
-            {s.problem} {state.message}
+            {s.problem} {snapshots.problem}
           </p>
-          <button type="button" className="button button--secondary" onClick={reload}>
+          <button type="button" className="button button--secondary" onClick={snapshots.refresh}>
             {s.retry}
           </button>
         </div>
       )}
-      {state.phase === 'ok' && state.snapshots.length === 0 && (
+      {snapshots.newestFirst?.length === 0 && (
         <div className="card">
           <p>{s.empty}</p>
           {onNavigate && (
@@ -68,9 +68,9 @@ export function SnapshotsScreen({ onNavigate }: { onNavigate?: (screen: MainScre
           )}
         </div>
       )}
-      {state.phase === 'ok' && state.snapshots.length > 0 && (
+      {snapshots.newestFirst && snapshots.newestFirst.length > 0 && (
         <SnapshotTable
-          snapshots={state.snapshots}
+          snapshots={snapshots.newestFirst}
           onOpen={(snapshot) => setView({ mode: 'browse', snapshot })}
           onRestore={(snapshot) => setView({ mode: 'restore', snapshotId: snapshot.id })}
         />

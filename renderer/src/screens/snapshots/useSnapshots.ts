@@ -1,40 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
-import { getBackupApp } from '../../bridge';
+import { useMemo } from 'react';
+import { useMainQuery } from '../../use-main';
 import type { SnapshotRow } from './snapshot-helpers';
 import { sortNewestFirst } from './snapshot-helpers';
 
-export type SnapshotsState =
-  | { phase: 'loading' }
-  | { phase: 'ok'; snapshots: SnapshotRow[]; loadedAt: number }
-  | { phase: 'problem'; message: string };
+export type Snapshots = ReturnType<typeof useSnapshots>;
 
 /**
- * The store's snapshots, newest first, with a way to read them again; they are also read again
- * whenever `refreshKey` changes (Home passes the last job outcome).
+ * The store's snapshots (`newestFirst` once read), with `refresh` to read them again; they are also
+ * read again, the list staying on screen meanwhile, whenever `refreshKey` changes (Home passes the
+ * last job outcome).
  */
-export function useSnapshots(refreshKey?: unknown): { state: SnapshotsState; reload: () => void } {
-  const [state, setState] = useState<SnapshotsState>({ phase: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    void getBackupApp()
-      .listSnapshots()
-      .then((result) => {
-        if (cancelled) return;
-        if (!result.ok) setState({ phase: 'problem', message: result.error.message });
-        else if (result.value.status === 'problem') setState({ phase: 'problem', message: result.value.message });
-        else setState({ phase: 'ok', snapshots: sortNewestFirst(result.value.snapshots), loadedAt: Date.now() });
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt, refreshKey]);
-
-  const reload = useCallback(() => {
-    setState({ phase: 'loading' });
-    setAttempt((value) => value + 1);
-  }, []);
-
-  return { state, reload };
+export function useSnapshots(refreshKey?: unknown) {
+  const list = useMainQuery('listSnapshots', undefined, { refreshKey });
+  const ready = list.state === 'ready' ? list.value : null;
+  const newestFirst = useMemo<SnapshotRow[] | null>(() => (ready ? sortNewestFirst(ready.snapshots) : null), [ready]);
+  return { state: list.state, problem: list.problem, loadedAt: list.answeredAt ?? 0, newestFirst, refresh: list.refresh };
 }
