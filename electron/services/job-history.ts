@@ -1,7 +1,8 @@
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { JobFinishedEvent, JobKind } from '../../shared/ipc/app-schemas';
+import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
 import { JobRecordSchema } from '../../shared/ipc/app-schemas';
+import type { z } from 'zod';
 import { redact, redactString } from '../../shared/redact';
 import type { BackupPhase } from '../../shared/jobs';
 import type { JobTrigger } from '../../shared/schedule';
@@ -9,16 +10,8 @@ import type { AppEvents, Unsubscribe } from './app-events';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 
-export interface JobRecord {
-  jobId: string;
-  kind: JobKind;
-  trigger: JobTrigger;
-  startedAt: string;
-  finishedAt: string;
-  outcome: JobFinishedEvent['outcome'];
-  /** What happened, line by line (phases, warnings, the result); never a secret. */
-  log: string[];
-}
+/** A finished job as the history keeps it; its shape is the contract's (shared/ipc/app-schemas.ts). */
+export type JobRecord = z.output<typeof JobRecordSchema>;
 
 /** Records kept (the file is compacted to this many once it holds twice as many). */
 const KEEP = 200;

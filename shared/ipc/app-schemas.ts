@@ -229,6 +229,7 @@ export const JobRecordSchema = z.object({
   startedAt: z.string(),
   finishedAt: z.string(),
   outcome: JobFinishedEventSchema.shape.outcome,
+  /** What happened, line by line (phases, warnings, the result); never a secret. */
   log: z.array(z.string()),
 });
 
