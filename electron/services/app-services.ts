@@ -1,12 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import type { ContractHandlers } from '../../shared/ipc/contract';
 import type { NotificationMode, ScheduleStatus } from '../../shared/schedule';
 import { checkNotionToken, isTransientTokenProblem } from '../engine/notion/token-check';
-import { detectPlakar } from '../engine/plakar/detect';
 import { AppEvents } from './app-events';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
-import { appPlakarDirs } from './config';
 import type { RunningJob } from './job-runner';
 import type { AppSettings } from './settings';
 import { launchBackup, launchIntegrityCheck } from './job-launchers';
@@ -107,12 +104,7 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
       };
     },
 
-    async detectPlakar() {
-      const dirs = appPlakarDirs(config);
-      await mkdir(dirs.cacheHome, { recursive: true, mode: 0o700 });
-      const chosen = deps.settings.get().plakarPath ?? config.plakarBin;
-      return detectPlakar({ explicitPath: chosen, pathEnv: config.searchPath, dirs });
-    },
+    detectPlakar: () => context.plakar.resolve(),
 
     async validateNotionToken({ token }) {
       return checkNotionToken({ token, baseUrl: context.notionApiUrl() });

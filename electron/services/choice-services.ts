@@ -1,7 +1,4 @@
-import { mkdir } from 'node:fs/promises';
 import type { ContractHandlers } from '../../shared/ipc/contract';
-import { detectPlakar } from '../engine/plakar/detect';
-import { appPlakarDirs } from './config';
 import { isInUsualPlakarFolder } from './native-dialogs';
 import type { ServiceContext } from './service-context';
 
@@ -17,10 +14,8 @@ export function choiceServices(context: ServiceContext, options: { platform?: No
     async choosePlakarBinary() {
       const chosen = await context.dialogs.openFile({ title: 'Choose the plakar program', buttonLabel: 'Use this plakar' });
       if (!chosen) return { status: 'cancelled' };
-      const dirs = appPlakarDirs(context.config);
-      await mkdir(dirs.cacheHome, { recursive: true, mode: 0o700 });
       // Runs only `plakar version` (no secret in its environment) to check it is plakar at all.
-      const detection = await detectPlakar({ explicitPath: chosen, dirs });
+      const detection = await context.plakar.probe(chosen);
       if (detection.status !== 'found') return detection;
       if (!isInUsualPlakarFolder(detection.path, options.platform, options.homeDir)) {
         const confirmed = await context.dialogs.confirm({

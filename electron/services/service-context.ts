@@ -1,10 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppState } from '../../shared/ipc/app-schemas';
 import { createNotionClient } from '../engine/notion/client';
 import { NotionGateway } from '../engine/notion/gateway';
 import { limiterForToken } from '../engine/notion/rate-limiter';
-import { detectPlakar } from '../engine/plakar/detect';
 import { PlakarStore } from '../engine/plakar/store';
 import { AppEvents } from './app-events';
 import type { Clock } from './clock';
@@ -12,6 +10,7 @@ import { systemClock } from './clock';
 import type { ServiceConfig } from './config';
 import { appPlakarDirs } from './config';
 import type { JobRunner } from './job-runner';
+import { PlakarResolver } from './plakar-resolver';
 import type { FolderPurpose, NativeDialogs } from './native-dialogs';
 import { HandedOutFolders, refusingDialogs } from './native-dialogs';
 import type { SecretVault } from './secrets';
@@ -58,12 +57,16 @@ export class NotConfiguredError extends Error {
 export class ServiceContext {
   /** Folders main handed out through a native dialog (the only paths it takes back unconfirmed). */
   readonly folders = new HandedOutFolders();
+  /** The plakar the app runs, detected once (and again when the choice or the binary changes). */
+  readonly plakar: PlakarResolver;
 
   /** `events`: the app core's bus, which the jobs report their progress and end on. */
   constructor(
     readonly deps: ServiceDeps,
     readonly events: AppEvents = new AppEvents(),
-  ) {}
+  ) {
+    this.plakar = new PlakarResolver(deps.config, () => deps.settings.get().plakarPath);
+  }
 
   get dialogs(): NativeDialogs {
     return this.deps.dialogs ?? refusingDialogs;
@@ -116,10 +119,7 @@ export class ServiceContext {
 
   /** The plakar binary: chosen in the app, else PLAKAR_BIN, else found on PATH. */
   async plakarBinary(): Promise<string | undefined> {
-    const chosen = this.deps.settings.get().plakarPath ?? this.config.plakarBin;
-    const dirs = appPlakarDirs(this.config);
-    await mkdir(dirs.cacheHome, { recursive: true, mode: 0o700 });
-    const detection = await detectPlakar({ explicitPath: chosen, pathEnv: this.config.searchPath, dirs });
+    const detection = await this.plakar.resolve();
     return detection.status === 'found' ? detection.path : undefined;
   }
 
