@@ -1,6 +1,6 @@
 import type { ContractHandlers } from '../../shared/ipc/contract';
 import type { NotificationMode, ScheduleStatus } from '../../shared/schedule';
-import { checkNotionToken, isTransientTokenProblem } from '../engine/notion/token-check';
+import { checkNotionToken } from '../engine/notion/token-check';
 import { AppEvents } from './app-events';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
@@ -10,7 +10,6 @@ import { launchBackup, launchIntegrityCheck } from './job-launchers';
 import { jobServices } from './job-services';
 import { NotificationCenter } from './notifications';
 import { BackupScheduler } from './scheduler';
-import type { NotionReachability } from './scheduler';
 import { scheduleControls, scheduleServices } from './schedule-services';
 import { choiceServices } from './choice-services';
 import { onboardingServices } from './onboarding-services';
@@ -20,6 +19,7 @@ import { settingsServices } from './settings-services';
 import { snapshotServices } from './snapshot-services';
 import type { ServiceDeps } from './service-context';
 import { ServiceContext } from './service-context';
+import { NotionProbe } from './notion-probe';
 
 /** The running application minus its windows: IPC handlers, the event bus, the scheduler, notifications. */
 export interface AppCore {
@@ -67,6 +67,7 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
   history.onRecorded((record) => void scheduler.jobFinished(record));
   deps.jobs.onStarted((job) => history.started(job.jobId, job.trigger));
   deps.jobs.onEnded(() => void scheduler.poke());
+  const probe = new NotionProbe();
   let lastStatus = '';
   const scheduler = new BackupScheduler({
     settings: deps.settings,
@@ -75,9 +76,10 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
     clock,
     timeZone: () => context.timeZone(),
     notifications,
-    launchBackup: (trigger) => launchBackup(context, { full: false, trigger }),
+    // The probe's check goes with the backup it let through: one token check per scheduled backup.
+    launchBackup: async (trigger) => launchBackup(context, { full: false, trigger, tokenChecked: await probe.take(context) }),
     launchCheck: (trigger) => launchIntegrityCheck(context, trigger),
-    probeNotion: () => probeNotion(context),
+    probeNotion: () => probe.run(context),
     isOnBattery: () => deps.platform?.isOnBattery?.() ?? false,
     onStatus: (status: ScheduleStatus) => {
       const serialised = JSON.stringify(status);
@@ -142,17 +144,4 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
     setLaunchAtLogin: (enabled) => controls.setAppBehaviour({ launchAtLogin: enabled }),
     setNotifications: (mode) => controls.setAppBehaviour({ notifications: mode }),
   };
-}
-
-/** Can the scheduler reach Notion now? A refused token is not "unreachable": the job reports it. */
-async function probeNotion(context: ServiceContext): Promise<NotionReachability> {
-  let token: string;
-  try {
-    token = await context.token();
-  } catch {
-    return 'refused';
-  }
-  const check = await checkNotionToken({ token, baseUrl: context.notionApiUrl() });
-  if (check.status === 'valid') return 'reachable';
-  return isTransientTokenProblem(check.problem) ? 'unreachable' : 'refused';
 }

@@ -10,6 +10,7 @@ import type { PlakarStore } from '../engine/plakar/store';
 import { pruneSnapshots } from '../engine/schedule/prune';
 import { NotConfiguredError } from './service-context';
 import type { ServiceContext } from './service-context';
+import type { ValidTokenCheck } from '../engine/notion/token-check';
 
 /**
  * A job's end when it threw: cancelled, or failed with the plain-language description. `retryable`
@@ -48,7 +49,10 @@ const SNAPSHOT_MAY_EXIST: ReadonlySet<BackupPhase> = new Set(['storing', 'finish
  * Starts a backup job (from the window, the tray or the scheduler) and reports its end as a
  * jobFinished event. Automatic retention runs after a successful backup when the user turned it on.
  */
-export async function launchBackup(context: ServiceContext, options: { full: boolean; trigger: JobTrigger }): Promise<JobStart> {
+export async function launchBackup(
+  context: ServiceContext,
+  options: { full: boolean; trigger: JobTrigger; tokenChecked?: ValidTokenCheck | undefined },
+): Promise<JobStart> {
   const { jobs, settings } = context.deps;
   const { events } = context;
   const ready = await prerequisites(context, true);
@@ -62,6 +66,7 @@ export async function launchBackup(context: ServiceContext, options: { full: boo
       try {
         const result = await runBackupJob({
           token,
+          tokenChecked: options.tokenChecked,
           notionApiUrl: context.notionApiUrl(),
           requestsPerSecond: advanced.requestsPerSecond,
           comments: advanced.comments,

@@ -67,6 +67,19 @@ async function expectNothingLeft(store = storeAt()): Promise<void> {
 }
 
 describe(`runBackupJob, with ${plakarUnderTestLabel()}`, () => {
+  it('does not ask Notion about the token again when the scheduler just did', async () => {
+    await storeAt().create();
+    const me = () => emulator.admin.requestCounts().byRoute['GET /v1/users/me']?.total ?? 0;
+    const before = me();
+    const result = await job({
+      tokenChecked: { status: 'valid', tokenKind: 'internal', workspaceName: 'Checked moments ago', workspaceId: null, botName: null, userName: null, maxFileUploadBytes: null },
+    });
+    expect(result.snapshotId).toMatch(/^[0-9a-f]{64}$/);
+    expect(me() - before).toBe(0);
+    await job();
+    expect(me() - before).toBe(1);
+  });
+
   it('makes a full snapshot, then an incremental one based on it', async () => {
     await storeAt().create();
     const progress: BackupProgress[] = [];

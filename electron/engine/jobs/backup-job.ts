@@ -8,6 +8,7 @@ import { PreviousSnapshot } from '../notion/crawler/previous-snapshot';
 import { gatewayForJob } from '../notion/gateway';
 import type { RetryPolicy } from '../notion/retry';
 import { checkNotionTokenThrough, isTransientTokenProblem } from '../notion/token-check';
+import type { ValidTokenCheck } from '../notion/token-check';
 import type { PlakarStore } from '../plakar/store';
 import { backupTags, chooseMode, sourceKey, APP_TAG } from './backup-plan';
 import { EtaEstimator } from './eta';
@@ -17,6 +18,8 @@ import { lockStoreForJob } from './leftover-backup';
 
 export interface BackupJobOptions {
   token: string;
+  /** This token's check, made moments ago (the scheduler's probe): the job does not ask Notion again. */
+  tokenChecked?: ValidTokenCheck | undefined;
   notionApiUrl?: string | undefined;
   requestsPerSecond?: number;
   burst?: number;
@@ -89,7 +92,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       policy: options.retryPolicy,
       signal: options.signal,
     });
-    const check = await checkNotionTokenThrough(notion, { token: options.token, baseUrl: options.notionApiUrl });
+    const check = options.tokenChecked ?? (await checkNotionTokenThrough(notion, { token: options.token, baseUrl: options.notionApiUrl }));
     if (check.status !== 'valid') throw new NotionAccessError(check.message, isTransientTokenProblem(check.problem));
     const workspace = { id: check.workspaceId, name: check.workspaceName };
     const roots = options.roots ?? [];

@@ -9,6 +9,9 @@ import { NotionCallError } from './retry';
 const VALIDATION_TIMEOUT_MS = 15_000;
 
 /** Someone is waiting on the answer: a few quick retries, and no Retry-After longer than 10 s. */
+/** A check Notion answered with the workspace: what a job needs to go on. */
+export type ValidTokenCheck = Extract<NotionTokenCheck, { status: 'valid' }>;
+
 export const INTERACTIVE_RETRY_POLICY: RetryPolicy = {
   maxTransientAttempts: 3,
   maxRateLimitedAttempts: 3,
