@@ -11,7 +11,7 @@ import { exportSnapshot } from '../electron/engine/export';
 import { directorySource, SnapshotReader } from '../electron/engine/snapshot/reader';
 import { folderBytes, selectiveSnapshotSource } from '../electron/engine/snapshot/selective-source';
 import type { ServiceContext } from '../electron/services/service-context';
-import { snapshotServices } from '../electron/services/snapshot-services';
+import { snapshotServices } from '../electron/services/handlers/snapshots';
 
 export interface BackupRun {
   wallMs: number;

@@ -1,6 +1,6 @@
 import { formatDuration } from '../../shared/format-duration';
 import type { BackupProgress } from '../../shared/jobs';
-import type { UnreachableEntry } from '../engine/notion/crawler/context';
+import type { UnreachableEntry } from '../engine/snapshot/format';
 
 export { formatDuration };
 

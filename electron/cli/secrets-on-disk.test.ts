@@ -6,7 +6,7 @@ import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-em
 import { plakarUnderTestLabel } from '../../testkit/plakar-standin';
 import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
 import { scratchDir } from '../../testkit/support/crawl';
-import { JobHistory } from '../services/job-history';
+import { JobHistory } from '../services/background/job-history';
 import { createFileLogger } from '../services/logger';
 import { cliRunner } from '../../testkit/support/cli';
 

@@ -5,7 +5,7 @@ import type { NativeDialogs } from '../services/native-dialogs';
 /**
  * Electron's native dialogs behind the services' NativeDialogs interface: opened by main, attached to
  * the app's window, answered by the user (never by the renderer). The decisions built on them live in
- * electron/services/choice-services.ts and are unit-tested with a fake.
+ * electron/services/handlers/choices.ts and are unit-tested with a fake.
  */
 export function electronDialogs(window: () => BrowserWindow | undefined): NativeDialogs {
   const parent = (): BrowserWindow | undefined => {

@@ -6,7 +6,7 @@ import type { AppCore } from '../services/app-services';
 import { createAppCore } from '../services/app-services';
 import { resolveServiceConfig } from '../services/config';
 import { createFileLogger } from '../services/logger';
-import { TrayService } from '../services/tray-service';
+import { TrayService } from '../desktop/tray-service';
 import { registerIpcHandlers } from './ipc';
 import { electronServiceDeps, forwardEventsToWindow, startedAtLogin } from './platform-services';
 import { APP_ORIGIN, handleAppScheme, registerAppSchemeAsPrivileged } from './protocol';

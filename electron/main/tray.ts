@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { Menu, Tray, nativeImage } from 'electron';
 import { renderTrayIcon, renderTrayIconSet } from '../desktop/app-icons';
-import type { TrayFactory, TrayMenuItem } from '../services/tray-service';
+import type { TrayFactory, TrayMenuItem } from '../desktop/tray-service';
 
 function trayImage(health: Parameters<typeof renderTrayIconSet>[0]): Electron.NativeImage {
   // Linux panels expect 22 px tray icons; macOS and Windows 16 px (with @2x representations).
@@ -25,7 +25,7 @@ function toTemplate(item: TrayMenuItem): MenuItemConstructorOptions {
   }
 }
 
-/** The real system tray behind TrayService (electron/services/tray-service.ts). */
+/** The real system tray behind TrayService (electron/desktop/tray-service.ts). */
 export const electronTrayFactory: TrayFactory = () => {
   const tray = new Tray(trayImage('idle'));
   return {

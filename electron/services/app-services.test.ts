@@ -11,7 +11,7 @@ import type { ContractHandlers } from '../../shared/ipc/contract';
 import { scratchDir } from '../../testkit/support/crawl';
 import { createAppCore } from './app-services';
 import { resolveServiceConfig } from './config';
-import { JobRunner } from './job-runner';
+import { JobRunner } from './background/job-runner';
 import { SecretVault, testOnlyCipher } from './secrets';
 import { AppSettings, SETTINGS_STORE_OPTIONS } from './settings';
 

@@ -4,22 +4,22 @@ import { checkNotionToken } from '../engine/notion/token-check';
 import { AppEvents } from './app-events';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
-import type { RunningJob } from './job-runner';
+import type { RunningJob } from './background/job-runner';
 import type { AppSettings } from './settings';
-import { launchBackup, launchIntegrityCheck } from './job-launchers';
-import { jobServices } from './job-services';
-import { NotificationCenter } from './notifications';
-import { BackupScheduler } from './scheduler';
-import { scheduleControls, scheduleServices } from './schedule-services';
-import { choiceServices } from './choice-services';
-import { onboardingServices } from './onboarding-services';
-import { JobHistory } from './job-history';
-import { restoreServices } from './restore-services';
-import { settingsServices } from './settings-services';
-import { snapshotServices } from './snapshot-services';
+import { launchBackup, launchIntegrityCheck } from './background/job-launchers';
+import { jobServices } from './handlers/jobs';
+import { NotificationCenter } from './background/notifications';
+import { BackupScheduler } from './background/scheduler';
+import { scheduleControls, scheduleServices } from './handlers/schedule';
+import { choiceServices } from './handlers/choices';
+import { onboardingServices } from './handlers/onboarding';
+import { JobHistory } from './background/job-history';
+import { restoreServices } from './handlers/restore';
+import { settingsServices } from './handlers/settings';
+import { snapshotServices } from './handlers/snapshots';
 import type { ServiceDeps } from './service-context';
 import { ServiceContext } from './service-context';
-import { NotionProbe } from './notion-probe';
+import { NotionProbe } from './background/notion-probe';
 
 /** The running application minus its windows: IPC handlers, the event bus, the scheduler, notifications. */
 export interface AppCore {

@@ -13,7 +13,7 @@ import { scratchDir } from '../../testkit/support/crawl';
 import type { AppCore } from './app-services';
 import { createAppCore } from './app-services';
 import { resolveServiceConfig } from './config';
-import { JobRunner } from './job-runner';
+import { JobRunner } from './background/job-runner';
 import { SecretVault, testOnlyCipher } from './secrets';
 import { AppSettings, SETTINGS_STORE_OPTIONS } from './settings';
 

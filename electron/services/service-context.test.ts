@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { standinBinPath } from '../../testkit/plakar-standin';
 import { scratchDir } from '../../testkit/support/crawl';
 import { resolveServiceConfig } from './config';
-import { JobRunner } from './job-runner';
+import { JobRunner } from './background/job-runner';
 import { SecretVault, testOnlyCipher } from './secrets';
 import { ServiceContext } from './service-context';
 import { AppSettings, SETTINGS_STORE_OPTIONS } from './settings';

@@ -9,7 +9,7 @@ import type { Clock } from './clock';
 import { systemClock } from './clock';
 import type { ServiceConfig } from './config';
 import { appPlakarDirs } from './config';
-import type { JobRunner } from './job-runner';
+import type { JobRunner } from './background/job-runner';
 import { PlakarResolver } from './plakar-resolver';
 import type { FolderPurpose, NativeDialogs } from './native-dialogs';
 import { HandedOutFolders, refusingDialogs } from './native-dialogs';

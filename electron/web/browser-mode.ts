@@ -4,7 +4,7 @@ import type { AppCore } from '../services/app-services';
 import { createAppCore } from '../services/app-services';
 import type { Clock } from '../services/clock';
 import type { ServiceConfig } from '../services/config';
-import { JobRunner } from '../services/job-runner';
+import { JobRunner } from '../services/background/job-runner';
 import type { AppLogger } from '../services/logger';
 import type { AppNotification } from '../services/service-context';
 import { SecretVault } from '../services/secrets';

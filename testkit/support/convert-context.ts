@@ -1,6 +1,7 @@
 // Fixtures for the converter tests: a ConvertContext backed by plain maps, and response-shaped objects.
 import type { ConvertContext, LossKind, LossRecord } from '../../electron/engine/restore/convert/types';
-import type { StoredBlock } from '../../electron/engine/snapshot/reader';
+import type { StoredBlock } from '../../electron/engine/snapshot/format';
+import { storedBlockSchema } from '../../electron/engine/snapshot/format';
 
 export interface FakeContext extends ConvertContext {
   losses: LossRecord[];
@@ -47,9 +48,9 @@ export function responseMention(mention: Record<string, unknown>, plain: string,
 let counter = 0;
 
 /** A block as the API returns it (with the response-only fields the converter must strip). */
-export function responseBlock(type: string, body: Record<string, unknown>, extra: Partial<StoredBlock> = {}): StoredBlock {
+export function responseBlock(type: string, body: Record<string, unknown>, extra: Record<string, unknown> = {}): StoredBlock {
   counter += 1;
-  return {
+  return storedBlockSchema.parse({
     object: 'block',
     id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
     parent: { type: 'page_id', page_id: '11111111-1111-4111-8111-111111111111' },
@@ -63,7 +64,7 @@ export function responseBlock(type: string, body: Record<string, unknown>, extra
     type,
     [type]: body,
     ...extra,
-  };
+  });
 }
 
 export const PAGE_A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';

@@ -4,8 +4,10 @@
  * annotations, in order and nesting; objects are matched by their path of titles.
  */
 import { isApiEmbeddable, isYouTubeUrl } from '../../electron/engine/restore/convert/block-media';
-import type { SnapshotReader, StoredBlock } from '../../electron/engine/snapshot/reader';
-import type { IndexEntry } from '../../electron/engine/snapshot/writer';
+import type { IndexEntry, StoredBlock } from '../../electron/engine/snapshot/format';
+import { blockPayload } from '../../electron/engine/snapshot/format';
+import { recordOf } from '../../electron/engine/snapshot/json-values';
+import type { SnapshotReader } from '../../electron/engine/snapshot/reader';
 
 export interface AspectScore {
   aspect: string;
@@ -42,7 +44,7 @@ function plain(items: unknown, titleOf: TitleOf = () => ''): string {
 
 /** What a block should look like after a restore: Notion limitations applied, ids left out. */
 export function expectedBlockSignature(block: StoredBlock, titleOf: TitleOf = () => ''): string | null {
-  const body = (block[block.type] ?? {}) as Record<string, unknown>;
+  const body = blockPayload(block);
   switch (block.type) {
     case 'unsupported':
     case 'template':
@@ -84,7 +86,7 @@ async function blockSignatures(reader: SnapshotReader, dir: string, blocks: Stor
     const signature = nested ? (reader.entry(block.id) ? `link_to_page:${titleOf(block.id)}` : null) : expectedBlockSignature(block, titleOf);
     if (signature === null) continue;
     lines.push(`${'  '.repeat(depth)}${signature}`);
-    const synced = (block.synced_block as { synced_from?: unknown } | undefined)?.synced_from;
+    const synced = blockPayload(block).synced_from;
     if (block.has_children && !synced && !nested) {
       const children = (await reader.blockChildren(dir, block.id)) ?? [];
       // A column whose first child cannot be created with it keeps the (empty) placeholder paragraph it
@@ -221,7 +223,7 @@ async function rowValues(reader: SnapshotReader, entry: IndexEntry): Promise<str
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, value]) => {
       const items = fullList(name);
-      const body = value[value.type] as unknown;
+      const body = recordOf(value)[value.type];
       switch (value.type) {
         case 'relation': {
           const ids = items ? items.map((item) => (item as { relation?: { id?: string } }).relation?.id) : ((body as Array<{ id?: string }>) ?? []).map((item) => item.id);

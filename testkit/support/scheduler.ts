@@ -10,13 +10,13 @@ import type { BackupSchedule, JobTrigger, NotificationMode, ScheduleSettings, Sc
 import { DEFAULT_SCHEDULE_SETTINGS } from '../../shared/schedule';
 import { ManualClock } from '../manual-clock';
 import { scratchDir } from './crawl';
-import type { JobRecord } from '../../electron/services/job-history';
-import { JobHistory } from '../../electron/services/job-history';
-import type { JobKind, StartedJob } from '../../electron/services/job-runner';
-import { JobRunner } from '../../electron/services/job-runner';
-import { NotificationCenter } from '../../electron/services/notifications';
-import type { NotionReachability } from '../../electron/services/scheduler';
-import { BackupScheduler } from '../../electron/services/scheduler';
+import type { JobRecord } from '../../electron/services/background/job-history';
+import { JobHistory } from '../../electron/services/background/job-history';
+import type { JobKind, StartedJob } from '../../electron/services/background/job-runner';
+import { JobRunner } from '../../electron/services/background/job-runner';
+import { NotificationCenter } from '../../electron/services/background/notifications';
+import type { NotionReachability } from '../../electron/services/background/scheduler';
+import { BackupScheduler } from '../../electron/services/background/scheduler';
 import type { AppNotification } from '../../electron/services/service-context';
 import { AppSettings, SETTINGS_STORE_OPTIONS } from '../../electron/services/settings';
 

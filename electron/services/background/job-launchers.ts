@@ -1,16 +1,16 @@
-import type { JobFinishedEvent, JobStart } from '../../shared/ipc/app-schemas';
-import type { RetentionPolicy } from '../../shared/schedule';
-import type { JobTrigger } from '../../shared/schedule';
-import type { BackupPhase } from '../../shared/jobs';
-import { sourceKey } from '../engine/jobs/backup-plan';
-import { runBackupJob } from '../engine/jobs/backup-job';
-import type { JobErrorDescription } from '../engine/jobs/job-errors';
-import { describeJobError } from '../engine/jobs/job-errors';
-import type { PlakarStore } from '../engine/plakar/store';
-import { pruneSnapshots } from '../engine/schedule/prune';
-import { NotConfiguredError } from './service-context';
-import type { ServiceContext } from './service-context';
-import type { ValidTokenCheck } from '../engine/notion/token-check';
+import type { JobFinishedEvent, JobStart } from '../../../shared/ipc/app-schemas';
+import type { RetentionPolicy } from '../../../shared/schedule';
+import type { JobTrigger } from '../../../shared/schedule';
+import type { BackupPhase } from '../../../shared/jobs';
+import { sourceKey } from '../../engine/jobs/backup-plan';
+import { runBackupJob } from '../../engine/jobs/backup-job';
+import type { JobErrorDescription } from '../../engine/jobs/job-errors';
+import { describeJobError } from '../../engine/jobs/job-errors';
+import type { PlakarStore } from '../../engine/plakar/store';
+import { pruneSnapshots } from '../../engine/schedule/prune';
+import { NotConfiguredError } from '../service-context';
+import type { ServiceContext } from '../service-context';
+import type { ValidTokenCheck } from '../../engine/notion/token-check';
 
 /**
  * A job's end when it threw: cancelled, or failed with the plain-language description. `retryable`

@@ -1,14 +1,14 @@
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
-import { JobRecordSchema } from '../../shared/ipc/app-schemas';
+import type { JobFinishedEvent } from '../../../shared/ipc/app-schemas';
+import { JobRecordSchema } from '../../../shared/ipc/app-schemas';
 import type { z } from 'zod';
-import { redact, redactString } from '../../shared/redact';
-import type { BackupPhase } from '../../shared/jobs';
-import type { JobTrigger } from '../../shared/schedule';
-import type { AppEvents, Unsubscribe } from './app-events';
-import type { Clock } from './clock';
-import { systemClock } from './clock';
+import { redact, redactString } from '../../../shared/redact';
+import type { BackupPhase } from '../../../shared/jobs';
+import type { JobTrigger } from '../../../shared/schedule';
+import type { AppEvents, Unsubscribe } from '../app-events';
+import type { Clock } from '../clock';
+import { systemClock } from '../clock';
 
 /** A finished job as the history keeps it; its shape is the contract's (shared/ipc/app-schemas.ts). */
 export type JobRecord = z.output<typeof JobRecordSchema>;

@@ -1,9 +1,9 @@
 import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
-import { ManualClock } from '../../testkit/manual-clock';
-import { scratchDir } from '../../testkit/support/crawl';
+import type { JobFinishedEvent } from '../../../shared/ipc/app-schemas';
+import { ManualClock } from '../../../testkit/manual-clock';
+import { scratchDir } from '../../../testkit/support/crawl';
 import type { JobRecord } from './job-history';
 import { JobHistory } from './job-history';
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { shellQuote } from './settings-services';
+import { shellQuote } from './settings';
 
 describe('shellQuote', () => {
   it('leaves paths and URLs readable', () => {

@@ -1,10 +1,10 @@
-import type { ContractHandlers } from '../../shared/ipc/contract';
-import { DEFAULT_NOTION_API_URL } from '../engine/notion/client';
-import { describeJobError } from '../engine/jobs/job-errors';
-import type { JobHistory } from './job-history';
-import { integritySummary } from './job-launchers';
-import type { ServiceContext } from './service-context';
-import { discardAllMirrors } from '../engine/jobs/backup-mirror';
+import type { ContractHandlers } from '../../../shared/ipc/contract';
+import { DEFAULT_NOTION_API_URL } from '../../engine/notion/client';
+import { describeJobError } from '../../engine/jobs/job-errors';
+import type { JobHistory } from '../background/job-history';
+import { integritySummary } from '../background/job-launchers';
+import type { ServiceContext } from '../service-context';
+import { discardAllMirrors } from '../../engine/jobs/backup-mirror';
 
 type SettingsHandlers = Pick<ContractHandlers, 'listJobHistory' | 'updateAdvancedSettings' | 'checkStoreIntegrity' | 'getBackupCommand'>;
 

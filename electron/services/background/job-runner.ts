@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { JobKind } from '../../shared/ipc/app-schemas';
-import type { JobTrigger } from '../../shared/schedule';
+import type { JobKind } from '../../../shared/ipc/app-schemas';
+import type { JobTrigger } from '../../../shared/schedule';
 
 export type { JobKind };
 

@@ -1,11 +1,11 @@
-import type { ContractHandlers } from '../../shared/ipc/contract';
-import type { StoreSetupInput, StoreSetupResult } from '../../shared/ipc/app-schemas';
-import { assessPassphrase } from '../../shared/passphrase-policy';
-import { listPickablePages } from '../engine/notion/page-tree';
-import { checkNotionToken } from '../engine/notion/token-check';
-import { PlakarError } from '../engine/plakar/errors';
-import { InsecureSecretStorageError } from './secrets';
-import type { ServiceContext } from './service-context';
+import type { ContractHandlers } from '../../../shared/ipc/contract';
+import type { StoreSetupInput, StoreSetupResult } from '../../../shared/ipc/app-schemas';
+import { assessPassphrase } from '../../../shared/passphrase-policy';
+import { listPickablePages } from '../../engine/notion/page-tree';
+import { checkNotionToken } from '../../engine/notion/token-check';
+import { PlakarError } from '../../engine/plakar/errors';
+import { InsecureSecretStorageError } from '../secrets';
+import type { ServiceContext } from '../service-context';
 
 type OnboardingHandlers = Pick<
   ContractHandlers,

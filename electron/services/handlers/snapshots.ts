@@ -1,12 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ContractHandlers, ResultOf } from '../../shared/ipc/contract';
-import { describeJobError } from '../engine/jobs/job-errors';
-import { localCopyOf } from '../engine/jobs/backup-mirror';
-import { localFirstSource, plakarSource } from '../engine/snapshot/plakar-source';
-import { buildPagePreview } from '../engine/snapshot/preview';
-import { SnapshotReader } from '../engine/snapshot/reader';
-import type { ServiceContext } from './service-context';
+import type { ContractHandlers, ResultOf } from '../../../shared/ipc/contract';
+import { describeJobError } from '../../engine/jobs/job-errors';
+import { localCopyOf } from '../../engine/jobs/backup-mirror';
+import { localFirstSource, plakarSource } from '../../engine/snapshot/plakar-source';
+import { buildPagePreview } from '../../engine/snapshot/preview';
+import { SnapshotReader } from '../../engine/snapshot/reader';
+import type { ServiceContext } from '../service-context';
 
 type SnapshotHandlers = Pick<ContractHandlers, 'getSnapshotTree' | 'getPagePreview'>;
 type Tree = Extract<ResultOf<'getSnapshotTree'>, { status: 'ok' }>;

@@ -1,14 +1,14 @@
-import type { ContractHandlers, InputOf } from '../../shared/ipc/contract';
-import type { PauseScheduleInput } from '../../shared/ipc/schedule-schemas';
-import type { ScheduleStatus } from '../../shared/schedule';
-import { snapshotMode, sourceKey } from '../engine/jobs/backup-plan';
-import { describeJobError } from '../engine/jobs/job-errors';
-import { planRetention } from '../engine/schedule/retention';
-import { startOfNextDay, validateSchedule } from '../engine/schedule/schedule';
-import { RequestRefusedError } from '../../shared/ipc/dispatch';
-import { launchRetention } from './job-launchers';
-import type { BackupScheduler } from './scheduler';
-import type { ServiceContext } from './service-context';
+import type { ContractHandlers, InputOf } from '../../../shared/ipc/contract';
+import type { PauseScheduleInput } from '../../../shared/ipc/schedule-schemas';
+import type { ScheduleStatus } from '../../../shared/schedule';
+import { snapshotMode, sourceKey } from '../../engine/jobs/backup-plan';
+import { describeJobError } from '../../engine/jobs/job-errors';
+import { planRetention } from '../../engine/schedule/retention';
+import { startOfNextDay, validateSchedule } from '../../engine/schedule/schedule';
+import { RequestRefusedError } from '../../../shared/ipc/dispatch';
+import { launchRetention } from '../background/job-launchers';
+import type { BackupScheduler } from '../background/scheduler';
+import type { ServiceContext } from '../service-context';
 
 type ScheduleHandlers = Pick<
   ContractHandlers,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../testkit/notion-emulator';
-import { startNotionEmulator } from '../../testkit/notion-emulator';
+import type { RunningEmulator } from '../../../testkit/notion-emulator';
+import { startNotionEmulator } from '../../../testkit/notion-emulator';
 import { NotionProbe } from './notion-probe';
-import type { ServiceContext } from './service-context';
+import type { ServiceContext } from '../service-context';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {

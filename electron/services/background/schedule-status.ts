@@ -1,4 +1,4 @@
-import type { BackupSchedule, Health, ScheduleStatus } from '../../shared/schedule';
+import type { BackupSchedule, Health, ScheduleStatus } from '../../../shared/schedule';
 import type { JobRecord } from './job-history';
 
 /** What the scheduler is doing right now (kept by BackupScheduler, described here). */

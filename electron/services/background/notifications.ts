@@ -1,7 +1,7 @@
-import type { NavigateEvent } from '../../shared/ipc/schedule-schemas';
+import type { NavigateEvent } from '../../../shared/ipc/schedule-schemas';
 import type { JobRecord } from './job-history';
-import type { AppNotification } from './service-context';
-import type { AppSettings } from './settings';
+import type { AppNotification } from '../service-context';
+import type { AppSettings } from '../settings';
 
 const TITLES: Partial<Record<JobRecord['kind'], { failed: string; succeeded: string }>> = {
   backup: { failed: 'Backup failed', succeeded: 'Backup finished' },

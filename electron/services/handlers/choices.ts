@@ -1,6 +1,6 @@
-import type { ContractHandlers } from '../../shared/ipc/contract';
-import { isInUsualPlakarFolder } from './native-dialogs';
-import type { ServiceContext } from './service-context';
+import type { ContractHandlers } from '../../../shared/ipc/contract';
+import { isInUsualPlakarFolder } from '../native-dialogs';
+import type { ServiceContext } from '../service-context';
 
 type ChoiceHandlers = Pick<ContractHandlers, 'choosePlakarBinary' | 'chooseFolder' | 'acceptInsecureSecretStorage'>;
 

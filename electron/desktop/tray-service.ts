@@ -1,8 +1,8 @@
 import { formatTimeAgo } from '../../shared/format-duration';
 import type { NotificationMode, ScheduleStatus } from '../../shared/schedule';
 import type { EventPayload } from '../../shared/ipc/contract';
-import type { AppEvents, Unsubscribe } from './app-events';
-import type { Clock } from './clock';
+import type { AppEvents, Unsubscribe } from '../services/app-events';
+import type { Clock } from '../services/clock';
 
 /** One entry of the tray menu, independent of Electron's MenuItemConstructorOptions. */
 export type TrayMenuItem =

@@ -1,7 +1,7 @@
-import { checkNotionToken, isTransientTokenProblem } from '../engine/notion/token-check';
-import type { ValidTokenCheck } from '../engine/notion/token-check';
+import { checkNotionToken, isTransientTokenProblem } from '../../engine/notion/token-check';
+import type { ValidTokenCheck } from '../../engine/notion/token-check';
 import type { NotionReachability } from './scheduler';
-import type { ServiceContext } from './service-context';
+import type { ServiceContext } from '../service-context';
 
 /**
  * Can the scheduler reach Notion now? A refused token is not "unreachable": the job reports it. A

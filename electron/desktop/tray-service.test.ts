@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BackupProgress } from '../../shared/jobs';
 import type { NotificationMode, ScheduleStatus } from '../../shared/schedule';
 import { ManualClock } from '../../testkit/manual-clock';
-import { AppEvents } from './app-events';
+import { AppEvents } from '../services/app-events';
 import type { TrayActions, TrayHandle, TrayMenuItem, TrayState } from './tray-service';
 import { trayMenu, trayToolTip, TrayService } from './tray-service';
 

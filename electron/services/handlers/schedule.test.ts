@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RequestRefusedError } from '../../shared/ipc/dispatch';
-import { pauseUntil, scheduleServices } from './schedule-services';
-import type { Harness } from '../../testkit/support/scheduler';
-import { createHarness, MINUTE, PARIS } from '../../testkit/support/scheduler';
-import type { ServiceContext } from './service-context';
+import { RequestRefusedError } from '../../../shared/ipc/dispatch';
+import { pauseUntil, scheduleServices } from './schedule';
+import type { Harness } from '../../../testkit/support/scheduler';
+import { createHarness, MINUTE, PARIS } from '../../../testkit/support/scheduler';
+import type { ServiceContext } from '../service-context';
 
 const at = (iso: string) => new Date(iso);
 

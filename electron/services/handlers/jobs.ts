@@ -1,8 +1,8 @@
-import type { ContractHandlers } from '../../shared/ipc/contract';
-import { APP_TAG, snapshotMode } from '../engine/jobs/backup-plan';
-import { describeJobError } from '../engine/jobs/job-errors';
-import { launchBackup } from './job-launchers';
-import type { ServiceContext } from './service-context';
+import type { ContractHandlers } from '../../../shared/ipc/contract';
+import { APP_TAG, snapshotMode } from '../../engine/jobs/backup-plan';
+import { describeJobError } from '../../engine/jobs/job-errors';
+import { launchBackup } from '../background/job-launchers';
+import type { ServiceContext } from '../service-context';
 
 type JobHandlers = Pick<ContractHandlers, 'startBackup' | 'cancelJob' | 'listSnapshots'>;
 

@@ -1,13 +1,13 @@
-import type { JobStart } from '../../shared/ipc/app-schemas';
-import type { BackupSchedule, JobTrigger, ScheduleStatus } from '../../shared/schedule';
-import { decide, upcomingRuns } from '../engine/schedule/schedule';
-import type { Clock } from './clock';
+import type { JobStart } from '../../../shared/ipc/app-schemas';
+import type { BackupSchedule, JobTrigger, ScheduleStatus } from '../../../shared/schedule';
+import { decide, upcomingRuns } from '../../engine/schedule/schedule';
+import type { Clock } from '../clock';
 import type { JobHistory, JobRecord } from './job-history';
 import type { JobRunner } from './job-runner';
 import type { NotificationCenter } from './notifications';
 import type { SchedulerActivity } from './schedule-status';
 import { describeScheduleStatus } from './schedule-status';
-import type { AppSettings } from './settings';
+import type { AppSettings } from '../settings';
 
 /** Retries of a failed scheduled backup, in minutes after the failure. */
 export const RETRY_DELAYS_MINUTES = [5, 15, 45];

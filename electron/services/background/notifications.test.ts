@@ -1,13 +1,13 @@
 import { rm } from 'node:fs/promises';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NavigateEvent } from '../../shared/ipc/schedule-schemas';
-import type { NotificationMode } from '../../shared/schedule';
-import { scratchDir } from '../../testkit/support/crawl';
+import type { NavigateEvent } from '../../../shared/ipc/schedule-schemas';
+import type { NotificationMode } from '../../../shared/schedule';
+import { scratchDir } from '../../../testkit/support/crawl';
 import type { JobRecord } from './job-history';
 import { NotificationCenter } from './notifications';
-import type { AppNotification } from './service-context';
-import { AppSettings, SETTINGS_STORE_OPTIONS } from './settings';
+import type { AppNotification } from '../service-context';
+import { AppSettings, SETTINGS_STORE_OPTIONS } from '../settings';
 
 let dir: string;
 let settings: AppSettings;

@@ -1,14 +1,14 @@
-import type { RestoreLoss } from '../../shared/restore-losses';
-import type { ContractHandlers } from '../../shared/ipc/contract';
-import { parseNotionId } from '../../shared/notion-ids';
-import { ExportTargetNotEmptyError } from '../engine/export';
-import { runExportJob } from '../engine/jobs/export-job';
-import { describeJobError } from '../engine/jobs/job-errors';
-import { runRestoreJob } from '../engine/jobs/restore-job';
-import { failureOutcome } from './job-launchers';
-import type { AppEvents } from './app-events';
-import type { ServiceContext } from './service-context';
-import { NotConfiguredError } from './service-context';
+import type { RestoreLoss } from '../../../shared/restore-losses';
+import type { ContractHandlers } from '../../../shared/ipc/contract';
+import { parseNotionId } from '../../../shared/notion-ids';
+import { ExportTargetNotEmptyError } from '../../engine/export';
+import { runExportJob } from '../../engine/jobs/export-job';
+import { describeJobError } from '../../engine/jobs/job-errors';
+import { runRestoreJob } from '../../engine/jobs/restore-job';
+import { failureOutcome } from '../background/job-launchers';
+import type { AppEvents } from '../app-events';
+import type { ServiceContext } from '../service-context';
+import { NotConfiguredError } from '../service-context';
 
 type RestoreHandlers = Pick<ContractHandlers, 'startRestore'>;
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Harness, HarnessOptions } from '../../testkit/support/scheduler';
-import { createHarness, DAY, failure, HOUR, MINUTE, SUCCESS } from '../../testkit/support/scheduler';
+import type { Harness, HarnessOptions } from '../../../testkit/support/scheduler';
+import { createHarness, DAY, failure, HOUR, MINUTE, SUCCESS } from '../../../testkit/support/scheduler';
 
 // Europe/Paris is UTC+1 in November: the daily 09:00 plan (the default here) fires at 08:00Z.
 let h: Harness;
