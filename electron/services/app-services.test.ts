@@ -1,6 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Conf from 'conf';
+import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
@@ -12,6 +13,7 @@ import { scratchDir } from '../../testkit/support/crawl';
 import { createAppCore } from './app-services';
 import { resolveServiceConfig } from './config';
 import { JobRunner } from './background/job-runner';
+import { REDACTING_LOGGER_OPTIONS } from './logger';
 import { SecretVault, testOnlyCipher } from './secrets';
 import { AppSettings, SETTINGS_STORE_OPTIONS } from './settings';
 
@@ -201,5 +203,42 @@ describe(`backups from the app, with ${plakarUnderTestLabel()}`, () => {
 
   it('refuses to start before the store and Notion are set up', async () => {
     expect(await services.startBackup({ full: false })).toMatchObject({ status: 'refused' });
+  });
+});
+
+describe('the app’s own log', () => {
+  it('says when each job started and how it ended, without its secrets', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info', ...REDACTING_LOGGER_OPTIONS }, { write: (line: string) => void lines.push(line) });
+    const config = resolveServiceConfig(
+      { NOTION_API_URL: emulator.url, PLAKAR_BIN: plakarBinUnderTest(), NOTION_PLAKAR_DATA_DIR: dataDir, PATH: process.env.PATH },
+      { productName: 'Test', version: '0.0.0', electronVersion: null, chromeVersion: null, defaultDataDir: dataDir },
+    );
+    const settings = new AppSettings(new Conf({ ...SETTINGS_STORE_OPTIONS, cwd: dataDir }));
+    const core = createAppCore({
+      config,
+      settings,
+      vault: new SecretVault(dataDir, testOnlyCipher(), () => settings.get().acceptInsecureSecretStorage),
+      jobs: new JobRunner(),
+      dialogs: new FakeDialogs(true),
+      logger,
+    });
+    const ended = new Promise<void>((resolve) => core.events.on('jobFinished', () => resolve()));
+    expect(await core.handlers.startBackup({ full: false })).toMatchObject({ status: 'refused' });
+    settings.update({ advanced: { requestsPerSecond: 50, comments: 'pages', localCopy: true } });
+    await core.handlers.acceptInsecureSecretStorage(undefined);
+    expect(await core.handlers.connectNotion({ token: emulator.tokens.full })).toMatchObject({ status: 'valid' });
+    const store = await core.handlers.setupStore({ mode: 'create', location: path.join(dataDir, 'logged-store'), passphrase: PASSPHRASE, plaintext: false });
+    expect(store).toMatchObject({ status: 'ready' });
+    await core.handlers.setBackupRoots({ ids: [richWorkspaceFacts.ids.orphanPage] });
+    expect(await core.handlers.startBackup({ full: false })).toMatchObject({ status: 'started' });
+    await ended;
+    const logged = lines.map((line) => JSON.parse(line) as { msg: string; kind?: string; status?: string });
+    expect(logged).toEqual(expect.arrayContaining([
+      expect.objectContaining({ msg: 'job started', kind: 'backup' }),
+      expect.objectContaining({ msg: 'job ended', kind: 'backup', status: 'succeeded' }),
+    ]));
+    expect(lines.join('\n')).not.toContain(emulator.tokens.full);
+    expect(lines.join('\n')).not.toContain(PASSPHRASE);
   });
 });

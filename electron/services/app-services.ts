@@ -64,6 +64,7 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
   const context = new ServiceContext({ ...deps, clock }, events);
   // Job events go into the history the logs screen shows; the scheduler hears of a job once it is recorded.
   history.follow(events);
+  logJobs(deps, events);
   history.onRecorded((record) => void scheduler.jobFinished(record));
   deps.jobs.onStarted((job) => history.started(job.jobId, job.trigger));
   deps.jobs.onEnded(() => void scheduler.poke());
@@ -144,4 +145,16 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
     setLaunchAtLogin: (enabled) => controls.setAppBehaviour({ launchAtLogin: enabled }),
     setNotifications: (mode) => controls.setAppBehaviour({ notifications: mode }),
   };
+}
+
+/** Each job's start and end in the app's own log (what it did, line by line, is in the history). */
+function logJobs(deps: ServiceDeps, events: AppEvents): void {
+  const { logger } = deps;
+  if (!logger) return;
+  deps.jobs.onStarted((job) => logger.info({ jobId: job.jobId, kind: job.kind, trigger: job.trigger }, 'job started'));
+  events.on('jobFinished', ({ jobId, kind, outcome }) => {
+    const fields = { jobId, kind, status: outcome.status };
+    if (outcome.status === 'failed') logger.warn({ ...fields, message: outcome.message }, 'job failed');
+    else logger.info(fields, 'job ended');
+  });
 }

@@ -16,6 +16,7 @@ import { HandedOutFolders, refusingDialogs } from './native-dialogs';
 import type { SecretVault } from './secrets';
 import type { AppSettings } from './settings';
 import { SUPPORTED_PLAKAR_RANGE } from '../../shared/plakar-support';
+import type { AppLogger } from './logger';
 
 /** What the services need from their surroundings: Electron's in the app, plain Node in tests. */
 export interface ServiceDeps {
@@ -31,6 +32,8 @@ export interface ServiceDeps {
   timeZone?: string;
   /** Native dialogs opened by main (Electron's `dialog`); absent = every question answered "no". */
   dialogs?: NativeDialogs;
+  /** The app's own log (pino, redacted): start-up, jobs started and ended, failures. */
+  logger?: AppLogger;
 }
 
 /** A notification for the OS; `target` is the screen a click opens. */

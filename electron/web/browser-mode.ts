@@ -57,6 +57,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     jobs,
     clock: options.clock,
     dialogs,
+    logger: options.logger,
     platform: {
       notify: options.notify,
       isOnBattery: () => false,
