@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ConfirmRequest, NativeDialogs } from '../services/native-dialogs';
 import type { FolderEntry, PickerView } from './dialog-html';
 import { confirmPage, messagePage, pickerPage } from './dialog-html';
+import { describeError, folderNameProblem, pathProblem } from './dialog-paths';
 
 export interface OpenDialogInfo {
   id: string;
@@ -253,35 +254,6 @@ function dialogId(pathname: string): string | undefined {
 function cancel(dialog: PendingDialog): void {
   if (dialog.kind === 'confirm') dialog.answer(false);
   else dialog.answer(null);
-}
-
-async function pathProblem(kind: 'file' | 'folder', chosen: string): Promise<string | undefined> {
-  if (!path.isAbsolute(chosen)) return `Not an absolute path: ${chosen}`;
-  try {
-    const found = await stat(chosen);
-    if (kind === 'folder' && !found.isDirectory()) return `${chosen} is not a folder.`;
-    if (kind === 'file' && !found.isFile()) return `${chosen} is not a file.`;
-    return undefined;
-  } catch (cause) {
-    return `Cannot use ${chosen}: ${describeError(cause, kind)}.`;
-  }
-}
-
-function folderNameProblem(name: string): string | undefined {
-  if (name.trim() === '') return 'Type a name for the new folder.';
-  if (name === '.' || name === '..') return `“${name}” cannot be a folder name.`;
-  if (/[/\\\0]/.test(name)) return 'A folder name cannot contain /, \\ or a NUL character.';
-  return undefined;
-}
-
-function describeError(cause: unknown, what: 'file' | 'folder'): string {
-  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return `no such ${what}`;
-  if (code === 'ENOTDIR') return 'not a folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EEXIST') return 'it already exists';
-  if (code === 'ERR_INVALID_ARG_VALUE' || code === 'ERR_INVALID_ARG_TYPE') return 'not a valid path';
-  return code ?? 'it cannot be read';
 }
 
 /** The form's body, or undefined when it is larger than MAX_BODY_BYTES (the rest is then discarded). */
