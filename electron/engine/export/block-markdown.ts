@@ -1,5 +1,7 @@
 // Notion blocks as Markdown. Conventions are in docs/export-format.md.
-import type { StoredBlock } from '../snapshot/reader';
+import type { StoredBlock } from '../snapshot/format';
+import { blockPayload } from '../snapshot/format';
+import { recordOf, stringOf } from '../snapshot/json-values';
 import type { BlockContext } from './block-context';
 import { renderChildObject, renderLinkToPage, renderMedia, renderTable, renderWebLink } from './block-media';
 import { joinPath } from './layout';
@@ -10,10 +12,6 @@ import { blockText, escapeHtml, escapeMarkdown, plainText, singleLineText } from
 const MAX_DEPTH = 40;
 
 type ListKind = 'bullet' | 'numbered' | undefined;
-
-function payloadOf(block: StoredBlock): Record<string, unknown> {
-  return (block[block.type] ?? {}) as Record<string, unknown>;
-}
 
 function listKindOf(type: string): ListKind {
   if (type === 'bulleted_list_item' || type === 'to_do') return 'bullet';
@@ -56,7 +54,7 @@ export async function renderBlocks(blocks: readonly StoredBlock[], dir: string, 
 
 /** The stored children of a block (a synced copy's are its original's), with their directory. */
 async function childrenOf(block: StoredBlock, dir: string, context: BlockContext): Promise<{ blocks: StoredBlock[]; dir: string } | undefined> {
-  const syncedFrom = (payloadOf(block).synced_from as { block_id?: string } | null | undefined)?.block_id;
+  const syncedFrom = stringOf(recordOf(blockPayload(block).synced_from).block_id);
   if (block.type === 'synced_block' && syncedFrom) {
     const original = await context.synced.find(syncedFrom, [dir, context.pageDir]);
     if (original) return original;
@@ -79,7 +77,7 @@ async function renderChildren(block: StoredBlock, dir: string, context: BlockCon
 
 /** A list item: its marker and text, then its children indented under it. */
 async function listItem(marker: string, block: StoredBlock, dir: string, context: BlockContext, depth: number): Promise<string> {
-  const text = blockText(payloadOf(block).rich_text, context);
+  const text = blockText(blockPayload(block).rich_text, context);
   const children = await renderChildren(block, dir, context, depth);
   const head = `${marker} ${text}`.trimEnd();
   if (!children) return head;
@@ -94,16 +92,16 @@ async function withChildren(head: string, block: StoredBlock, dir: string, conte
 }
 
 function calloutIcon(icon: unknown): { emoji?: string; ref?: string; url?: string } {
-  const value = (icon ?? {}) as { type?: string; emoji?: string; external?: { url?: string }; custom_emoji?: { name?: string } };
-  if (value.type === 'emoji') return { emoji: value.emoji ?? '' };
-  if (value.type === 'custom_emoji') return { emoji: `:${value.custom_emoji?.name ?? 'emoji'}:` };
-  if (value.type === 'external') return { url: safeExternalUrl(value.external?.url) };
+  const value = recordOf(icon);
+  if (value.type === 'emoji') return { emoji: stringOf(value.emoji) ?? '' };
+  if (value.type === 'custom_emoji') return { emoji: `:${stringOf(recordOf(value.custom_emoji).name) ?? 'emoji'}:` };
+  if (value.type === 'external') return { url: safeExternalUrl(recordOf(value.external).url) };
   if (value.type === 'file' || value.type === 'file_upload') return { ref: 'icon' };
   return {};
 }
 
 async function renderCallout(block: StoredBlock, dir: string, context: BlockContext, depth: number): Promise<string> {
-  const payload = payloadOf(block);
+  const payload = blockPayload(block);
   const icon = calloutIcon(payload.icon);
   let prefix = icon.emoji ? escapeMarkdown(icon.emoji) : '';
   if (icon.url) prefix = `![icon](${icon.url})`;
@@ -119,7 +117,7 @@ async function renderCallout(block: StoredBlock, dir: string, context: BlockCont
 const LANGUAGE_ALIASES: Record<string, string> = { 'plain text': '', 'c++': 'cpp', 'c#': 'csharp', 'f#': 'fsharp', 'objective-c': 'objectivec', 'vb.net': 'vbnet', 'java/c/c++/c#': 'java' };
 
 function renderCode(block: StoredBlock, context: BlockContext): string {
-  const payload = payloadOf(block);
+  const payload = blockPayload(block);
   const source = plainText(payload.rich_text);
   const language = String(payload.language ?? '').toLowerCase();
   const info = (LANGUAGE_ALIASES[language] ?? language).replace(/[^a-z0-9+#_-]+/g, '-');
@@ -140,7 +138,7 @@ function headingLevel(type: string): number {
 
 /** One block (and its children) as Markdown; `number` is its position in a numbered list. */
 export async function renderBlock(block: StoredBlock, dir: string, context: BlockContext, depth: number, number: number): Promise<string> {
-  const payload = payloadOf(block);
+  const payload = blockPayload(block);
   switch (block.type) {
     case 'paragraph':
       return withChildren(blockText(payload.rich_text, context), block, dir, context, depth);

@@ -1,14 +1,13 @@
 // Blocks that point at something else: files and media, bookmarks and embeds, other pages, tables.
-import type { StoredBlock } from '../snapshot/reader';
+import type { StoredBlock } from '../snapshot/format';
+import { blockPayload, iconEmoji } from '../snapshot/format';
+import type { JsonRecord } from '../snapshot/json-values';
+import { arrayOf, recordOf, stringOf } from '../snapshot/json-values';
 import type { BlockContext } from './block-context';
 import { safeExternalUrl } from './links';
 import { escapeMarkdown, plainText, singleLineText, titleText } from './markdown-text';
 
-function payloadOf(block: StoredBlock): Record<string, unknown> {
-  return (block[block.type] ?? {}) as Record<string, unknown>;
-}
-
-function captionLine(payload: Record<string, unknown>, context: BlockContext): string {
+function captionLine(payload: JsonRecord, context: BlockContext): string {
   const caption = singleLineText(payload.caption, context);
   return caption ? `\n\n*${caption}*` : '';
 }
@@ -21,19 +20,22 @@ interface MediaTarget {
 
 /** Where a file object's bytes are in the export, or its external URL. */
 async function mediaTarget(block: StoredBlock, dir: string, context: BlockContext, preferredName: string | null): Promise<MediaTarget> {
-  const payload = payloadOf(block) as { type?: string; external?: { url?: string }; file?: { url?: string } };
+  const payload = blockPayload(block);
   const lastSegment = (url: string | undefined) => url?.split(/[?#]/)[0]?.split('/').pop() ?? '';
-  if (payload.type === 'external') return { href: safeExternalUrl(payload.external?.url), fileName: lastSegment(payload.external?.url) };
+  if (payload.type === 'external') {
+    const url = stringOf(recordOf(payload.external).url);
+    return { href: safeExternalUrl(url), fileName: lastSegment(url) };
+  }
   const copied = await context.files.copy(dir, `block:${block.id}`, preferredName);
   if (copied) return { href: context.links.fileHref(context.document, copied), fileName: copied.split('/').pop() ?? '' };
   context.warnings.push(`${context.label}: the ${block.type} block ${block.id} has no stored file.`);
-  return { href: undefined, fileName: lastSegment(payload.file?.url) };
+  return { href: undefined, fileName: lastSegment(stringOf(recordOf(payload.file).url)) };
 }
 
 /** image, video, audio, pdf, file: an image or a link to the copied file (or the external URL). */
 export async function renderMedia(block: StoredBlock, dir: string, context: BlockContext): Promise<string> {
-  const payload = payloadOf(block);
-  const name = typeof payload.name === 'string' && payload.name ? payload.name : null;
+  const payload = blockPayload(block);
+  const name = stringOf(payload.name) || null;
   const { href, fileName } = await mediaTarget(block, dir, context, name);
   const caption = plainText(payload.caption).replace(/\s+/g, ' ').trim();
   if (block.type === 'image') {
@@ -42,10 +44,12 @@ export async function renderMedia(block: StoredBlock, dir: string, context: Bloc
   }
   let label = escapeMarkdown(name ?? '');
   if (!label) label = escapeMarkdown(safeDecode(fileName) || caption || block.type);
-  const kind = { video: 'Video', audio: 'Audio', pdf: 'PDF', file: 'File' }[block.type] ?? 'File';
+  const kind = MEDIA_KINDS[block.type] ?? 'File';
   const link = href ? `[${label}](${href})` : `${label} *(not in this backup)*`;
   return `${kind}: ${link}${captionLine(payload, context)}`;
 }
+
+const MEDIA_KINDS: Partial<Record<string, string>> = { video: 'Video', audio: 'Audio', pdf: 'PDF', file: 'File' };
 
 function safeDecode(text: string): string {
   try {
@@ -57,8 +61,8 @@ function safeDecode(text: string): string {
 
 /** bookmark, embed, link_preview: a link to the URL. */
 export function renderWebLink(block: StoredBlock, context: BlockContext): string {
-  const payload = payloadOf(block);
-  const url = typeof payload.url === 'string' ? payload.url : '';
+  const payload = blockPayload(block);
+  const url = stringOf(payload.url) ?? '';
   const href = safeExternalUrl(url);
   const caption = singleLineText(payload.caption, context);
   const label = caption || escapeMarkdown(url) || block.type;
@@ -67,7 +71,8 @@ export function renderWebLink(block: StoredBlock, context: BlockContext): string
 
 function objectLink(context: BlockContext, id: string, fallbackTitle: string): string | undefined {
   const entry = context.links.entry(id);
-  const icon = (entry?.icon as { type?: string; emoji?: string } | null | undefined)?.type === 'emoji' ? `${(entry?.icon as { emoji: string }).emoji} ` : '';
+  const emoji = iconEmoji(entry?.icon);
+  const icon = emoji === null ? '' : `${emoji} `;
   const title = titleText(entry?.title || fallbackTitle);
   const href = context.links.objectHref(context.document, id);
   return href ? `${icon}[${title}](${href})` : undefined;
@@ -75,7 +80,7 @@ function objectLink(context: BlockContext, id: string, fallbackTitle: string): s
 
 /** child_page and child_database blocks: a link to the child's document. */
 export function renderChildObject(block: StoredBlock, context: BlockContext): string {
-  const title = String(payloadOf(block).title ?? '');
+  const title = String(blockPayload(block).title ?? '');
   const link = objectLink(context, block.id, title);
   if (link) return link;
   if (block.type === 'child_database') return `*Linked database view: ${titleText(title)} (not in this backup)*`;
@@ -84,18 +89,16 @@ export function renderChildObject(block: StoredBlock, context: BlockContext): st
 
 /** link_to_page: a link to the page or database. */
 export function renderLinkToPage(block: StoredBlock, context: BlockContext): string {
-  const payload = payloadOf(block);
+  const payload = blockPayload(block);
   const id = String(payload.page_id ?? payload.database_id ?? '');
   return objectLink(context, id, '') ?? '*Link to a page that is not in this backup*';
 }
 
 /** table: a Markdown table; GFM needs a header row, left empty when the table has none. */
 export async function renderTable(block: StoredBlock, dir: string, context: BlockContext): Promise<string> {
-  const payload = payloadOf(block);
+  const payload = blockPayload(block);
   const rows = (block.has_children ? await context.reader.blockChildren(dir, block.id) : undefined) ?? [];
-  const cells = rows
-    .filter((row) => row.type === 'table_row')
-    .map((row) => (((row.table_row as { cells?: unknown[] } | undefined)?.cells ?? []) as unknown[]).map((cell) => singleLineText(cell, context)));
+  const cells = rows.filter((row) => row.type === 'table_row').map((row) => arrayOf(blockPayload(row).cells).map((cell) => singleLineText(cell, context)));
   const width = Math.max(Number(payload.table_width) || 0, ...cells.map((row) => row.length), 1);
   const line = (row: string[], rowHeader: boolean) =>
     `| ${Array.from({ length: width }, (_unused, index) => {

@@ -1,7 +1,8 @@
-import type { Client } from '@notionhq/client';
+import type { DataSourceObjectResponse, PageObjectResponse } from '@notionhq/client';
+import { isFullDataSource, isFullPage } from '@notionhq/client';
 import type { NotionGateway } from './gateway';
+import { iconEmoji } from '../snapshot/format';
 import { databaseTitle, pageTitle } from './crawler/notion-objects';
-import type { DataSourceObject, PageObject } from './crawler/notion-objects';
 
 /** One page or database the token can see, for the "choose what to protect" tree. */
 export interface PickablePage {
@@ -15,8 +16,6 @@ export interface PickablePage {
   url: string | null;
 }
 
-type SearchResult = PageObject | (DataSourceObject & { title?: Array<{ plain_text?: string }>; icon?: { emoji?: string } | null; url?: string });
-
 /**
  * Pages and databases the token can see, as a tree: search finds them (database rows are left out:
  * they come with their database). Notion's search is not exhaustive, but whatever it misses inside a
@@ -26,24 +25,18 @@ export async function listPickablePages(gateway: NotionGateway): Promise<Pickabl
   const pages: PickablePage[] = [];
   const parents = new Map<string, string | null>();
   const databases = new Map<string, PickablePage>();
-  for await (const page of gateway.paginate<SearchResult>('search', (client: Client, cursor) =>
-    client.search({ start_cursor: cursor, page_size: 100 }) as never,
-  )) {
+  for await (const page of gateway.paginate('search', (client, cursor) => client.search({ start_cursor: cursor, page_size: 100 }))) {
     for (const item of page.results) {
-      if (item.object === 'page') {
-        const pageObject = item as PageObject;
-        const parent = pageObject.parent;
-        if (pageObject.in_trash || parent?.type === 'data_source_id' || parent?.type === 'database_id') continue;
-        const emoji = (pageObject.icon as { emoji?: string } | null | undefined)?.emoji ?? null;
-        pages.push({ id: pageObject.id, object: 'page', title: pageTitle(pageObject), emoji, parentId: null, url: pageObject.url ?? null });
-        parents.set(pageObject.id, parent?.page_id ?? parent?.block_id ?? null);
-      } else if (item.object === 'data_source') {
-        const source = item as DataSourceObject & { title?: unknown; icon?: { emoji?: string } | null; url?: string };
-        const databaseId = source.parent?.database_id;
+      if (isFullPage(item)) {
+        const parent = item.parent;
+        if (item.in_trash || parent.type === 'data_source_id' || parent.type === 'database_id') continue;
+        pages.push({ id: item.id, object: 'page', title: pageTitle(item), emoji: iconEmoji(item.icon), parentId: null, url: item.url ?? null });
+        parents.set(item.id, parentOf(parent));
+      } else if (isFullDataSource(item)) {
+        const databaseId = item.parent.database_id;
         if (!databaseId || databases.has(databaseId)) continue;
-        const title = databaseTitle({ object: 'database', id: databaseId, parent: { type: 'workspace' }, title: source.title as never });
-        databases.set(databaseId, { id: databaseId, object: 'database', title, emoji: source.icon?.emoji ?? null, parentId: null, url: null });
-        parents.set(databaseId, source.database_parent?.page_id ?? source.database_parent?.block_id ?? null);
+        databases.set(databaseId, { id: databaseId, object: 'database', title: databaseTitle(item), emoji: iconEmoji(item.icon), parentId: null, url: null });
+        parents.set(databaseId, item.database_parent ? parentOf(item.database_parent) : null);
       }
     }
   }
@@ -55,4 +48,10 @@ export async function listPickablePages(gateway: NotionGateway): Promise<Pickabl
     item.parentId = parent && known.has(parent) ? parent : null;
   }
   return all.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+}
+
+/** The page or block a page or database lies in: null at the top of the workspace and inside a database. */
+function parentOf(parent: PageObjectResponse['parent'] | DataSourceObjectResponse['database_parent']): string | null {
+  if (parent.type === 'page_id') return parent.page_id;
+  return parent.type === 'block_id' ? parent.block_id : null;
 }

@@ -1,4 +1,5 @@
-import type { StoredBlock } from '../snapshot/reader';
+import type { StoredBlock } from '../snapshot/format';
+import { syncedOriginalOf } from '../snapshot/format';
 import type { BlockObjectRequest, ConvertedBlock } from './convert';
 import { convertBlock, withChildren } from './convert';
 import { isObjectBlock } from './nested-objects';
@@ -39,8 +40,7 @@ export function unitIds(block: StoredBlock, converted: ConvertedBlock): string[]
 }
 
 export function isSyncedCopy(block: StoredBlock): string | undefined {
-  const payload = block.synced_block as { synced_from?: { block_id?: string } | null } | undefined;
-  return payload?.synced_from?.block_id ?? undefined;
+  return syncedOriginalOf(block);
 }
 
 /** A synced copy whose original exists in the restore: its content is the original's. */

@@ -1,4 +1,5 @@
-import type { StoredBlock } from '../snapshot/reader';
+import type { StoredBlock } from '../snapshot/format';
+import { storedBlockSchema } from '../snapshot/format';
 import type { IndexEntry } from '../snapshot/writer';
 import type { Container, RestoreRun } from './run';
 
@@ -29,7 +30,7 @@ export function standInId(objectId: string): string {
 /** The link_to_page block left where a nested page or database stood. */
 export function linkStandIn(block: StoredBlock): StoredBlock {
   const target = block.type === 'child_page' ? { type: 'page_id', page_id: block.id } : { type: 'database_id', database_id: block.id };
-  return { object: 'block', id: standInId(block.id), type: 'link_to_page', has_children: false, link_to_page: target };
+  return storedBlockSchema.parse({ object: 'block', id: standInId(block.id), type: 'link_to_page', has_children: false, link_to_page: target });
 }
 
 /** Nested pages and databases found while restoring each page's content, in the order they appeared. */

@@ -269,7 +269,7 @@ export class ObjectRestorer implements ObjectCreators {
           await this.run.uploader.uploadFrom(dir, (ref) => ref.startsWith(`comment:${comment.id}:`));
           const converted = convertComment(comment, this.run.convertContext());
           const thread = discussions.get(comment.discussion_id);
-          const onBlock = comment.parent.block_id ? this.run.newIdFor(comment.parent.block_id) : undefined;
+          const onBlock = comment.parent.type === 'block_id' ? this.run.newIdFor(comment.parent.block_id) : undefined;
           const body: Record<string, unknown> = thread
             ? { discussion_id: thread, rich_text: converted.rich_text }
             : { parent: onBlock ? { type: 'block_id', block_id: onBlock } : { type: 'page_id', page_id: pageNewId }, rich_text: converted.rich_text };

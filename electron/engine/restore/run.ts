@@ -1,4 +1,7 @@
-import type { SnapshotReader, StoredBlock } from '../snapshot/reader';
+import type { StoredBlock } from '../snapshot/format';
+import { blockPayload } from '../snapshot/format';
+import { arrayOf, recordOf, stringOf } from '../snapshot/json-values';
+import type { SnapshotReader } from '../snapshot/reader';
 import type { ConvertContext, LossRecord } from './convert';
 import type { RestoreJournal } from './journal';
 import type { NotionWriter } from './notion-writer';
@@ -124,24 +127,22 @@ export class RestoreRun {
 /** Ids a block points at: synced original, link_to_page target, page and database mentions. */
 export function referencedIds(block: StoredBlock): string[] {
   const ids: string[] = [];
-  const body = (block[block.type] ?? {}) as Record<string, unknown>;
-  const synced = (body.synced_from as { block_id?: string } | null | undefined)?.block_id;
+  const body = blockPayload(block);
+  const synced = stringOf(recordOf(body.synced_from).block_id);
   if (block.type === 'synced_block' && synced) ids.push(synced);
   if (block.type === 'link_to_page') {
-    const link = body as { page_id?: string; database_id?: string };
-    if (link.page_id) ids.push(link.page_id);
-    if (link.database_id) ids.push(link.database_id);
+    for (const id of [stringOf(body.page_id), stringOf(body.database_id)]) if (id) ids.push(id);
   }
   const mentions = (items: unknown): void => {
-    if (!Array.isArray(items)) return;
-    for (const item of items as Array<{ type?: string; mention?: { type?: string; page?: { id?: string }; database?: { id?: string } } }>) {
+    for (const item of arrayOf(items).map(recordOf)) {
       if (item.type !== 'mention') continue;
-      const id = item.mention?.page?.id ?? item.mention?.database?.id;
+      const mention = recordOf(item.mention);
+      const id = stringOf(recordOf(mention.page).id) ?? stringOf(recordOf(mention.database).id);
       if (id) ids.push(id);
     }
   };
   mentions(body.rich_text);
   mentions(body.caption);
-  if (Array.isArray(body.cells)) (body.cells as unknown[]).forEach(mentions);
+  arrayOf(body.cells).forEach(mentions);
   return ids;
 }

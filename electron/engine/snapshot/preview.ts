@@ -1,5 +1,7 @@
-import type { SnapshotReader, StoredBlock } from './reader';
-import type { IndexEntry } from './writer';
+import type { IndexEntry, StoredBlock } from './format';
+import { blockPayload, iconEmoji, syncedOriginalOf } from './format';
+import { arrayOf, recordOf, stringOf } from './json-values';
+import type { SnapshotReader } from './reader';
 
 /** A run of text with its Notion annotations, for the read-only page preview. */
 export interface PreviewSpan {
@@ -41,13 +43,13 @@ const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 function spans(items: unknown): PreviewSpan[] {
-  if (!Array.isArray(items)) return [];
-  return items.map((item) => {
-    const value = item as { plain_text?: string; href?: string | null; annotations?: Record<string, boolean | string> };
-    const annotations = value.annotations ?? {};
-    const span: PreviewSpan = { text: value.plain_text ?? '' };
+  return arrayOf(items).map((item) => {
+    const value = recordOf(item);
+    const annotations = recordOf(value.annotations);
+    const span: PreviewSpan = { text: stringOf(value.plain_text) ?? '' };
     for (const key of ['bold', 'italic', 'strikethrough', 'underline', 'code'] as const) if (annotations[key] === true) span[key] = true;
-    if (value.href && /^https?:\/\//.test(value.href)) span.href = value.href;
+    const href = stringOf(value.href);
+    if (href && /^https?:\/\//.test(href)) span.href = href;
     return span;
   });
 }
@@ -65,17 +67,17 @@ export async function buildPagePreview(reader: SnapshotReader, entry: IndexEntry
         truncated = true;
         return;
       }
-      const body = (block[block.type] ?? {}) as Record<string, unknown>;
+      const body = blockPayload(block);
       const preview: PreviewBlock = { id: block.id, type: block.type, depth, spans: spans(body.rich_text ?? body.caption) };
       if (block.type === 'to_do') preview.checked = body.checked === true;
-      if (block.type === 'code' && typeof body.language === 'string') preview.language = body.language;
-      const icon = body.icon as { emoji?: string } | undefined;
-      if (block.type === 'callout' && icon?.emoji) preview.emoji = icon.emoji;
-      if (block.type === 'table_row') preview.cells = ((body.cells as unknown[]) ?? []).map(spans);
-      if (block.type === 'child_page') preview.target = String((body as { title?: string }).title ?? '');
-      if (block.type === 'child_database') preview.target = String((body as { title?: string }).title ?? '');
+      const language = stringOf(body.language);
+      if (block.type === 'code' && language !== undefined) preview.language = language;
+      const emoji = stringOf(recordOf(body.icon).emoji);
+      if (block.type === 'callout' && emoji) preview.emoji = emoji;
+      if (block.type === 'table_row') preview.cells = arrayOf(body.cells).map(spans);
+      if (block.type === 'child_page' || block.type === 'child_database') preview.target = String(body.title ?? '');
       if (block.type === 'link_to_page') {
-        const id = String((body as { page_id?: string; database_id?: string }).page_id ?? (body as { database_id?: string }).database_id ?? '');
+        const id = String(body.page_id ?? body.database_id ?? '');
         preview.target = reader.entry(id)?.title ?? 'a page outside this backup';
       }
       if (block.type === 'bookmark' || block.type === 'embed') preview.target = String(body.url ?? '');
@@ -87,8 +89,7 @@ export async function buildPagePreview(reader: SnapshotReader, entry: IndexEntry
         }
       }
       blocks.push(preview);
-      const synced = (body.synced_from as { block_id?: string } | null | undefined)?.block_id;
-      if (block.has_children && !synced && block.type !== 'child_page' && block.type !== 'child_database') {
+      if (block.has_children && !syncedOriginalOf(block) && block.type !== 'child_page' && block.type !== 'child_database') {
         const nested = (await reader.blockChildren(dir, block.id)) ?? [];
         await visit(`${dir}/${block.id}`, nested, depth + 1);
       }
@@ -96,6 +97,5 @@ export async function buildPagePreview(reader: SnapshotReader, entry: IndexEntry
   };
 
   await visit(entry.path, children, 0);
-  const icon = page.icon as { emoji?: string } | null | undefined;
-  return { title: entry.title, emoji: icon?.emoji ?? null, blocks, truncated };
+  return { title: entry.title, emoji: iconEmoji(page.icon) ?? null, blocks, truncated };
 }

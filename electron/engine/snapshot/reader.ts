@@ -1,7 +1,34 @@
 import path from 'node:path';
-import type { ContentEntry, FileDescriptor, IndexEntry, SyncedBlockEntry } from './writer';
-import { checkNotionId, checkSnapshotName, checkSnapshotPath, parseContent, parseFiles, parseIndex } from './untrusted';
-import { SNAPSHOT_FORMAT } from './writer';
+import type { z } from 'zod';
+import type {
+  ContentEntry,
+  FileDescriptor,
+  FullPropertyValue,
+  IndexEntry,
+  StoredBlock,
+  StoredComment,
+  StoredDatabase,
+  StoredDataSource,
+  StoredManifest,
+  StoredPage,
+  StoredUser,
+} from './format';
+import {
+  blocksFileSchema,
+  commentsFileSchema,
+  contentFileSchema,
+  databaseFileSchema,
+  dataSourcesFileSchema,
+  filesFileSchema,
+  indexFileSchema,
+  pageFileSchema,
+  propertiesFileSchema,
+  SNAPSHOT_FORMAT,
+  storedManifestSchema,
+  usersFileSchema,
+} from './format';
+import { isRecord, plainTextOf, stringOf } from './json-values';
+import { checkNotionId, checkSnapshotName, checkSnapshotPath, parseSnapshotFile } from './untrusted';
 import type { SnapshotSource } from './snapshot-source';
 
 export { directorySource } from './directory-source';
@@ -22,57 +49,11 @@ export function guardedSource(source: SnapshotSource): SnapshotSource {
   };
 }
 
-export interface SnapshotManifest {
-  format: string;
-  formatVersion: number;
-  notionApiVersion: string;
-  workspace: { id: string | null; name: string | null };
-  mode: 'full' | 'incremental';
-  startedAt: string;
-  finishedAt: string;
-  counts: Record<string, number>;
-  unreachable: Array<{ id: string; object: string; referencedFrom: string | null; reason: string }>;
-  unsupportedBlocks: Array<{ blockId: string; pageId: string; blockType: string }>;
-  failedFiles: Array<{ ref: string; pageId: string; reason: string }>;
-  warnings: string[];
-  /** Absent from snapshots made before synced copies had a blocks.json of their own. */
-  syncedBlocks?: SyncedBlockEntry[];
-}
-
-export interface StoredBlock {
-  object: 'block';
-  id: string;
-  type: string;
-  has_children: boolean;
-  [key: string]: unknown;
-}
-
-export interface StoredPage {
-  object: 'page';
-  id: string;
-  parent: Record<string, unknown>;
-  properties: Record<string, { id: string; type: string; [key: string]: unknown }>;
-  icon?: unknown;
-  cover?: unknown;
-  [key: string]: unknown;
-}
-
-export interface StoredComment {
-  id: string;
-  discussion_id: string;
-  parent: { type: string; page_id?: string; block_id?: string };
-  rich_text: unknown[];
-  created_time: string;
-  created_by?: { id: string };
-  display_name?: unknown;
-  attachments?: Array<{ category?: string; file?: { url: string } }>;
-}
-
-export interface FullPropertyValue {
-  name: string;
-  type: string;
-  results: unknown[];
-}
+/**
+ * A data source as reader.database() gives it: official-connector snapshots (API 2022-06-28) have no
+ * data_sources.json, only the database's own properties, given under the database's id.
+ */
+export type DatabaseSource = Pick<StoredDataSource, 'id' | 'properties'> & Partial<StoredDataSource>;
 
 /** Reads our snapshots, and snapshots of plakar's official Notion connector (docs/snapshot-format.md). */
 export class SnapshotReader {
@@ -81,7 +62,7 @@ export class SnapshotReader {
 
   private constructor(
     readonly source: SnapshotSource,
-    readonly manifest: SnapshotManifest | null,
+    readonly manifest: StoredManifest | null,
     readonly content: ContentEntry[],
     private readonly entries: IndexEntry[],
   ) {
@@ -91,14 +72,12 @@ export class SnapshotReader {
   /** Reads through `guardedSource`; content.json and index.json are checked before anything is followed. */
   static async open(untrusted: SnapshotSource): Promise<SnapshotReader> {
     const source = guardedSource(untrusted);
-    const raw = await readJson<unknown>(source, 'content.json');
-    if (raw === undefined) throw new Error('This snapshot has no content.json: it is not a Notion backup.');
-    const content = parseContent(raw);
-    const manifest = await readJson<SnapshotManifest>(source, 'manifest.json');
-    const ours = manifest?.format === SNAPSHOT_FORMAT;
-    const rawIndex = ours ? await readJson<unknown>(source, 'index.json') : undefined;
-    const index = rawIndex === undefined ? await buildIndex(source, content) : parseIndex(rawIndex);
-    return new SnapshotReader(source, ours ? manifest : null, content, index);
+    const content = await readFile(source, 'content.json', contentFileSchema);
+    if (content === undefined) throw new Error('This snapshot has no content.json: it is not a Notion backup.');
+    const rawManifest = await readJson(source, 'manifest.json');
+    const manifest = isRecord(rawManifest) && rawManifest.format === SNAPSHOT_FORMAT ? parseSnapshotFile(storedManifestSchema, rawManifest, 'manifest.json') : null;
+    const index = (manifest ? await readFile(source, 'index.json', indexFileSchema) : undefined) ?? (await buildIndex(source, content));
+    return new SnapshotReader(source, manifest, content, index);
   }
 
   /** True for snapshots made by plakar's official connector (no manifest, no sidecar files). */
@@ -125,10 +104,10 @@ export class SnapshotReader {
   }
 
   async page(entry: IndexEntry): Promise<{ page: StoredPage; children: StoredBlock[] }> {
-    const stored = await readJson<StoredPage & { children?: StoredBlock[] }>(this.source, join(entry.path, 'page.json'));
+    const stored = await readFile(this.source, join(entry.path, 'page.json'), pageFileSchema);
     if (!stored) throw new Error(`The snapshot is missing ${entry.path}/page.json.`);
     const { children, ...page } = stored;
-    return { page: page as StoredPage, children: children ?? [] };
+    return { page, children: children ?? [] };
   }
 
   /**
@@ -136,7 +115,7 @@ export class SnapshotReader {
    * synced copy these may be a mirror of its original (see isSyncedMirror).
    */
   async blockChildren(dir: string, blockId: string): Promise<StoredBlock[] | undefined> {
-    return readJson<StoredBlock[]>(this.source, join(dir, blockId, 'blocks.json'));
+    return readFile(this.source, join(dir, blockId, 'blocks.json'), blocksFileSchema);
   }
 
   /**
@@ -156,20 +135,20 @@ export class SnapshotReader {
     return this.isSyncedMirror(dir, blockId) ? undefined : this.blockChildren(dir, blockId);
   }
 
-  async database(entry: IndexEntry): Promise<{ database: Record<string, unknown>; dataSources: Array<Record<string, unknown>> }> {
-    const database = await readJson<Record<string, unknown>>(this.source, join(entry.path, 'database.json'));
+  async database(entry: IndexEntry): Promise<{ database: StoredDatabase; dataSources: DatabaseSource[] }> {
+    const database = await readFile(this.source, join(entry.path, 'database.json'), databaseFileSchema);
     if (!database) throw new Error(`The snapshot is missing ${entry.path}/database.json.`);
-    const dataSources = await readJson<Array<Record<string, unknown>>>(this.source, join(entry.path, 'data_sources.json'));
+    const dataSources = await readFile(this.source, join(entry.path, 'data_sources.json'), dataSourcesFileSchema);
     // Official-connector snapshots (API 2022-06-28) have only the database's own properties.
     return { database, dataSources: dataSources ?? [{ id: database.id, properties: database.properties ?? {} }] };
   }
 
   async comments(dir: string): Promise<StoredComment[]> {
-    return (await readJson<StoredComment[]>(this.source, join(dir, 'comments.json'))) ?? [];
+    return (await readFile(this.source, join(dir, 'comments.json'), commentsFileSchema)) ?? [];
   }
 
   async fullProperties(dir: string): Promise<Record<string, FullPropertyValue>> {
-    return (await readJson<Record<string, FullPropertyValue>>(this.source, join(dir, 'properties.json'))) ?? {};
+    return (await readFile(this.source, join(dir, 'properties.json'), propertiesFileSchema)) ?? {};
   }
 
   /**
@@ -177,9 +156,8 @@ export class SnapshotReader {
    * connector snapshots, images stored as `<block id>.jpg` are described on the fly.
    */
   async files(dir: string): Promise<Map<string, FileDescriptor>> {
-    const file = join(dir, 'files.json');
-    const described = await readJson<unknown>(this.source, file);
-    if (described !== undefined) return new Map(Object.entries(parseFiles(described, file)));
+    const described = await readFile(this.source, join(dir, 'files.json'), filesFileSchema);
+    if (described !== undefined) return new Map(Object.entries(described));
     const files = new Map<string, FileDescriptor>();
     for (const item of await this.source.listDirectory(dir)) {
       const match = /^([0-9a-f-]{36})\.jpg$/.exec(item.name);
@@ -193,8 +171,8 @@ export class SnapshotReader {
     return this.source.readBytes(join(dir, checkSnapshotName(descriptor.file, `${dir}/files.json`)));
   }
 
-  async users(): Promise<Array<{ id: string; name?: string; type?: string; person?: { email?: string } }>> {
-    return (await readJson(this.source, 'users.json')) ?? [];
+  async users(): Promise<StoredUser[]> {
+    return (await readFile(this.source, 'users.json', usersFileSchema)) ?? [];
   }
 }
 
@@ -202,22 +180,26 @@ function join(...parts: string[]): string {
   return parts.filter(Boolean).join('/');
 }
 
-async function readJson<T>(source: SnapshotSource, relativePath: string): Promise<T | undefined> {
+async function readJson(source: SnapshotSource, relativePath: string): Promise<unknown> {
   const bytes = await source.readBytes(relativePath);
   if (!bytes) return undefined;
   try {
-    return JSON.parse(bytes.toString('utf8')) as T;
+    return JSON.parse(bytes.toString('utf8'));
   } catch {
     throw new Error(`The snapshot file ${relativePath} is damaged (not valid JSON).`);
   }
 }
 
-function titleOf(object: Record<string, unknown>): string {
-  const plain = (items: unknown): string =>
-    Array.isArray(items) ? items.map((item) => (item as { plain_text?: string }).plain_text ?? '').join('') : '';
-  if (object.object === 'database') return plain(object.title);
-  for (const value of Object.values((object.properties ?? {}) as Record<string, { type?: string; title?: unknown }>)) {
-    if (value?.type === 'title') return plain(value.title);
+/** A snapshot file parsed with its schema (format.ts); undefined when the snapshot does not have it. */
+async function readFile<Schema extends z.ZodType>(source: SnapshotSource, relativePath: string, schema: Schema): Promise<z.output<Schema> | undefined> {
+  const value = await readJson(source, relativePath);
+  return value === undefined ? undefined : parseSnapshotFile(schema, value, relativePath);
+}
+
+function titleOf(object: StoredPage | StoredDatabase): string {
+  if (object.object === 'database') return plainTextOf(object.title);
+  for (const value of Object.values(object.properties)) {
+    if (value.type === 'title') return plainTextOf(value.title);
   }
   return '';
 }
@@ -232,19 +214,20 @@ async function buildIndex(source: SnapshotSource, content: ContentEntry[]): Prom
     let ownId = parentId;
     let isDatabase = false;
     if (file) {
-      const object = (await readJson<Record<string, unknown>>(source, join(dir, file))) ?? {};
+      const where = join(dir, file);
       isDatabase = file === 'database.json';
-      ownId = checkNotionId(object.id ?? path.posix.basename(dir), join(dir, file));
+      const object = isDatabase ? await readFile(source, where, databaseFileSchema) : await readFile(source, where, pageFileSchema);
+      ownId = object?.id ?? checkNotionId(path.posix.basename(dir), where);
       entries.push({
         id: ownId,
         object: isDatabase ? 'database' : 'page',
-        title: titleOf(object),
-        icon: object.icon ?? null,
+        title: object ? titleOf(object) : '',
+        icon: object?.icon ?? null,
         path: dir,
         parentId,
         isRow,
-        lastEditedTime: typeof object.last_edited_time === 'string' ? object.last_edited_time : null,
-        url: typeof object.url === 'string' ? object.url : null,
+        lastEditedTime: stringOf(object?.last_edited_time) ?? null,
+        url: stringOf(object?.url) ?? null,
       });
     }
     for (const item of items) if (item.isDirectory) await visit(join(dir, item.name), ownId, isDatabase);
@@ -252,3 +235,6 @@ async function buildIndex(source: SnapshotSource, content: ContentEntry[]): Prom
   for (const root of content) await visit(root.id, null, false);
   return entries.sort((a, b) => a.path.localeCompare(b.path));
 }
+
+// Until every importer imports them from format.ts.
+export type { FullPropertyValue, StoredBlock, StoredComment, StoredManifest as SnapshotManifest, StoredPage } from './format';

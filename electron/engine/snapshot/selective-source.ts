@@ -4,7 +4,8 @@ import type { PlakarStore } from '../plakar/store';
 import type { SnapshotSource } from './snapshot-source';
 import { plakarSource } from './plakar-source';
 import { directorySource } from './reader';
-import { checkSnapshotPath, parseIndex } from './untrusted';
+import { indexFileSchema } from './format';
+import { checkSnapshotPath, parseSnapshotFile } from './untrusted';
 
 /** The small files at a snapshot's root that every reader opens first. */
 const ROOT_FILES = ['content.json', 'manifest.json', 'index.json', 'users.json'];
@@ -41,7 +42,7 @@ export function selectiveSnapshotSource(store: PlakarStore, snapshotId: string, 
       if (!bytes) return [];
       const wanted = new Set(selection);
       // Folders are restored under stagingDir by these paths: they are checked before any is used.
-      return parseIndex(JSON.parse(bytes.toString('utf8'))).filter((entry) => wanted.has(entry.id)).map((entry) => entry.path);
+      return parseSnapshotFile(indexFileSchema, JSON.parse(bytes.toString('utf8')), 'index.json').filter((entry) => wanted.has(entry.id)).map((entry) => entry.path);
     })();
     return selectedFolders;
   }

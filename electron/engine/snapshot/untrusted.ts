@@ -2,7 +2,6 @@
 // a store can craft one. Every path and id the reader follows is checked here first.
 import { z } from 'zod';
 import { isNotionId } from '../../../shared/notion-ids';
-import type { ContentEntry, FileDescriptor, IndexEntry } from './writer';
 
 export class UnsafeSnapshotError extends Error {
   constructor(message: string) {
@@ -45,59 +44,19 @@ export function checkNotionId(value: unknown, where: string): string {
   return value;
 }
 
-const notionId = z.string().refine(isNotionId, { message: 'not a Notion id' });
-const safePath = z.string().superRefine((value, context) => {
+// The same rules as zod schemas, for the format's schemas (format.ts).
+export const notionIdSchema = z.string().refine(isNotionId, { message: 'not a Notion id' });
+export const safePathSchema = z.string().superRefine((value, context) => {
   const reason = value === '' ? 'it is empty' : unsafePathReason(value);
   if (reason) context.addIssue({ code: 'custom', message: `the path ${JSON.stringify(value)} is refused: ${reason}` });
 });
-const safeName = safePath.refine((value) => !value.includes('/'), { message: 'not a single file name' });
+export const safeNameSchema = safePathSchema.refine((value) => !value.includes('/'), { message: 'not a single file name' });
 
-const contentSchema = z.array(
-  z.looseObject({ id: notionId, object: z.enum(['page', 'database']), parent: z.unknown() }),
-);
-
-const indexSchema = z.array(
-  z.looseObject({
-    id: notionId,
-    object: z.enum(['page', 'database']),
-    title: z.string(),
-    icon: z.unknown(),
-    path: safePath,
-    parentId: notionId.nullable(),
-    isRow: z.boolean(),
-    lastEditedTime: z.string().nullable(),
-    url: z.string().nullable(),
-  }),
-);
-
-const filesSchema = z.record(
-  z.string(),
-  z.looseObject({
-    file: safeName,
-    name: z.string().nullish().transform((value) => value ?? null),
-    size: z.number(),
-    sha256: z.string(),
-    contentType: z.string().nullish().transform((value) => value ?? null),
-    sourceKey: z.string().catch(''),
-  }),
-);
-
-function parsed<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
+/** A snapshot file's JSON checked against its schema; refused with the file and the first problem otherwise. */
+export function parseSnapshotFile<Schema extends z.ZodType>(schema: Schema, value: unknown, file: string): z.output<Schema> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const at = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
   throw new UnsafeSnapshotError(`${file}${at}: ${issue?.message ?? 'unexpected shape'}.`);
-}
-
-export function parseContent(value: unknown): ContentEntry[] {
-  return parsed(contentSchema, value, 'content.json') as ContentEntry[];
-}
-
-export function parseIndex(value: unknown): IndexEntry[] {
-  return parsed(indexSchema, value, 'index.json') as IndexEntry[];
-}
-
-export function parseFiles(value: unknown, file: string): Record<string, FileDescriptor> {
-  return parsed(filesSchema, value, file);
 }

@@ -1,60 +1,19 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type {
+  ContentEntry,
+  FileDescriptor,
+  FullPropertyValue,
+  IndexEntry,
+  SnapshotManifest,
+  StoredBlock,
+  StoredComment,
+  StoredDatabase,
+  StoredDataSource,
+  StoredPage,
+  StoredUser,
+} from './format';
 import { normaliseNotionObject, stableStringify } from './normalise';
-
-export const SNAPSHOT_FORMAT = 'notion-plakar-snapshot';
-export const SNAPSHOT_FORMAT_VERSION = 1;
-
-export interface ContentEntry {
-  parent: { page_id: '/' };
-  id: string;
-  object: 'page' | 'database';
-}
-
-export interface IndexEntry {
-  id: string;
-  object: 'page' | 'database';
-  title: string;
-  icon: unknown;
-  /** Directory relative to the snapshot root, with forward slashes. */
-  path: string;
-  parentId: string | null;
-  isRow: boolean;
-  lastEditedTime: string | null;
-  url: string | null;
-  /** What the object's own files hold (blocks, files, comments), so a reused page keeps its counts. */
-  stats?: { blocks: number; files: number; fileBytes: number; comments: number };
-}
-
-export interface FileDescriptor {
-  file: string;
-  /** The file's original name (snapshot/file-names.ts); null when none could be found. */
-  name: string | null;
-  size: number;
-  sha256: string;
-  contentType: string | null;
-  sourceKey: string;
-}
-
-/**
- * A synced block whose children are stored, as listed in `manifest.json` `syncedBlocks`
- * (docs/snapshot-format.md, "Synced blocks").
- */
-export interface SyncedBlockEntry {
-  blockId: string;
-  /** The page whose own tree holds the block. */
-  pageId: string;
-  /** The block's directory, holding its blocks.json, relative to the snapshot root. */
-  path: string;
-  /** The original's id for a synced copy; null for an original. */
-  syncedFrom: string | null;
-  /**
-   * `own`: the block's own content (an original, or a copy whose original is not in this snapshot,
-   * as Notion listed it through the copy). `mirror`: a copy's children written from its original's,
-   * stored elsewhere in this snapshot; the copy stands for its original, not for content of its own.
-   */
-  children: 'own' | 'mirror';
-}
 
 /**
  * Writes the files of one snapshot tree under `root` (docs/snapshot-format.md). Paths given to it are
@@ -84,26 +43,30 @@ export class SnapshotWriter {
   }
 
   /** page.json: the page object plus its first-level blocks as the last key. */
-  async writePage(relativeDir: string, page: object, children: readonly object[]): Promise<void> {
+  async writePage(relativeDir: string, page: StoredPage, children: readonly StoredBlock[]): Promise<void> {
     const normalised = normaliseNotionObject({ ...page, children });
     await this.writeJson(relativeDir, 'page.json', normalised, ['children']);
   }
 
   /** `<container>/<blockId>/blocks.json`: the children of one block. */
-  async writeBlockChildren(blockDir: string, children: readonly object[]): Promise<void> {
+  async writeBlockChildren(blockDir: string, children: readonly StoredBlock[]): Promise<void> {
     await this.writeJson(blockDir, 'blocks.json', normaliseNotionObject(children));
   }
 
   /** database.json (with the first data source's schema folded in) and data_sources.json. */
-  async writeDatabase(relativeDir: string, database: object, dataSources: readonly object[]): Promise<void> {
-    const first = dataSources[0] as { properties?: unknown } | undefined;
-    const folded = { ...database, properties: first?.properties ?? {} };
+  async writeDatabase(relativeDir: string, database: StoredDatabase, dataSources: readonly StoredDataSource[]): Promise<void> {
+    const folded: StoredDatabase = { ...database, properties: dataSources[0]?.properties ?? {} };
     await this.writeJson(relativeDir, 'database.json', normaliseNotionObject(folded));
     await this.writeJson(relativeDir, 'data_sources.json', normaliseNotionObject(dataSources));
   }
 
-  async writeSidecar(relativeDir: string, name: 'comments.json' | 'properties.json', value: unknown): Promise<void> {
-    await this.writeJson(relativeDir, name, normaliseNotionObject(value));
+  async writeComments(relativeDir: string, comments: readonly StoredComment[]): Promise<void> {
+    await this.writeJson(relativeDir, 'comments.json', normaliseNotionObject(comments));
+  }
+
+  /** properties.json: full values of the properties the page object truncated, by property id. */
+  async writeFullProperties(relativeDir: string, properties: Readonly<Record<string, FullPropertyValue>>): Promise<void> {
+    await this.writeJson(relativeDir, 'properties.json', normaliseNotionObject(properties));
   }
 
   async writeFilesIndex(relativeDir: string, files: ReadonlyMap<string, FileDescriptor>): Promise<void> {
@@ -114,13 +77,13 @@ export class SnapshotWriter {
   async writeRootFiles(options: {
     content: readonly ContentEntry[];
     index: readonly IndexEntry[];
-    users: readonly object[];
-    manifest: object;
+    users: readonly StoredUser[];
+    manifest: SnapshotManifest;
   }): Promise<void> {
     const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
     await this.writeJson('', 'content.json', [...options.content].sort(byId));
     await this.writeJson('', 'index.json', normaliseNotionObject([...options.index].sort((a, b) => a.path.localeCompare(b.path))));
-    await this.writeJson('', 'users.json', normaliseNotionObject([...(options.users as Array<{ id: string }>)].sort(byId)));
+    await this.writeJson('', 'users.json', normaliseNotionObject([...options.users].sort(byId)));
     await this.writeJson('', 'manifest.json', options.manifest);
   }
 }
@@ -129,3 +92,7 @@ export class SnapshotWriter {
 export function joinSnapshotPath(...parts: string[]): string {
   return parts.filter((part) => part !== '').join('/');
 }
+
+// Until every importer imports them from format.ts.
+export type { ContentEntry, FileDescriptor, IndexEntry, SyncedBlockEntry } from './format';
+export { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION } from './format';

@@ -1,31 +1,15 @@
+import type { DataSourceObjectResponse, PageObjectResponse } from '@notionhq/client';
 import type PQueue from 'p-queue';
-import type { IndexEntry, SnapshotWriter, SyncedBlockEntry } from '../../snapshot/writer';
+import type { FailedFileEntry, IndexEntry, ManifestCounts, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
+import { storedPageSchema } from '../../snapshot/format';
+import type { SnapshotWriter } from '../../snapshot/writer';
 import type { NotionGateway } from '../gateway';
-import type { FailedFileEntry, UnsupportedBlockEntry } from './manifest-entries';
 import type { PreviousSnapshot } from './previous-snapshot';
-import type { DataSourceObject, PageObject } from './notion-objects';
 
 export type CommentScope = 'pages' | 'all' | 'off';
 
-export interface UnreachableEntry {
-  id: string;
-  object: 'page' | 'database' | 'block' | 'data_source';
-  referencedFrom: string | null;
-  reason: string;
-}
-
-export interface CrawlCounts {
-  pages: number;
-  databases: number;
-  dataSources: number;
-  rows: number;
-  blocks: number;
-  files: number;
-  fileBytes: number;
-  comments: number;
-  users: number;
-  reusedPages: number;
-}
+/** What the manifest counts, as the crawl goes (the gateway counts the requests). */
+export type CrawlCounts = Omit<ManifestCounts, 'apiCalls'>;
 
 /** A synced copy with children, whose blocks.json is written at the end of the crawl (synced-blocks.ts). */
 export interface SyncedCopy {
@@ -51,7 +35,7 @@ export interface CrawlState {
   /** Full page objects from search, dropped as soon as the page is visited. */
   searchPages: PageCache;
   /** Data sources from search, keyed by database id. */
-  searchDataSources: Map<string, DataSourceObject[]>;
+  searchDataSources: Map<string, DataSourceObjectResponse[]>;
   index: IndexEntry[];
   counts: CrawlCounts;
   /** Pages known so far (search results plus pages discovered by walking), for progress. */
@@ -93,14 +77,14 @@ export class PageCache {
   private readonly pages = new Map<string, string>();
   private readonly parents = new Map<string, string>();
 
-  set(page: PageObject): void {
+  set(page: PageObjectResponse): void {
     this.pages.set(page.id, JSON.stringify(page));
-    this.parents.set(page.id, page.parent?.type ?? '');
+    this.parents.set(page.id, page.parent.type);
   }
 
-  get(id: string): PageObject | undefined {
+  get(id: string): PageObjectResponse | undefined {
     const text = this.pages.get(id);
-    return text === undefined ? undefined : (JSON.parse(text) as PageObject);
+    return text === undefined ? undefined : storedPageSchema.parse(JSON.parse(text));
   }
 
   has(id: string): boolean {

@@ -1,13 +1,15 @@
+import type { DatabaseObjectResponse, DataSourceObjectResponse, PageObjectResponse } from '@notionhq/client';
+import { isFullPage } from '@notionhq/client';
 import { originalFileName } from '../../snapshot/file-names';
-import type { FileDescriptor, IndexEntry } from '../../snapshot/writer';
+import type { FileDescriptor, IndexEntry } from '../../snapshot/format';
+import { storedPageSchema } from '../../snapshot/format';
 import { joinSnapshotPath } from '../../snapshot/writer';
 import type { CrawlContext } from './context';
 import { fileExtension, isHostedFile, storeHostedFile } from './files';
-import type { DataSourceObject, DatabaseObject, PageObject } from './notion-objects';
 import { databaseTitle } from './notion-objects';
 // Natural mutual recursion: a database's rows are pages, and pages hold databases.
 import { visitPage } from './pages';
-import { isUnreadable, retrieveDatabase, unreadableReason } from './reads';
+import { full, isUnreadable, retrieveDatabase, retrieveDataSource, unreadableReason } from './reads';
 
 export interface DatabaseVisit {
   databaseId: string;
@@ -25,7 +27,7 @@ export async function visitDatabase(context: CrawlContext, visit: DatabaseVisit)
   const { state } = context;
   if (state.visited.has(visit.databaseId)) return;
   state.visited.add(visit.databaseId);
-  let database: DatabaseObject;
+  let database: DatabaseObjectResponse;
   try {
     database = await retrieveDatabase(context, visit.databaseId);
   } catch (error) {
@@ -34,15 +36,11 @@ export async function visitDatabase(context: CrawlContext, visit: DatabaseVisit)
     state.unreachable.push({ id: visit.databaseId, object: 'database', referencedFrom: visit.referencedFrom, reason: unreadableReason(error) });
     return;
   }
-  if ((database as { in_trash?: boolean }).in_trash) return;
-  const dataSources: DataSourceObject[] = [];
+  if (database.in_trash) return;
+  const dataSources: DataSourceObjectResponse[] = [];
   for (const reference of database.data_sources ?? []) {
     try {
-      dataSources.push(
-        (await context.gateway.call('dataSources.retrieve', (client) =>
-          client.dataSources.retrieve({ data_source_id: reference.id }),
-        )) as DataSourceObject,
-      );
+      dataSources.push(await retrieveDataSource(context, reference.id));
     } catch (error) {
       if (!isUnreadable(error)) throw error;
       state.unreachable.push({ id: reference.id, object: 'data_source', referencedFrom: database.id, reason: unreadableReason(error) });
@@ -99,7 +97,7 @@ export async function visitDatabase(context: CrawlContext, visit: DatabaseVisit)
         () =>
           visitPage(context, {
             pageId: rowId,
-            page: JSON.parse(rowText) as PageObject,
+            page: storedPageSchema.parse(JSON.parse(rowText)),
             dir: rowDir,
             parentId: databaseId,
             isRow: true,
@@ -111,37 +109,31 @@ export async function visitDatabase(context: CrawlContext, visit: DatabaseVisit)
   }
 }
 
-interface QueryPage {
-  results: PageObject[];
-  next_cursor: string | null;
-  has_more: boolean;
-  request_status?: { type?: string; incomplete_reason?: string };
-}
-
 /**
  * Every row of a data source, past the per-query row cap: rows are read in created_time order and,
  * when Notion reports the cap was reached, the query restarts at the last created_time seen
  * (created_time never changes, unlike last_edited_time). Rows seen twice are skipped.
  */
-export async function* queryAllRows(context: CrawlContext, dataSourceId: string): AsyncGenerator<PageObject> {
+export async function* queryAllRows(context: CrawlContext, dataSourceId: string): AsyncGenerator<PageObjectResponse> {
   const seen = new Set<string>();
   let after: string | undefined;
   for (;;) {
     let capped = false;
     let lastCreated: string | undefined;
-    for await (const page of context.gateway.paginate<PageObject>('dataSources.query', async (client, cursor) => {
-      const response = (await client.dataSources.query({
+    for await (const page of context.gateway.paginate('dataSources.query', (client, cursor) =>
+      client.dataSources.query({
         data_source_id: dataSourceId,
         page_size: 100,
         start_cursor: cursor,
         sorts: [{ timestamp: 'created_time', direction: 'ascending' }],
         ...(after ? { filter: { timestamp: 'created_time', created_time: { on_or_after: after } } } : {}),
-      })) as unknown as QueryPage;
-      return response;
-    })) {
-      for (const row of page.results) {
-        if (row.object !== 'page' || row.in_trash) continue; // wiki data sources can return data_source results too
-        lastCreated = (row as PageObject & { created_time?: string }).created_time ?? lastCreated;
+      }),
+    )) {
+      for (const result of page.results) {
+        if (result.object !== 'page') continue; // wiki data sources can return data_source results too
+        const row = full(result, isFullPage);
+        if (row.in_trash) continue;
+        lastCreated = row.created_time ?? lastCreated;
         if (seen.has(row.id)) continue;
         seen.add(row.id);
         yield row;

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import type { BlockObjectResponse } from '@notionhq/client';
 import { originalFileName } from '../../snapshot/file-names';
-import type { FileDescriptor } from '../../snapshot/writer';
+import type { FileDescriptor } from '../../snapshot/format';
+import { blockPayload } from '../../snapshot/format';
+import { isRecord } from '../../snapshot/json-values';
 import { stableFileUrl } from '../../snapshot/normalise';
 import { downloadFile, FileDownloadError, FileUrlExpiredError } from '../file-download';
 import type { CrawlContext } from './context';
 import { linkOrCopy } from './link-or-copy';
-import type { BlockObject, FileObject } from './notion-objects';
 
 /** Block types whose payload is a file object. */
 export const FILE_BLOCK_TYPES = new Set(['image', 'video', 'audio', 'pdf', 'file']);
@@ -23,8 +25,9 @@ export interface HostedFile {
   refresh: () => Promise<string | undefined>;
 }
 
-export function isHostedFile(file: FileObject | null | undefined): file is FileObject & { file: { url: string } } {
-  return !!file && file.type === 'file' && typeof file.file?.url === 'string';
+/** A Notion-hosted file object (`{type: "file", file: {url}}`) anywhere a file can be: icons, covers, payloads, values. */
+export function isHostedFile<T>(file: T): file is T & { type: 'file'; file: { url: string } } {
+  return isRecord(file) && file.type === 'file' && isRecord(file.file) && typeof file.file.url === 'string';
 }
 
 /** The extension of the file's own name or URL path, sanitised; `.bin` when there is none. */
@@ -45,25 +48,23 @@ export function shortHash(text: string): string {
 }
 
 /** The Notion-hosted files of one block: its media payload, and a callout's uploaded icon. */
-export function blockHostedFiles(block: BlockObject, refresh: () => Promise<BlockObject>): HostedFile[] {
-  const payload = block[block.type] as (FileObject & { caption?: unknown; icon?: FileObject | null }) | undefined;
-  if (!payload) return [];
+export function blockHostedFiles(block: BlockObjectResponse, refresh: () => Promise<BlockObjectResponse>): HostedFile[] {
+  const payload = blockPayload(block);
   const files: HostedFile[] = [];
-  const caption = payload.caption;
   if (FILE_BLOCK_TYPES.has(block.type) && isHostedFile(payload)) {
-    const name = originalFileName({ name: payload.name, caption, url: payload.file.url });
+    const name = originalFileName({ name: payload.name, caption: payload.caption, url: payload.file.url });
     files.push({
       ref: `block:${block.id}`,
       fileName: `${block.id}${fileExtension(name ?? payload.file.url)}`,
       url: payload.file.url,
       name,
       refresh: async () => {
-        const fresh = (await refresh())[block.type] as FileObject | undefined;
+        const fresh = blockPayload(await refresh());
         return isHostedFile(fresh) ? fresh.file.url : undefined;
       },
     });
   }
-  const icon = (payload as { icon?: FileObject | null }).icon;
+  const icon = payload.icon;
   if (isHostedFile(icon)) {
     files.push({
       ref: `block:${block.id}:icon`,
@@ -71,7 +72,7 @@ export function blockHostedFiles(block: BlockObject, refresh: () => Promise<Bloc
       url: icon.file.url,
       name: originalFileName({ url: icon.file.url }),
       refresh: async () => {
-        const fresh = ((await refresh())[block.type] as { icon?: FileObject | null } | undefined)?.icon;
+        const fresh = blockPayload(await refresh()).icon;
         return isHostedFile(fresh) ? fresh.file.url : undefined;
       },
     });

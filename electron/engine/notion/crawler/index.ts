@@ -1,16 +1,16 @@
 import type { Client } from '@notionhq/client';
 import PQueue from 'p-queue';
-import type { ContentEntry } from '../../snapshot/writer';
-import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, SnapshotWriter } from '../../snapshot/writer';
+import type { ContentEntry, FailedFileEntry, SnapshotManifest, StoredUser, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
+import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION } from '../../snapshot/format';
+import { SnapshotWriter } from '../../snapshot/writer';
 import { NOTION_API_VERSION } from '../client';
 import { NotionGateway } from '../gateway';
 import type { RateLimiter } from '../rate-limiter';
 import type { NotionFailure, RetryPolicy } from '../retry';
 import { NotionCallError } from '../retry';
-import type { CommentScope, CrawlContext, CrawlCounts, UnreachableEntry } from './context';
+import type { CommentScope, CrawlContext, CrawlCounts } from './context';
 import { newCrawlState } from './context';
 import { visitDatabase } from './databases';
-import type { FailedFileEntry, UnsupportedBlockEntry } from './manifest-entries';
 import { countUnstoredObjectBlocks, visitPage } from './pages';
 import type { PreviousSnapshot } from './previous-snapshot';
 import type { RootObject } from './roots';
@@ -133,12 +133,12 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
   state.counts.users = users.length;
   phase = 'search';
   await searchWorkspace(context);
-  const explicit = options.roots && options.roots.length > 0;
-  const roots = explicit ? await resolveExplicitRoots(context, options.roots ?? []) : workspaceRoots(context);
+  const explicitRoots = options.roots && options.roots.length > 0 ? options.roots : undefined;
+  const roots = explicitRoots ? await resolveExplicitRoots(context, explicitRoots) : workspaceRoots(context);
   phase = 'pages';
   roots.forEach(visitRoot);
   await drain();
-  if (!explicit) {
+  if (!explicitRoots) {
     // Shared pages the walk did not reach: their parent is not shared, or search left the parent out.
     for (const id of state.searchPages.ids()) {
       const page = state.searchPages.get(id);
@@ -168,30 +168,26 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
   const content: ContentEntry[] = roots
     .filter((root) => state.index.some((entry) => entry.id === root.id))
     .map((root) => ({ parent: { page_id: '/' }, id: root.id, object: root.object }));
-  await context.writer.writeRootFiles({
-    content,
-    index: state.index,
-    users,
-    manifest: {
-      format: SNAPSHOT_FORMAT,
-      formatVersion: SNAPSHOT_FORMAT_VERSION,
-      app: { name: 'notion-plakar', version: options.appVersion },
-      notionApiVersion: NOTION_API_VERSION,
-      workspace: options.workspace,
-      source: { key: options.sourceKey, roots: explicit ? options.roots : 'all' },
-      mode: options.previous ? 'incremental' : 'full',
-      basedOn: options.previous?.snapshotId ?? null,
-      startedAt: new Date(started).toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      options: { comments: options.comments ?? 'pages' },
-      counts: { ...state.counts, apiCalls: gatewayStats.apiCalls },
-      unreachable: sortById(state.unreachable),
-      unsupportedBlocks: state.unsupportedBlocks.sort((a, b) => a.blockId.localeCompare(b.blockId)),
-      failedFiles: state.failedFiles.sort((a, b) => a.ref.localeCompare(b.ref)),
-      warnings: state.warnings,
-      syncedBlocks: state.syncedBlocks.sort((a, b) => a.path.localeCompare(b.path)),
-    },
-  });
+  const manifest: SnapshotManifest = {
+    format: SNAPSHOT_FORMAT,
+    formatVersion: SNAPSHOT_FORMAT_VERSION,
+    app: { name: 'notion-plakar', version: options.appVersion },
+    notionApiVersion: NOTION_API_VERSION,
+    workspace: options.workspace,
+    source: { key: options.sourceKey, roots: explicitRoots ?? 'all' },
+    mode: options.previous ? 'incremental' : 'full',
+    basedOn: options.previous?.snapshotId ?? null,
+    startedAt: new Date(started).toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    options: { comments: options.comments ?? 'pages' },
+    counts: { ...state.counts, apiCalls: gatewayStats.apiCalls },
+    unreachable: sortById(state.unreachable),
+    unsupportedBlocks: state.unsupportedBlocks.sort((a, b) => a.blockId.localeCompare(b.blockId)),
+    failedFiles: state.failedFiles.sort((a, b) => a.ref.localeCompare(b.ref)),
+    warnings: state.warnings,
+    syncedBlocks: state.syncedBlocks.sort((a, b) => a.path.localeCompare(b.path)),
+  };
+  await context.writer.writeRootFiles({ content, index: state.index, users, manifest });
   options.onProgress?.(progress());
   return {
     counts: { ...state.counts },
@@ -207,7 +203,7 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
   };
 }
 
-async function listUsers(context: CrawlContext): Promise<object[]> {
+async function listUsers(context: CrawlContext): Promise<StoredUser[]> {
   try {
     return await context.gateway.collect('users.list', (client, cursor) =>
       client.users.list({ start_cursor: cursor, page_size: 100 }),

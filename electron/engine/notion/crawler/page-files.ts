@@ -1,9 +1,10 @@
+import type { CommentObjectResponse, PageObjectResponse } from '@notionhq/client';
 import { originalFileName } from '../../snapshot/file-names';
-import type { FileDescriptor, IndexEntry } from '../../snapshot/writer';
+import type { FileDescriptor, IndexEntry } from '../../snapshot/format';
+import { recordOf } from '../../snapshot/json-values';
 import type { CrawlContext } from './context';
 import type { HostedFile } from './files';
 import { fileExtension, isHostedFile, shortHash, storeHostedFile } from './files';
-import type { CommentObject, FileObject, PageObject } from './notion-objects';
 import { listComments, retrievePage } from './reads';
 
 /** The page whose own files are being written, shared by the tasks that fill its block directories. */
@@ -29,7 +30,7 @@ export async function storeOwnFile(
 }
 
 /** Cover, icon and `files` property values that Notion hosts. */
-export function pageFiles(context: CrawlContext, page: PageObject): HostedFile[] {
+export function pageFiles(context: CrawlContext, page: PageObjectResponse): HostedFile[] {
   const targets: HostedFile[] = [];
   const refreshPage = () => retrievePage(context, page.id);
   for (const slot of ['cover', 'icon'] as const) {
@@ -46,9 +47,9 @@ export function pageFiles(context: CrawlContext, page: PageObject): HostedFile[]
       },
     });
   }
-  for (const [name, value] of Object.entries(page.properties ?? {})) {
+  for (const [name, value] of Object.entries(page.properties)) {
     if (value.type !== 'files' || !Array.isArray(value.files)) continue;
-    (value.files as FileObject[]).forEach((file, index) => {
+    value.files.forEach((file, index) => {
       if (!isHostedFile(file)) return;
       const original = originalFileName({ name: file.name, url: file.file.url });
       targets.push({
@@ -57,8 +58,9 @@ export function pageFiles(context: CrawlContext, page: PageObject): HostedFile[]
         url: file.file.url,
         name: original,
         refresh: async () => {
-          const fresh = ((await refreshPage()).properties[name]?.files as FileObject[] | undefined)?.[index];
-          return isHostedFile(fresh) ? fresh.file.url : undefined;
+          const fresh = (await refreshPage()).properties[name];
+          const freshFile = fresh?.type === 'files' ? fresh.files[index] : undefined;
+          return isHostedFile(freshFile) ? freshFile.file.url : undefined;
         },
       });
     });
@@ -72,20 +74,21 @@ export async function storeCommentFiles(
   own: OwnTree,
   dir: string,
   files: Map<string, FileDescriptor>,
-  comments: CommentObject[],
+  comments: CommentObjectResponse[],
 ): Promise<void> {
   for (const comment of comments) {
     for (const [index, attachment] of (comment.attachments ?? []).entries()) {
       const url = attachment.file?.url;
       if (!url) continue;
-      const original = originalFileName({ name: attachment.name, url });
+      // Notion gives some attachments the file's name, which its types leave out.
+      const original = originalFileName({ name: recordOf(attachment).name, url });
       await storeOwnFile(context, own, dir, files, {
         ref: `comment:${comment.id}:${index}`,
         fileName: `comment-${comment.id}-${index}${fileExtension(original ?? url)}`,
         url,
         name: original,
         refresh: async () => {
-          const parent = comment.parent.page_id ?? comment.parent.block_id;
+          const parent = comment.parent.type === 'page_id' ? comment.parent.page_id : comment.parent.block_id;
           if (!parent) return undefined;
           const fresh = (await listComments(context, parent)).find((candidate) => candidate.id === comment.id);
           return fresh?.attachments?.[index]?.file?.url;

@@ -1,8 +1,8 @@
-import type { FileDescriptor, IndexEntry } from '../../snapshot/writer';
+import type { BlockObjectResponse, CommentObjectResponse, PageObjectResponse } from '@notionhq/client';
+import type { FileDescriptor, IndexEntry } from '../../snapshot/format';
 import { joinSnapshotPath } from '../../snapshot/writer';
 import type { CrawlContext } from './context';
 import { blockHostedFiles } from './files';
-import type { BlockObject, CommentObject, PageObject } from './notion-objects';
 import { pageTitle } from './notion-objects';
 // Natural mutual recursion: a page holds databases, whose rows are pages.
 import { visitDatabase } from './databases';
@@ -16,7 +16,7 @@ import { noteSyncedCopy, noteSyncedOriginal, reuseSyncedBlocks } from './synced-
 export interface PageVisit {
   pageId: string;
   /** The page object when the caller already has it (search results, query rows). */
-  page?: PageObject | undefined;
+  page?: PageObjectResponse | undefined;
   dir: string;
   parentId: string | null;
   isRow: boolean;
@@ -72,7 +72,7 @@ export async function visitPage(context: CrawlContext, visit: PageVisit): Promis
 }
 
 /** Unchanged since the last good snapshot: link its own files, then visit its children one by one. */
-async function reusePage(context: CrawlContext, page: PageObject, visit: PageVisit, entry: IndexEntry): Promise<void> {
+async function reusePage(context: CrawlContext, page: PageObjectResponse, visit: PageVisit, entry: IndexEntry): Promise<void> {
   const previous = context.previous;
   const before = previous?.entry(page.id);
   if (!previous || !before?.stats) return;
@@ -100,11 +100,11 @@ async function reusePage(context: CrawlContext, page: PageObject, visit: PageVis
   }
 }
 
-async function fetchPage(context: CrawlContext, page: PageObject, visit: PageVisit, entry: IndexEntry): Promise<void> {
+async function fetchPage(context: CrawlContext, page: PageObjectResponse, visit: PageVisit, entry: IndexEntry): Promise<void> {
   const own: OwnTree = { pageId: page.id, entry };
   const files = new Map<string, FileDescriptor>();
-  const comments: CommentObject[] = [];
-  let children: BlockObject[];
+  const comments: CommentObjectResponse[] = [];
+  let children: BlockObjectResponse[];
   try {
     children = await listBlockChildren(context, page.id);
   } catch (error) {
@@ -121,7 +121,7 @@ async function fetchPage(context: CrawlContext, page: PageObject, visit: PageVis
   }
   await storeCommentFiles(context, own, visit.dir, files, comments);
   await context.writer.writePage(visit.dir, page, children);
-  if (Object.keys(fullProperties).length > 0) await context.writer.writeSidecar(visit.dir, 'properties.json', fullProperties);
+  if (Object.keys(fullProperties).length > 0) await context.writer.writeFullProperties(visit.dir, fullProperties);
   await writeComments(context, own, visit.dir, comments);
   await context.writer.writeFilesIndex(visit.dir, files);
 }
@@ -130,10 +130,10 @@ async function fetchPage(context: CrawlContext, page: PageObject, visit: PageVis
 async function handleBlocks(
   context: CrawlContext,
   own: OwnTree,
-  blocks: BlockObject[],
+  blocks: BlockObjectResponse[],
   dir: string,
   files: Map<string, FileDescriptor>,
-  comments: CommentObject[],
+  comments: CommentObjectResponse[],
 ): Promise<void> {
   for (const block of blocks) {
     // child_page and child_database blocks stand for the pages and databases counted on their own.
@@ -142,8 +142,7 @@ async function handleBlocks(
       context.state.counts.blocks += 1;
     }
     if (block.type === 'unsupported') {
-      const detail = block.unsupported as { block_type?: string } | undefined;
-      context.state.unsupportedBlocks.push({ blockId: block.id, pageId: own.pageId, blockType: detail?.block_type ?? 'unknown' });
+      context.state.unsupportedBlocks.push({ blockId: block.id, pageId: own.pageId, blockType: block.unsupported?.block_type ?? 'unknown' });
     }
     for (const file of blockHostedFiles(block, () => retrieveBlock(context, block.id))) {
       await storeOwnFile(context, own, dir, files, file);
@@ -176,7 +175,7 @@ async function handleBlocks(
  * not list them (recorded as unreachable).
  */
 export async function visitBlockChildren(context: CrawlContext, own: OwnTree, blockId: string, blockDir: string): Promise<boolean> {
-  let children: BlockObject[];
+  let children: BlockObjectResponse[];
   try {
     children = await listBlockChildren(context, blockId);
   } catch (error) {
@@ -186,7 +185,7 @@ export async function visitBlockChildren(context: CrawlContext, own: OwnTree, bl
     return false;
   }
   const files = new Map<string, FileDescriptor>();
-  const comments: CommentObject[] = [];
+  const comments: CommentObjectResponse[] = [];
   await handleBlocks(context, own, children, blockDir, files, comments);
   await storeCommentFiles(context, own, blockDir, files, comments);
   await context.writer.writeBlockChildren(blockDir, children);
@@ -195,11 +194,11 @@ export async function visitBlockChildren(context: CrawlContext, own: OwnTree, bl
   return true;
 }
 
-async function writeComments(context: CrawlContext, own: OwnTree, dir: string, comments: CommentObject[]): Promise<void> {
+async function writeComments(context: CrawlContext, own: OwnTree, dir: string, comments: CommentObjectResponse[]): Promise<void> {
   if (comments.length === 0) return;
   own.entry.stats!.comments += comments.length;
   context.state.counts.comments += comments.length;
-  await context.writer.writeSidecar(dir, 'comments.json', comments);
+  await context.writer.writeComments(dir, comments);
 }
 
 /**

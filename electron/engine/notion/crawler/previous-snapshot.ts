@@ -1,21 +1,22 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileDescriptor, IndexEntry, SyncedBlockEntry } from '../../snapshot/writer';
-import { SNAPSHOT_FORMAT } from '../../snapshot/writer';
+import { z } from 'zod';
+import type { FileDescriptor, IndexEntry, SyncedBlockEntry, UnsupportedBlockEntry } from '../../snapshot/format';
+import { filesFileSchema, indexEntrySchema, storedManifestSchema } from '../../snapshot/format';
 import type { SnapshotWriter } from '../../snapshot/writer';
 import { linkOrCopy } from './link-or-copy';
-import type { FailedFileEntry, UnsupportedBlockEntry } from './manifest-entries';
 
 /** Notion rounds edit times down to the minute; an edit this close to the last crawl may not show. */
 export const EDIT_TIME_SAFETY_MARGIN_MS = 2 * 60_000;
 
-interface PreviousManifest {
-  format: string;
-  startedAt: string;
-  unsupportedBlocks?: UnsupportedBlockEntry[];
-  failedFiles?: FailedFileEntry[];
-  syncedBlocks?: SyncedBlockEntry[];
-}
+// What an incremental crawl reads of the previous snapshot, which comes from the store: its paths and
+// file names are checked as the reader checks them (they are copied from); ids are only looked up, and
+// the manifest's lists may be absent.
+const previousManifestSchema = storedManifestSchema
+  .pick({ format: true, startedAt: true, unsupportedBlocks: true, failedFiles: true, syncedBlocks: true })
+  .partial({ unsupportedBlocks: true, failedFiles: true, syncedBlocks: true });
+type PreviousManifest = z.infer<typeof previousManifestSchema>;
+const previousIndexSchema = z.array(indexEntrySchema.extend({ id: z.string() }));
 
 /**
  * The last good snapshot of the same source, restored into a private temporary directory, read by an
@@ -44,17 +45,19 @@ export class PreviousSnapshot {
     this.pagesWithFailedFiles = new Set((manifest.failedFiles ?? []).map((failure) => failure.pageId));
   }
 
-  /** Reads a restored snapshot; undefined when it is not one of ours (then the run is a full crawl). */
+  /**
+   * Reads a restored snapshot; undefined when it is not one of ours or its manifest or index does not
+   * parse (then the run is a full crawl).
+   */
   static async load(root: string, snapshotId: string): Promise<PreviousSnapshot | undefined> {
     let manifest: PreviousManifest;
     let entries: IndexEntry[];
     try {
-      manifest = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8')) as PreviousManifest;
-      entries = JSON.parse(await readFile(path.join(root, 'index.json'), 'utf8')) as IndexEntry[];
+      manifest = previousManifestSchema.parse(JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8')));
+      entries = previousIndexSchema.parse(JSON.parse(await readFile(path.join(root, 'index.json'), 'utf8')));
     } catch {
       return undefined;
     }
-    if (manifest.format !== SNAPSHOT_FORMAT || !Array.isArray(entries)) return undefined;
     const files = new Map<string, { absolutePath: string; descriptor: FileDescriptor }>();
     await collectFiles(root, '', files);
     return new PreviousSnapshot(root, snapshotId, manifest, entries, files);
@@ -134,7 +137,7 @@ async function collectFiles(
   const items = await readdir(dir, { withFileTypes: true });
   if (items.some((item) => item.isFile() && item.name === 'files.json')) {
     try {
-      const index = JSON.parse(await readFile(path.join(dir, 'files.json'), 'utf8')) as Record<string, FileDescriptor>;
+      const index = filesFileSchema.parse(JSON.parse(await readFile(path.join(dir, 'files.json'), 'utf8')));
       for (const descriptor of Object.values(index)) {
         files.set(descriptor.sourceKey, { absolutePath: path.join(dir, descriptor.file), descriptor });
       }

@@ -1,6 +1,13 @@
+import type {
+  BlockObjectResponse,
+  CommentObjectResponse,
+  DatabaseObjectResponse,
+  DataSourceObjectResponse,
+  PageObjectResponse,
+} from '@notionhq/client';
+import { isFullBlock, isFullDatabase, isFullDataSource, isFullPage } from '@notionhq/client';
 import { NotionCallError } from '../retry';
 import type { CrawlContext } from './context';
-import type { BlockObject, CommentObject, DatabaseObject, PageObject } from './notion-objects';
 
 /** 404 (not shared / deleted) and 403 (capability missing) mean "cannot be read", not "crawl failed". */
 export function isUnreadable(error: unknown): error is NotionCallError {
@@ -13,36 +20,48 @@ export function unreadableReason(error: NotionCallError): string {
     : 'the integration lacks a capability to read it (HTTP 403)';
 }
 
-export async function listBlockChildren(context: CrawlContext, blockId: string): Promise<BlockObject[]> {
-  return context.gateway.collect('blocks.children.list', (client, cursor) =>
+export async function listBlockChildren(context: CrawlContext, blockId: string): Promise<BlockObjectResponse[]> {
+  const blocks = await context.gateway.collect('blocks.children.list', (client, cursor) =>
     client.blocks.children.list({ block_id: blockId, start_cursor: cursor, page_size: 100 }),
-  ) as Promise<BlockObject[]>;
+  );
+  return blocks.map((block) => full(block, isFullBlock));
 }
 
-export async function retrievePage(context: CrawlContext, pageId: string): Promise<PageObject> {
-  return (await context.gateway.call('pages.retrieve', (client) => client.pages.retrieve({ page_id: pageId }))) as PageObject;
+export async function retrievePage(context: CrawlContext, pageId: string): Promise<PageObjectResponse> {
+  return full(await context.gateway.call('pages.retrieve', (client) => client.pages.retrieve({ page_id: pageId })), isFullPage);
 }
 
-export async function retrieveBlock(context: CrawlContext, blockId: string): Promise<BlockObject> {
-  return (await context.gateway.call('blocks.retrieve', (client) => client.blocks.retrieve({ block_id: blockId }))) as BlockObject;
+export async function retrieveBlock(context: CrawlContext, blockId: string): Promise<BlockObjectResponse> {
+  return full(await context.gateway.call('blocks.retrieve', (client) => client.blocks.retrieve({ block_id: blockId })), isFullBlock);
 }
 
-export async function retrieveDatabase(context: CrawlContext, databaseId: string): Promise<DatabaseObject> {
-  return (await context.gateway.call('databases.retrieve', (client) =>
-    client.databases.retrieve({ database_id: databaseId }),
-  )) as DatabaseObject;
+export async function retrieveDatabase(context: CrawlContext, databaseId: string): Promise<DatabaseObjectResponse> {
+  return full(await context.gateway.call('databases.retrieve', (client) => client.databases.retrieve({ database_id: databaseId })), isFullDatabase);
+}
+
+export async function retrieveDataSource(context: CrawlContext, dataSourceId: string): Promise<DataSourceObjectResponse> {
+  return full(await context.gateway.call('dataSources.retrieve', (client) => client.dataSources.retrieve({ data_source_id: dataSourceId })), isFullDataSource);
+}
+
+/**
+ * The full object of an answer. Notion answers with a partial object (`{object, id}`) only where the
+ * integration may not read it; that never happens for what the crawl reads, so it is an error here.
+ */
+export function full<Answer extends { object: string; id: string }, Full extends Answer>(answer: Answer, isFull: (answer: Answer) => answer is Full): Full {
+  if (isFull(answer)) return answer;
+  throw new Error(`Notion returned only the id of the ${answer.object} ${answer.id}, not the object.`);
 }
 
 /**
  * Unresolved comments of a page or block. Without the "read comments" capability Notion answers 403:
  * that is reported once as a warning and comments are skipped for the rest of the crawl.
  */
-export async function listComments(context: CrawlContext, blockId: string): Promise<CommentObject[]> {
+export async function listComments(context: CrawlContext, blockId: string): Promise<CommentObjectResponse[]> {
   if (context.comments === 'off') return [];
   try {
-    return (await context.gateway.collect('comments.list', (client, cursor) =>
+    return await context.gateway.collect('comments.list', (client, cursor) =>
       client.comments.list({ block_id: blockId, start_cursor: cursor, page_size: 100 }),
-    )) as CommentObject[];
+    );
   } catch (error) {
     if (error instanceof NotionCallError && error.failure.status === 403) {
       const warning = 'Comments were not backed up: the integration lacks the "Read comments" capability.';

@@ -1,6 +1,10 @@
+import type { DatabaseObjectResponse, PageObjectResponse } from '@notionhq/client';
+import { isFullDataSource, isFullPage } from '@notionhq/client';
 import type { CrawlContext } from './context';
-import type { DataSourceObject, NotionParent, PageObject } from './notion-objects';
-import { isUnreadable, retrieveBlock, retrieveDatabase, retrievePage } from './reads';
+import { full, isUnreadable, retrieveBlock, retrieveDatabase, retrievePage } from './reads';
+
+/** A parent as pages, blocks and databases name it. */
+type Parent = PageObjectResponse['parent'] | DatabaseObjectResponse['parent'];
 
 export interface RootObject {
   id: string;
@@ -10,16 +14,15 @@ export interface RootObject {
 /** Pages and data sources the token can see, by search (not exhaustive: walking finds the rest). */
 export async function searchWorkspace(context: CrawlContext): Promise<void> {
   const { state } = context;
-  for await (const page of context.gateway.paginate<PageObject | DataSourceObject>('search', (client, cursor) =>
-    client.search({ start_cursor: cursor, page_size: 100 }) as never,
-  )) {
+  for await (const page of context.gateway.paginate('search', (client, cursor) => client.search({ start_cursor: cursor, page_size: 100 }))) {
     for (const item of page.results) {
       if (item.object === 'page') {
-        if ((item as PageObject).in_trash || (item as PageObject).archived) continue;
-        state.searchPages.set(item as PageObject);
+        const searched = full(item, isFullPage);
+        if (searched.in_trash || searched.archived) continue;
+        state.searchPages.set(searched);
       } else if (item.object === 'data_source') {
-        const dataSource = item as DataSourceObject;
-        const databaseId = dataSource.parent?.database_id;
+        const dataSource = full(item, isFullDataSource);
+        const databaseId = dataSource.parent.database_id;
         if (!databaseId) continue;
         const list = state.searchDataSources.get(databaseId) ?? [];
         list.push(dataSource);
@@ -75,14 +78,14 @@ export async function resolveExplicitRoots(context: CrawlContext, ids: string[])
  * when its parent is not shared (a page shared without its parent), or an ancestor that search left
  * out, from which the walk then reaches the page.
  */
-export async function topVisibleAncestor(context: CrawlContext, page: PageObject): Promise<RootObject> {
+export async function topVisibleAncestor(context: CrawlContext, page: PageObjectResponse): Promise<RootObject> {
   let current: RootObject = { id: page.id, object: 'page' };
-  let parent: NotionParent | undefined = page.parent;
+  let parent: Parent | undefined = page.parent;
   for (let depth = 0; depth < 64 && parent && parent.type !== 'workspace'; depth += 1) {
     try {
       if (parent.type === 'page_id' && parent.page_id) {
         if (context.state.visited.has(parent.page_id)) break;
-        const ancestor: PageObject = context.state.searchPages.get(parent.page_id) ?? (await retrievePage(context, parent.page_id));
+        const ancestor: PageObjectResponse = context.state.searchPages.get(parent.page_id) ?? (await retrievePage(context, parent.page_id));
         current = { id: ancestor.id, object: 'page' };
         parent = ancestor.parent;
       } else if (parent.type === 'block_id' && parent.block_id) {

@@ -56,7 +56,7 @@ async function levelOneCopy(snapshot: SnapshotReader): Promise<{ dir: string; co
   const entry = snapshot.entry(LEVEL_1);
   if (!entry) throw new Error('Level 1 is not in the snapshot');
   const { children } = await snapshot.page(entry);
-  const copy = children.find((block) => (block.synced_block as { synced_from?: { block_id?: string } | null } | undefined)?.synced_from?.block_id === ORIGINAL);
+  const copy = children.find((block) => block.type === 'synced_block' && block.synced_block.synced_from?.block_id === ORIGINAL);
   if (!copy?.has_children) throw new Error('Level 1 holds no synced copy with children');
   return { dir: entry.path, copyId: copy.id };
 }

@@ -7,24 +7,18 @@
  */
 import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileDescriptor, SyncedBlockEntry } from '../../snapshot/writer';
+import type { FileDescriptor, StoredBlock, SyncedBlockEntry } from '../../snapshot/format';
+import { blocksFileSchema, filesFileSchema, syncedOriginalOf } from '../../snapshot/format';
 import { joinSnapshotPath } from '../../snapshot/writer';
 import type { CrawlContext, SyncedCopy } from './context';
 import { linkOrCopy } from './link-or-copy';
-import type { BlockObject } from './notion-objects';
 import type { OwnTree } from './page-files';
 // Natural mutual recursion: a synced copy's children are walked like a page's blocks, which note further copies.
 import { visitBlockChildren } from './pages';
 import { holdsObject } from './previous-snapshot';
 
-export function syncedOriginalOf(block: { type: string; synced_block?: unknown }): string | undefined {
-  if (block.type !== 'synced_block') return undefined;
-  const payload = block.synced_block as { synced_from?: { block_id?: string } | null } | undefined;
-  return payload?.synced_from?.block_id ?? undefined;
-}
-
 /** Notes a synced copy with children (its blocks.json is written later); false for any other block. */
-export function noteSyncedCopy(context: CrawlContext, own: OwnTree, block: BlockObject, dir: string): boolean {
+export function noteSyncedCopy(context: CrawlContext, own: OwnTree, block: StoredBlock, dir: string): boolean {
   const originalId = syncedOriginalOf(block);
   if (!originalId) return false;
   context.state.syncedCopies.push({ blockId: block.id, originalId, dir, pageId: own.pageId, entry: own.entry });
@@ -102,9 +96,9 @@ async function mirrorCopy(context: CrawlContext, copy: SyncedCopy, seen: string[
  */
 async function mirrorTree(context: CrawlContext, copy: SyncedCopy, target: string, source: string, seen: string[]): Promise<boolean> {
   const { writer } = context;
-  let children: BlockObject[];
+  let children: StoredBlock[];
   try {
-    children = JSON.parse(await readFile(writer.absolute(source, 'blocks.json'), 'utf8')) as BlockObject[];
+    children = blocksFileSchema.parse(JSON.parse(await readFile(writer.absolute(source, 'blocks.json'), 'utf8')));
   } catch {
     return false;
   }
@@ -128,7 +122,7 @@ async function mirrorTree(context: CrawlContext, copy: SyncedCopy, target: strin
 async function mirrorBlockFiles(context: CrawlContext, source: string, target: string): Promise<void> {
   let described: Record<string, FileDescriptor>;
   try {
-    described = JSON.parse(await readFile(context.writer.absolute(source, 'files.json'), 'utf8')) as Record<string, FileDescriptor>;
+    described = filesFileSchema.parse(JSON.parse(await readFile(context.writer.absolute(source, 'files.json'), 'utf8')));
   } catch {
     return;
   }

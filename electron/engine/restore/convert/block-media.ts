@@ -1,11 +1,12 @@
 // Blocks that point at something else: files, URLs, pages, synced originals.
-import type { StoredBlock } from '../../snapshot/reader';
+import type { StoredBlock } from '../../snapshot/format';
+import { blockPayload, syncedOriginalOf } from '../../snapshot/format';
 import { fileNameFromUrl, LIMITS, notionUrlFor, recordOf, stringOf } from './common';
 import { uploadedFile } from './files';
 import { convertRichText, fitRichText, remapLinkUrl, textItems } from './rich-text';
 import type { BlockObjectRequest, ConvertContext, ConvertedBlock, RichTextItemRequest } from './types';
 
-export const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'pdf', 'file']);
+type MediaBlock = Extract<StoredBlock, { type: 'image' | 'video' | 'audio' | 'pdf' | 'file' }>;
 
 export function single(payload: BlockObjectRequest | null, acceptsChildren = false): ConvertedBlock {
   return { payload, continuation: [], acceptsChildren: payload !== null && acceptsChildren };
@@ -20,9 +21,9 @@ function captionOf(body: Record<string, unknown>, block: StoredBlock, ctx: Conve
 }
 
 /** image / video / audio / pdf / file: external kept, hosted → its upload, else a paragraph placeholder. */
-export function convertMedia(block: StoredBlock, ctx: ConvertContext): ConvertedBlock {
-  const type = block.type as 'image' | 'video' | 'audio' | 'pdf' | 'file';
-  const body = recordOf(block[type]);
+export function convertMedia(block: MediaBlock, ctx: ConvertContext): ConvertedBlock {
+  const type = block.type;
+  const body = blockPayload(block);
   const caption = captionOf(body, block, ctx);
   const name = stringOf(body.name);
   const named = type === 'file' && name ? { name } : {};
@@ -46,7 +47,7 @@ type MediaBody = { caption: RichTextItemRequest[]; name?: string } & (
   | { type: 'file_upload'; file_upload: { id: string } }
 );
 
-function mediaPayload(type: 'image' | 'video' | 'audio' | 'pdf' | 'file', body: MediaBody): BlockObjectRequest {
+function mediaPayload(type: MediaBlock['type'], body: MediaBody): BlockObjectRequest {
   switch (type) {
     case 'image':
       return { type, image: body };
@@ -62,9 +63,9 @@ function mediaPayload(type: 'image' | 'video' | 'audio' | 'pdf' | 'file', body: 
 }
 
 /** embed and bookmark keep their URL and caption; one without a URL cannot be created. */
-export function convertUrlBlock(block: StoredBlock, ctx: ConvertContext): ConvertedBlock {
-  const type = block.type as 'embed' | 'bookmark';
-  const body = recordOf(block[type]);
+export function convertUrlBlock(block: Extract<StoredBlock, { type: 'embed' | 'bookmark' }>, ctx: ConvertContext): ConvertedBlock {
+  const type = block.type;
+  const body = blockPayload(block);
   const url = stringOf(body.url);
   if (!url || url.length > LIMITS.url) {
     ctx.recordLoss({ kind: 'other', objectId: block.id, detail: `a ${type} block without a usable URL was left out` });
@@ -86,7 +87,7 @@ export function convertUrlBlock(block: StoredBlock, ctx: ConvertContext): Conver
 
 /** link_preview is read-only: it comes back as a bookmark of the same URL. */
 export function convertLinkPreview(block: StoredBlock, ctx: ConvertContext): ConvertedBlock {
-  const url = stringOf(recordOf(block.link_preview).url);
+  const url = stringOf(blockPayload(block).url);
   if (!url || url.length > LIMITS.url) {
     ctx.recordLoss({ kind: 'unsupported-block', objectId: block.id, detail: 'a link preview without a usable URL was left out' });
     return single(null);
@@ -97,7 +98,7 @@ export function convertLinkPreview(block: StoredBlock, ctx: ConvertContext): Con
 
 /** link_to_page: the restored page/database, or a paragraph linking to the original. */
 export function convertLinkToPage(block: StoredBlock, ctx: ConvertContext): ConvertedBlock {
-  const body = recordOf(block.link_to_page);
+  const body = blockPayload(block);
   const kind = stringOf(body.type) ?? (body.page_id ? 'page_id' : body.database_id ? 'database_id' : body.comment_id ? 'comment_id' : undefined);
   const oldId = kind ? stringOf(body[kind]) : undefined;
   if (!oldId) {
@@ -121,8 +122,7 @@ export function convertLinkToPage(block: StoredBlock, ctx: ConvertContext): Conv
  * restored original, or becomes an original itself when that one is not restored.
  */
 export function convertSyncedBlock(block: StoredBlock, ctx: ConvertContext): ConvertedBlock {
-  const from = recordOf(block.synced_block).synced_from;
-  const originalId = from ? stringOf(recordOf(from).block_id) : undefined;
+  const originalId = syncedOriginalOf(block);
   if (!originalId) return single({ type: 'synced_block', synced_block: { synced_from: null } }, true);
   const newOriginal = ctx.newIdFor(originalId);
   if (newOriginal) return single({ type: 'synced_block', synced_block: { synced_from: { type: 'block_id', block_id: newOriginal } } });

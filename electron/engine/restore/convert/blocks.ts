@@ -1,14 +1,7 @@
-import type { StoredBlock } from '../../snapshot/reader';
-import {
-  convertLinkPreview,
-  convertLinkToPage,
-  convertMedia,
-  convertSyncedBlock,
-  convertUrlBlock,
-  MEDIA_TYPES,
-  single,
-} from './block-media';
-import { arrayOf, LIMITS, recordOf, stringOf } from './common';
+import type { StoredBlock } from '../../snapshot/format';
+import { blockPayload } from '../../snapshot/format';
+import { convertLinkPreview, convertLinkToPage, convertMedia, convertSyncedBlock, convertUrlBlock, single } from './block-media';
+import { arrayOf, LIMITS, stringOf } from './common';
 import type { JsonRecord } from './common';
 import { convertIcon } from './files';
 import { chunkRichText, compactRichText, convertRichText, fitRichText, textItems } from './rich-text';
@@ -17,12 +10,17 @@ import type { BlockObjectRequest, ConvertContext, ConvertedBlock, IconRequest, R
 type ApiColor = NonNullable<Extract<BlockObjectRequest, { paragraph: unknown }>['paragraph']['color']>;
 type CodeLanguage = Extract<BlockObjectRequest, { code: unknown }>['code']['language'];
 
-const TEXT_TYPES = new Set([
-  'paragraph', 'heading_1', 'heading_2', 'heading_3', 'heading_4', 'bulleted_list_item', 'numbered_list_item',
-  'to_do', 'toggle', 'quote', 'callout',
-]);
-/** Long text continues in blocks of the same type for these; list items, headings etc. continue as paragraphs. */
-const CONTINUES_AS_ITSELF = new Set(['paragraph', 'quote']);
+type TextType = 'paragraph' | 'heading_1' | 'heading_2' | 'heading_3' | 'heading_4' | 'bulleted_list_item' | 'numbered_list_item' | 'to_do' | 'toggle' | 'quote' | 'callout';
+type TextBlock = Extract<StoredBlock, { type: TextType }>;
+
+/** What a text block's request holds; each type takes the parts it has (headings toggle, to-dos check). */
+interface TextContent {
+  rich_text: RichTextItemRequest[];
+  color?: ApiColor;
+  is_toggleable?: boolean;
+  checked?: boolean;
+  icon?: IconRequest;
+}
 /** Created by the orchestrator with pages.create / databases.create: not a loss. */
 const CREATED_ELSEWHERE = new Set(['child_page', 'child_database']);
 const NOT_CREATABLE: Record<string, string> = {
@@ -34,11 +32,27 @@ const NOT_CREATABLE: Record<string, string> = {
 /** Response block → request payload (without children); see ConvertedBlock. */
 export function convertBlock(block: StoredBlock, ctx: ConvertContext): ConvertedBlock {
   const type = block.type;
-  if (TEXT_TYPES.has(type)) return convertTextBlock(block, ctx);
-  if (MEDIA_TYPES.has(type)) return convertMedia(block, ctx);
   if (CREATED_ELSEWHERE.has(type)) return single(null);
-  const body = recordOf(block[type]);
-  switch (type) {
+  const body = blockPayload(block);
+  switch (block.type) {
+    case 'paragraph':
+    case 'heading_1':
+    case 'heading_2':
+    case 'heading_3':
+    case 'heading_4':
+    case 'bulleted_list_item':
+    case 'numbered_list_item':
+    case 'to_do':
+    case 'toggle':
+    case 'quote':
+    case 'callout':
+      return convertTextBlock(block, ctx);
+    case 'image':
+    case 'video':
+    case 'audio':
+    case 'pdf':
+    case 'file':
+      return convertMedia(block, ctx);
     case 'code':
       return convertCode(block, body, ctx);
     case 'equation':
@@ -109,11 +123,11 @@ function richTextChunks(raw: unknown, block: StoredBlock, ctx: ConvertContext): 
   return chunks;
 }
 
-function convertTextBlock(block: StoredBlock, ctx: ConvertContext): ConvertedBlock {
+function convertTextBlock(block: TextBlock, ctx: ConvertContext): ConvertedBlock {
   const type = block.type;
-  const body = recordOf(block[type]);
+  const body = blockPayload(block);
   const [first = [], ...rest] = richTextChunks(body.rich_text, block, ctx);
-  const content: JsonRecord = withColor({ rich_text: first }, body.color);
+  const content: TextContent = withColor({ rich_text: first }, body.color);
   let acceptsChildren = true;
   if (type.startsWith('heading_')) {
     content.is_toggleable = body.is_toggleable === true;
@@ -124,9 +138,37 @@ function convertTextBlock(block: StoredBlock, ctx: ConvertContext): ConvertedBlo
     const icon: IconRequest | undefined = convertIcon(body.icon, `block:${block.id}:icon`, ctx);
     if (icon) content.icon = icon;
   }
-  const continuationType = CONTINUES_AS_ITSELF.has(type) ? type : 'paragraph';
-  const continuation = rest.map((richText) => ({ type: continuationType, [continuationType]: withColor({ rich_text: richText }, body.color) }) as BlockObjectRequest);
-  return { payload: { type, [type]: content } as BlockObjectRequest, continuation, acceptsChildren };
+  // Long text continues in blocks of the same type for paragraphs and quotes; other types continue as paragraphs.
+  const continuationType = type === 'paragraph' || type === 'quote' ? type : 'paragraph';
+  const continuation = rest.map((richText) => textPayload(continuationType, withColor({ rich_text: richText }, body.color)));
+  return { payload: textPayload(type, content), continuation, acceptsChildren };
+}
+
+function textPayload(type: TextType, content: TextContent): BlockObjectRequest {
+  switch (type) {
+    case 'paragraph':
+      return { type, paragraph: content };
+    case 'heading_1':
+      return { type, heading_1: content };
+    case 'heading_2':
+      return { type, heading_2: content };
+    case 'heading_3':
+      return { type, heading_3: content };
+    case 'heading_4':
+      return { type, heading_4: content };
+    case 'bulleted_list_item':
+      return { type, bulleted_list_item: content };
+    case 'numbered_list_item':
+      return { type, numbered_list_item: content };
+    case 'to_do':
+      return { type, to_do: content };
+    case 'toggle':
+      return { type, toggle: content };
+    case 'quote':
+      return { type, quote: content };
+    case 'callout':
+      return { type, callout: content };
+  }
 }
 
 function convertCode(block: StoredBlock, body: JsonRecord, ctx: ConvertContext): ConvertedBlock {

@@ -1,4 +1,4 @@
-import type { StoredComment } from '../../snapshot/reader';
+import type { StoredComment } from '../../snapshot/format';
 import { LIMITS } from './common';
 import { convertRichText, fitRichText } from './rich-text';
 import type { ConvertContext, RichTextItemRequest } from './types';
@@ -10,7 +10,7 @@ export interface ConvertedComment {
 }
 
 /** A stored comment → the body of comments.create (the caller adds the parent or discussion id). */
-export function convertComment(comment: StoredComment, ctx: ConvertContext): ConvertedComment {
+export function convertComment(comment: Pick<StoredComment, 'id'> & { rich_text: unknown; attachments?: readonly unknown[] }, ctx: ConvertContext): ConvertedComment {
   const richText = fitRichText(convertRichText(comment.rich_text, ctx, comment.id), ctx, comment.id, 'a comment');
   const attachments: Array<{ file_upload_id: string }> = [];
   let missing = 0;

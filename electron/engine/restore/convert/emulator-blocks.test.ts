@@ -3,6 +3,7 @@
  * the emulator validates requests the way Notion does (testkit/notion-emulator/input).
  */
 import { collectPaginatedAPI } from '@notionhq/client';
+import { blockPayload } from '../../snapshot/format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { richWorkspaceFacts } from '../../../../testkit/notion-emulator';
 import { convertBlock, withChildren } from './blocks';
@@ -135,7 +136,7 @@ describe('converted payloads against the emulator', () => {
       await notion.fileUploads.send({ file_upload_id: upload.id, file: { filename, data: new Blob([Buffer.from('bytes')], { type: contentType }) } });
       return upload.id;
     };
-    const hosted = pages.flatMap(({ nodes }) => flatten(nodes)).filter(({ block }) => JSON.stringify(block[block.type]).includes('"type":"file"'));
+    const hosted = pages.flatMap(({ nodes }) => flatten(nodes)).filter(({ block }) => JSON.stringify(blockPayload(block)).includes('"type":"file"'));
     for (const { block } of hosted) {
       ctx.uploads.set(`block:${block.id}`, await uploadOf(block.type));
       ctx.uploads.set(`block:${block.id}:icon`, await uploadOf('image'));

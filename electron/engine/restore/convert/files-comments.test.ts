@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredComment } from '../../snapshot/reader';
 import { convertComment } from './comments';
 import { convertCover, convertIcon } from './files';
 import { fakeContext, responseMention, responseText, USER_NEW, USER_OLD } from '../../../../testkit/support/convert-context';
@@ -51,7 +50,7 @@ describe('convertCover', () => {
 });
 
 describe('convertComment', () => {
-  const comment = (attachments: number): StoredComment => ({
+  const comment = (attachments: number) => ({
     id: 'c1',
     discussion_id: 'd1',
     parent: { type: 'page_id', page_id: 'p1' },

@@ -1,4 +1,4 @@
-import type { FullPropertyValue } from '../../snapshot/reader';
+import type { FullPropertyValue } from '../../snapshot/format';
 import { arrayOf, fileNameFromUrl, LIMITS, recordOf, stringOf } from './common';
 import type { JsonRecord } from './common';
 import { convertRichText, fitRichText } from './rich-text';
@@ -9,9 +9,12 @@ export const READ_ONLY_PROPERTY_TYPES = new Set([
   'formula', 'rollup', 'created_time', 'created_by', 'last_edited_time', 'last_edited_by', 'unique_id', 'button', 'verification',
 ]);
 
+/** A stored full value (properties.json); its results are read item by item, like every stored value. */
+type FullValue = Pick<FullPropertyValue, 'name' | 'type'> & { results: readonly unknown[] };
+
 export interface PagePropertiesOptions {
   /** full values of properties the page object truncated at 25 references (properties.json), keyed by property id */
-  fullValues?: Record<string, FullPropertyValue>;
+  fullValues?: Record<string, FullValue>;
   /** the page's id in the snapshot (file references, loss records) */
   pageId: string;
   /** false for a page whose parent is a page: only its title is sent (default true) */
@@ -34,7 +37,7 @@ interface Scope {
   pageId: string;
   name: string;
   value: StoredValue;
-  full: unknown[] | undefined;
+  full: readonly unknown[] | undefined;
 }
 
 /**
@@ -81,7 +84,7 @@ export function convertPageProperties(
   return result;
 }
 
-function fullResults(fullValues: Record<string, FullPropertyValue> | undefined, name: string, value: StoredValue): unknown[] | undefined {
+function fullResults(fullValues: Record<string, FullValue> | undefined, name: string, value: StoredValue): readonly unknown[] | undefined {
   if (!fullValues) return undefined;
   const byId = value.id ? fullValues[value.id] : undefined;
   const found = byId ?? Object.values(fullValues).find((candidate) => candidate.name === name);
