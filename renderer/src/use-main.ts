@@ -93,10 +93,11 @@ export type MainMutation<A extends unknown[], T> = MainCall<T> & {
 };
 
 /**
- * Something the user does that calls main (a save, a check, a sequence of calls in `task`). Only the
- * latest run counts: an earlier one that answers late changes nothing.
+ * Something the user does that calls main: a save, a check, or a sequence of `callMain`s in `task`
+ * that ends with the answer to show. Only the latest run counts: an earlier one that answers late
+ * changes nothing.
  */
-export function useMainTask<A extends unknown[], T>(task: (...args: A) => Promise<IpcResult<T>>): MainMutation<A, T> {
+export function useMainTask<A extends unknown[], T>(task: (...args: A) => Promise<Settled<T>>): MainMutation<A, T> {
   const [call, setCall] = useState<MainCall<T>>(IDLE);
   const latestTask = useRef(task);
   const latestRun = useRef(0);
@@ -107,7 +108,7 @@ export function useMainTask<A extends unknown[], T>(task: (...args: A) => Promis
   const run = useCallback(async (...args: A): Promise<Settled<T>> => {
     const id = ++latestRun.current;
     setCall((previous) => started(previous));
-    const settled = settle(await latestTask.current(...args));
+    const settled = await latestTask.current(...args);
     if (id !== latestRun.current) return CANCELLED;
     setCall((previous) => finished(previous, settled));
     return settled;
@@ -126,7 +127,7 @@ export function useMainTask<A extends unknown[], T>(task: (...args: A) => Promis
 
 /** A mutation of one method: `run(input)` calls it. */
 export function useMainMutation<M extends InvokeMethod>(method: M): MainMutation<Args<M>, ResultOf<M>> {
-  return useMainTask((...args: Args<M>) => invoke(method, args[0]));
+  return useMainTask((...args: Args<M>) => callMain(method, ...args));
 }
 
 /** Listens to one of main's events while the component is mounted; the latest `listener` is called. */

@@ -2,10 +2,9 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import type { PauseScheduleInput } from '../../../../shared/ipc/schedule-schemas';
 import type { ScheduleStatus } from '../../../../shared/schedule';
-import { getBackupApp } from '../../bridge';
 import { Field } from '../../components/Field';
 import { scheduleStrings } from '../../strings-schedule';
-import { useMainTask } from '../../use-main';
+import { callMain, useMainTask } from '../../use-main';
 import { pauseUntilFromInput, toLocalInput } from './schedule-helpers';
 
 const p = scheduleStrings.pause;
@@ -16,7 +15,7 @@ export function isPaused(status: ScheduleStatus): boolean {
 
 /** Pause (with how long) and resume (null); each answers with the new status. */
 function usePauseActions(onStatus: (status: ScheduleStatus) => void) {
-  const action = useMainTask((pause: PauseScheduleInput | null) => (pause ? getBackupApp().pauseSchedule(pause) : getBackupApp().resumeSchedule()));
+  const action = useMainTask((pause: PauseScheduleInput | null) => (pause ? callMain('pauseSchedule', pause) : callMain('resumeSchedule')));
 
   async function run(pause: PauseScheduleInput | null): Promise<boolean> {
     const answer = await action.run(pause);
