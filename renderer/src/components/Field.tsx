@@ -84,9 +84,3 @@ export function FieldError({ id, message, children }: { id: string; message: str
     </div>
   );
 }
-
-/** Ids for a field's help and error text, and the aria-describedby that lists the ones shown. */
-export function describedBy(helpId: string | null, errorId: string, error: string | null | undefined): string | undefined {
-  const ids = [error ? errorId : null, helpId].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}

@@ -1,11 +1,10 @@
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
-import type { PlakarDetection } from '../../../../shared/ipc/contract';
-import { getBackupApp } from '../../bridge';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { Field } from '../../components/Field';
+import { ChoosePlakarButton, PlakarDetectionView } from '../../forms/PlakarProgram';
 import { strings } from '../../strings';
 import { useMainMutation } from '../../use-main';
 import { parseRate } from './settings-helpers';
@@ -78,73 +77,18 @@ export function AdvancedSection({ state, onStateChange }: { state: AppState; onS
   );
 }
 
+/** Which plakar program to use: main's file dialog, then what it found out about the program. */
 function PlakarPath({ current }: { current: string | null }) {
-  const [detection, setDetection] = useState<PlakarDetection | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const helpId = useId();
-
-  // Main opens the file dialog, runs `plakar version` and asks before trusting an unusual folder.
-  async function choose() {
-    setError(null);
-    setBusy(true);
-    const result = await getBackupApp().choosePlakarBinary();
-    setBusy(false);
-    if (!result.ok) setError(result.error.message);
-    else if (result.value.status !== 'cancelled') setDetection(result.value);
-  }
-
+  const choice = useMainMutation('choosePlakarBinary');
   return (
     <div className="form field--spaced" role="group" aria-label={t.plakarLabel}>
-      <div className="field">
-        <p className="field-label">{t.plakarLabel}</p>
-        <div className="input-row">
-          <button type="button" className="button button--secondary" onClick={() => void choose()} disabled={busy} aria-describedby={helpId}>
-            {strings.plakar.choose}
-          </button>
-        </div>
-        <p id={helpId} className="field-help mono-wrap">
-          {current ? t.plakarCurrent(current) : t.plakarDefault}
-        </p>
-      </div>
-      {error && (
+      <ChoosePlakarButton label={t.plakarLabel} hint={current ? t.plakarCurrent(current) : t.plakarDefault} busy={choice.state === 'loading'} onChoose={() => void choice.run()} />
+      {choice.problem && (
         <p className="field-error" role="alert">
-          {error}
+          {choice.problem}
         </p>
       )}
-      {detection && <DetectionResult detection={detection} />}
+      <div aria-live="polite">{choice.value && <PlakarDetectionView detection={choice.value} />}</div>
     </div>
   );
-}
-
-function DetectionResult({ detection }: { detection: PlakarDetection }) {
-  switch (detection.status) {
-    case 'found':
-      return (
-        <>
-          <p className="ok-text" role="status">
-            {strings.plakar.found(detection.version)} {strings.plakar.foundAt(detection.path)}
-          </p>
-          {detection.warning ? <p className="choice__hint--warn">{detection.warning}</p> : null}
-        </>
-      );
-    case 'too-old':
-      return (
-        <p className="field-error" role="alert">
-          {strings.plakar.tooOld(detection.version, detection.minimumVersion)}
-        </p>
-      );
-    case 'unusable':
-      return (
-        <p className="field-error" role="alert">
-          {strings.plakar.unusable(detection.path, detection.reason)}
-        </p>
-      );
-    default:
-      return (
-        <p className="field-error" role="alert">
-          {strings.plakar.notFoundBody}
-        </p>
-      );
-  }
 }

@@ -1,8 +1,8 @@
-import type { FormEvent } from 'react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
-import { getBackupApp } from '../../bridge';
+import { NotionTokenForm, TokenCheckResult } from '../../forms/NotionToken';
 import { strings } from '../../strings';
+import { reloadAppState, useMainMutation } from '../../use-main';
 
 const t = strings.settings;
 
@@ -11,19 +11,13 @@ export function NotionSection({ state, onStateChange }: { state: AppState; onSta
   const { notion } = state.settings;
   const [mode, setMode] = useState<'view' | 'replace' | 'confirm-disconnect'>('view');
   const [message, setMessage] = useState<string | null>(null);
-
-  async function refresh() {
-    const result = await getBackupApp().getAppState();
-    if (result.ok) onStateChange(result.value);
-  }
+  const disconnecting = useMainMutation('disconnectNotion');
 
   async function disconnect() {
-    const result = await getBackupApp().disconnectNotion();
+    const answer = await disconnecting.run();
     setMode('view');
-    if (result.ok) {
-      onStateChange(result.value);
-      setMessage(t.disconnected);
-    } else setMessage(result.error.message);
+    if (answer.state === 'ready') onStateChange(answer.value);
+    setMessage(answer.state === 'ready' ? t.disconnected : answer.problem);
   }
 
   return (
@@ -70,7 +64,7 @@ export function NotionSection({ state, onStateChange }: { state: AppState; onSta
           onConnected={(text) => {
             setMode('view');
             setMessage(text);
-            void refresh();
+            void reloadAppState(onStateChange);
           }}
         />
       )}
@@ -94,54 +88,28 @@ export function NotionSection({ state, onStateChange }: { state: AppState; onSta
 }
 
 function ReplaceToken({ onCancel, onConnected }: { onCancel: () => void; onConnected: (message: string) => void }) {
-  const [token, setToken] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const id = useId();
-  const helpId = useId();
+  const connect = useMainMutation('connectNotion');
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const result = await getBackupApp().connectNotion({ token });
-    setBusy(false);
-    if (!result.ok) setError(result.error.message);
-    else if (result.value.status === 'invalid') setError(result.value.message);
-    else onConnected(strings.notion.connected(result.value.workspaceName ?? strings.notion.unknownWorkspace));
+  async function submit(token: string) {
+    const answer = await connect.run({ token });
+    if (answer.state === 'ready') onConnected(strings.notion.connected(answer.value.workspaceName ?? strings.notion.unknownWorkspace));
   }
 
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} aria-label={t.replaceToken}>
-      <div className="field">
-        <label htmlFor={id}>{strings.notion.tokenLabel}</label>
-        <input
-          id={id}
-          type="password"
-          className="input input--mono"
-          value={token}
-          onChange={(event) => setToken(event.target.value)}
-          aria-describedby={helpId}
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <p id={helpId} className="field-help">
-          {strings.notion.tokenHelp}
-        </p>
+    <>
+      <NotionTokenForm
+        label={t.replaceToken}
+        busy={connect.state === 'loading'}
+        onSubmit={(token) => void submit(token)}
+        actions={
+          <button type="button" className="button button--ghost" onClick={onCancel}>
+            {t.cancel}
+          </button>
+        }
+      />
+      <div aria-live="polite">
+        <TokenCheckResult connect={connect} />
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button" disabled={busy || token.trim() === ''}>
-          {busy ? strings.notion.connecting : strings.notion.connect}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          {t.cancel}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }

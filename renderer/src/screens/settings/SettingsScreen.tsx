@@ -56,7 +56,7 @@ export function SettingsScreen({
       )}
       {state && (
         <>
-          <StoreSection state={state} onStateChange={update} />
+          <StoreSection state={state} platform={info?.platform ?? 'linux'} onStateChange={update} />
           <NotionSection state={state} onStateChange={update} />
           <PagesSection state={state} onStateChange={update} />
           <ScheduleSection state={state} focusOnMount={target === 'schedule'} />

@@ -1,0 +1,92 @@
+import { useId } from 'react';
+import type { PlakarDetection } from '../../../shared/ipc/contract';
+import { strings } from '../strings';
+
+/**
+ * "Choose the plakar program…": main opens its file dialog, runs `plakar version` and asks before
+ * trusting an unusual folder. `hint` says what happens, or which program is used now.
+ */
+export function ChoosePlakarButton({
+  label,
+  hint,
+  busy,
+  primary = false,
+  className,
+  onChoose,
+}: {
+  /** A heading for the control, where nothing around it says what it is about. */
+  label?: string;
+  hint: string;
+  busy: boolean;
+  primary?: boolean;
+  className?: string;
+  onChoose: () => void;
+}) {
+  const hintId = useId();
+  return (
+    <div className={className ? `field ${className}` : 'field'}>
+      {label && <p className="field-label">{label}</p>}
+      <div className="input-row">
+        <button type="button" className={primary ? 'button' : 'button button--secondary'} onClick={onChoose} disabled={busy} aria-describedby={hintId}>
+          {strings.plakar.choose}
+        </button>
+      </div>
+      <p id={hintId} className="field-help mono-wrap">
+        {hint}
+      </p>
+    </div>
+  );
+}
+
+/** What main found out about a plakar program: its version, or what is wrong and how to install plakar. */
+export function PlakarDetectionView({ detection }: { detection: PlakarDetection }) {
+  switch (detection.status) {
+    case 'found':
+      return (
+        <>
+          <p>{strings.plakar.found(detection.version)}</p>
+          <p className="muted mono-wrap">{strings.plakar.foundAt(detection.path)}</p>
+          {detection.warning ? <p className="choice__hint--warn">{detection.warning}</p> : null}
+        </>
+      );
+    case 'too-old':
+      return (
+        <div role="alert">
+          <p className="problem-title">{strings.plakar.tooOldTitle}</p>
+          <p>{strings.plakar.tooOld(detection.version, detection.minimumVersion)}</p>
+          <InstallHelp />
+        </div>
+      );
+    case 'unusable':
+      return (
+        <div role="alert">
+          <p className="problem-title">{strings.plakar.unusableTitle}</p>
+          <p className="mono-wrap">{strings.plakar.unusable(detection.path, detection.reason)}</p>
+          <InstallHelp />
+        </div>
+      );
+    case 'not-found':
+      return (
+        <div role="alert">
+          <p className="problem-title">{strings.plakar.notFoundTitle}</p>
+          <p>{strings.plakar.notFoundBody}</p>
+          <InstallHelp />
+          <p className="muted">{strings.plakar.searchedIn(detection.searched.length)}</p>
+        </div>
+      );
+  }
+}
+
+function InstallHelp() {
+  return (
+    <>
+      <p>{strings.plakar.installHint}</p>
+      <p>
+        <a href="https://plakar.io" target="_blank" rel="noreferrer">
+          {strings.plakar.installLink}
+        </a>
+      </p>
+      <p className="muted">{strings.plakar.customPathHint}</p>
+    </>
+  );
+}
