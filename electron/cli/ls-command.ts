@@ -1,7 +1,7 @@
 import { describeJobError } from '../engine/jobs/job-errors';
 import { plakarSource } from '../engine/snapshot/plakar-source';
 import { SnapshotReader } from '../engine/snapshot/reader';
-import type { IndexEntry } from '../engine/snapshot/writer';
+import type { IndexEntry } from '../engine/snapshot/format';
 import type { CliIo } from './cli-io';
 import { CliError } from './cli-io';
 import { resolveSnapshot } from './restore-commands';

@@ -1,8 +1,7 @@
 // Shared setup of the emulator tests: crawl the rich fixture, read the snapshot back, send converted payloads.
 import { Client, isNotionClientError } from '@notionhq/client';
-import type { StoredBlock } from '../../electron/engine/snapshot/reader';
+import type { IndexEntry, StoredBlock } from '../../electron/engine/snapshot/format';
 import { directorySource, SnapshotReader } from '../../electron/engine/snapshot/reader';
-import type { IndexEntry } from '../../electron/engine/snapshot/writer';
 import type { RunningEmulator } from '../notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../notion-emulator';
 import type { FakeContext } from './convert-context';

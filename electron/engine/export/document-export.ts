@@ -1,6 +1,6 @@
 // Markdown and HTML exports: one document per page and database, in a folder tree by title.
 import type { SnapshotReader } from '../snapshot/reader';
-import type { IndexEntry } from '../snapshot/writer';
+import type { IndexEntry } from '../snapshot/format';
 import type { BlockContext } from './block-context';
 import { renderDatabaseDocuments } from './database-document';
 import type { ExportOutput } from './export-output';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { richWorkspaceFacts as facts } from '../../../testkit/notion-emulator';
 import { crawlRichSnapshot, removeAll, scratchDir } from '../../../testkit/support/crawl';
-import type { FileDescriptor } from '../snapshot/writer';
+import type { FileDescriptor } from '../snapshot/format';
 import type { SnapshotReader } from '../snapshot/reader';
 import { brokenLinks, parseCsv, readTree, sha256 } from '../../../testkit/support/export';
 import type { ExportResult } from './index';

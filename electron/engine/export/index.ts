@@ -3,7 +3,7 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SnapshotReader } from '../snapshot/reader';
-import type { IndexEntry } from '../snapshot/writer';
+import type { IndexEntry } from '../snapshot/format';
 import { exportDocuments } from './document-export';
 import { ExportOutput } from './export-output';
 import { exportJson } from './json-export';

@@ -1,7 +1,7 @@
 // The raw JSON copy: the selected part of the snapshot as a tree the reader (and restore) accept.
 import type { SnapshotReader } from '../snapshot/reader';
 import { stableStringify } from '../snapshot/normalise';
-import type { IndexEntry } from '../snapshot/writer';
+import type { IndexEntry } from '../snapshot/format';
 import type { ExportOutput } from './export-output';
 import { joinPath } from './layout';
 

@@ -1,4 +1,4 @@
-import type { IndexEntry } from '../snapshot/writer';
+import type { IndexEntry } from '../snapshot/format';
 import { FolderNames, sanitiseName } from './file-names';
 
 export type DocumentExtension = 'md' | 'html';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { IndexEntry } from '../snapshot/writer';
+import type { IndexEntry } from '../snapshot/format';
 import type { ExportLayout } from './layout';
 
 /** Percent-encodes what would end or confuse a Markdown link destination. */

@@ -1,5 +1,5 @@
 // One page (or database row) as a Markdown document: title, cover, properties, content, comments.
-import type { StoredComment, StoredPage } from '../snapshot/reader';
+import type { StoredComment, StoredPage } from '../snapshot/format';
 import type { BlockContext } from './block-context';
 import { renderBlocks } from './block-markdown';
 import type { PlannedObject } from './layout';

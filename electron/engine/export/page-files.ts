@@ -1,5 +1,5 @@
 import type { SnapshotReader } from '../snapshot/reader';
-import type { FileDescriptor } from '../snapshot/writer';
+import type { FileDescriptor } from '../snapshot/format';
 import type { ExportOutput } from './export-output';
 import { sanitiseFileName } from './file-names';
 import type { ExportLayout, PlannedObject } from './layout';

@@ -1,5 +1,5 @@
 // Page property values as plain text, for database tables, CSV and row pages.
-import type { FullPropertyValue } from '../snapshot/reader';
+import type { FullPropertyValue } from '../snapshot/format';
 import { formatDate, plainText } from './markdown-text';
 
 export interface PropertyNames {

@@ -1,4 +1,5 @@
-import type { SnapshotReader, StoredBlock } from '../snapshot/reader';
+import type { SnapshotReader } from '../snapshot/reader';
+import type { StoredBlock } from '../snapshot/format';
 import { joinPath } from './layout';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { StoredBlock } from '../snapshot/reader';
+import type { StoredBlock } from '../snapshot/format';
 import { NotionCallError } from '../notion/retry';
 import { findAppendedBlocks } from './append-check';
 import type { Unit } from './append-units';

@@ -1,4 +1,4 @@
-import type { IndexEntry } from '../snapshot/writer';
+import type { IndexEntry } from '../snapshot/format';
 import type { SchemaPlan } from './convert';
 
 /** A database being restored: its new id and, per data source, the new id and schema plan. */

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SnapshotReader } from '../snapshot/reader';
-import type { FileDescriptor } from '../snapshot/writer';
+import type { FileDescriptor } from '../snapshot/format';
 import { RestoreHarness } from '../../../testkit/support/restore-harness';
 
 let harness: RestoreHarness;

@@ -1,6 +1,5 @@
-import type { StoredBlock } from '../snapshot/format';
+import type { IndexEntry, StoredBlock } from '../snapshot/format';
 import { storedBlockSchema } from '../snapshot/format';
-import type { IndexEntry } from '../snapshot/writer';
 import type { Container, RestoreRun } from './run';
 
 /**

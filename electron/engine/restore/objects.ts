@@ -1,5 +1,4 @@
-import type { IndexEntry } from '../snapshot/writer';
-import type { StoredBlock, StoredPage } from '../snapshot/reader';
+import type { IndexEntry, StoredBlock, StoredPage } from '../snapshot/format';
 import { convertComment, convertCover, convertIcon, convertPageProperties, convertRichText, planSchema } from './convert';
 import type { ObjectCreators } from './content';
 import { restoreChildren } from './content';

@@ -1,6 +1,6 @@
 import { NotionCallError } from '../notion/retry';
 import type { SnapshotReader } from '../snapshot/reader';
-import type { IndexEntry } from '../snapshot/writer';
+import type { IndexEntry } from '../snapshot/format';
 import { findAppendedBlocks } from './append-check';
 import type { BlockObjectRequest } from './convert';
 import type { RestoreRun } from './run';

@@ -1,5 +1,5 @@
 import type { SnapshotReader } from '../snapshot/reader';
-import type { IndexEntry } from '../snapshot/writer';
+import type { IndexEntry } from '../snapshot/format';
 import type { LossRecord } from './convert';
 import { buildFormulaRequest, buildRelationRequest, buildRollupRequest } from './convert';
 import type { RestoreJournal } from './journal';

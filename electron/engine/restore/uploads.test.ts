@@ -7,7 +7,7 @@ import { createNotionClient } from '../notion/client';
 import { NotionGateway } from '../notion/gateway';
 import { RateLimiter } from '../notion/rate-limiter';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
-import type { FileDescriptor } from '../snapshot/writer';
+import type { FileDescriptor } from '../snapshot/format';
 import { contentTypeOf, FileUploader, uploadFileName } from './uploads';
 
 function descriptor(file: string, name: string | null, sourceKey = ''): FileDescriptor {

@@ -1,7 +1,7 @@
 import type { NotionGateway } from '../notion/gateway';
 import { cleanFileName, fileNameOfUrl } from '../snapshot/file-names';
 import type { SnapshotReader } from '../snapshot/reader';
-import type { FileDescriptor } from '../snapshot/writer';
+import type { FileDescriptor } from '../snapshot/format';
 import mime from 'mime';
 import { isRefusal, refusalReason } from './refusals';
 import type { UploadFailure, UploadService } from './upload-service';

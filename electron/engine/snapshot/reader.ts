@@ -235,6 +235,3 @@ async function buildIndex(source: SnapshotSource, content: ContentEntry[]): Prom
   for (const root of content) await visit(root.id, null, false);
   return entries.sort((a, b) => a.path.localeCompare(b.path));
 }
-
-// Until every importer imports them from format.ts.
-export type { FullPropertyValue, StoredBlock, StoredComment, StoredManifest as SnapshotManifest, StoredPage } from './format';

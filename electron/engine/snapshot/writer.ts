@@ -92,7 +92,3 @@ export class SnapshotWriter {
 export function joinSnapshotPath(...parts: string[]): string {
   return parts.filter((part) => part !== '').join('/');
 }
-
-// Until every importer imports them from format.ts.
-export type { ContentEntry, FileDescriptor, IndexEntry, SyncedBlockEntry } from './format';
-export { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION } from './format';

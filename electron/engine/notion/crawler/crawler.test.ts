@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningEmulator } from '../../../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../../../testkit/notion-emulator';
-import type { IndexEntry } from '../../snapshot/writer';
+import type { IndexEntry } from '../../snapshot/format';
 import type { TestCrawl } from '../../../../testkit/support/crawl';
 import { crawlEmulator, readJson, readTree, removeAll } from '../../../../testkit/support/crawl';
 import { NothingSharedError } from './index';
