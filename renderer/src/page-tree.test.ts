@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PickableItem } from './page-tree';
-import { buildTree, hasSelectedAncestor, visibleForQuery } from './page-tree';
+import { buildTree, hasSelectedAncestor, visibleForQuery, withToggled } from './page-tree';
 
 const item = (id: string, title: string, parentId: string | null = null): PickableItem => ({
   id,
@@ -31,5 +31,14 @@ describe('page tree', () => {
     expect(hasSelectedAncestor(byId, 'c', new Set(['a']))).toBe(true);
     expect(hasSelectedAncestor(byId, 'a', new Set(['a']))).toBe(false);
     expect(hasSelectedAncestor(byId, 'd', new Set(['a']))).toBe(false);
+  });
+});
+
+describe('withToggled', () => {
+  it('adds or removes one id and leaves the given set as it was', () => {
+    const chosen = new Set(['a']);
+    expect([...withToggled(chosen, 'b', true)]).toEqual(['a', 'b']);
+    expect([...withToggled(chosen, 'a', false)]).toEqual([]);
+    expect([...chosen]).toEqual(['a']);
   });
 });

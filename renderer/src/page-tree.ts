@@ -57,3 +57,11 @@ export function hasSelectedAncestor(items: ReadonlyMap<string, PickableItem>, id
   }
   return false;
 }
+
+/** The chosen ids with `id` checked or unchecked (a new set: state stays immutable). */
+export function withToggled(chosen: ReadonlySet<string>, id: string, checked: boolean): Set<string> {
+  const next = new Set(chosen);
+  if (checked) next.add(id);
+  else next.delete(id);
+  return next;
+}

@@ -2,8 +2,8 @@ import type { NotionTokenCheck } from '../../../shared/ipc/contract';
 import { NotionTokenForm, TokenCheckResult } from '../forms/NotionToken';
 import { strings } from '../strings';
 import { useMainMutation, useMainQuery } from '../use-main';
+import { CheckCard } from './Card';
 import type { Status } from './StatusIcon';
-import { StatusIcon } from './StatusIcon';
 
 /** Paste a token: main checks it with Notion and, when valid, keeps it in the secret vault. */
 export function NotionConnect({
@@ -28,15 +28,11 @@ export function NotionConnect({
   const status: Status = connect.state === 'ready' || alreadyConnected ? 'ok' : connect.state === 'problem' ? 'problem' : 'pending';
 
   return (
-    <section className="check-card" aria-labelledby="notion-check-title" data-testid="notion-check">
-      <h3 id="notion-check-title" className="check-card__title">
-        <StatusIcon status={status} />
-        {strings.notion.title}
-      </h3>
+    <CheckCard id="notion-check" testId="notion-check" status={status} title={strings.notion.title}>
       <NotionTokenForm busy={connect.state === 'loading'} demoToken={demoToken} onSubmit={(token) => void submit(token)} />
       <div aria-live="polite">
         {alreadyConnected ? <p data-testid="token-ok">{strings.notion.alreadyConnected(connectedTo)}</p> : <TokenCheckResult connect={connect} />}
       </div>
-    </section>
+    </CheckCard>
   );
 }

@@ -1,7 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import type { PickableItem, TreeNode } from '../page-tree';
-import { buildTree, hasSelectedAncestor, visibleForQuery } from '../page-tree';
+import { buildTree, hasSelectedAncestor, visibleForQuery, withToggled } from '../page-tree';
 import { strings } from '../strings';
+import { StatusLine } from './CallStatus';
 import { TitleSearch } from './TitleSearch';
 
 /**
@@ -23,13 +24,7 @@ export function PageTree({
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(tree.map((node) => node.item.id)));
   const visible = useMemo(() => visibleForQuery(items, query), [items, query]);
 
-  const toggleExpanded = (id: string) =>
-    setExpanded((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const toggleExpanded = (id: string) => setExpanded((current) => withToggled(current, id, !current.has(id)));
 
   const context: RowContext = { byId, selected, onToggle, expanded, toggleExpanded, visible };
 
@@ -37,9 +32,7 @@ export function PageTree({
     <div className="page-tree">
       <TitleSearch query={query} onChange={setQuery} />
       {visible !== null && visible.size === 0 ? (
-        <p className="muted" role="status">
-          {strings.pages.noMatch(query.trim())}
-        </p>
+        <StatusLine>{strings.pages.noMatch(query.trim())}</StatusLine>
       ) : (
         <ul className="tree" aria-label={strings.pages.treeLabel}>
           {tree.map((node) => (

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { ChoosePlakarButton, PlakarDetectionView } from '../forms/PlakarProgram';
 import { strings } from '../strings';
 import { useMainMutation, useMainQuery } from '../use-main';
+import { CheckCard } from './Card';
 import type { Status } from './StatusIcon';
-import { StatusIcon } from './StatusIcon';
 
 /** Is plakar installed (and new enough)? If not: how to install it, or where it is. */
 export function PlakarCheck({ onResult }: { onResult: (found: boolean) => void }) {
@@ -30,11 +30,7 @@ export function PlakarCheck({ onResult }: { onResult: (found: boolean) => void }
   const status: Status = checking ? 'pending' : found ? 'ok' : 'problem';
 
   return (
-    <section className="check-card" aria-labelledby="plakar-check-title" data-testid="plakar-check">
-      <h3 id="plakar-check-title" className="check-card__title">
-        <StatusIcon status={status} />
-        {strings.plakar.title}
-      </h3>
+    <CheckCard id="plakar-check" testId="plakar-check" status={status} title={strings.plakar.title}>
       <div className="check-card__body" aria-live="polite">
         {checking ? <p>{strings.plakar.checking}</p> : detection ? <PlakarDetectionView detection={detection} /> : <p role="alert">{strings.errors.bridge}</p>}
       </div>
@@ -46,6 +42,6 @@ export function PlakarCheck({ onResult }: { onResult: (found: boolean) => void }
           <ChoosePlakarButton hint={strings.plakar.chooseHelp} busy={checking} primary className="field--spaced" onChoose={() => void chooseProgram()} />
         </>
       )}
-    </section>
+    </CheckCard>
   );
 }

@@ -1,6 +1,7 @@
 import type { AppState } from '../../../shared/ipc/app-schemas';
 import { inBrowserMode } from '../bridge';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { StoreFact } from '../components/StoreFact';
 import type { LastOutcome } from '../jobs';
 import { useScheduleStatus } from '../schedule-status';
 import { strings } from '../strings';
@@ -121,8 +122,7 @@ export function HomeScreen({
         <dl className="facts">
           <dt>{strings.home.storeTitle}</dt>
           <dd>
-            <span className="mono-wrap">{store?.location ?? '—'}</span>{' '}
-            {store && <span className="tag">{store.encrypted ? strings.firstBackup.encrypted : strings.firstBackup.notEncrypted}</span>}
+            <StoreFact store={store} />
           </dd>
           <dt>{strings.home.notionTitle}</dt>
           <dd>{state.hasNotionToken ? (notion.workspaceName ?? strings.notion.unknownWorkspace) : strings.home.notConnected}</dd>

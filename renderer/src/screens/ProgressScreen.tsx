@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { BackupProgress } from '../../../shared/jobs';
+import { Card } from '../components/Card';
 import { ScreenHeading } from '../components/ScreenHeading';
 import type { JobView } from '../jobs';
 import { strings } from '../strings';
@@ -142,10 +143,7 @@ function Outcome({ job, onTryAgain, onHome }: { job: JobView; onTryAgain: () => 
   if (!outcome) return null;
   if (outcome.status === 'succeeded') {
     return (
-      <section className="card outcome outcome--succeeded" aria-labelledby="summary-title" data-testid="backup-summary">
-        <h2 id="summary-title" className="card__title">
-          {strings.progress.summaryTitle}
-        </h2>
+      <Card id="summary" title={strings.progress.summaryTitle} testId="backup-summary" className="outcome outcome--succeeded">
         <p>{outcome.summary}</p>
         {outcome.snapshotId && <p className="muted mono-wrap">{strings.progress.snapshot(outcome.snapshotId.slice(0, 12))}</p>}
         {outcome.warnings.length > 0 && (
@@ -160,7 +158,7 @@ function Outcome({ job, onTryAgain, onHome }: { job: JobView; onTryAgain: () => 
           </details>
         )}
         <EndActions onHome={onHome} />
-      </section>
+      </Card>
     );
   }
   return (

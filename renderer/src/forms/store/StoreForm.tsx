@@ -1,6 +1,7 @@
 import type { FormEvent, ReactNode } from 'react';
 import { useId, useReducer, useRef } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
+import { ProblemLine } from '../../components/CallStatus';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { strings } from '../../strings';
 import { callMain, useMainTask } from '../../use-main';
@@ -98,11 +99,7 @@ export function StoreForm({
       </fieldset>
       <StoreLocationField draft={draft} dispatch={dispatch} platform={platform} inputRef={locationRef} onSwitchMode={switchMode} />
       <StorePassphraseFields draft={draft} dispatch={dispatch} passphraseRef={passphraseRef} confirmRef={confirmRef} savedRef={savedRef} />
-      {draft.formError && (
-        <p className="field-error" role="alert">
-          {draft.formError}
-        </p>
-      )}
+      <ProblemLine message={draft.formError} />
       {actions({ busy: setup.state === 'loading', creating })}
     </form>
   );

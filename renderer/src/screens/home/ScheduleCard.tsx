@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ScheduleStatus } from '../../../../shared/schedule';
+import { ProblemLine } from '../../components/CallStatus';
 import { StatusIcon } from '../../components/StatusIcon';
 import type { ScheduleStatusView } from '../../schedule-status';
 import { strings } from '../../strings';
@@ -47,11 +48,7 @@ export function ScheduleCard({
         {status && <HealthPill status={status} />}
       </div>
       {!status && !problem && <p className="muted">{strings.loading}</p>}
-      {problem && (
-        <p className="field-error" role="alert">
-          {h.loadProblem} {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} prefix={h.loadProblem} />
       {status && <ScheduleFacts status={status} now={now} showDetail={!(backupRunning && status.state === 'running')} />}
       <div className="schedule-card__actions">
         {status && <PauseButtons status={status} onStatus={onStatus} />}

@@ -1,4 +1,5 @@
 import type { AppState } from '../../../../shared/ipc/app-schemas';
+import { Card } from '../../components/Card';
 import { inBrowserMode } from '../../bridge';
 import { scheduleStrings } from '../../strings-schedule';
 import { useMainMutation } from '../../use-main';
@@ -18,10 +19,7 @@ export function TrayHint({ platform, onStateChange }: { platform: string | null;
   }
 
   return (
-    <section className="card tray-hint" aria-labelledby="tray-hint-title" data-testid="tray-hint">
-      <h2 id="tray-hint-title" className="card__title">
-        {inBrowserMode() ? h.browserHintTitle : h.trayHintTitle}
-      </h2>
+    <Card id="tray-hint" title={inBrowserMode() ? h.browserHintTitle : h.trayHintTitle} testId="tray-hint" className="tray-hint">
       <p>{inBrowserMode() ? h.browserHint : h.trayHint(h.trayWhere(platform))}</p>
       <div className="button-row">
         <button type="button" className="button button--secondary button--flat" onClick={() => void dismiss()}>
@@ -33,6 +31,6 @@ export function TrayHint({ platform, onStateChange }: { platform: string | null;
           </span>
         )}
       </div>
-    </section>
+    </Card>
   );
 }

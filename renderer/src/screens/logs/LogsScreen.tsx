@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ResultOf } from '../../../../shared/ipc/contract';
+import { CallStatus, StatusLine } from '../../components/CallStatus';
 import { CopyButton } from '../../components/CopyButton';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { strings } from '../../strings';
@@ -31,21 +32,10 @@ export function LogsScreen({ openJobId = null }: { onNavigate?: (screen: MainScr
           {l.refresh}
         </button>
       </div>
-      {history.state === 'loading' && !jobs && (
-        <p className="muted" role="status">
-          {l.loading}
-        </p>
-      )}
-      {history.state === 'problem' && (
-        <p className="field-error" role="alert">
-          {history.problem}
-        </p>
-      )}
+      {!jobs && <CallStatus call={history} loading={l.loading} />}
       {jobs?.length === 0 && <p>{l.empty}</p>}
       {jobs && openJobId && !jobs.some((job) => job.jobId === openJobId) && (
-        <p className="muted" role="status">
-          {ls.notFound}
-        </p>
+        <StatusLine>{ls.notFound}</StatusLine>
       )}
       {jobs && jobs.length > 0 && (
         <ul className="job-list" data-testid="job-list">

@@ -1,9 +1,13 @@
 import type { AppState } from '../../../../shared/ipc/app-schemas';
+import { ProblemLine } from '../../components/CallStatus';
+import { Card } from '../../components/Card';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { StoreFact } from '../../components/StoreFact';
 import { strings } from '../../strings';
 import { useMainMutation } from '../../use-main';
 import { describePlan } from '../settings/schedule-helpers';
 import type { StepProps } from './step-props';
+import { WizardActions } from './WizardActions';
 
 export type BackupStart = { status: 'started'; jobId: string } | { status: 'refused'; message: string };
 
@@ -31,15 +35,11 @@ export function StepFirstBackup({
     <>
       <ScreenHeading>{strings.firstBackup.title}</ScreenHeading>
       <p className="lead">{strings.firstBackup.lead}</p>
-      <section className="card" aria-labelledby="first-summary-title">
-        <h2 id="first-summary-title" className="card__title">
-          {strings.firstBackup.summaryTitle}
-        </h2>
+      <Card id="first-summary" title={strings.firstBackup.summaryTitle}>
         <dl className="facts">
           <dt>{strings.firstBackup.store}</dt>
           <dd>
-            <span className="mono-wrap">{store?.location ?? '—'}</span>{' '}
-            {store && <span className="tag">{store.encrypted ? strings.firstBackup.encrypted : strings.firstBackup.notEncrypted}</span>}
+            <StoreFact store={store} />
           </dd>
           <dt>{strings.firstBackup.notion}</dt>
           <dd>{notion.workspaceName ?? strings.notion.unknownWorkspace}</dd>
@@ -51,20 +51,13 @@ export function StepFirstBackup({
             <span className="muted"> {strings.firstBackup.whenHint}</span>
           </dd>
         </dl>
-      </section>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="wizard__actions">
-        <button type="button" className="button button--ghost" onClick={onBack}>
-          {strings.wizard.back}
-        </button>
+      </Card>
+      <ProblemLine message={error} />
+      <WizardActions onBack={onBack}>
         <button type="button" className="button button--large" disabled={busy} onClick={() => void start()}>
           {busy ? strings.firstBackup.starting : strings.firstBackup.start}
         </button>
-      </div>
+      </WizardActions>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { SecretStorageGate } from '../../components/SecretStorageGate';
 import { strings } from '../../strings';
 import { reloadAppState } from '../../use-main';
 import type { StepProps } from './step-props';
+import { WizardActions } from './WizardActions';
 
 /** Step 3: connect Notion (main validates the token and keeps it in the secret vault). */
 export function StepNotion({ state, onStateChange, onNext, onBack }: StepProps) {
@@ -41,14 +42,11 @@ export function StepNotion({ state, onStateChange, onNext, onBack }: StepProps) 
           <NotionConnect onResult={onResult} connectedTo={connectedTo} />
         </SecretStorageGate>
       </div>
-      <div className="wizard__actions">
-        <button type="button" className="button button--ghost" onClick={onBack}>
-          {strings.wizard.back}
-        </button>
+      <WizardActions onBack={onBack}>
         <button type="button" className="button" disabled={!state.hasNotionToken} onClick={onNext}>
           {strings.wizard.continue}
         </button>
-      </div>
+      </WizardActions>
     </>
   );
 }

@@ -1,10 +1,13 @@
 import { useCallback, useState } from 'react';
+import { ProblemLine } from '../../components/CallStatus';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { PageTree } from '../../components/PageTree';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { withToggled } from '../../page-tree';
 import { strings } from '../../strings';
 import { useMainMutation, useMainQuery } from '../../use-main';
 import type { StepProps } from './step-props';
+import { WizardActions } from './WizardActions';
 
 /** Step 4: everything the integration can see, or chosen pages and databases. */
 export function StepPages({ state, onStateChange, onNext, onBack }: StepProps) {
@@ -17,12 +20,7 @@ export function StepPages({ state, onStateChange, onNext, onBack }: StepProps) {
 
   const onToggle = useCallback((id: string, checked: boolean) => {
     setError(null);
-    setSelected((current) => {
-      const next = new Set(current);
-      if (checked) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+    setSelected((current) => withToggled(current, id, checked));
   }, []);
 
   async function save() {
@@ -96,28 +94,14 @@ export function StepPages({ state, onStateChange, onNext, onBack }: StepProps) {
               </p>
             </>
           )}
-          {error && (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          )}
+          <ProblemLine message={error} />
         </div>
       )}
-      <div className="wizard__actions">
-        <button type="button" className="button button--ghost" onClick={onBack}>
-          {strings.wizard.back}
+      <WizardActions onBack={onBack} progress={busy ? strings.wizard.saving : null}>
+        <button type="button" className="button" disabled={!items || empty || busy} onClick={() => void save()}>
+          {strings.pages.save}
         </button>
-        <span className="button-row">
-          {busy && (
-            <span role="status" className="muted">
-              {strings.wizard.saving}
-            </span>
-          )}
-          <button type="button" className="button" disabled={!items || empty || busy} onClick={() => void save()}>
-            {strings.pages.save}
-          </button>
-        </span>
-      </div>
+      </WizardActions>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { PlakarCheck } from '../../components/PlakarCheck';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { strings } from '../../strings';
 import type { StepProps } from './step-props';
+import { WizardActions } from './WizardActions';
 
 /** Step 1: what the app does, and the plakar check (found, or how to install it / where it is). */
 export function StepPlakar({ onNext }: StepProps) {
@@ -22,12 +23,11 @@ export function StepPlakar({ onNext }: StepProps) {
           {strings.welcome.continueHint}
         </p>
       )}
-      <div className="wizard__actions">
-        <span />
+      <WizardActions>
         <button type="button" className="button" disabled={!found} onClick={onNext}>
           {strings.wizard.continue}
         </button>
-      </div>
+      </WizardActions>
     </>
   );
 }

@@ -3,15 +3,11 @@ import { SecretStorageGate } from '../../components/SecretStorageGate';
 import { StoreForm } from '../../forms/store/StoreForm';
 import { strings } from '../../strings';
 import type { StepProps } from './step-props';
+import { WizardActions } from './WizardActions';
 
 /** Step 2: create a new store (encrypted by default) or open an existing one. */
 export function StepStore({ state, info, onStateChange, onNext, onBack }: StepProps) {
   const current = state.settings.store;
-  const back = (
-    <button type="button" className="button button--ghost" onClick={onBack}>
-      {strings.wizard.back}
-    </button>
-  );
   return (
     <>
       <ScreenHeading>{strings.store.title}</ScreenHeading>
@@ -33,23 +29,15 @@ export function StepStore({ state, info, onStateChange, onNext, onBack }: StepPr
           onStateChange={onStateChange}
           onDone={onNext}
           actions={({ busy, creating }) => (
-            <div className="wizard__actions">
-              {back}
-              <span className="button-row">
-                {busy && (
-                  <span role="status" className="muted">
-                    {creating ? strings.store.creating : strings.store.opening}
-                  </span>
-                )}
-                <button type="submit" className="button" disabled={busy}>
-                  {creating ? strings.store.submitCreate : strings.store.submitOpen}
-                </button>
-              </span>
-            </div>
+            <WizardActions onBack={onBack} progress={busy ? (creating ? strings.store.creating : strings.store.opening) : null}>
+              <button type="submit" className="button" disabled={busy}>
+                {creating ? strings.store.submitCreate : strings.store.submitOpen}
+              </button>
+            </WizardActions>
           )}
         />
       </SecretStorageGate>
-      {!(state.secretStorage.secure || state.settings.acceptInsecureSecretStorage) && <div className="wizard__actions">{back}</div>}
+      {!(state.secretStorage.secure || state.settings.acceptInsecureSecretStorage) && <WizardActions onBack={onBack} />}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { withToggled } from '../../page-tree';
 import { strings } from '../../strings';
 import { useMainQuery } from '../../use-main';
 import type { DestinationDraft } from './restore-helpers';
@@ -104,14 +105,7 @@ export function RestoreWizard({ snapshotId: initialSnapshot, onDone }: { snapsho
             mode={mode}
             onMode={setMode}
             selected={selected}
-            onToggle={(id, on) =>
-              setSelected((current) => {
-                const nextSet = new Set(current);
-                if (on) nextSet.add(id);
-                else nextSet.delete(id);
-                return nextSet;
-              })
-            }
+            onToggle={(id, on) => setSelected((current) => withToggled(current, id, on))}
             error={selectionError}
           />
         )}

@@ -1,3 +1,4 @@
+import { ProblemLine } from '../../components/CallStatus';
 import { strings } from '../../strings';
 import type { Destination } from './restore-helpers';
 import { estimateMs } from './restore-helpers';
@@ -49,11 +50,7 @@ export function StepCheck({
     <div className="card" data-testid="dry-run">
       {summary}
       <p className="muted">{r.dryRunLead}</p>
-      {run.phase === 'refused' && (
-        <p className="field-error" role="alert">
-          {r.refused} {run.message}
-        </p>
-      )}
+      {run.phase === 'refused' && <ProblemLine message={run.message} prefix={r.refused} />}
       {(run.phase === 'starting' || (run.phase === 'started' && !outcome)) && (
         <div className="button-row">
           <p role="status">{r.dryRunRunning}</p>
@@ -62,11 +59,7 @@ export function StepCheck({
           </button>
         </div>
       )}
-      {outcome?.status === 'failed' && (
-        <p className="field-error" role="alert" data-testid="dry-run-failure">
-          {outcome.message}
-        </p>
-      )}
+      {outcome?.status === 'failed' && <ProblemLine message={outcome.message} testId="dry-run-failure" />}
       {outcome?.status === 'cancelled' && <p role="status">{outcome.message}</p>}
       {outcome?.status === 'succeeded' && outcome.restore && (
         <>

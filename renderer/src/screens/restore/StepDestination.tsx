@@ -1,3 +1,4 @@
+import { CallStatus } from '../../components/CallStatus';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { ChooseFolderButton } from '../../components/ChooseFolderButton';
@@ -59,16 +60,7 @@ function NotionTarget({
   return (
     <fieldset className="choice-group">
       <legend>{r.targetLegend}</legend>
-      {pages.state === 'loading' && (
-        <p className="muted" role="status">
-          {r.targetLoading}
-        </p>
-      )}
-      {pages.state === 'problem' && (
-        <p className="field-error" role="alert">
-          {r.targetProblem} {pages.problem}
-        </p>
-      )}
+      <CallStatus call={pages} loading={r.targetLoading} problemPrefix={r.targetProblem} />
       {pages.state === 'ready' && (
         <Field label={r.targetPick} hint={r.targetPickHint}>
           {(control) => (

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { ResultOf } from '../../../../shared/ipc/contract';
+import { CallStatus, ProblemLine } from '../../components/CallStatus';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { PageTree } from '../../components/PageTree';
 import type { MainCall } from '../../main-call';
@@ -27,20 +28,7 @@ export function StepSelection({
   const entries = tree.state === 'ready' ? tree.value.entries : null;
   const items = useMemo(() => (entries ? entriesToItems(entries, false) : []), [entries]);
   const topLevel = useMemo(() => (entries ? topLevelIds(entries.filter((entry) => !entry.isRow)).length : 0), [entries]);
-  if (tree.state === 'problem') {
-    return (
-      <p className="field-error" role="alert">
-        {strings.snapshots.treeProblem} {tree.problem}
-      </p>
-    );
-  }
-  if (!entries) {
-    return (
-      <p className="muted" role="status">
-        {strings.snapshots.loadingTree}
-      </p>
-    );
-  }
+  if (!entries) return <CallStatus call={tree} loading={strings.snapshots.loadingTree} problemPrefix={strings.snapshots.treeProblem} />;
   return (
     <div className="form">
       <fieldset className="choice-group">
@@ -49,11 +37,7 @@ export function StepSelection({
         <ChoiceRadio name="restore-what" checked={mode === 'some'} onChange={() => onMode('some')} label={r.some} hint={r.someHint} />
       </fieldset>
       {mode === 'some' && <PageTree items={items} selected={selected} onToggle={onToggle} />}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ProblemLine message={error} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { strings } from '../../strings';
 import { formatDateTime } from '../snapshots/snapshot-helpers';
+import { SnapshotsStatus } from '../snapshots/SnapshotsStatus';
 import { useSnapshots } from '../snapshots/useSnapshots';
 
 const r = strings.restore;
@@ -8,25 +9,7 @@ const r = strings.restore;
 /** Step 1: which snapshot to restore from (newest first). */
 export function StepSnapshot({ value, onChange }: { value: string | null; onChange: (id: string) => void }) {
   const snapshots = useSnapshots();
-  if (snapshots.state === 'problem') {
-    return (
-      <div className="field-error-block" role="alert">
-        <p>
-          {strings.snapshots.problem} {snapshots.problem}
-        </p>
-        <button type="button" className="button button--secondary" onClick={snapshots.refresh}>
-          {strings.snapshots.retry}
-        </button>
-      </div>
-    );
-  }
-  if (!snapshots.newestFirst) {
-    return (
-      <p className="muted" role="status">
-        {strings.snapshots.loading}
-      </p>
-    );
-  }
+  if (!snapshots.newestFirst) return <SnapshotsStatus snapshots={snapshots} />;
   if (snapshots.newestFirst.length === 0) return <p>{r.noSnapshots}</p>;
   return (
     <fieldset className="choice-group">

@@ -1,6 +1,8 @@
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
+import { ProblemLine } from '../../components/CallStatus';
+import { Card } from '../../components/Card';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { Field } from '../../components/Field';
@@ -32,10 +34,7 @@ export function AdvancedSection({ state, onStateChange }: { state: AppState; onS
   }
 
   return (
-    <section className="card" aria-labelledby="settings-advanced-title" data-testid="settings-advanced">
-      <h2 id="settings-advanced-title" className="card__title">
-        {t.advancedTitle}
-      </h2>
+    <Card id="settings-advanced" title={t.advancedTitle} testId="settings-advanced">
       <form className="form" onSubmit={(event) => void save(event)} aria-label={t.advancedTitle} noValidate>
         <Field label={t.rate} hint={t.rateHelp} error={errors.rate}>
           {(control) => (
@@ -73,7 +72,7 @@ export function AdvancedSection({ state, onStateChange }: { state: AppState; onS
         </div>
       </form>
       <PlakarPath current={state.settings.plakarPath} />
-    </section>
+    </Card>
   );
 }
 
@@ -83,11 +82,7 @@ function PlakarPath({ current }: { current: string | null }) {
   return (
     <div className="form field--spaced" role="group" aria-label={t.plakarLabel}>
       <ChoosePlakarButton label={t.plakarLabel} hint={current ? t.plakarCurrent(current) : t.plakarDefault} busy={choice.state === 'loading'} onChoose={() => void choice.run()} />
-      {choice.problem && (
-        <p className="field-error" role="alert">
-          {choice.problem}
-        </p>
-      )}
+      <ProblemLine message={choice.problem} />
       <div aria-live="polite">{choice.value && <PlakarDetectionView detection={choice.value} />}</div>
     </div>
   );

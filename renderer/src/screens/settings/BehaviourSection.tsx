@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
 import type { NotificationMode } from '../../../../shared/schedule';
 import { inBrowserMode } from '../../bridge';
+import { Card } from '../../components/Card';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { strings } from '../../strings';
@@ -30,10 +31,7 @@ export function BehaviourSection({ state, onStateChange }: { state: AppState; on
   const status = saving.state === 'loading' ? strings.settings.saving : saving.state === 'ready' ? strings.settings.saved : saving.problem;
 
   return (
-    <section className="card" aria-labelledby="settings-behaviour-title" data-testid="settings-behaviour">
-      <h2 id="settings-behaviour-title" className="card__title">
-        {t.title}
-      </h2>
+    <Card id="settings-behaviour" title={t.title} testId="settings-behaviour">
       <div className="form">
         <fieldset className="choice-group">
           <legend>{t.notificationsLegend}</legend>
@@ -61,6 +59,6 @@ export function BehaviourSection({ state, onStateChange }: { state: AppState; on
           {status ?? ''}
         </p>
       </div>
-    </section>
+    </Card>
   );
 }

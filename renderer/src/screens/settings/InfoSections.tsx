@@ -1,4 +1,6 @@
 import type { AppInfo } from '../../../../shared/ipc/contract';
+import { ProblemLine } from '../../components/CallStatus';
+import { Card } from '../../components/Card';
 import { CopyButton } from '../../components/CopyButton';
 import { Field } from '../../components/Field';
 import { strings } from '../../strings';
@@ -12,10 +14,7 @@ export function CommandSection() {
   const shown = command.value?.command ?? null;
 
   return (
-    <section className="card" aria-labelledby="settings-command-title" data-testid="settings-command">
-      <h2 id="settings-command-title" className="card__title">
-        {t.commandTitle}
-      </h2>
+    <Card id="settings-command" title={t.commandTitle} testId="settings-command">
       <p className="muted">{t.commandLead}</p>
       {shown === null ? (
         <button type="button" className="button button--secondary" onClick={() => void command.run()}>
@@ -26,12 +25,8 @@ export function CommandSection() {
           {(control) => <textarea {...control} className="input input--mono code-box" readOnly value={shown} rows={4} spellCheck={false} />}
         </Field>
       )}
-      {command.problem && (
-        <p className="field-error" role="alert">
-          {command.problem}
-        </p>
-      )}
-    </section>
+      <ProblemLine message={command.problem} />
+    </Card>
   );
 }
 
@@ -39,10 +34,7 @@ export function CommandSection() {
 export function AboutSection({ info }: { info: AppInfo | null }) {
   const a = t.about;
   return (
-    <section className="card" aria-labelledby="settings-about-title" data-testid="settings-about">
-      <h2 id="settings-about-title" className="card__title">
-        {t.aboutTitle}
-      </h2>
+    <Card id="settings-about" title={t.aboutTitle} testId="settings-about">
       {info ? (
         <dl className="facts">
           <dt>{a.version}</dt>
@@ -73,6 +65,6 @@ export function AboutSection({ info }: { info: AppInfo | null }) {
       ) : (
         <p className="muted">{strings.loading}</p>
       )}
-    </section>
+    </Card>
   );
 }

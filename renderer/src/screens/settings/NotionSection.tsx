@@ -1,3 +1,4 @@
+import { Card } from '../../components/Card';
 import { useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
 import { NotionTokenForm, TokenCheckResult } from '../../forms/NotionToken';
@@ -21,10 +22,7 @@ export function NotionSection({ state, onStateChange }: { state: AppState; onSta
   }
 
   return (
-    <section className="card" aria-labelledby="settings-notion-title" data-testid="settings-notion">
-      <h2 id="settings-notion-title" className="card__title">
-        {t.notionTitle}
-      </h2>
+    <Card id="settings-notion" title={t.notionTitle} testId="settings-notion">
       {state.hasNotionToken ? (
         <dl className="facts">
           <dt>{t.workspace}</dt>
@@ -83,7 +81,7 @@ export function NotionSection({ state, onStateChange }: { state: AppState; onSta
           </div>
         </div>
       )}
-    </section>
+    </Card>
   );
 }
 

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
+import { CallStatus, ProblemLine } from '../../components/CallStatus';
+import { Card } from '../../components/Card';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { PageTree } from '../../components/PageTree';
+import { withToggled } from '../../page-tree';
 import { strings } from '../../strings';
 import { useMainMutation, useMainQuery } from '../../use-main';
 
@@ -12,10 +15,7 @@ export function PagesSection({ state, onStateChange }: { state: AppState; onStat
   const roots = state.settings.roots;
   const [editing, setEditing] = useState(false);
   return (
-    <section className="card" aria-labelledby="settings-pages-title" data-testid="settings-pages">
-      <h2 id="settings-pages-title" className="card__title">
-        {t.pagesTitle}
-      </h2>
+    <Card id="settings-pages" title={t.pagesTitle} testId="settings-pages">
       <p>{roots.length === 0 ? t.pagesEverything : t.pagesSome(roots.length)}</p>
       {editing ? (
         <PagesEditor
@@ -31,7 +31,7 @@ export function PagesSection({ state, onStateChange }: { state: AppState; onStat
           {t.changePages}
         </button>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -50,20 +50,7 @@ function PagesEditor({ initial, onCancel, onSaved }: { initial: readonly string[
   }
 
   const error = noneSelected ? strings.pages.noneSelected : saving.problem;
-  if (pages.state !== 'ready' && pages.state !== 'problem') {
-    return (
-      <p className="muted" role="status">
-        {strings.pages.loading}
-      </p>
-    );
-  }
-  if (pages.state === 'problem') {
-    return (
-      <p className="field-error" role="alert">
-        {strings.pages.problemTitle}: {pages.problem}
-      </p>
-    );
-  }
+  if (pages.state !== 'ready') return <CallStatus call={pages} loading={strings.pages.loading} problemPrefix={`${strings.pages.problemTitle}:`} />;
   return (
     <div className="form">
       <fieldset className="choice-group">
@@ -75,21 +62,10 @@ function PagesEditor({ initial, onCancel, onSaved }: { initial: readonly string[
         <PageTree
           items={pages.value.items}
           selected={selected}
-          onToggle={(id, checked) =>
-            setSelected((current) => {
-              const next = new Set(current);
-              if (checked) next.add(id);
-              else next.delete(id);
-              return next;
-            })
-          }
+          onToggle={(id, checked) => setSelected((current) => withToggled(current, id, checked))}
         />
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ProblemLine message={error} />
       <div className="button-row">
         <button type="button" className="button" onClick={() => void save()} disabled={saving.state === 'loading'}>
           {saving.state === 'loading' ? t.saving : t.pagesSave}

@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import type { PauseScheduleInput } from '../../../../shared/ipc/schedule-schemas';
 import type { ScheduleStatus } from '../../../../shared/schedule';
+import { ProblemLine } from '../../components/CallStatus';
 import { Field } from '../../components/Field';
 import { scheduleStrings } from '../../strings-schedule';
 import { callMain, useMainTask } from '../../use-main';
@@ -59,11 +60,7 @@ export function PauseButtons({
           </>
         )}
       </div>
-      {actions.error && (
-        <p className="field-error" role="alert">
-          {actions.error}
-        </p>
-      )}
+      <ProblemLine message={actions.error} />
     </>
   );
 }

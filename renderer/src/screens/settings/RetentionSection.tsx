@@ -2,6 +2,8 @@ import type { FormEvent } from 'react';
 import { useCallback, useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
 import type { RetentionPolicy } from '../../../../shared/schedule';
+import { CallStatus } from '../../components/CallStatus';
+import { Card } from '../../components/Card';
 import { CheckRow } from '../../components/CheckRow';
 import { Field } from '../../components/Field';
 import { strings } from '../../strings';
@@ -84,10 +86,7 @@ export function RetentionSection({ state, onStateChange }: { state: AppState; on
   }
 
   return (
-    <section className="card" aria-labelledby="settings-retention-title" data-testid="settings-retention">
-      <h2 id="settings-retention-title" className="card__title">
-        {t.title}
-      </h2>
+    <Card id="settings-retention" title={t.title} testId="settings-retention">
       <p className="muted">{t.lead}</p>
       <form className="form" onSubmit={(event) => void save(event)} aria-label={t.title} noValidate>
         <div className="policy-grid">
@@ -116,16 +115,7 @@ export function RetentionSection({ state, onStateChange }: { state: AppState; on
           </span>
         </div>
       </form>
-      {preview.state === 'loading' && (
-        <p className="muted" role="status">
-          {t.previewing}
-        </p>
-      )}
-      {preview.state === 'problem' && (
-        <p className="field-error" role="alert">
-          {preview.problem}
-        </p>
-      )}
+      <CallStatus call={preview} loading={t.previewing} />
       {preview.state === 'ready' && previewed && (
         <RetentionPreviewView
           preview={preview.value}
@@ -138,7 +128,7 @@ export function RetentionSection({ state, onStateChange }: { state: AppState; on
           {removal.state.text}
         </p>
       )}
-    </section>
+    </Card>
   );
 }
 

@@ -2,6 +2,8 @@ import type { FormEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
 import type { ScheduleSettings } from '../../../../shared/schedule';
+import { ProblemLine } from '../../components/CallStatus';
+import { Card } from '../../components/Card';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { Field, FieldError } from '../../components/Field';
@@ -85,10 +87,7 @@ export function ScheduleSection({ state, focusOnMount = false }: { state: AppSta
   const checkChoices = CHECK_CHOICES.includes(options.checkEvery) ? CHECK_CHOICES : [...CHECK_CHOICES, options.checkEvery].sort((a, b) => a - b);
 
   return (
-    <section className="card" aria-labelledby="settings-schedule-title" data-testid="settings-schedule">
-      <h2 id="settings-schedule-title" className="card__title" ref={headingRef} tabIndex={-1}>
-        {t.title}
-      </h2>
+    <Card id="settings-schedule" title={t.title} testId="settings-schedule" headingRef={headingRef}>
       <p className="muted">{t.lead}</p>
       <form className="form" onSubmit={(event) => void save(event)} aria-label={t.title} noValidate>
         <fieldset className="choice-group">
@@ -145,12 +144,8 @@ export function ScheduleSection({ state, focusOnMount = false }: { state: AppSta
         </div>
       </form>
       {schedule.status && <PauseBlock status={schedule.status} onStatus={schedule.apply} />}
-      {schedule.problem && (
-        <p className="field-error" role="alert">
-          {scheduleStrings.home.loadProblem} {schedule.problem}
-        </p>
-      )}
-    </section>
+      <ProblemLine message={schedule.problem} prefix={scheduleStrings.home.loadProblem} />
+    </Card>
   );
 }
 

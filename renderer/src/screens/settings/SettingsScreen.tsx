@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
+import { ProblemLine, StatusLine } from '../../components/CallStatus';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { strings } from '../../strings';
 import { useMainQuery } from '../../use-main';
@@ -44,16 +45,8 @@ export function SettingsScreen({
   return (
     <div className="screen">
       <ScreenHeading>{strings.settings.title}</ScreenHeading>
-      {error && (
-        <p className="field-error" role="alert">
-          {strings.errors.bridge} {error}
-        </p>
-      )}
-      {!state && !error && (
-        <p className="muted" role="status">
-          {strings.loading}
-        </p>
-      )}
+      <ProblemLine message={error} prefix={strings.errors.bridge} />
+      {!state && !error && <StatusLine>{strings.loading}</StatusLine>}
       {state && (
         <>
           <StoreSection state={state} platform={info?.platform ?? 'linux'} onStateChange={update} />

@@ -1,3 +1,5 @@
+import { StatusLine } from '../../components/CallStatus';
+import { Card } from '../../components/Card';
 import { useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
 import { StoreForm } from '../../forms/store/StoreForm';
@@ -14,10 +16,7 @@ export function StoreSection({ state, platform, onStateChange }: { state: AppSta
   const integrity = useMainMutation('checkStoreIntegrity');
 
   return (
-    <section className="card" aria-labelledby="settings-store-title" data-testid="settings-store">
-      <h2 id="settings-store-title" className="card__title">
-        {t.storeTitle}
-      </h2>
+    <Card id="settings-store" title={t.storeTitle} testId="settings-store">
       {store ? (
         <dl className="facts">
           <dt>{t.storeLocation}</dt>
@@ -68,16 +67,12 @@ export function StoreSection({ state, platform, onStateChange }: { state: AppSta
           </button>
         </div>
       )}
-      {integrity.state === 'loading' && (
-        <p className="muted" role="status">
-          {t.checking}
-        </p>
-      )}
+      {integrity.state === 'loading' && <StatusLine>{t.checking}</StatusLine>}
       {(integrity.state === 'ready' || integrity.state === 'problem') && (
         <p className={integrity.problem ? 'field-error' : 'ok-text'} role={integrity.problem ? 'alert' : 'status'} data-testid="integrity-result">
           {integrity.problem ?? integrity.value?.message}
         </p>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,3 +1,4 @@
+import { CallStatus } from '../../components/CallStatus';
 import { useMemo } from 'react';
 import { strings } from '../../strings';
 import { useMainQuery } from '../../use-main';
@@ -13,20 +14,7 @@ export function PagePreview({ snapshotId, pageId, context }: { snapshotId: strin
   const page = preview.state === 'ready' ? preview.value : null;
   const nodes = useMemo(() => (page ? nestBlocks(page.blocks) : []), [page]);
 
-  if (preview.state === 'problem') {
-    return (
-      <p className="field-error" role="alert">
-        {s.previewProblem} {preview.problem}
-      </p>
-    );
-  }
-  if (!page) {
-    return (
-      <p className="muted" role="status">
-        {s.previewLoading}
-      </p>
-    );
-  }
+  if (!page) return <CallStatus call={preview} loading={s.previewLoading} problemPrefix={s.previewProblem} />;
   return (
     <article className="preview" aria-labelledby="preview-page-title" data-testid="page-preview">
       <h3 id="preview-page-title" className="preview__title">

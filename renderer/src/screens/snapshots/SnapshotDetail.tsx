@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
+import { CallStatus, StatusLine } from '../../components/CallStatus';
+import { Card } from '../../components/Card';
 import { ScreenHeading } from '../../components/ScreenHeading';
-import { visibleForQuery } from '../../page-tree';
+import { visibleForQuery, withToggled } from '../../page-tree';
 import { TitleSearch } from '../../components/TitleSearch';
 import { strings } from '../../strings';
 import { useMainQuery } from '../../use-main';
@@ -29,12 +31,7 @@ export function SnapshotDetail({ snapshot, onBack, onRestore }: { snapshot: Snap
   const selected = entries.find((entry) => entry.id === selectedId) ?? null;
   const date = formatDateTime(snapshot.time);
 
-  const toggle = (id: string) => {
-    const next = new Set(expanded);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    setOpened(next);
-  };
+  const toggle = (id: string) => setOpened(withToggled(expanded, id, !expanded.has(id)));
 
   /** Opens a page from the preview (a child page): select it and show its branch. */
   const openPage = (id: string) => {
@@ -68,30 +65,16 @@ export function SnapshotDetail({ snapshot, onBack, onRestore }: { snapshot: Snap
         </button>
       </div>
 
-      {tree.state === 'loading' && (
-        <p className="muted" role="status">
-          {s.loadingTree}
-        </p>
-      )}
-      {tree.state === 'problem' && (
-        <p className="field-error" role="alert">
-          {s.treeProblem} {tree.problem}
-        </p>
-      )}
+      <CallStatus call={tree} loading={s.loadingTree} problemPrefix={s.treeProblem} />
       {tree.state === 'ready' && (
         <>
           <SnapshotSummary summary={tree.value.summary} />
           <div className="browse">
-            <section className="card browse__tree" aria-labelledby="browse-pages-title">
-              <h2 id="browse-pages-title" className="card__title">
-                {s.pagesTitle}
-              </h2>
+            <Card id="browse-pages" title={s.pagesTitle} className="browse__tree">
               <TitleSearch query={query} onChange={setQuery} />
               {items.length === 0 && <p className="muted">{s.emptyTree}</p>}
               {visible !== null && visible.size === 0 && (
-                <p className="muted" role="status">
-                  {strings.pages.noMatch(query.trim())}
-                </p>
+                <StatusLine>{strings.pages.noMatch(query.trim())}</StatusLine>
               )}
               {items.length > 0 && (visible === null || visible.size > 0) && (
                 <BrowseTree
@@ -104,17 +87,14 @@ export function SnapshotDetail({ snapshot, onBack, onRestore }: { snapshot: Snap
                   counts={counts}
                 />
               )}
-            </section>
-            <section className="card browse__preview" aria-labelledby="browse-preview-title">
-              <h2 id="browse-preview-title" className="card__title">
-                {s.previewTitle}
-              </h2>
+            </Card>
+            <Card id="browse-preview" title={s.previewTitle} className="browse__preview">
               {!selected && <p className="muted">{s.previewHint}</p>}
               {selected?.object === 'database' && <p className="muted">{s.databaseHint}</p>}
               {selected?.object === 'page' && (
                 <PagePreview snapshotId={snapshot.id} pageId={selected.id} context={{ known, onOpenPage: openPage }} />
               )}
-            </section>
+            </Card>
           </div>
         </>
       )}

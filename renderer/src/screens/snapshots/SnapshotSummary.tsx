@@ -1,3 +1,4 @@
+import { Card } from '../../components/Card';
 import { strings } from '../../strings';
 import { formatDateTime, orderedCounts } from './snapshot-helpers';
 
@@ -19,12 +20,9 @@ const SHOWN_WARNINGS = 5;
 export function SnapshotSummary({ summary }: { summary: ManifestSummary | null }) {
   if (!summary) {
     return (
-      <section className="card" aria-labelledby="snapshot-summary-title">
-        <h2 id="snapshot-summary-title" className="card__title">
-          {s.summaryTitle}
-        </h2>
+      <Card id="snapshot-summary" title={s.summaryTitle}>
         <p className="muted">{s.noSummary}</p>
-      </section>
+      </Card>
     );
   }
   const problems = [
@@ -35,10 +33,7 @@ export function SnapshotSummary({ summary }: { summary: ManifestSummary | null }
   const first = summary.warnings.slice(0, SHOWN_WARNINGS);
   const rest = summary.warnings.slice(SHOWN_WARNINGS);
   return (
-    <section className="card" aria-labelledby="snapshot-summary-title" data-testid="snapshot-summary">
-      <h2 id="snapshot-summary-title" className="card__title">
-        {s.summaryTitle}
-      </h2>
+    <Card id="snapshot-summary" title={s.summaryTitle} testId="snapshot-summary">
       <p className="muted">
         {strings.home.mode[summary.mode]} · {s.startedAt(formatDateTime(summary.startedAt))}
       </p>
@@ -72,6 +67,6 @@ export function SnapshotSummary({ summary }: { summary: ManifestSummary | null }
           )}
         </div>
       )}
-    </section>
+    </Card>
   );
 }

@@ -5,6 +5,7 @@ import { RestoreWizard } from '../restore/RestoreWizard';
 import type { SnapshotRow } from './snapshot-helpers';
 import { formatDateTime, visibleTags } from './snapshot-helpers';
 import { SnapshotDetail } from './SnapshotDetail';
+import { SnapshotsStatus } from './SnapshotsStatus';
 import { useSnapshots } from './useSnapshots';
 
 const s = strings.snapshots;
@@ -43,21 +44,7 @@ export function SnapshotsScreen({ onNavigate }: { onNavigate?: (screen: MainScre
     <div className="screen screen--wide">
       <ScreenHeading>{s.title}</ScreenHeading>
       <p className="lead">{s.lead}</p>
-      {snapshots.state === 'loading' && (
-        <p className="muted" role="status">
-          {s.loading}
-        </p>
-      )}
-      {snapshots.state === 'problem' && (
-        <div className="field-error-block" role="alert">
-          <p>
-            {s.problem} {snapshots.problem}
-          </p>
-          <button type="button" className="button button--secondary" onClick={snapshots.refresh}>
-            {s.retry}
-          </button>
-        </div>
-      )}
+      <SnapshotsStatus snapshots={snapshots} />
       {snapshots.newestFirst?.length === 0 && (
         <div className="card">
           <p>{s.empty}</p>

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import type { CallState } from '../main-call';
+
+/** A problem in plain words (after `prefix`, which says what failed), announced as it appears. */
+export function ProblemLine({ message, prefix, testId }: { message: string | null | undefined; prefix?: string; testId?: string }) {
+  if (!message) return null;
+  return (
+    <p className="field-error" role="alert" data-testid={testId}>
+      {prefix ? `${prefix} ${message}` : message}
+    </p>
+  );
+}
+
+/** Something under way, announced politely. */
+export function StatusLine({ children }: { children: ReactNode }) {
+  return (
+    <p className="muted" role="status">
+      {children}
+    </p>
+  );
+}
+
+/** While a call to main runs, what it is doing; when it failed, why; otherwise nothing. */
+export function CallStatus({ call, loading, problemPrefix }: { call: { state: CallState; problem: string | null }; loading: string; problemPrefix?: string }) {
+  if (call.state === 'loading') return <StatusLine>{loading}</StatusLine>;
+  return <ProblemLine message={call.problem} prefix={problemPrefix} />;
+}
