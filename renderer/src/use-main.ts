@@ -62,7 +62,8 @@ export function useMainQuery<M extends InvokeMethod>(method: M, input: InputOf<M
       void invoke(method, inputKey === '' ? undefined : (JSON.parse(inputKey) as InputOf<M>)).then((result) => {
         if (current && ignored.current !== request) setAnswer((previous) => ({ request, call: finished(previous.call, settle(result)) }));
       });
-    const timer = delayMs > 0 ? setTimeout(ask, delayMs) : (ask(), undefined);
+    const timer = delayMs > 0 ? setTimeout(ask, delayMs) : undefined;
+    if (timer === undefined) ask();
     return () => {
       current = false;
       clearTimeout(timer);
