@@ -1,6 +1,8 @@
 // A database as a Markdown table of its rows (each linked to its page) and the same rows as CSV.
 import { stringify } from 'csv-stringify/sync';
-import type { SnapshotReader } from '../snapshot/reader';
+import { iconEmoji } from '../snapshot/format';
+import { recordOf } from '../snapshot/json-values';
+import type { DatabaseSource, SnapshotReader } from '../snapshot/reader';
 import type { LinkResolver } from './links';
 import type { PlannedObject } from './layout';
 import { escapeMarkdown, plainText, singleLineText, titleText } from './markdown-text';
@@ -25,14 +27,12 @@ export interface DatabaseDocuments {
   rows: number;
 }
 
-function schemasOf(dataSources: Array<Record<string, unknown>>): DataSourceSchema[] {
+function schemasOf(dataSources: DatabaseSource[]): DataSourceSchema[] {
   return dataSources.map((source) => ({
-    id: String(source.id ?? ''),
-    title: plainText(source.title) || String(source.name ?? '') || String(source.id ?? ''),
-    properties: Object.entries((source.properties ?? {}) as Record<string, { type?: string; name?: string }>).map(([key, property]) => ({
-      name: property.name ?? key,
-      type: property.type ?? '',
-    })),
+    id: source.id,
+    // Some data sources carry a `name`, which the SDK's type leaves out.
+    title: plainText(source.title) || String(recordOf(source).name ?? '') || source.id,
+    properties: Object.entries(source.properties).map(([key, property]) => ({ name: property.name ?? key, type: property.type })),
   }));
 }
 
@@ -83,10 +83,9 @@ export async function renderDatabaseDocuments(
         return property ? propertyText(property, full[property.id], names) : '';
       };
       cells = others.map(valueOf);
-      const parent = page.parent as { data_source_id?: string };
-      source = parent.data_source_id ? (sourceTitle.get(parent.data_source_id) ?? '') : '';
+      source = page.parent.type === 'data_source_id' ? (sourceTitle.get(page.parent.data_source_id) ?? '') : '';
     } catch (error) {
-      warnings.push(`${object.entry.title || object.entry.id}: row ${row.entry.id}: ${(error as Error).message}`);
+      warnings.push(`${object.entry.title || object.entry.id}: row ${row.entry.id}: ${error instanceof Error ? error.message : String(error)}`);
       cells = others.map(() => '');
     }
     const rowTitle = row.entry.title || 'Untitled';
@@ -96,7 +95,8 @@ export async function renderDatabaseDocuments(
   }
 
   const context: InlineContext = { document: object.document, links, userName: names.userName };
-  const icon = (database.icon as { type?: string; emoji?: string } | null)?.type === 'emoji' ? `${escapeMarkdown(String((database.icon as { emoji: string }).emoji))} ` : '';
+  const emoji = iconEmoji(database.icon);
+  const icon = emoji === null ? '' : `${escapeMarkdown(String(emoji))} `;
   const description = singleLineText(database.description, context);
   const csvName = object.csv?.split('/').pop() ?? '';
   const table = [

@@ -1,6 +1,7 @@
 // Markdown and HTML exports: one document per page and database, in a folder tree by title.
 import type { SnapshotReader } from '../snapshot/reader';
 import type { IndexEntry } from '../snapshot/format';
+import { iconEmoji } from '../snapshot/format';
 import type { BlockContext } from './block-context';
 import { renderDatabaseDocuments } from './database-document';
 import type { ExportOutput } from './export-output';
@@ -30,7 +31,7 @@ export interface DocumentExportCounts {
 }
 
 function isAbort(error: unknown, signal?: AbortSignal): boolean {
-  return signal?.aborted === true || (error as Error | undefined)?.name === 'AbortError';
+  return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
 }
 
 class DocumentExporter {
@@ -61,7 +62,7 @@ class DocumentExporter {
         else counts.pages += 1;
       } catch (error) {
         if (isAbort(error, signal)) throw error;
-        warnings.push(`${object.entry.title || object.entry.id}: not exported (${(error as Error).message})`);
+        warnings.push(`${object.entry.title || object.entry.id}: not exported (${error instanceof Error ? error.message : String(error)})`);
       }
       done += 1;
       this.options.onProgress?.(done, total);
@@ -109,7 +110,8 @@ class DocumentExporter {
       manifest?.finishedAt ? `Backed up: ${escapeMarkdown(manifest.finishedAt)}` : '',
     ].filter(Boolean);
     const items = this.layout.roots.map((root) => {
-      const icon = (root.entry.icon as { type?: string; emoji?: string } | null)?.type === 'emoji' ? `${(root.entry.icon as { emoji: string }).emoji} ` : '';
+      const emoji = iconEmoji(root.entry.icon);
+      const icon = emoji === null ? '' : `${emoji} `;
       const kind = root.entry.object === 'database' ? ' *(database)*' : '';
       const title = titleText(root.entry.title);
       return `- ${escapeMarkdown(icon)}[${title}](${this.links.fileHref(this.layout.indexDocument, root.document)})${kind}`;

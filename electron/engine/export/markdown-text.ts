@@ -1,7 +1,9 @@
+import type { JsonRecord } from '../snapshot/json-values';
+import { arrayOf, plainTextOf, recordOf, stringOf } from '../snapshot/json-values';
 import type { LinkResolver } from './links';
 import { safeExternalUrl } from './links';
 
-/** A rich text item as the Notion API returns it (only what rendering reads). */
+/** A rich text item as the Notion API returns it (only what rendering reads; each field is checked as it is read). */
 export interface RichTextItem {
   type?: string;
   plain_text?: string;
@@ -61,13 +63,15 @@ export function codeSpan(text: string): string {
 }
 
 export function plainText(items: unknown): string {
-  return Array.isArray(items) ? items.map((item) => (item as RichTextItem).plain_text ?? '').join('') : '';
+  return plainTextOf(items);
 }
 
 export function formatDate(date: unknown): string {
-  const value = date as { start?: string; end?: string | null } | null | undefined;
-  if (!value?.start) return '';
-  return value.end ? `${value.start} → ${value.end}` : value.start;
+  const value = recordOf(date);
+  const start = stringOf(value.start);
+  if (!start) return '';
+  const end = stringOf(value.end);
+  return end ? `${start} → ${end}` : start;
 }
 
 interface Segment {
@@ -81,20 +85,22 @@ interface Segment {
   href: string | undefined;
 }
 
-function mentionSegment(item: RichTextItem, context: InlineContext): Pick<Segment, 'content' | 'href'> {
-  const mention = item.mention ?? {};
-  const plain = item.plain_text ?? '';
-  const value = (mention[mention.type ?? ''] ?? {}) as Record<string, unknown>;
-  switch (mention.type) {
+function mentionSegment(item: JsonRecord, context: InlineContext): Pick<Segment, 'content' | 'href'> {
+  const mention = recordOf(item.mention);
+  const mentionType = stringOf(mention.type);
+  const plain = stringOf(item.plain_text) ?? '';
+  const href = stringOf(item.href);
+  const value = recordOf(mention[mentionType ?? '']);
+  switch (mentionType) {
     case 'user': {
-      const id = typeof value.id === 'string' ? value.id : '';
-      const name = context.userName(id) ?? (typeof value.name === 'string' ? value.name : undefined) ?? plain.replace(/^@/, '');
+      const id = stringOf(value.id) ?? '';
+      const name = context.userName(id) ?? stringOf(value.name) ?? plain.replace(/^@/, '');
       return { content: escapeMarkdown(`@${name || 'Unknown user'}`), href: undefined };
     }
     case 'page':
     case 'database': {
-      const id = typeof value.id === 'string' ? value.id : '';
-      return { content: titleText(context.links.entry(id)?.title || plain), href: context.links.objectHref(context.document, id, item.href) };
+      const id = stringOf(value.id) ?? '';
+      return { content: titleText(context.links.entry(id)?.title || plain), href: context.links.objectHref(context.document, id, href) };
     }
     case 'date':
       return { content: escapeMarkdown(formatDate(value) || plain), href: undefined };
@@ -103,25 +109,27 @@ function mentionSegment(item: RichTextItem, context: InlineContext): Pick<Segmen
     case 'link_mention':
       return { content: escapeMarkdown(String(value.title ?? '') || plain), href: safeExternalUrl(value.href ?? item.href) };
     default:
-      return { content: escapeMarkdown(plain), href: item.href ? safeExternalUrl(item.href) : undefined };
+      return { content: escapeMarkdown(plain), href: href ? safeExternalUrl(href) : undefined };
   }
 }
 
-function toSegment(item: RichTextItem, context: InlineContext): Segment {
-  const annotations = item.annotations ?? {};
+function toSegment(item: JsonRecord, context: InlineContext): Segment {
+  const annotations = recordOf(item.annotations);
   const base = {
     bold: annotations.bold === true,
     italic: annotations.italic === true,
     strikethrough: annotations.strikethrough === true,
     underline: annotations.underline === true,
   };
+  const plain = stringOf(item.plain_text);
   if (item.type === 'equation') {
-    const expression = item.equation?.expression ?? item.plain_text ?? '';
+    const expression = stringOf(recordOf(item.equation).expression) ?? plain ?? '';
     return { ...base, kind: 'markup', content: `$${codeSpan(expression)}$`, href: undefined };
   }
   if (item.type === 'mention') return { ...base, kind: 'text', ...mentionSegment(item, context) };
-  const text = item.text?.content ?? item.plain_text ?? '';
-  const link = item.text?.link?.url ?? item.href ?? undefined;
+  const richText = recordOf(item.text);
+  const text = stringOf(richText.content) ?? plain ?? '';
+  const link = stringOf(recordOf(richText.link).url) ?? stringOf(item.href);
   const href = link ? context.links.textHref(context.document, link) : undefined;
   if (annotations.code === true) return { ...base, kind: 'code', content: text, href };
   return { ...base, kind: 'text', content: escapeMarkdown(text), href };
@@ -152,7 +160,7 @@ function renderSegment(segment: Segment): string {
 export function richTextToMarkdown(items: unknown, context: InlineContext): string {
   if (!Array.isArray(items)) return '';
   const segments: Segment[] = [];
-  for (const item of items as RichTextItem[]) {
+  for (const item of arrayOf(items).map(recordOf)) {
     const segment = toSegment(item, context);
     const previous = segments[segments.length - 1];
     if (previous && sameStyle(previous, segment)) previous.content += segment.content;

@@ -1,5 +1,6 @@
 // One page (or database row) as a Markdown document: title, cover, properties, content, comments.
 import type { StoredComment, StoredPage } from '../snapshot/format';
+import { arrayOf, recordOf, stringOf } from '../snapshot/json-values';
 import type { BlockContext } from './block-context';
 import { renderBlocks } from './block-markdown';
 import type { PlannedObject } from './layout';
@@ -8,7 +9,7 @@ import { blockText, escapeMarkdown, titleText } from './markdown-text';
 import type { PropertyNames } from './property-text';
 import { propertyText } from './property-text';
 
-type Icon = { type?: string; emoji?: string; external?: { url?: string }; custom_emoji?: { name?: string } } | null | undefined;
+type Icon = StoredPage['icon'] | StoredPage['cover'] | undefined;
 
 /** The icon as Markdown: the emoji itself, or an image (a copied file or the external URL). */
 async function iconMarkdown(icon: Icon, ref: string, context: BlockContext): Promise<string> {
@@ -29,12 +30,13 @@ async function imageHref(image: Icon, ref: string, context: BlockContext): Promi
 /** A `files` property: each file linked (copied when Notion-hosted), one after another. */
 async function filesProperty(page: StoredPage, propertyId: string, value: unknown, context: BlockContext): Promise<string> {
   const links: string[] = [];
-  for (const [index, file] of ((value ?? []) as Array<{ name?: string; type?: string; external?: { url?: string } }>).entries()) {
-    const name = escapeMarkdown(file.name || 'file');
+  for (const [index, file] of arrayOf(value).map(recordOf).entries()) {
+    const fileName = stringOf(file.name);
+    const name = escapeMarkdown(fileName || 'file');
     let href: string | undefined;
-    if (file.type === 'external') href = safeExternalUrl(file.external?.url);
+    if (file.type === 'external') href = safeExternalUrl(recordOf(file.external).url);
     else {
-      const copied = await context.files.copy(context.pageDir, `property:${page.id}:${propertyId}:${index}`, file.name);
+      const copied = await context.files.copy(context.pageDir, `property:${page.id}:${propertyId}:${index}`, fileName);
       href = copied ? context.links.fileHref(context.document, copied) : undefined;
     }
     links.push(href ? `[${name}](${href})` : name);
@@ -68,7 +70,7 @@ async function commentsSection(comments: StoredComment[], names: PropertyNames, 
   const items: string[] = [];
   for (const comment of comments) {
     const author =
-      (comment.display_name as { resolved_name?: string } | undefined)?.resolved_name ??
+      comment.display_name?.resolved_name ??
       (comment.created_by?.id ? names.userName(comment.created_by.id) : undefined) ??
       'Unknown user';
     const where = comment.parent.type === 'block_id' ? ' *(on a block)*' : '';
@@ -93,9 +95,9 @@ export async function renderPageDocument(
   context: BlockContext,
 ): Promise<string> {
   const { page, children } = stored;
-  const icon = await iconMarkdown(page.icon as Icon, `page:${page.id}:icon`, context);
+  const icon = await iconMarkdown(page.icon, `page:${page.id}:icon`, context);
   const title = titleText(object.entry.title);
-  const cover = await imageHref(page.cover as Icon, `page:${page.id}:cover`, context);
+  const cover = await imageHref(page.cover, `page:${page.id}:cover`, context);
   const parts = [cover ? `![cover](${cover})` : '', `# ${icon ? `${icon} ` : ''}${title}`];
   if (object.entry.isRow) parts.push(await propertiesList(page, names, context));
   parts.push(await renderBlocks(children, object.entry.path, context));

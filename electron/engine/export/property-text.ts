@@ -1,5 +1,6 @@
 // Page property values as plain text, for database tables, CSV and row pages.
 import type { FullPropertyValue } from '../snapshot/format';
+import { arrayOf, recordOf, stringOf } from '../snapshot/json-values';
 import { formatDate, plainText } from './markdown-text';
 
 export interface PropertyNames {
@@ -8,40 +9,44 @@ export interface PropertyNames {
   title(id: string): string | undefined;
 }
 
-type Value = Record<string, unknown> & { type?: string };
-
 function personName(person: unknown, names: PropertyNames): string {
-  const value = (person ?? {}) as { id?: string; name?: string };
-  return (value.id ? names.userName(value.id) : undefined) ?? value.name ?? value.id ?? '';
+  const value = recordOf(person);
+  const id = stringOf(value.id);
+  return (id ? names.userName(id) : undefined) ?? stringOf(value.name) ?? id ?? '';
 }
 
 function join(values: string[]): string {
   return values.filter((value) => value !== '').join(', ');
 }
 
+/** A number or a text as stored; '' when there is none. */
+function scalarText(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
 function formulaText(formula: unknown): string {
-  const value = (formula ?? {}) as Value;
+  const value = recordOf(formula);
   switch (value.type) {
     case 'boolean':
       return value.boolean === true ? 'Yes' : value.boolean === false ? 'No' : '';
     case 'date':
       return formatDate(value.date);
     case 'number':
-      return value.number === null || value.number === undefined ? '' : String(value.number);
+      return scalarText(value.number);
     default:
-      return value.string === null || value.string === undefined ? '' : String(value.string);
+      return scalarText(value.string);
   }
 }
 
 function rollupText(rollup: unknown, names: PropertyNames): string {
-  const value = (rollup ?? {}) as Value;
+  const value = recordOf(rollup);
   switch (value.type) {
     case 'number':
-      return value.number === null || value.number === undefined ? '' : String(value.number);
+      return scalarText(value.number);
     case 'date':
       return formatDate(value.date);
     case 'array':
-      return join(((value.array ?? []) as Value[]).map((item) => propertyText(item, undefined, names)));
+      return join(arrayOf(value.array).map((item) => propertyText(item, undefined, names)));
     default:
       return '';
   }
@@ -49,7 +54,7 @@ function rollupText(rollup: unknown, names: PropertyNames): string {
 
 /** Values from properties.json (the full list when the page object was cut at 25 references). */
 function fullValues(type: string, full: FullPropertyValue, names: PropertyNames): string {
-  const items = full.results as Array<Record<string, unknown>>;
+  const items = full.results.map(recordOf);
   switch (type) {
     case 'title':
     case 'rich_text':
@@ -57,7 +62,7 @@ function fullValues(type: string, full: FullPropertyValue, names: PropertyNames)
     case 'people':
       return join(items.map((item) => personName(item.people, names)));
     case 'relation':
-      return join(items.map((item) => relationTitle((item.relation as { id?: string } | undefined)?.id, names)));
+      return join(items.map((item) => relationTitle(stringOf(recordOf(item.relation).id), names)));
     default:
       return '';
   }
@@ -68,13 +73,18 @@ function relationTitle(id: string | undefined, names: PropertyNames): string {
   return names.title(id) || id;
 }
 
+/** The `name` of each item of a list value (options, files). */
+function namesOf(list: unknown): string[] {
+  return arrayOf(list).map((item) => stringOf(recordOf(item).name) ?? '');
+}
+
 /**
  * One property value as plain text: select and status names, dates, numbers, Yes/No for checkboxes,
  * people by name, relations by title, formula and rollup values as stored.
  */
 export function propertyText(property: unknown, full: FullPropertyValue | undefined, names: PropertyNames): string {
-  const value = (property ?? {}) as Value;
-  const type = value.type ?? '';
+  const value = recordOf(property);
+  const type = stringOf(value.type) ?? '';
   if (full && full.results.length > 0) {
     const text = fullValues(type, full, names);
     if (text !== '') return text;
@@ -85,21 +95,20 @@ export function propertyText(property: unknown, full: FullPropertyValue | undefi
     case 'rich_text':
       return plainText(data);
     case 'number':
-      return data === null || data === undefined ? '' : String(data);
+      return scalarText(data);
     case 'select':
     case 'status':
-      return String((data as { name?: string } | null)?.name ?? '');
+      return String(recordOf(data).name ?? '');
     case 'multi_select':
-      return join(((data ?? []) as Array<{ name?: string }>).map((option) => option.name ?? ''));
+    case 'files':
+      return join(namesOf(data));
     case 'date':
       return formatDate(data);
     case 'people':
-      return join(((data ?? []) as unknown[]).map((person) => personName(person, names)));
+      return join(arrayOf(data).map((person) => personName(person, names)));
     case 'created_by':
     case 'last_edited_by':
       return personName(data, names);
-    case 'files':
-      return join(((data ?? []) as Array<{ name?: string }>).map((file) => file.name ?? ''));
     case 'checkbox':
       return data === true ? 'Yes' : 'No';
     case 'url':
@@ -107,23 +116,24 @@ export function propertyText(property: unknown, full: FullPropertyValue | undefi
     case 'phone_number':
     case 'created_time':
     case 'last_edited_time':
-      return typeof data === 'string' ? data : '';
+      return stringOf(data) ?? '';
     case 'formula':
       return formulaText(data);
     case 'relation':
-      return join(((data ?? []) as Array<{ id?: string }>).map((item) => relationTitle(item.id, names)));
+      return join(arrayOf(data).map((item) => relationTitle(stringOf(recordOf(item).id), names)));
     case 'rollup':
       return rollupText(data, names);
     case 'unique_id': {
-      const id = (data ?? {}) as { prefix?: string | null; number?: number | null };
+      const id = recordOf(data);
       if (id.number === null || id.number === undefined) return '';
-      return id.prefix ? `${id.prefix}-${id.number}` : String(id.number);
+      return id.prefix ? `${String(id.prefix)}-${String(id.number)}` : String(id.number);
     }
     case 'verification':
-      return String((data as { state?: string } | null)?.state ?? '');
+      return String(recordOf(data).state ?? '');
     case 'place': {
-      const place = (data ?? {}) as { name?: string; address?: string; lat?: number; lon?: number };
-      return place.name || place.address || (place.lat !== undefined && place.lon !== undefined ? `${place.lat}, ${place.lon}` : '');
+      const place = recordOf(data);
+      const name = stringOf(place.name) || stringOf(place.address);
+      return name || (place.lat !== undefined && place.lon !== undefined ? `${String(place.lat)}, ${String(place.lon)}` : '');
     }
     default:
       return '';

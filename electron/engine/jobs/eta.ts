@@ -31,7 +31,8 @@ export class EtaEstimator {
     if (total <= 0 || done >= total) return done >= total && total > 0 ? 0 : null;
     if (now - this.startedAt < this.options.minElapsedMs) return null;
     if (done / total < this.options.minFractionDone) return null;
-    const oldest = this.samples[0] as Sample;
+    const oldest = this.samples[0];
+    if (!oldest) return null;
     const elapsed = now - oldest.at;
     const progressed = done - oldest.done;
     if (elapsed <= 0 || progressed <= 0) return null;

@@ -7,6 +7,7 @@ import { PlakarError } from '../plakar/errors';
 import { NotionAccessError } from './backup-job';
 import { RestoreTargetError } from './restore-job';
 import { StoreBusyError } from './store-lock';
+import { recordOf } from '../snapshot/json-values';
 
 export type JobErrorKind =
   | 'cancelled'
@@ -120,7 +121,7 @@ function describe(error: unknown, job: JobKind): JobErrorDescription {
     return { kind: 'notion-error', message: `Notion refused a request (${error.failure.reason})${words}. ${aftermath}`, retryable: false };
   }
   if (isLocalDiskError(error)) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = recordOf(error).code;
     return {
       kind: 'disk-full',
       message:

@@ -1,3 +1,4 @@
+import type { UserObjectResponse } from '@notionhq/client';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { NotionGateway } from '../notion/gateway';
@@ -134,15 +135,16 @@ async function checkTarget(gateway: NotionGateway, pageId: string): Promise<void
 /** Snapshot users matched to target-workspace users by email (restore cannot create users). */
 async function mapUsers(gateway: NotionGateway, reader: SnapshotReader): Promise<Map<string, string>> {
   const map = new Map<string, string>();
-  let target: Array<{ id: string; person?: { email?: string } }>;
+  let target: UserObjectResponse[];
   try {
-    target = (await gateway.collect('users.list', (client, cursor) => client.users.list({ start_cursor: cursor, page_size: 100 }))) as typeof target;
+    target = await gateway.collect('users.list', (client, cursor) => client.users.list({ start_cursor: cursor, page_size: 100 }));
   } catch {
     return map; // the token cannot list users: people become text
   }
-  const byEmail = new Map(target.filter((user) => user.person?.email).map((user) => [user.person?.email?.toLowerCase() ?? '', user.id]));
+  const emailOf = (user: UserObjectResponse): string | undefined => ('person' in user ? user.person?.email : undefined);
+  const byEmail = new Map(target.filter((user) => emailOf(user)).map((user) => [emailOf(user)?.toLowerCase() ?? '', user.id]));
   for (const user of await reader.users()) {
-    const email = ('person' in user ? user.person?.email : undefined)?.toLowerCase();
+    const email = emailOf(user)?.toLowerCase();
     const match = email ? byEmail.get(email) : undefined;
     if (match) map.set(user.id, match);
   }

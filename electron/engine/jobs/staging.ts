@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import { isAlive } from './process-liveness';
+import { recordOf, stringOf } from '../snapshot/json-values';
 
 /** A staging folder with no owner file (left by an older version) is removed after this long. */
 const ORPHAN_AGE_MS = 24 * 60 * 60 * 1000;
@@ -55,10 +56,10 @@ export async function sweepStaleStaging(workDir: string, now = Date.now()): Prom
 
 async function isStale(dir: string, now: number): Promise<boolean> {
   try {
-    const owner = JSON.parse(await readFile(path.join(dir, OWNER_FILE), 'utf8')) as Partial<StagingOwner>;
+    const owner = recordOf(JSON.parse(await readFile(path.join(dir, OWNER_FILE), 'utf8')));
     if (typeof owner.pid !== 'number' || typeof owner.host !== 'string') return true;
     // Another machine sharing this folder: only age can tell.
-    if (owner.host !== os.hostname()) return now - Date.parse(owner.createdAt ?? '') > ORPHAN_AGE_MS;
+    if (owner.host !== os.hostname()) return now - Date.parse(stringOf(owner.createdAt) ?? '') > ORPHAN_AGE_MS;
     return !isAlive(owner.pid);
   } catch {
     try {
@@ -85,7 +86,7 @@ export function removeOwnStagingSync(workDir: string): string[] {
   for (const name of names) {
     const dir = path.join(root, name);
     try {
-      const owner = JSON.parse(readFileSync(path.join(dir, OWNER_FILE), 'utf8')) as Partial<StagingOwner>;
+      const owner = recordOf(JSON.parse(readFileSync(path.join(dir, OWNER_FILE), 'utf8')));
       if (owner.pid !== process.pid || owner.host !== os.hostname()) continue;
     } catch {
       continue;

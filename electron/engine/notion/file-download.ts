@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { recordOf } from '../snapshot/json-values';
 
 export interface DownloadedFile {
   size: number;
@@ -69,6 +70,6 @@ export async function downloadFile(url: string, destination: string, signal?: Ab
 const DISK_ERROR_CODES = new Set(['ENOSPC', 'EDQUOT', 'EIO', 'EROFS', 'EACCES', 'EMFILE']);
 
 export function isLocalDiskError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = recordOf(error).code;
   return typeof code === 'string' && DISK_ERROR_CODES.has(code);
 }

@@ -36,7 +36,7 @@ export class NotionGateway {
     } = {},
   ) {}
 
-  call<T>(label: string, operation: (client: Client) => Promise<T>, verifyWrite?: () => Promise<unknown>): Promise<T> {
+  call<T>(label: string, operation: (client: Client) => Promise<T>, verifyWrite?: () => Promise<T | undefined>): Promise<T> {
     return callNotion(() => operation(this.client), {
       limiter: this.limiter,
       policy: this.options.policy,

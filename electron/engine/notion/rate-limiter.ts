@@ -121,7 +121,8 @@ export class RateLimiter {
     this.refill(now);
     while (this.queue.length > 0 && this.tokens >= 1) {
       this.tokens -= 1;
-      const waiter = this.queue.shift() as Waiter;
+      const waiter = this.queue.shift();
+      if (!waiter) break;
       if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
       this.stats.waitedMs += now - waiter.requestedAt;
       this.stats.granted += 1;

@@ -40,6 +40,7 @@ export function classifyNotionFailure(error: unknown): NotionFailure {
   if (isHTTPResponseError(error)) {
     const status = error.status;
     if (status === 429 || status === 529) {
+      // The SDK types headers as unknown: it takes any fetch implementation.
       const headers = error.headers as { get?: (name: string) => string | null } | undefined;
       const retryAfter = typeof headers?.get === 'function' ? headers.get('retry-after') : null;
       return { kind: 'rate-limited', retryAfterMs: parseRetryAfter(retryAfter), status };
@@ -55,11 +56,11 @@ export function classifyNotionFailure(error: unknown): NotionFailure {
 function networkErrorCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
-    const code = (current as Error & { code?: unknown }).code;
+    const code = 'code' in current ? current.code : undefined;
     if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
     // Node's fetch reports network failures as TypeError("fetch failed") with the cause attached.
     if (current instanceof TypeError && current.message === 'fetch failed') return 'fetch failed';
-    current = (current as Error & { cause?: unknown }).cause;
+    current = current.cause;
   }
   return undefined;
 }
@@ -91,7 +92,7 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random = Math
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-export interface CallContext {
+export interface CallContext<T> {
   limiter: RateLimiter;
   policy?: RetryPolicy;
   signal?: AbortSignal | undefined;
@@ -102,7 +103,7 @@ export interface CallContext {
    * For writes: after an ambiguous failure (timeout, 5xx, network) the write may have happened on
    * the server. If given, this is asked before retrying; a value means "it did", and is returned.
    */
-  verifyWrite?: () => Promise<unknown>;
+  verifyWrite?: () => Promise<T | undefined>;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
@@ -119,7 +120,7 @@ export class NotionCallError extends Error {
 }
 
 /** Runs one Notion request through the rate limiter, retrying what can be retried. */
-export async function callNotion<T>(operation: () => Promise<T>, context: CallContext): Promise<T> {
+export async function callNotion<T>(operation: () => Promise<T>, context: CallContext<T>): Promise<T> {
   const policy = context.policy ?? DEFAULT_RETRY_POLICY;
   const sleep = context.sleep ?? abortableSleep;
   let transientFailures = 0;
@@ -149,7 +150,7 @@ export async function callNotion<T>(operation: () => Promise<T>, context: CallCo
       transientFailures += 1;
       if (context.verifyWrite) {
         const existing = await context.verifyWrite();
-        if (existing !== undefined) return existing as T;
+        if (existing !== undefined) return existing;
       }
       if (transientFailures >= policy.maxTransientAttempts) {
         throw new NotionCallError(

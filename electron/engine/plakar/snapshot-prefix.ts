@@ -15,7 +15,8 @@ export function matchSnapshotPrefix(entries: readonly SnapshotListEntry[], input
     return { kind: 'not-found', message: `"${input}" is not a snapshot id (hexadecimal characters expected).` };
   }
   const matches = entries.filter((entry) => entry.id.startsWith(prefix));
-  if (matches.length === 0) return { kind: 'not-found', message: `No snapshot id starts with ${prefix}. List them with: notion-plakar snapshots` };
+  const [only] = matches;
+  if (!only) return { kind: 'not-found', message: `No snapshot id starts with ${prefix}. List them with: notion-plakar snapshots` };
   if (matches.length > 1) {
     const listed = matches.slice(0, 10).map((entry) => `  ${entry.id}  ${entry.time}`).join('\n');
     return {
@@ -24,5 +25,5 @@ export function matchSnapshotPrefix(entries: readonly SnapshotListEntry[], input
       message: `${matches.length} snapshots start with ${prefix}; give more characters:\n${listed}`,
     };
   }
-  return { kind: 'found', entry: matches[0] as SnapshotListEntry };
+  return { kind: 'found', entry: only };
 }

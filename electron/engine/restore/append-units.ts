@@ -95,15 +95,15 @@ export function inlinePrefix(run: RestoreRun, children: StoredBlock[]): StoredBl
   return stop < 0 ? children : children.slice(0, stop);
 }
 
-export const COLUMN_PLACEHOLDER = { type: 'paragraph', paragraph: { rich_text: [] } } as BlockObjectRequest;
+export const COLUMN_PLACEHOLDER: BlockObjectRequest = { type: 'paragraph', paragraph: { rich_text: [] } };
 
 /** Request payloads of a unit: its block with the inline children attached, then continuations. */
-export async function payloadsOf(run: RestoreRun, container: Container, unit: Unit): Promise<object[]> {
+export async function payloadsOf(run: RestoreRun, container: Container, unit: Unit): Promise<BlockObjectRequest[]> {
   const context = run.convertContext();
   const { payload, continuation } = unit.converted;
   if (!payload) return [];
   const childDir = `${container.dir}/${unit.block.id}`;
-  const children: object[] = [];
+  const children: BlockObjectRequest[] = [];
   for (const child of unit.inline) {
     await run.uploader.uploadFrom(childDir, (ref) => ref === `block:${child.id}` || ref === `block:${child.id}:icon`);
     const converted = convertBlock(child, context);
@@ -111,16 +111,16 @@ export async function payloadsOf(run: RestoreRun, container: Container, unit: Un
     if (child.type === 'synced_block') run.syncedOriginals.add(child.id);
     const columnChildren = unit.inlineColumns.get(child.id);
     if (columnChildren) {
-      const grandchildren: object[] = [];
+      const grandchildren: BlockObjectRequest[] = [];
       for (const grandchild of columnChildren) {
         const convertedGrandchild = convertBlock(grandchild, context);
         if (convertedGrandchild.payload) grandchildren.push(convertedGrandchild.payload, ...convertedGrandchild.continuation);
       }
       if (grandchildren.length === 0) grandchildren.push(COLUMN_PLACEHOLDER);
-      children.push(withChildren(converted.payload, grandchildren as BlockObjectRequest[]));
+      children.push(withChildren(converted.payload, grandchildren));
     } else {
       children.push(converted.payload, ...converted.continuation);
     }
   }
-  return [children.length > 0 ? withChildren(payload, children as BlockObjectRequest[]) : payload, ...continuation];
+  return [children.length > 0 ? withChildren(payload, children) : payload, ...continuation];
 }

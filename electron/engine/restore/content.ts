@@ -4,7 +4,7 @@ import { NotionCallError } from '../notion/retry';
 import { findAppendedBlocks } from './append-check';
 import type { Unit } from './append-units';
 import { MAX_BLOCKS_PER_REQUEST, MAX_BYTES_PER_REQUEST, MAX_CHILDREN, payloadsOf, unitFor, waitsForOriginal, isSyncedCopy } from './append-units';
-import type { BlockObjectRequest } from './convert';
+import type { AppendPosition, BlockObjectRequest } from './convert';
 import { convertBlock } from './convert';
 import type { Container, RestoreRun } from './run';
 
@@ -92,7 +92,7 @@ export async function restoreChildren(run: RestoreRun, container: Container, sto
  * is split to find the block it refuses, and that block alone is replaced by a note, so one odd block
  * never stops a restore.
  */
-async function appendUnits(run: RestoreRun, container: Container, units: Unit[], position?: object): Promise<void> {
+async function appendUnits(run: RestoreRun, container: Container, units: Unit[], position?: AppendPosition): Promise<void> {
   try {
     await appendUnitsOnce(run, container, units, position);
   } catch (error) {
@@ -101,7 +101,7 @@ async function appendUnits(run: RestoreRun, container: Container, units: Unit[],
       const middle = Math.ceil(units.length / 2);
       await appendUnits(run, container, units.slice(0, middle), position);
       const lastNew = run.newIdFor(units[middle - 1]?.unitIds.at(-1) ?? '');
-      const next = position && lastNew ? { type: 'after_block', after_block: { id: lastNew } } : position;
+      const next: AppendPosition | undefined = position && lastNew ? { type: 'after_block', after_block: { id: lastNew } } : position;
       await appendUnits(run, container, units.slice(middle), next);
       return;
     }
@@ -128,11 +128,11 @@ function refusedBlockNote(type: string): BlockObjectRequest {
     paragraph: {
       rich_text: [{ type: 'text', text: { content: `Not restored: this ${type} block was refused by Notion.` }, annotations: { italic: true, color: 'gray' } }],
     },
-  } as BlockObjectRequest;
+  };
 }
 
-async function appendUnitsOnce(run: RestoreRun, container: Container, units: Unit[], position?: object): Promise<void> {
-  const payloads: object[] = [];
+async function appendUnitsOnce(run: RestoreRun, container: Container, units: Unit[], position?: AppendPosition): Promise<void> {
+  const payloads: BlockObjectRequest[] = [];
   for (const unit of units) payloads.push(...(await payloadsOf(run, container, unit)));
   const oldIds = units.flatMap((unit) => unit.unitIds);
   const landed = (): Promise<string[] | undefined> => appendedAnyway(run, container, payloads, position);
@@ -191,7 +191,7 @@ async function learnIdsByPosition(run: RestoreRun, container: Container, stored:
   const learned: { oldIds: string[]; newIds: string[] } = { oldIds: [], newIds: [] };
   for (const block of stored) {
     const converted = convertBlock(block, context);
-    const type = (converted.payload as { type?: string } | null)?.type;
+    const type = converted.payload?.type;
     if (!type) continue;
     while (cursor < listed.length && listed[cursor]?.type !== type) cursor += 1;
     const match = listed[cursor];
@@ -233,7 +233,7 @@ export async function insertDeferredBlocks(run: RestoreRun, creators: ObjectCrea
 }
 
 /** The request failed ambiguously: if the blocks are there now, they are adopted instead of appended twice. */
-async function appendedAnyway(run: RestoreRun, container: Container, payloads: object[], position: object | undefined): Promise<string[] | undefined> {
+async function appendedAnyway(run: RestoreRun, container: Container, payloads: BlockObjectRequest[], position: AppendPosition | undefined): Promise<string[] | undefined> {
   const listed = await run.writer.listChildren(container.newId);
   return findAppendedBlocks(listed, payloads, position, new Set(run.journal.newIds.values()));
 }
@@ -243,7 +243,7 @@ async function appendedAnyway(run: RestoreRun, container: Container, payloads: o
  * the start when only later ones exist; at the end (no position) when none does, so a column's
  * placeholder paragraph stays first whichever way the restore got there.
  */
-async function positionBefore(run: RestoreRun, container: Container, siblings: StoredBlock[], index: number): Promise<object | undefined> {
+async function positionBefore(run: RestoreRun, container: Container, siblings: StoredBlock[], index: number): Promise<AppendPosition | undefined> {
   for (let before = index - 1; before >= 0; before -= 1) {
     const sibling = siblings[before];
     if (!sibling || !run.isCreated(sibling.id)) continue;

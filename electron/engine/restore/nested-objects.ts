@@ -1,5 +1,6 @@
 import type { IndexEntry, StoredBlock } from '../snapshot/format';
 import { storedBlockSchema } from '../snapshot/format';
+import type { AppendPosition } from './convert';
 import type { Container, RestoreRun } from './run';
 
 /**
@@ -65,7 +66,7 @@ export class NestedObjects {
   }
 
   /** Where the nested object at `index` goes: right after the previous one beside the same block, else after that block. */
-  positionOf(pageOldId: string, index: number): object | undefined {
+  positionOf(pageOldId: string, index: number): AppendPosition | undefined {
     const items = this.of(pageOldId);
     const item = items[index];
     const previous = items[index - 1];

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { isFullBlock, isFullPage } from '@notionhq/client';
 import type { NotionGateway } from '../notion/gateway';
+import { pageTitle } from '../notion/crawler/notion-objects';
+import { blockPayload } from '../snapshot/format';
+import { plainTextOf } from '../snapshot/json-values';
+import type { AppendPosition, BlockObjectRequest } from './convert';
 
 /** A block as Notion lists it: enough to align created blocks with the snapshot's. */
 export interface ListedBlock {
@@ -24,7 +29,7 @@ export interface CreatedObject {
 export interface NotionWriter {
   readonly dryRun: boolean;
   requests(): number;
-  append(parentId: string, children: object[], verify: () => Promise<string[] | undefined>, position?: object): Promise<string[]>;
+  append(parentId: string, children: BlockObjectRequest[], verify: () => Promise<string[] | undefined>, position?: AppendPosition): Promise<string[]>;
   listChildren(blockId: string): Promise<ListedBlock[]>;
   createPage(body: Record<string, unknown>, verify: () => Promise<CreatedObject | undefined>): Promise<CreatedObject>;
   updatePage(pageId: string, body: Record<string, unknown>): Promise<void>;
@@ -44,82 +49,71 @@ export interface NotionWriter {
   listRows(dataSourceId: string): Promise<Array<{ id: string; title: string }>>;
 }
 
-function plainText(items: unknown): string {
-  return Array.isArray(items) ? items.map((item) => (item as { plain_text?: string }).plain_text ?? '').join('') : '';
-}
-
 type Params<T extends (args: never) => unknown> = Parameters<T>[0];
 type Client = NotionGateway['client'];
 
+// Request bodies are built by the restore (converters, then optional parts dropped when Notion refuses
+// one), so they reach the writer as records: Notion checks them, and its refusals are handled.
 export function liveWriter(gateway: NotionGateway): NotionWriter {
   return {
     dryRun: false,
     requests: () => gateway.getStats().apiCalls,
     async append(parentId, children, verify, position) {
-      const response = await gateway.call(
+      return gateway.call(
         'blocks.children.append',
-        (client) =>
-          client.blocks.children.append({
-            block_id: parentId,
-            children: children as Params<Client['blocks']['children']['append']>['children'],
-            ...(position ? { position: position as Params<Client['blocks']['children']['append']>['position'] } : {}),
-          }),
+        async (client) => {
+          const response = await client.blocks.children.append({ block_id: parentId, children, ...(position ? { position } : {}) });
+          return response.results.map((block) => block.id);
+        },
         verify,
       );
-      return Array.isArray(response) ? (response as string[]) : response.results.map((block) => block.id);
     },
     async listChildren(blockId) {
       const results = await gateway.collect('blocks.children.list', (client, cursor) =>
         client.blocks.children.list({ block_id: blockId, start_cursor: cursor, page_size: 100 }),
       );
-      return (results as Array<{ id: string; type: string; child_page?: { title?: string }; child_database?: { title?: string } } & Record<string, unknown>>).map(
-        (block) => ({
-          id: block.id,
-          type: block.type,
-          title: block.child_page?.title ?? block.child_database?.title,
-          text: plainText((block[block.type] as { rich_text?: unknown } | undefined)?.rich_text),
-        }),
-      );
+      return results.filter(isFullBlock).map((block) => ({
+        id: block.id,
+        type: block.type,
+        title: block.type === 'child_page' ? block.child_page.title : block.type === 'child_database' ? block.child_database.title : undefined,
+        text: plainTextOf(blockPayload(block).rich_text),
+      }));
     },
     async createPage(body, verify) {
-      const page = (await gateway.call(
+      return gateway.call(
         'pages.create',
-        (client) => client.pages.create(body as Params<Client['pages']['create']>),
+        async (client) => {
+          const page = await client.pages.create(body as Params<Client['pages']['create']>);
+          return { id: page.id, url: isFullPage(page) ? page.url : undefined };
+        },
         verify,
-      )) as { id: string; url?: string };
-      return { id: page.id, url: page.url };
+      );
     },
     async updatePage(pageId, body) {
       await gateway.call('pages.update', (client) => client.pages.update({ page_id: pageId, ...body } as Params<Client['pages']['update']>));
     },
     async createDatabase(body, verify) {
-      const database = (await gateway.call(
+      return gateway.call(
         'databases.create',
-        (client) => client.databases.create(body as Params<Client['databases']['create']>),
+        async (client) => {
+          const database = await client.databases.create(body as Params<Client['databases']['create']>);
+          return 'data_sources' in database
+            ? { id: database.id, url: database.url, dataSourceIds: database.data_sources.map((source) => source.id) }
+            : { id: database.id, dataSourceIds: [] };
+        },
         verify,
-      )) as { id: string; url?: string; data_sources?: Array<{ id: string }>; dataSourceIds?: string[] };
-      return {
-        id: database.id,
-        url: database.url,
-        dataSourceIds: database.dataSourceIds ?? (database.data_sources ?? []).map((source) => source.id),
-      };
+      );
     },
     async createDataSource(body, verify) {
-      const source = await gateway.call(
+      return gateway.call(
         'dataSources.create',
-        (client) => client.dataSources.create(body as Params<Client['dataSources']['create']>),
-        async () => {
-          const id = await verify();
-          return id ? { id } : undefined;
-        },
+        async (client) => (await client.dataSources.create(body as Params<Client['dataSources']['create']>)).id,
+        verify,
       );
-      return source.id;
     },
     async listDataSources(databaseId) {
-      const database = (await gateway.call('databases.retrieve', (client) => client.databases.retrieve({ database_id: databaseId }))) as {
-        data_sources?: Array<{ id: string; name?: string }>;
-      };
-      return (database.data_sources ?? []).map((source) => ({ id: source.id, name: source.name ?? '' }));
+      const database = await gateway.call('databases.retrieve', (client) => client.databases.retrieve({ database_id: databaseId }));
+      return 'data_sources' in database ? database.data_sources.map((source) => ({ id: source.id, name: source.name ?? '' })) : [];
     },
     async updateDataSource(dataSourceId, body) {
       await gateway.call('dataSources.update', (client) =>
@@ -127,31 +121,26 @@ export function liveWriter(gateway: NotionGateway): NotionWriter {
       );
     },
     async createComment(body, verify) {
-      const comment = (await gateway.call(
+      return gateway.call(
         'comments.create',
-        (client) => client.comments.create(body as Params<Client['comments']['create']>),
+        async (client) => {
+          const comment = await client.comments.create(body as Params<Client['comments']['create']>);
+          return { id: comment.id, discussionId: 'discussion_id' in comment ? comment.discussion_id : '' };
+        },
         verify,
-      )) as { id: string; discussion_id?: string; discussionId?: string };
-      return { id: comment.id, discussionId: comment.discussion_id ?? comment.discussionId ?? '' };
+      );
     },
     async listComments(blockId) {
       const results = await gateway.collect('comments.list', (client, cursor) =>
         client.comments.list({ block_id: blockId, start_cursor: cursor, page_size: 100 }),
       );
-      return (results as Array<{ id: string; discussion_id: string; rich_text: unknown }>).map((comment) => ({
-        id: comment.id,
-        discussionId: comment.discussion_id,
-        text: plainText(comment.rich_text),
-      }));
+      return results.map((comment) => ({ id: comment.id, discussionId: comment.discussion_id, text: plainTextOf(comment.rich_text) }));
     },
     async listRows(dataSourceId) {
       const results = await gateway.collect('dataSources.query', (client, cursor) =>
-        client.dataSources.query({ data_source_id: dataSourceId, start_cursor: cursor, page_size: 100 }) as never,
+        client.dataSources.query({ data_source_id: dataSourceId, start_cursor: cursor, page_size: 100 }),
       );
-      return (results as Array<{ id: string; properties?: Record<string, { type: string; title?: unknown }> }>).map((row) => ({
-        id: row.id,
-        title: plainText(Object.values(row.properties ?? {}).find((value) => value.type === 'title')?.title),
-      }));
+      return results.filter(isFullPage).map((row) => ({ id: row.id, title: pageTitle(row) }));
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { IndexEntry, StoredBlock, StoredPage } from '../snapshot/format';
 import { convertComment, convertCover, convertIcon, convertPageProperties, convertRichText, planSchema } from './convert';
+import type { AppendPosition } from './convert';
 import type { ObjectCreators } from './content';
 import { restoreChildren } from './content';
 import { containsInOrder, textParts } from './append-check';
@@ -42,7 +43,7 @@ export class ObjectRestorer implements ObjectCreators {
   }
 
   /** A page under `parentNewId` (a restored page or the restore target), then its content. */
-  async restorePage(entry: IndexEntry, parentNewId: string, position?: object): Promise<void> {
+  async restorePage(entry: IndexEntry, parentNewId: string, position?: AppendPosition): Promise<void> {
     this.run.checkCancelled();
     const what = (): string => describeObject(this.run.reader, entry.id, 'page');
     const { page, children } = await this.run.reader.page(entry);
@@ -128,12 +129,11 @@ export class ObjectRestorer implements ObjectCreators {
     const context = this.run.convertContext();
     const lookup = (dataSourceId: string, propertyId: string): string | undefined => {
       const source = dataSources.find((candidate) => candidate.id === dataSourceId);
-      const properties = (source?.properties ?? {}) as Record<string, { id?: string }>;
-      return Object.entries(properties).find(([, value]) => value.id === propertyId || encodeURIComponent(value.id ?? '') === propertyId)?.[0];
+      return Object.entries(source?.properties ?? {}).find(([, value]) => value.id === propertyId || encodeURIComponent(value.id ?? '') === propertyId)?.[0];
     };
     const plans = dataSources.map((source) => ({
       source,
-      plan: planSchema({ id: String(source.id), properties: (source.properties ?? {}) as Record<string, never> }, { propertyNameLookup: lookup }),
+      plan: planSchema({ id: source.id, properties: source.properties }, { propertyNameLookup: lookup }),
     }));
     for (const { plan } of plans) plan.losses.forEach((loss) => this.run.recordLoss(loss));
     let newDatabaseId = this.run.newIdFor(entry.id);
@@ -183,9 +183,7 @@ export class ObjectRestorer implements ObjectCreators {
         newSourceId = await this.run.create(`data-source:${String(source.id)}`, landed, () => this.run.writer.createDataSource(request, landed));
         await this.run.journal.record({ type: 'created', kind: 'data-source', oldId: String(source.id), newId: newSourceId });
       }
-      const properties = Object.fromEntries(
-        Object.entries((source.properties ?? {}) as Record<string, { type: string }>).map(([name, value]) => [name, { type: value.type }]),
-      );
+      const properties = Object.fromEntries(Object.entries(source.properties).map(([name, value]) => [name, { type: value.type }]));
       sources.push({ oldId: String(source.id), newId: newSourceId, plan, properties });
     }
     this.databases.push({ entry, newDatabaseId, sources });
@@ -198,7 +196,7 @@ export class ObjectRestorer implements ObjectCreators {
     for (const entry of rows) {
       this.run.checkCancelled();
       const { page, children } = await this.run.reader.page(entry);
-      const parentSource = String((page.parent as { data_source_id?: string }).data_source_id ?? database.sources[0]?.oldId ?? '');
+      const parentSource = (page.parent.type === 'data_source_id' ? page.parent.data_source_id : undefined) ?? database.sources[0]?.oldId ?? '';
       const source = database.sources.find((candidate) => candidate.oldId === parentSource) ?? database.sources[0];
       if (!source) continue;
       let newId = this.run.newIdFor(entry.id);

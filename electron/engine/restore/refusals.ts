@@ -2,7 +2,7 @@ import { NotionCallError } from '../notion/retry';
 import type { SnapshotReader } from '../snapshot/reader';
 import type { IndexEntry } from '../snapshot/format';
 import { findAppendedBlocks } from './append-check';
-import type { BlockObjectRequest } from './convert';
+import type { AppendPosition, BlockObjectRequest } from './convert';
 import type { RestoreRun } from './run';
 
 /**
@@ -67,7 +67,7 @@ export function refusedObjectNote(what: string, reason: string): BlockObjectRequ
       icon: { type: 'emoji', emoji: '⚠️' },
       color: 'gray_background',
     },
-  } as BlockObjectRequest;
+  };
 }
 
 const PART_NAMES: Record<string, string> = { icon: 'its icon', cover: 'its cover', properties: 'its property values except the title' };
@@ -141,7 +141,7 @@ export class RefusedObjects {
   }
 
   /** A page or database Notion refuses even bare: a visible note stands where it would have been. */
-  async setAside(entry: IndexEntry, kind: 'page' | 'database', parentNewId: string, position?: object): Promise<void> {
+  async setAside(entry: IndexEntry, kind: 'page' | 'database', parentNewId: string, position?: AppendPosition): Promise<void> {
     const { what, reason } = this.report(entry, kind, '; a note stands in its place');
     const step = `set-aside:${entry.id}`;
     if (this.run.journal.doneSteps.has(step)) return;

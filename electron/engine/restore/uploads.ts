@@ -1,3 +1,4 @@
+import type { FileUploadObjectResponse } from '@notionhq/client';
 import type { NotionGateway } from '../notion/gateway';
 import { cleanFileName, fileNameOfUrl } from '../snapshot/file-names';
 import type { SnapshotReader } from '../snapshot/reader';
@@ -60,11 +61,8 @@ export class FileUploader implements UploadService {
    * After a send or complete whose answer was lost: did it land? The upload says how many parts it has
    * received and whether it is complete. Undefined (send again) when it did not.
    */
-  private async uploadedAnyway(uploadId: string, partsSent: number): Promise<unknown> {
-    const upload = (await this.gateway.call('fileUploads.retrieve', (client) => client.fileUploads.retrieve({ file_upload_id: uploadId }))) as {
-      status?: string;
-      number_of_parts?: { sent?: number };
-    };
+  private async uploadedAnyway(uploadId: string, partsSent: number): Promise<FileUploadObjectResponse | undefined> {
+    const upload = await this.gateway.call('fileUploads.retrieve', (client) => client.fileUploads.retrieve({ file_upload_id: uploadId }));
     if (upload.status === 'uploaded') return upload;
     return partsSent !== Infinity && (upload.number_of_parts?.sent ?? 0) >= partsSent ? upload : undefined;
   }

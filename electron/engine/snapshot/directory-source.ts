@@ -3,11 +3,12 @@ import { lstat, open, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { SnapshotSource } from './snapshot-source';
 import { checkSnapshotName, checkSnapshotPath, UnsafeSnapshotError } from './untrusted';
+import { recordOf } from './json-values';
 
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
 function isMissing(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = recordOf(error).code;
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
@@ -53,7 +54,7 @@ export function directorySource(root: string): SnapshotSource {
       try {
         handle = await open(full, constants.O_RDONLY | NO_FOLLOW);
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
+        const code = recordOf(error).code;
         if (isMissing(error)) return undefined;
         if (code === 'ELOOP' || code === 'EMLINK') throw new UnsafeSnapshotError(`${relativePath} is a symbolic link; a snapshot's files are never read through links.`);
         throw error;

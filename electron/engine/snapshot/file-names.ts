@@ -3,6 +3,7 @@
  * upload's filename on restore (docs/snapshot-format.md, "files.json"). Everything here comes from
  * Notion or from a snapshot, so it is untrusted: a name is cleaned before it is kept or sent.
  */
+import { plainTextOf } from './json-values';
 
 /** Most file systems allow 255 bytes per name; Notion allows 900 for an upload's filename. */
 export const MAX_FILE_NAME_BYTES = 255;
@@ -64,17 +65,13 @@ export function fileNameOfUrl(url: string | null | undefined): string | null {
   return cleanFileName(segment);
 }
 
-function plainText(items: unknown): string {
-  if (!Array.isArray(items)) return '';
-  return items.map((item) => (item as { plain_text?: unknown }).plain_text).filter((text) => typeof text === 'string').join('');
-}
 
 /**
  * A caption used as a file name: one line, short, ending in an extension with a letter in it, and the
  * same extension as the URL's when the URL has one ("see e.g" is not a name for `demo.mp4`).
  */
 function captionAsFileName(caption: unknown, urlName: string | null): string | null {
-  const text = plainText(caption).trim();
+  const text = plainTextOf(caption).trim();
   if (text === '' || text.length > MAX_CAPTION_CHARS || /[\r\n]/.test(text)) return null;
   const extension = extensionOf(text);
   if (!/^[a-z0-9]{1,16}$/i.test(extension) || !/[a-z]/i.test(extension)) return null;

@@ -1,3 +1,5 @@
+import { isRecord } from './json-values';
+
 /**
  * Deterministic JSON for snapshot files: sorted keys (as Go's json.Marshal, which the official
  * connector uses), volatile fields removed, so an unchanged object produces identical bytes.
@@ -9,9 +11,9 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
  * A Notion-hosted file anywhere in a payload: `{type:"file", file:{url, expiry_time}}`, or the same
  * `file` member without `type` (comment attachments).
  */
-function isHostedFile(value: Record<string, unknown>): boolean {
-  const file = value.file as Record<string, unknown> | undefined;
-  if (typeof file !== 'object' || file === null || typeof file.url !== 'string') return false;
+function isHostedFile(value: Record<string, unknown>): value is Record<string, unknown> & { file: Record<string, unknown> & { url: string } } {
+  const file = value.file;
+  if (!isRecord(file) || typeof file.url !== 'string') return false;
   return value.type === 'file' || 'expiry_time' in file;
 }
 
@@ -32,21 +34,21 @@ export function stableFileUrl(url: string): string {
  * Key order is not changed here; stableStringify sorts keys when writing.
  */
 export function normaliseNotionObject<T>(value: T): T {
+  // The same shape with some values replaced: what the caller gave is what it gets back.
   return normaliseValue(value) as T;
 }
 
 function normaliseValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normaliseValue);
-  if (value === null || typeof value !== 'object') return value;
-  const source = value as Record<string, unknown>;
+  if (!isRecord(value)) return value;
   const result: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(source)) {
+  for (const [key, child] of Object.entries(value)) {
     if (key === 'request_id') continue;
     result[key] = normaliseValue(child);
   }
-  if (isHostedFile(source)) {
-    const file = source.file as Record<string, unknown>;
-    result.file = { ...(result.file as Record<string, unknown>), url: stableFileUrl(String(file.url)), expiry_time: null };
+  if (isHostedFile(value)) {
+    const file = result.file;
+    result.file = { ...(isRecord(file) ? file : {}), url: stableFileUrl(value.file.url), expiry_time: null };
   }
   return result;
 }
@@ -58,13 +60,12 @@ export function stableStringify(value: unknown, lastKeys: readonly string[] = []
 
 function sortKeys(value: unknown, lastKeys: readonly string[] = []): unknown {
   if (Array.isArray(value)) return value.map((item) => sortKeys(item));
-  if (value === null || typeof value !== 'object') return value;
-  const source = value as Record<string, unknown>;
-  const keys = Object.keys(source)
-    .filter((key) => source[key] !== undefined && !lastKeys.includes(key))
+  if (!isRecord(value)) return value;
+  const keys = Object.keys(value)
+    .filter((key) => value[key] !== undefined && !lastKeys.includes(key))
     .sort();
   const result: Record<string, unknown> = {};
-  for (const key of keys) result[key] = sortKeys(source[key]);
-  for (const key of lastKeys) if (source[key] !== undefined) result[key] = sortKeys(source[key]);
+  for (const key of keys) result[key] = sortKeys(value[key]);
+  for (const key of lastKeys) if (value[key] !== undefined) result[key] = sortKeys(value[key]);
   return result;
 }

@@ -1,7 +1,7 @@
 import type { StoredBlock } from '../../snapshot/format';
 import { blockPayload } from '../../snapshot/format';
 import { convertLinkPreview, convertLinkToPage, convertMedia, convertSyncedBlock, convertUrlBlock, single } from './block-media';
-import { arrayOf, LIMITS, stringOf } from './common';
+import { arrayOf, LIMITS, recordOf, stringOf } from './common';
 import type { JsonRecord } from './common';
 import { convertIcon } from './files';
 import { chunkRichText, compactRichText, convertRichText, fitRichText, textItems } from './rich-text';
@@ -218,8 +218,9 @@ function convertTable(block: StoredBlock, body: JsonRecord, ctx: ConvertContext)
  * creating request). Children must respect Notion's limits: ≤ 100 per array, two nesting levels.
  */
 export function withChildren(payload: BlockObjectRequest, children: BlockObjectRequest[]): BlockObjectRequest {
-  const type = (payload as { type?: string }).type;
+  const type = payload.type;
   if (!type) throw new Error('withChildren needs a payload with its type set');
-  const body = (payload as unknown as Record<string, JsonRecord>)[type] ?? {};
-  return { ...payload, [type]: { ...body, children } } as BlockObjectRequest;
+  const fields: JsonRecord = payload;
+  // The request types declare `children` type by type; the payload's own type is only known here.
+  return { ...payload, [type]: { ...recordOf(fields[type]), children } } as BlockObjectRequest;
 }

@@ -4,6 +4,7 @@
  * be brought back exactly is reported through `ctx.recordLoss` (or `SchemaPlan.losses`).
  */
 export type {
+  AppendPosition,
   BlockObjectRequest,
   CommentAttachmentRequest,
   ConvertContext,

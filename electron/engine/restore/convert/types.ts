@@ -1,4 +1,5 @@
 import type {
+  AppendBlockChildrenParameters,
   BlockObjectRequest,
   CreateCommentParameters,
   CreateDatabaseParameters,
@@ -19,6 +20,9 @@ export type PropertySchemaRequest = NonNullable<NonNullable<CreateDatabaseParame
 
 /** A property change in dataSources.update (relations, rollups, formulas added after the databases exist). */
 export type PropertyUpdateRequest = Exclude<NonNullable<UpdateDataSourceParameters['properties']>[string], null | { name: string }>;
+
+/** Where blocks.children.append and pages.create put what they create among the parent's children. */
+export type AppendPosition = NonNullable<AppendBlockChildrenParameters['position']>;
 
 export type IconRequest = NonNullable<CreatePageParameters['icon']>;
 export type CoverRequest = NonNullable<CreatePageParameters['cover']>;
