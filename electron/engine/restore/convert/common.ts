@@ -1,22 +1,7 @@
 /** Small helpers shared by the converters (stored JSON is untyped: everything is checked on the way). */
 
-export type JsonRecord = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function recordOf(value: unknown): JsonRecord {
-  return isRecord(value) ? value : {};
-}
-
-export function stringOf(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-export function arrayOf(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
+export type { JsonRecord } from '../../snapshot/json-values';
+export { arrayOf, isRecord, recordOf, stringOf } from '../../snapshot/json-values';
 
 /** Notion's limits on request values (shared/reference/notion-api.md §2.2). */
 export const LIMITS = {
