@@ -185,7 +185,8 @@ export const SnapshotTreeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('problem'), message: z.string() }),
 ]);
 
-const PreviewSpanSchema = z.object({
+/** A run of text with its Notion annotations, for the read-only page preview. */
+export const PreviewSpanSchema = z.object({
   text: z.string(),
   bold: z.boolean().optional(),
   italic: z.boolean().optional(),
@@ -197,29 +198,38 @@ const PreviewSpanSchema = z.object({
 
 export const PagePreviewInputSchema = SnapshotIdInputSchema.extend({ pageId: z.string().regex(/^[0-9a-f-]{36}$/, 'Not a page id.') });
 
+/** One block of the preview, flattened with its depth (children follow their parent). */
+export const PreviewBlockSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  depth: z.number(),
+  spans: z.array(PreviewSpanSchema),
+  checked: z.boolean().optional(),
+  language: z.string().optional(),
+  emoji: z.string().optional(),
+  cells: z.array(z.array(PreviewSpanSchema)).optional(),
+  /** A small image from the snapshot, as a data: URL (the app loads no remote content). */
+  image: z.string().optional(),
+  /** For links to pages, bookmarks, files: what it points to, as text. */
+  target: z.string().optional(),
+});
+
 export const PagePreviewSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('ok'),
     title: z.string(),
     emoji: z.string().nullable(),
+    /** True when the page had more blocks than the preview shows. */
     truncated: z.boolean(),
-    blocks: z.array(
-      z.object({
-        id: z.string(),
-        type: z.string(),
-        depth: z.number(),
-        spans: z.array(PreviewSpanSchema),
-        checked: z.boolean().optional(),
-        language: z.string().optional(),
-        emoji: z.string().optional(),
-        cells: z.array(z.array(PreviewSpanSchema)).optional(),
-        image: z.string().optional(),
-        target: z.string().optional(),
-      }),
-    ),
+    blocks: z.array(PreviewBlockSchema),
   }),
   z.object({ status: z.literal('problem'), message: z.string() }),
 ]);
+
+export type PreviewSpan = z.infer<typeof PreviewSpanSchema>;
+export type PreviewBlock = z.infer<typeof PreviewBlockSchema>;
+/** A preview the engine built (the contract adds `status`). */
+export type PagePreview = Omit<Extract<z.infer<typeof PagePreviewSchema>, { status: 'ok' }>, 'status'>;
 
 export const JobRecordSchema = z.object({
   jobId: z.string(),

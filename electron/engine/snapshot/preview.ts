@@ -1,42 +1,8 @@
+import type { PagePreview, PreviewBlock, PreviewSpan } from '../../../shared/ipc/app-schemas';
 import type { IndexEntry, StoredBlock } from './format';
 import { blockPayload, iconEmoji, syncedOriginalOf } from './format';
 import { arrayOf, recordOf, stringOf } from './json-values';
 import type { SnapshotReader } from './reader';
-
-/** A run of text with its Notion annotations, for the read-only page preview. */
-export interface PreviewSpan {
-  text: string;
-  bold?: boolean;
-  italic?: boolean;
-  strikethrough?: boolean;
-  underline?: boolean;
-  code?: boolean;
-  href?: string;
-}
-
-/** One block of the preview, flattened with its depth (children follow their parent). */
-export interface PreviewBlock {
-  id: string;
-  type: string;
-  depth: number;
-  spans: PreviewSpan[];
-  checked?: boolean;
-  language?: string;
-  emoji?: string;
-  cells?: PreviewSpan[][];
-  /** A small image from the snapshot, as a data: URL (the app loads no remote content). */
-  image?: string;
-  /** For links to pages, bookmarks, files: what it points to, as text. */
-  target?: string;
-}
-
-export interface PagePreview {
-  title: string;
-  emoji: string | null;
-  blocks: PreviewBlock[];
-  /** True when the page had more blocks than the preview shows. */
-  truncated: boolean;
-}
 
 const MAX_BLOCKS = 1500;
 const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
