@@ -7,7 +7,7 @@ import { snapshotMode, validateUserTag } from '../engine/jobs/backup-plan';
 import { runBackupJob } from '../engine/jobs/backup-job';
 import { describeJobError } from '../engine/jobs/job-errors';
 import { PlakarError } from '../engine/plakar/errors';
-import { localStorePath } from '../engine/plakar/store';
+import { localStorePath } from '../engine/plakar/store-location';
 import { openStore } from './store';
 import type { CliIo } from './cli-io';
 import { CliError, cliDataDir, EXIT_USAGE } from './cli-io';

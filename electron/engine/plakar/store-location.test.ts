@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertFullId, localStorePath, normaliseStoreLocation } from './store';
+import { assertFullId, localStorePath, normaliseStoreLocation } from './store-location';
 
 describe('localStorePath', () => {
   it.each([

@@ -9,8 +9,8 @@ import type { DirectoryEntry, ResultLine, SnapshotListEntry } from './parse';
 import { findResultLines, outputLines, parseDirectoryListing, parsePathEvent, parseSnapshotList, UnrecognisedOutputError } from './parse';
 import type { PlakarDirs, PlakarProcessResult } from './process';
 import { runPlakar } from './process';
+import { assertFullId, localStorePath, normaliseStoreLocation, snapshotPath } from './store-location';
 
-export const FULL_SNAPSHOT_ID = /^[0-9a-f]{64}$/;
 
 export interface PlakarStoreOptions {
   bin: string;
@@ -29,20 +29,6 @@ export interface BackupOutcome {
   warnings: string[];
 }
 
-/** The directory of a local store (a plain path or an fs: URI); undefined for remote or @alias stores. */
-export function localStorePath(location: string): string | undefined {
-  if (location.startsWith('@')) return undefined;
-  if (location.startsWith('fs://')) return path.resolve(location.slice('fs://'.length));
-  if (location.startsWith('fs:')) return path.resolve(location.slice('fs:'.length));
-  const isWindowsDrive = /^[a-z]:[\\/]/i.test(location);
-  if (!isWindowsDrive && /^[a-z][a-z0-9+.-]*:/i.test(location)) return undefined; // s3://, sftp://, ptar:, …
-  return path.resolve(location);
-}
-
-export function normaliseStoreLocation(location: string): string {
-  const local = localStorePath(location.trim());
-  return local ?? location.trim();
-}
 
 /**
  * For backup and restore: `-quiet` drops one OK line per path (errors, KO lines and the result line
@@ -314,16 +300,4 @@ export class PlakarStore {
     snapshotIds.forEach(assertFullId);
     await this.run('rm', ['-apply', ...snapshotIds]);
   }
-}
-
-export function assertFullId(id: string): void {
-  if (!FULL_SNAPSHOT_ID.test(id)) {
-    throw new PlakarError('snapshot-not-found', `Refusing to use "${id}": a full 64-character snapshot id is required.`, '', null);
-  }
-}
-
-/** `<id>:<path>`; an empty path means the snapshot's source directory. */
-function snapshotPath(snapshotId: string, pathInSnapshot: string): string {
-  const clean = pathInSnapshot.replace(/^\/+/, '');
-  return clean === '' ? snapshotId : `${snapshotId}:${clean}`;
 }

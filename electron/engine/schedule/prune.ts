@@ -1,6 +1,6 @@
 import { lockStoreForJob } from '../jobs/leftover-backup';
 import type { PlakarStore } from '../plakar/store';
-import { FULL_SNAPSHOT_ID } from '../plakar/store';
+import { FULL_SNAPSHOT_ID } from '../plakar/store-location';
 import type { SnapshotListEntry } from '../plakar/parse';
 import type { RetentionPlan, RetentionPolicy } from './retention';
 import { planRetention } from './retention';

@@ -1,4 +1,4 @@
-import { FULL_SNAPSHOT_ID } from '../plakar/store';
+import { FULL_SNAPSHOT_ID } from '../plakar/store-location';
 import type { SnapshotListEntry } from '../plakar/parse';
 import { APP_TAG } from '../jobs/backup-plan';
 
