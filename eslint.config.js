@@ -75,4 +75,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One way to call main: the hooks in use-main.ts (they fold both error channels into one shape).
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/use-main.ts', 'renderer/src/bridge.ts', 'renderer/src/main.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/bridge'], importNames: ['getBackupApp'], message: 'Call main through use-main.ts (useMainQuery, useMainMutation, callMain).' }] },
+      ],
+    },
+  },
 );
