@@ -10,7 +10,9 @@ import { plakarBinUnderTest, plakarUnderTestLabel } from '../../testkit/plakar-s
 import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
 import type { ContractHandlers } from '../../shared/ipc/contract';
 import { scratchDir } from '../../testkit/support/crawl';
+import type { AppCore } from './app-services';
 import { createAppCore } from './app-services';
+import type { ServiceDeps } from './service-context';
 import { resolveServiceConfig } from './config';
 import { JobRunner } from './background/job-runner';
 import { REDACTING_LOGGER_OPTIONS } from './logger';
@@ -30,24 +32,29 @@ afterAll(async () => emulator.close());
 beforeEach(async () => {
   dataDir = await scratchDir('services-');
   events = [];
+  const core = appCore();
+  core.events.onAny((event, payload) => events.push({ event, payload }));
+  services = core.handlers;
+});
+afterEach(async () => rm(dataDir, { recursive: true, force: true }));
+
+/** The app core on the emulator and the plakar under test; the user says yes to main's confirmations. */
+function appCore(extra: Partial<ServiceDeps> = {}): AppCore {
   const config = resolveServiceConfig(
     { NOTION_API_URL: emulator.url, PLAKAR_BIN: plakarBinUnderTest(), NOTION_PLAKAR_DATA_DIR: dataDir, PATH: process.env.PATH },
     { productName: 'Test', version: '0.0.0', electronVersion: null, chromeVersion: null, defaultDataDir: dataDir },
   );
   const settings = new AppSettings(new Conf({ ...SETTINGS_STORE_OPTIONS, cwd: dataDir }));
   settings.update({ advanced: { requestsPerSecond: 50, comments: 'pages', localCopy: true } });
-  const core = createAppCore({
+  return createAppCore({
     config,
     settings,
     vault: new SecretVault(dataDir, testOnlyCipher(), () => settings.get().acceptInsecureSecretStorage),
     jobs: new JobRunner(),
-    // The user says yes to main's confirmations (insecure storage, a typed store location).
     dialogs: new FakeDialogs(true),
+    ...extra,
   });
-  core.events.onAny((event, payload) => events.push({ event, payload }));
-  services = core.handlers;
-});
-afterEach(async () => rm(dataDir, { recursive: true, force: true }));
+}
 
 function finished(): Promise<JobFinishedEvent> {
   return new Promise((resolve) => {
@@ -210,22 +217,9 @@ describe('the app’s own log', () => {
   it('says when each job started and how it ended, without its secrets', async () => {
     const lines: string[] = [];
     const logger = pino({ level: 'info', ...REDACTING_LOGGER_OPTIONS }, { write: (line: string) => void lines.push(line) });
-    const config = resolveServiceConfig(
-      { NOTION_API_URL: emulator.url, PLAKAR_BIN: plakarBinUnderTest(), NOTION_PLAKAR_DATA_DIR: dataDir, PATH: process.env.PATH },
-      { productName: 'Test', version: '0.0.0', electronVersion: null, chromeVersion: null, defaultDataDir: dataDir },
-    );
-    const settings = new AppSettings(new Conf({ ...SETTINGS_STORE_OPTIONS, cwd: dataDir }));
-    const core = createAppCore({
-      config,
-      settings,
-      vault: new SecretVault(dataDir, testOnlyCipher(), () => settings.get().acceptInsecureSecretStorage),
-      jobs: new JobRunner(),
-      dialogs: new FakeDialogs(true),
-      logger,
-    });
+    const core = appCore({ logger });
     const ended = new Promise<void>((resolve) => core.events.on('jobFinished', () => resolve()));
     expect(await core.handlers.startBackup({ full: false })).toMatchObject({ status: 'refused' });
-    settings.update({ advanced: { requestsPerSecond: 50, comments: 'pages', localCopy: true } });
     await core.handlers.acceptInsecureSecretStorage(undefined);
     expect(await core.handlers.connectNotion({ token: emulator.tokens.full })).toMatchObject({ status: 'valid' });
     const store = await core.handlers.setupStore({ mode: 'create', location: path.join(dataDir, 'logged-store'), passphrase: PASSPHRASE, plaintext: false });
