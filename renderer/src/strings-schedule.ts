@@ -23,6 +23,9 @@ export const scheduleStrings = {
     lead:
       'Automatic backups run from the system tray, also when this window is closed. A backup missed while the ' +
       'computer was asleep or off runs once when it is back.',
+    leadBrowser:
+      'Automatic backups run while notion-plakar ui runs, also when this tab is closed. A backup missed while it ' +
+      'was stopped runs once when it is back.',
     planLegend: 'When to back up',
     plans: {
       manual: 'Manual only',

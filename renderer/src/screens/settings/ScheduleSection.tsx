@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
 import type { ScheduleSettings } from '../../../../shared/schedule';
 import { ProblemLine } from '../../components/CallStatus';
+import { inBrowserMode } from '../../bridge';
 import { Card } from '../../components/Card';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
@@ -88,7 +89,7 @@ export function ScheduleSection({ state, focusOnMount = false }: { state: AppSta
 
   return (
     <Card id="settings-schedule" title={t.title} testId="settings-schedule" headingRef={headingRef}>
-      <p className="muted">{t.lead}</p>
+      <p className="muted">{inBrowserMode() ? t.leadBrowser : t.lead}</p>
       <form className="form" onSubmit={(event) => void save(event)} aria-label={t.title} noValidate>
         <fieldset className="choice-group">
           <legend>{t.planLegend}</legend>
