@@ -32,3 +32,31 @@ export function ChoiceRadio({
     </div>
   );
 }
+
+/** A fieldset of choice cards, one for each of `options`; `labels` and `hints` give each option's texts. */
+export function ChoiceGroup<T extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+  labels,
+  hints,
+}: {
+  legend: string;
+  name: string;
+  options: readonly T[];
+  value: T;
+  onChange: (value: T) => void;
+  labels: Readonly<Record<T, string>>;
+  hints: Readonly<Record<T, string>>;
+}) {
+  return (
+    <fieldset className="choice-group">
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <ChoiceRadio key={option} name={name} checked={value === option} onChange={() => onChange(option)} label={labels[option]} hint={hints[option]} />
+      ))}
+    </fieldset>
+  );
+}

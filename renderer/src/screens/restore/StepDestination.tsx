@@ -1,6 +1,6 @@
 import { CallStatus } from '../../components/CallStatus';
 import { CheckRow } from '../../components/CheckRow';
-import { ChoiceRadio } from '../../components/ChoiceRadio';
+import { ChoiceGroup, ChoiceRadio } from '../../components/ChoiceRadio';
 import { ChooseFolderButton } from '../../components/ChooseFolderButton';
 import { Field } from '../../components/Field';
 import { strings } from '../../strings';
@@ -128,19 +128,15 @@ function FolderTarget({
           </div>
         )}
       </Field>
-      <fieldset className="choice-group">
-        <legend>{r.formatLegend}</legend>
-        {FORMATS.map((format) => (
-          <ChoiceRadio
-            key={format}
-            name="restore-format"
-            checked={draft.format === format}
-            onChange={() => onChange({ ...draft, format })}
-            label={r.formats[format]}
-            hint={r.formatHints[format]}
-          />
-        ))}
-      </fieldset>
+      <ChoiceGroup
+        legend={r.formatLegend}
+        name="restore-format"
+        options={FORMATS}
+        value={draft.format}
+        onChange={(format) => onChange({ ...draft, format })}
+        labels={r.formats}
+        hints={r.formatHints}
+      />
       <CheckRow checked={draft.merge} onChange={(merge) => onChange({ ...draft, merge })} label={r.merge} hint={r.mergeHint} />
     </>
   );

@@ -4,7 +4,7 @@ import type { NotificationMode } from '../../../../shared/schedule';
 import { inBrowserMode } from '../../bridge';
 import { Card } from '../../components/Card';
 import { CheckRow } from '../../components/CheckRow';
-import { ChoiceRadio } from '../../components/ChoiceRadio';
+import { ChoiceGroup } from '../../components/ChoiceRadio';
 import { strings } from '../../strings';
 import { scheduleStrings } from '../../strings-schedule';
 import { useMainMutation } from '../../use-main';
@@ -33,19 +33,15 @@ export function BehaviourSection({ state, onStateChange }: { state: AppState; on
   return (
     <Card id="settings-behaviour" title={t.title} testId="settings-behaviour">
       <div className="form">
-        <fieldset className="choice-group">
-          <legend>{t.notificationsLegend}</legend>
-          {MODES.map((mode) => (
-            <ChoiceRadio
-              key={mode}
-              name="settings-notifications"
-              checked={values.notifications === mode}
-              onChange={() => void change({ ...values, notifications: mode })}
-              label={t.notifications[mode]}
-              hint={t.notificationHints[mode]}
-            />
-          ))}
-        </fieldset>
+        <ChoiceGroup
+          legend={t.notificationsLegend}
+          name="settings-notifications"
+          options={MODES}
+          value={values.notifications}
+          onChange={(notifications) => void change({ ...values, notifications })}
+          labels={t.notifications}
+          hints={t.notificationHints}
+        />
         {/* Browser mode starts with `notion-plakar ui`: as a service, not as a login item. */}
         {!inBrowserMode() && (
           <CheckRow

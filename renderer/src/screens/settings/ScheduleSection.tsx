@@ -6,7 +6,7 @@ import { ProblemLine } from '../../components/CallStatus';
 import { inBrowserMode } from '../../bridge';
 import { Card } from '../../components/Card';
 import { CheckRow } from '../../components/CheckRow';
-import { ChoiceRadio } from '../../components/ChoiceRadio';
+import { ChoiceGroup } from '../../components/ChoiceRadio';
 import { Field, FieldError } from '../../components/Field';
 import { useScheduleStatus } from '../../schedule-status';
 import { strings } from '../../strings';
@@ -91,19 +91,15 @@ export function ScheduleSection({ state, focusOnMount = false }: { state: AppSta
     <Card id="settings-schedule" title={t.title} testId="settings-schedule" headingRef={headingRef}>
       <p className="muted">{inBrowserMode() ? t.leadBrowser : t.lead}</p>
       <form className="form" onSubmit={(event) => void save(event)} aria-label={t.title} noValidate>
-        <fieldset className="choice-group">
-          <legend>{t.planLegend}</legend>
-          {KINDS.map((kind) => (
-            <ChoiceRadio
-              key={kind}
-              name="settings-schedule-kind"
-              checked={draft.kind === kind}
-              onChange={() => editDraft({ kind }, 'all')}
-              label={t.plans[kind]}
-              hint={t.planHints[kind]}
-            />
-          ))}
-        </fieldset>
+        <ChoiceGroup
+          legend={t.planLegend}
+          name="settings-schedule-kind"
+          options={KINDS}
+          value={draft.kind}
+          onChange={(kind) => editDraft({ kind }, 'all')}
+          labels={t.plans}
+          hints={t.planHints}
+        />
         <PlanFields draft={draft} errors={errors} onEdit={editDraft} />
         <SchedulePreview draft={draft} />
         <fieldset className="choice-group options-group">
