@@ -1,12 +1,7 @@
+import type { PickablePage } from '../../shared/ipc/app-schemas';
+
 /** One page or database from listNotionPages. */
-export interface PickableItem {
-  id: string;
-  object: 'page' | 'database';
-  title: string;
-  emoji: string | null;
-  parentId: string | null;
-  url: string | null;
-}
+export type PickableItem = PickablePage;
 
 export interface TreeNode {
   item: PickableItem;

@@ -66,6 +66,7 @@ export const PickablePageSchema = z.object({
   parentId: z.string().nullable(),
   url: z.string().nullable(),
 });
+export type PickablePage = z.infer<typeof PickablePageSchema>;
 
 export const NotionPagesResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('ok'), items: z.array(PickablePageSchema) }),
@@ -156,14 +157,7 @@ export type JobFinishedEvent = z.infer<typeof JobFinishedEventSchema>;
 
 export const SnapshotIdInputSchema = z.object({ snapshotId: z.string().regex(/^[0-9a-f]{64}$/, 'A full snapshot id is expected.') });
 
-export const SnapshotTreeEntrySchema = z.object({
-  id: z.string(),
-  object: z.enum(['page', 'database']),
-  title: z.string(),
-  emoji: z.string().nullable(),
-  parentId: z.string().nullable(),
-  isRow: z.boolean(),
-});
+export const SnapshotTreeEntrySchema = PickablePageSchema.omit({ url: true }).extend({ isRow: z.boolean() });
 
 export const SnapshotTreeSchema = z.discriminatedUnion('status', [
   z.object({
