@@ -65,20 +65,7 @@ function TreeRow({ node, context }: { node: TreeNode; context: RowContext }) {
   return (
     <li>
       <div className="tree__row">
-        {children.length > 0 ? (
-          <button
-            type="button"
-            className="tree__toggle"
-            aria-expanded={isOpen}
-            aria-label={isOpen ? strings.pages.collapse(title) : strings.pages.expand(title)}
-            onClick={() => context.toggleExpanded(item.id)}
-            disabled={context.visible !== null}
-          >
-            <span aria-hidden="true">{isOpen ? '▾' : '▸'}</span>
-          </button>
-        ) : (
-          <span className="tree__toggle tree__toggle--leaf" aria-hidden="true" />
-        )}
+        <TreeToggle branch={children.length > 0} title={title} open={isOpen} searching={context.visible !== null} onToggle={() => context.toggleExpanded(item.id)} />
         <input
           id={checkboxId}
           type="checkbox"
@@ -87,9 +74,7 @@ function TreeRow({ node, context }: { node: TreeNode; context: RowContext }) {
           onChange={(event) => context.onToggle(item.id, event.target.checked)}
         />
         <label htmlFor={checkboxId} className="tree__label">
-          <span className="tree__icon" aria-hidden="true">
-            {item.emoji ?? (item.object === 'database' ? '▦' : '▤')}
-          </span>
+          <PageIcon item={item} />
           <span>{title}</span>
           {item.object === 'database' && <span className="tag">{strings.pages.database}</span>}
           {inherited && <span className="tree__inherited">{strings.pages.includedWithParent}</span>}
@@ -103,5 +88,43 @@ function TreeRow({ node, context }: { node: TreeNode; context: RowContext }) {
         </ul>
       )}
     </li>
+  );
+}
+
+/** A row's expand/collapse button (disabled while a search shows every match), or its place on a leaf. */
+export function TreeToggle({
+  branch,
+  title,
+  open,
+  searching,
+  onToggle,
+}: {
+  branch: boolean;
+  title: string;
+  open: boolean;
+  searching: boolean;
+  onToggle: () => void;
+}) {
+  if (!branch) return <span className="tree__toggle tree__toggle--leaf" aria-hidden="true" />;
+  return (
+    <button
+      type="button"
+      className="tree__toggle"
+      aria-expanded={open}
+      aria-label={open ? strings.pages.collapse(title) : strings.pages.expand(title)}
+      onClick={onToggle}
+      disabled={searching}
+    >
+      <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+    </button>
+  );
+}
+
+/** A page's or database's emoji, or a plain glyph for its kind. */
+export function PageIcon({ item }: { item: PickableItem }) {
+  return (
+    <span className="tree__icon" aria-hidden="true">
+      {item.emoji ?? (item.object === 'database' ? '▦' : '▤')}
+    </span>
   );
 }

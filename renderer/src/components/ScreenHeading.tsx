@@ -23,3 +23,17 @@ export function ScreenHeading({ children, id }: { children: ReactNode; id?: stri
     </h1>
   );
 }
+
+/**
+ * A ref for an element that a link leads to: while `arrived` is true, the element is scrolled to the
+ * top and takes the focus (a deep link to a settings card, a job picked in the logs).
+ */
+export function useFocusOnArrival<T extends HTMLElement>(arrived: boolean) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (!arrived) return;
+    ref.current?.scrollIntoView({ block: 'start' });
+    ref.current?.focus();
+  }, [arrived]);
+  return ref;
+}

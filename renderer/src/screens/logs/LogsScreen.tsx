@@ -1,8 +1,7 @@
-import { useEffect, useRef } from 'react';
 import type { ResultOf } from '../../../../shared/ipc/contract';
 import { CallStatus, StatusLine } from '../../components/CallStatus';
 import { CopyButton } from '../../components/CopyButton';
-import { ScreenHeading } from '../../components/ScreenHeading';
+import { ScreenHeading, useFocusOnArrival } from '../../components/ScreenHeading';
 import { strings } from '../../strings';
 import { scheduleStrings } from '../../strings-schedule';
 import { useMainQuery } from '../../use-main';
@@ -50,12 +49,7 @@ export function LogsScreen({ openJobId = null }: { onNavigate?: (screen: MainScr
 
 function JobEntry({ job, selected }: { job: Job; selected: boolean }) {
   const kind = l.kinds[job.kind] ?? ls.kinds[job.kind] ?? job.kind;
-  const ref = useRef<HTMLLIElement>(null);
-  useEffect(() => {
-    if (!selected) return;
-    ref.current?.scrollIntoView({ block: 'start' });
-    ref.current?.focus();
-  }, [selected]);
+  const ref = useFocusOnArrival<HTMLLIElement>(selected);
   const started = formatDateTime(job.startedAt);
   const duration = durationMs(job.startedAt, job.finishedAt);
   const result = job.outcome.status === 'succeeded' ? job.outcome.summary : job.outcome.message;

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
 import type { ScheduleSettings } from '../../../../shared/schedule';
 import { ProblemLine } from '../../components/CallStatus';
@@ -8,6 +8,7 @@ import { Card } from '../../components/Card';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceGroup } from '../../components/ChoiceRadio';
 import { Field, FieldError } from '../../components/Field';
+import { useFocusOnArrival } from '../../components/ScreenHeading';
 import { useScheduleStatus } from '../../schedule-status';
 import { strings } from '../../strings';
 import { scheduleStrings } from '../../strings-schedule';
@@ -40,13 +41,7 @@ export function ScheduleSection({ state, focusOnMount = false }: { state: AppSta
   const [errors, setErrors] = useState<FormErrors>({});
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const saving = useMainMutation('updateSchedule');
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    if (!focusOnMount) return;
-    headingRef.current?.scrollIntoView({ block: 'start' });
-    headingRef.current?.focus();
-  }, [focusOnMount]);
+  const headingRef = useFocusOnArrival<HTMLHeadingElement>(focusOnMount);
 
   const editDraft = (change: Partial<PlanDraft>, clears: keyof PlanErrors | 'all') => {
     setDraft((current) => ({ ...current, ...change }));

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { PageIcon, TreeToggle } from '../../components/PageTree';
 import type { PickableItem, TreeNode } from '../../page-tree';
 import { buildTree } from '../../page-tree';
 import { strings } from '../../strings';
@@ -50,29 +51,14 @@ function Row({ node, context }: { node: TreeNode; context: Context }) {
   return (
     <li>
       <div className={`tree__row${selected ? ' tree__row--selected' : ''}`}>
-        {children.length > 0 ? (
-          <button
-            type="button"
-            className="tree__toggle"
-            aria-expanded={open}
-            aria-label={open ? s.collapse(title) : s.expand(title)}
-            onClick={() => context.onToggle(item.id)}
-            disabled={context.visible !== null}
-          >
-            <span aria-hidden="true">{open ? '▾' : '▸'}</span>
-          </button>
-        ) : (
-          <span className="tree__toggle" aria-hidden="true" />
-        )}
+        <TreeToggle branch={children.length > 0} title={title} open={open} searching={context.visible !== null} onToggle={() => context.onToggle(item.id)} />
         <button
           type="button"
           className="tree__item"
           aria-current={selected ? 'true' : undefined}
           onClick={() => context.onSelect(item.id)}
         >
-          <span className="tree__icon" aria-hidden="true">
-            {item.emoji ?? (item.object === 'database' ? '▦' : '▤')}
-          </span>
+          <PageIcon item={item} />
           <span>{title}</span>
           {rows !== null && <span className="tag">{s.rows(rows)}</span>}
         </button>
