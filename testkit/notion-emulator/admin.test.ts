@@ -1,20 +1,13 @@
 import { collectPaginatedAPI, isFullBlock, isFullPage } from '@notionhq/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EmulatorAdminClient } from './admin-client';
 import { richWorkspaceFacts as facts } from './fixtures/rich-facts';
 import { richWorkspace } from './fixtures/rich-workspace';
-import { failure, richTextOf, sdkClient, startTestEmulator } from './test-support/harness';
+import { failure, richTextOf, sdkClient, startTestEmulator, useTestEmulator } from './test-support/harness';
 import type { RunningEmulator } from './types';
 
 let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterEach(() => {
-  emulator.admin.setClockOffsetMs(0);
-  emulator.admin.reset();
-});
-afterAll(() => emulator.close());
+useTestEmulator((started) => (emulator = started), 'data-and-clock');
 
 const MINUTE_ALIGNED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\.000Z$/;
 

@@ -1,7 +1,7 @@
 import type { BlockObjectRequest, Client } from '@notionhq/client';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { richWorkspaceFacts as facts } from './fixtures/rich-facts';
-import { expectRefused, richTextOf, sdkClient, startTestEmulator } from './test-support/harness';
+import { expectRefused, richTextOf, sdkClient, useTestEmulator } from './test-support/harness';
 import type { RunningEmulator } from './types';
 
 // Structural rules of blocks.children.append and blocks.update ("Append block children", "Block",
@@ -9,12 +9,10 @@ import type { RunningEmulator } from './types';
 let emulator: RunningEmulator;
 let client: Client;
 let target: string;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  client = sdkClient(emulator);
+useTestEmulator((started) => {
+  emulator = started;
+  client = sdkClient(started);
 });
-afterEach(() => emulator.admin.reset());
-afterAll(() => emulator.close());
 
 beforeEach(async () => {
   target = (await client.pages.create({ parent: { page_id: facts.ids.home }, properties: { title: { title: richTextOf('Rules') } } })).id;

@@ -1,19 +1,12 @@
 import { isFullBlock, isFullPage } from '@notionhq/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { richWorkspaceFacts as facts } from './fixtures/rich-facts';
 import { richWorkspace } from './fixtures/rich-workspace';
-import { failure, richTextOf, sdkClient, startTestEmulator } from './test-support/harness';
+import { failure, richTextOf, sdkClient, startTestEmulator, useTestEmulator } from './test-support/harness';
 import type { RunningEmulator } from './types';
 
 let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterEach(() => {
-  emulator.admin.setClockOffsetMs(0);
-  emulator.admin.reset();
-});
-afterAll(() => emulator.close());
+useTestEmulator((started) => (emulator = started), 'data-and-clock');
 
 const HOUR = 3_600_000;
 

@@ -1,14 +1,11 @@
 import { collectPaginatedAPI, iteratePaginatedAPI } from '@notionhq/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { richWorkspaceFacts as facts } from './fixtures/rich-facts';
-import { failure, sdkClient, startTestEmulator } from './test-support/harness';
+import { failure, sdkClient, useTestEmulator } from './test-support/harness';
 import type { RunningEmulator } from './types';
 
 let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+useTestEmulator((started) => (emulator = started), 'none');
 
 describe('pagination', () => {
   it('pages block children 100 at a time with opaque cursors and the list envelope', async () => {

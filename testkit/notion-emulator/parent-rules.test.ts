@@ -1,18 +1,11 @@
 import type { Client } from '@notionhq/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { richWorkspaceFacts as facts } from './fixtures/rich-facts';
-import { expectRefused, richTextOf, sdkClient, startTestEmulator } from './test-support/harness';
-import type { RunningEmulator } from './types';
+import { expectRefused, richTextOf, sdkClient, useTestEmulator } from './test-support/harness';
 
 // Where pages and comments may be created ("Create a page", "Create a comment"), through the SDK.
-let emulator: RunningEmulator;
 let client: Client;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  client = sdkClient(emulator);
-});
-afterEach(() => emulator.admin.reset());
-afterAll(() => emulator.close());
+useTestEmulator((started) => (client = sdkClient(started)));
 
 const title = (text: string) => ({ title: { title: richTextOf(text) } });
 const underPage = (pageId: string, extra: Record<string, unknown> = {}) =>

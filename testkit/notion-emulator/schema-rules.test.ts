@@ -1,19 +1,12 @@
 import type { Client } from '@notionhq/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { richWorkspaceFacts as facts } from './fixtures/rich-facts';
-import { expectRefused, richTextOf, sdkClient, startTestEmulator } from './test-support/harness';
-import type { RunningEmulator } from './types';
+import { expectRefused, richTextOf, sdkClient, useTestEmulator } from './test-support/harness';
 
 // databases.create, dataSources.create and dataSources.update schema rules ("Create a database",
 // "Create a data source", "Update a data source", "Property object"), through the SDK.
-let emulator: RunningEmulator;
 let client: Client;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  client = sdkClient(emulator);
-});
-afterEach(() => emulator.admin.reset());
-afterAll(() => emulator.close());
+useTestEmulator((started) => (client = sdkClient(started)));
 
 function createDatabase(properties?: Record<string, unknown>, pageId: string = facts.ids.home) {
   return client.databases.create({

@@ -1,14 +1,11 @@
 import { collectPaginatedAPI, isFullBlock, isFullPage } from '@notionhq/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { richWorkspaceFacts as facts } from './fixtures/rich-facts';
-import { failure, sdkClient, startTestEmulator } from './test-support/harness';
+import { failure, sdkClient, useTestEmulator } from './test-support/harness';
 import type { RunningEmulator } from './types';
 
 let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+useTestEmulator((started) => (emulator = started), 'none');
 
 describe('sharing', () => {
   it('hides unshared pages behind 404 object_not_found with Notion’s message', async () => {

@@ -1,20 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { richWorkspaceFacts as facts } from './fixtures/rich-facts';
 import { richWorkspace } from './fixtures/rich-workspace';
-import { expectRefused, richTextOf, sdkClient, startTestEmulator } from './test-support/harness';
+import { expectRefused, richTextOf, sdkClient, startTestEmulator, useTestEmulator } from './test-support/harness';
 import type { RunningEmulator } from './types';
 
 // File Upload API rules ("Working with files and media", "Create a file upload", "Send a file upload"),
 // each checked through the SDK.
 let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterEach(() => {
-  emulator.admin.setClockOffsetMs(0);
-  emulator.admin.reset();
-});
-afterAll(() => emulator.close());
+useTestEmulator((started) => (emulator = started), 'data-and-clock');
 
 async function uploaded(filename: string, contentType: string, data = 'bytes'): Promise<string> {
   const client = sdkClient(emulator);

@@ -1,14 +1,11 @@
 import { APIResponseError, isFullBlock, isFullPage, UnknownHTTPResponseError } from '@notionhq/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { richWorkspaceFacts as facts } from './fixtures/rich-facts';
-import { failure, richTextOf, sdkClient, startTestEmulator } from './test-support/harness';
+import { failure, richTextOf, sdkClient, useTestEmulator } from './test-support/harness';
 import type { RunningEmulator } from './types';
 
 let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+useTestEmulator((started) => (emulator = started), 'none');
 
 describe('versions', () => {
   it('rejects a request without Notion-Version with 400 missing_version (unknown to the SDK enum)', async () => {

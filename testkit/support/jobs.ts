@@ -1,11 +1,14 @@
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { runBackupJob } from '../../electron/engine/jobs/backup-job';
 import type { CommentScope } from '../../electron/engine/notion/crawler/context';
 import { plakarDirsUnder } from '../../electron/engine/plakar/process';
 import { PlakarStore } from '../../electron/engine/plakar/store';
 import type { RunningEmulator } from '../notion-emulator';
+import { startNotionEmulator } from '../notion-emulator';
 import { plakarBinUnderTest } from '../plakar-standin';
-import { TEST_RETRY_POLICY } from './crawl';
+import { scratchDir, TEST_RETRY_POLICY } from './crawl';
 
 /**
  * A new encrypted store (with the plakar under test) under `scratch`, holding one backup of the
@@ -35,4 +38,33 @@ export async function storeWithOneBackup(
     appVersion: 'test',
   });
   return { store, snapshotId: backup.snapshotId };
+}
+
+export interface BackedUpStore {
+  emulator: RunningEmulator;
+  scratch: string;
+  store: PlakarStore;
+  snapshotId: string;
+}
+
+/**
+ * For a whole test file: an emulator and a scratch folder (named from `prefix`) holding a store with
+ * one backup, made before the first test and removed after the last.
+ */
+export function useStoreWithOneBackup(
+  prefix: string,
+  options: { passphrase: string; comments?: CommentScope },
+  ready: (setup: BackedUpStore) => void,
+): void {
+  let emulator: RunningEmulator | undefined;
+  let scratch: string | undefined;
+  beforeAll(async () => {
+    emulator = await startNotionEmulator({ rateLimit: false });
+    scratch = await scratchDir(prefix);
+    ready({ emulator, scratch, ...(await storeWithOneBackup(emulator, scratch, options)) });
+  }, 60_000);
+  afterAll(async () => {
+    await emulator?.close();
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  });
 }

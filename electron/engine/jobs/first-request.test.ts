@@ -1,16 +1,15 @@
 import path from 'node:path';
-import { rm } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FaultKind, RunningEmulator } from '../../../testkit/notion-emulator';
-import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
+import { richWorkspaceFacts } from '../../../testkit/notion-emulator';
 import { plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import { createNotionClient } from '../notion/client';
-import { failureOf, scratchDir, TEST_RETRY_POLICY } from '../../../testkit/support/crawl';
+import { failureOf, TEST_RETRY_POLICY } from '../../../testkit/support/crawl';
 import type { PlakarStore } from '../plakar/store';
 import type { BackupJobOptions } from './backup-job';
 import { runBackupJob } from './backup-job';
 import { describeJobError } from './job-errors';
-import { storeWithOneBackup } from '../../../testkit/support/jobs';
+import { useStoreWithOneBackup } from '../../../testkit/support/jobs';
 import type { RestoreJobOptions } from './restore-job';
 import { runRestoreJob } from './restore-job';
 
@@ -23,14 +22,8 @@ let scratch: string;
 let store: PlakarStore;
 let snapshotId: string;
 
-beforeAll(async () => {
-  emulator = await startNotionEmulator({ rateLimit: false });
-  scratch = await scratchDir('first-request-');
-  ({ store, snapshotId } = await storeWithOneBackup(emulator, scratch, { passphrase: 'first request test passphrase' }));
-}, 60_000);
-afterAll(async () => {
-  await emulator.close();
-  await rm(scratch, { recursive: true, force: true });
+useStoreWithOneBackup('first-request-', { passphrase: 'first request test passphrase' }, (setup) => {
+  ({ emulator, scratch, store, snapshotId } = setup);
 });
 beforeEach(() => emulator.admin.resetCounts());
 afterEach(() => {

@@ -1,18 +1,18 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { APIErrorCode, APIResponseError } from '@notionhq/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../testkit/notion-emulator';
 import { richWorkspace, richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
 import { plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import { createNotionClient } from '../notion/client';
-import { crawlEmulator, failureOf, scratchDir, TEST_RETRY_POLICY } from '../../../testkit/support/crawl';
+import { crawlEmulator, failureOf, TEST_RETRY_POLICY } from '../../../testkit/support/crawl';
 import { compareRestore } from '../../../testkit/support/round-trip';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
 import { NotionCallError } from '../notion/retry';
 import type { PlakarStore } from '../plakar/store';
 import { describeJobError } from './job-errors';
-import { storeWithOneBackup } from '../../../testkit/support/jobs';
+import { useStoreWithOneBackup } from '../../../testkit/support/jobs';
 import type { RestoreJobOptions } from './restore-job';
 import { runRestoreJob } from './restore-job';
 
@@ -23,14 +23,8 @@ let scratch: string;
 let store: PlakarStore;
 let snapshotId: string;
 
-beforeAll(async () => {
-  emulator = await startNotionEmulator({ rateLimit: false });
-  scratch = await scratchDir('restore-job-');
-  ({ store, snapshotId } = await storeWithOneBackup(emulator, scratch, { passphrase: PASSPHRASE, comments: 'all' }));
-}, 60_000);
-afterAll(async () => {
-  await emulator.close();
-  await rm(scratch, { recursive: true, force: true });
+useStoreWithOneBackup('restore-job-', { passphrase: PASSPHRASE, comments: 'all' }, (setup) => {
+  ({ emulator, scratch, store, snapshotId } = setup);
 });
 
 async function newTarget(title: string): Promise<string> {

@@ -2,32 +2,23 @@
  * Reading part of a stored snapshot: exporting one page through the selective source gives exactly
  * what exporting it from a whole restore gives, while fetching only that page's folder.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../../testkit/notion-emulator';
-import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
+import { describe, expect, it } from 'vitest';
+import { richWorkspaceFacts } from '../../../testkit/notion-emulator';
 import { plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import { exportSnapshot } from '../export';
-import { storeWithOneBackup } from '../../../testkit/support/jobs';
-import { scratchDir } from '../../../testkit/support/crawl';
+import { useStoreWithOneBackup } from '../../../testkit/support/jobs';
 import type { PlakarStore } from '../plakar/store';
 import { directorySource, SnapshotReader } from './reader';
 import { folderBytes, selectiveSnapshotSource } from './selective-source';
 
-let emulator: RunningEmulator;
 let scratch: string;
 let store: PlakarStore;
 let snapshotId: string;
 
-beforeAll(async () => {
-  emulator = await startNotionEmulator({ rateLimit: false });
-  scratch = await scratchDir('selective-');
-  ({ store, snapshotId } = await storeWithOneBackup(emulator, scratch, { passphrase: 'selective source passphrase' }));
-}, 60_000);
-afterAll(async () => {
-  await emulator.close();
-  await rm(scratch, { recursive: true, force: true });
+useStoreWithOneBackup('selective-', { passphrase: 'selective source passphrase' }, (setup) => {
+  ({ scratch, store, snapshotId } = setup);
 });
 
 async function files(dir: string): Promise<Record<string, string>> {

@@ -1,5 +1,5 @@
 import { APIResponseError, Client } from '@notionhq/client';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { ApiVersion, EmulatorOptions, RunningEmulator } from '../types';
 import { startNotionEmulator } from '../server';
 
@@ -21,6 +21,26 @@ export function sdkClient(
 /** Starts an emulator with the rate limit off unless the test asks for it. */
 export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   return startNotionEmulator({ rateLimit: false, ...options });
+}
+
+/**
+ * One emulator for the whole test file: started before the first test, closed after the last, and
+ * (unless `reset` is 'none') reset after each test, its clock too with 'data-and-clock'.
+ */
+export function useTestEmulator(
+  started: (emulator: RunningEmulator) => void,
+  reset: 'none' | 'data' | 'data-and-clock' = 'data',
+): void {
+  let running: RunningEmulator | undefined;
+  beforeAll(async () => {
+    running = await startTestEmulator();
+    started(running);
+  });
+  afterEach(() => {
+    if (reset === 'data-and-clock') running?.admin.setClockOffsetMs(0);
+    if (reset !== 'none') running?.admin.reset();
+  });
+  afterAll(() => running?.close());
 }
 
 /** Captures a rejected promise's error for assertions. */
