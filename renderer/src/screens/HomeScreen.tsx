@@ -1,7 +1,7 @@
 import type { AppState } from '../../../shared/ipc/app-schemas';
 import { inBrowserMode } from '../bridge';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { StoreFact } from '../components/StoreFact';
+import { SetupFacts } from '../components/SetupFacts';
 import type { LastOutcome } from '../jobs';
 import { useScheduleStatus } from '../schedule-status';
 import { strings } from '../strings';
@@ -36,7 +36,7 @@ export function HomeScreen({
   const snapshots = useSnapshots(lastOutcome);
   const schedule = useScheduleStatus();
   const stale = schedule.status?.stale ?? null;
-  const { store, notion, roots } = state.settings;
+  const { store } = state.settings;
 
   async function confirmSaved() {
     const answer = await callMain('confirmPassphraseSaved');
@@ -119,16 +119,11 @@ export function HomeScreen({
       )}
 
       <section className="card" aria-label={strings.home.setupTitle}>
-        <dl className="facts">
-          <dt>{strings.home.storeTitle}</dt>
-          <dd>
-            <StoreFact store={store} />
-          </dd>
-          <dt>{strings.home.notionTitle}</dt>
-          <dd>{state.hasNotionToken ? (notion.workspaceName ?? strings.notion.unknownWorkspace) : strings.home.notConnected}</dd>
-          <dt>{strings.home.whatTitle}</dt>
-          <dd>{roots.length === 0 ? strings.firstBackup.everything : strings.firstBackup.some(roots.length)}</dd>
-        </dl>
+        <SetupFacts
+          state={state}
+          labels={{ store: strings.home.storeTitle, notion: strings.home.notionTitle, what: strings.home.whatTitle }}
+          notConnected={strings.home.notConnected}
+        />
       </section>
     </div>
   );

@@ -2,7 +2,7 @@ import type { AppState } from '../../../../shared/ipc/app-schemas';
 import { ProblemLine } from '../../components/CallStatus';
 import { Card } from '../../components/Card';
 import { ScreenHeading } from '../../components/ScreenHeading';
-import { StoreFact } from '../../components/StoreFact';
+import { SetupFacts } from '../../components/SetupFacts';
 import { strings } from '../../strings';
 import { useMainMutation } from '../../use-main';
 import { describePlan } from '../settings/schedule-helpers';
@@ -17,7 +17,6 @@ export function StepFirstBackup({
   onBack,
   onFinished,
 }: StepProps & { onFinished: (state: AppState, start: BackupStart) => void }) {
-  const { store, notion, roots } = state.settings;
   const completing = useMainMutation('completeOnboarding');
   const starting = useMainMutation('startBackup');
 
@@ -36,21 +35,13 @@ export function StepFirstBackup({
       <ScreenHeading>{strings.firstBackup.title}</ScreenHeading>
       <p className="lead">{strings.firstBackup.lead}</p>
       <Card id="first-summary" title={strings.firstBackup.summaryTitle}>
-        <dl className="facts">
-          <dt>{strings.firstBackup.store}</dt>
-          <dd>
-            <StoreFact store={store} />
-          </dd>
-          <dt>{strings.firstBackup.notion}</dt>
-          <dd>{notion.workspaceName ?? strings.notion.unknownWorkspace}</dd>
-          <dt>{strings.firstBackup.what}</dt>
-          <dd>{roots.length === 0 ? strings.firstBackup.everything : strings.firstBackup.some(roots.length)}</dd>
+        <SetupFacts state={state} labels={{ store: strings.firstBackup.store, notion: strings.firstBackup.notion, what: strings.firstBackup.what }}>
           <dt>{strings.firstBackup.when}</dt>
           <dd>
             {describePlan(state.settings.schedule.plan)}
             <span className="muted"> {strings.firstBackup.whenHint}</span>
           </dd>
-        </dl>
+        </SetupFacts>
       </Card>
       <ProblemLine message={error} />
       <WizardActions onBack={onBack}>
