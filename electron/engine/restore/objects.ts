@@ -1,5 +1,5 @@
 import type { IndexEntry, StoredBlock, StoredPage } from '../snapshot/format';
-import { convertComment, convertCover, convertIcon, convertPageProperties, convertRichText, planSchema } from './convert';
+import { convertCover, convertIcon, convertPageProperties, convertRichText, planSchema } from './convert';
 import type { AppendPosition } from './convert';
 import type { ObjectCreators } from './content';
 import { restoreChildren } from './content';
@@ -7,6 +7,7 @@ import { containsInOrder, textParts } from './append-check';
 import type { DatabasePlan } from './database-plan';
 import { describeObject, inStep, RefusedObjects } from './refusals';
 import { NestedObjects } from './nested-objects';
+import { restoreComments } from './comments';
 import { RelationLinks } from './relation-links';
 import type { CreatedObject } from './notion-writer';
 import type { Container, RestoreRun } from './run';
@@ -103,23 +104,24 @@ export class ObjectRestorer implements ObjectCreators {
   }
 
   async childPage(container: Container, block: StoredBlock): Promise<void> {
-    const entry = this.run.reader.entry(block.id);
-    if (this.run.leftOut.has(block.id)) return;
-    if (!entry || !this.run.inRestore.has(block.id)) {
-      this.run.recordLoss({ kind: 'link-outside-restore', objectId: block.id, detail: 'a sub-page that is not in the snapshot was left out' });
-      return;
-    }
-    await this.restorePage(entry, container.newId);
+    const entry = this.entryToRestore(block, 'a sub-page that is not in the snapshot was left out');
+    if (entry) await this.restorePage(entry, container.newId);
   }
 
   async childDatabase(container: Container, block: StoredBlock): Promise<void> {
+    const entry = this.entryToRestore(block, 'a database that is not in the snapshot (a linked view?) was left out');
+    if (entry) await this.restoreDatabase(entry, container.newId);
+  }
+
+  /** The snapshot entry of a child page or database block, when it is part of this restore (else the loss is noted). */
+  private entryToRestore(block: StoredBlock, missing: string): IndexEntry | undefined {
+    if (this.run.leftOut.has(block.id)) return undefined;
     const entry = this.run.reader.entry(block.id);
-    if (this.run.leftOut.has(block.id)) return;
     if (!entry || !this.run.inRestore.has(block.id)) {
-      this.run.recordLoss({ kind: 'link-outside-restore', objectId: block.id, detail: 'a database that is not in the snapshot (a linked view?) was left out' });
-      return;
+      this.run.recordLoss({ kind: 'link-outside-restore', objectId: block.id, detail: missing });
+      return undefined;
     }
-    await this.restoreDatabase(entry, container.newId);
+    return entry;
   }
 
   /** The database with the scalar part of each data source's schema; relations and rows come later. */
@@ -253,60 +255,8 @@ export class ObjectRestorer implements ObjectCreators {
 
   /** Comments of every restored page, threads kept together (replies go into the new discussion). */
   async restoreComments(): Promise<void> {
-    const discussions = new Map<string, string>();
-    for (const entry of this.pagesWithContent) {
-      const step = `comments:${entry.id}`;
-      if (this.run.journal.doneSteps.has(step)) continue;
-      const pageNewId = this.run.newIdFor(entry.id);
-      if (!pageNewId) continue;
-      for (const dir of await commentDirs(this.run, entry)) {
-        const comments = [...(await this.run.reader.comments(dir))].sort((a, b) => a.created_time.localeCompare(b.created_time));
-        for (const comment of comments) {
-          if (this.run.isCreated(comment.id)) continue;
-          await this.run.uploader.uploadFrom(dir, (ref) => ref.startsWith(`comment:${comment.id}:`));
-          const converted = convertComment(comment, this.run.convertContext());
-          const thread = discussions.get(comment.discussion_id);
-          const onBlock = comment.parent.type === 'block_id' ? this.run.newIdFor(comment.parent.block_id) : undefined;
-          const body: Record<string, unknown> = thread
-            ? { discussion_id: thread, rich_text: converted.rich_text }
-            : { parent: onBlock ? { type: 'block_id', block_id: onBlock } : { type: 'page_id', page_id: pageNewId }, rich_text: converted.rich_text };
-          if (converted.attachments.length > 0) body.attachments = converted.attachments;
-          const parentId = onBlock ?? pageNewId;
-          const parts = textParts(converted.rich_text);
-          const what = (): string => `a comment on ${describeObject(this.run.reader, entry.id, 'page')}`;
-          const landed = async (): Promise<{ id: string; discussionId: string } | undefined> => {
-            const known = new Set(this.run.journal.newIds.values());
-            const found = (await this.run.writer.listComments(parentId)).find((candidate) => !known.has(candidate.id) && containsInOrder(candidate.text, parts));
-            return found ? { id: found.id, discussionId: found.discussionId } : undefined;
-          };
-          const send = () => this.run.create(`comment:${comment.id}`, landed, () => this.run.writer.createComment(body, landed));
-          const created = await this.refused.orSkip(what, () => inStep(what, send), comment.id);
-          if (!created) continue;
-          if (!thread) discussions.set(comment.discussion_id, created.discussionId);
-          await this.run.journal.record({ type: 'created', kind: 'comment', oldId: comment.id, newId: created.id });
-          this.run.counts.comments += 1;
-          this.run.changed();
-        }
-      }
-      await this.run.journal.record({ type: 'done', step });
-    }
+    await restoreComments(this.run, this.refused, this.pagesWithContent);
   }
-}
-
-/** The page directory and its block directories (comments.json sits next to the JSON it belongs to). */
-async function commentDirs(run: RestoreRun, entry: IndexEntry): Promise<string[]> {
-  const dirs = [entry.path];
-  const walk = async (dir: string): Promise<void> => {
-    for (const item of await run.reader.source.listDirectory(dir)) {
-      if (!item.isDirectory) continue;
-      const child = `${dir}/${item.name}`;
-      if (run.reader.entry(item.name)) continue; // a nested page or database: its own entry
-      dirs.push(child);
-      await walk(child);
-    }
-  };
-  await walk(entry.path);
-  return dirs;
 }
 
 function optional(key: string, value: unknown): Record<string, unknown> {
