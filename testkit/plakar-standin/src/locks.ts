@@ -47,31 +47,30 @@ function holdWithRefresh(store: Store, lock: LockInfo): HeldLock {
 }
 
 /** Shared lock for a backup whose snapshot ID is `id`. */
-export async function takeSharedLock(store: Store, id: string, hostname: string): Promise<HeldLock> {
-  if (lockless()) return { release: async () => undefined };
-  const lock = newLock(id, hostname, false);
-  await store.putLock(lock);
-  try {
-    for (const other of await store.readLocks()) {
-      if (other.id === id) continue;
-      if (isStale(other)) {
-        await store.deleteLock(other.id);
-        continue;
-      }
-      if (other.exclusive) throw new LockError("Can't take repository lock, it's already locked by maintenance.");
-    }
-  } catch (error) {
-    await store.deleteLock(id);
-    throw error;
-  }
-  return holdWithRefresh(store, lock);
+export function takeSharedLock(store: Store, id: string, hostname: string): Promise<HeldLock> {
+  return takeLock(store, id, hostname, false, (other) =>
+    other.exclusive ? "Can't take repository lock, it's already locked by maintenance." : undefined,
+  );
 }
 
 /** Exclusive lock for maintenance. */
-export async function takeExclusiveLock(store: Store, hostname: string): Promise<HeldLock> {
+export function takeExclusiveLock(store: Store, hostname: string): Promise<HeldLock> {
+  return takeLock(store, randomBytes(32).toString('hex'), hostname, true, () => "Can't take exclusive lock, repository is already locked");
+}
+
+/**
+ * Puts this lock, then looks at the others: stale ones are removed, and a live one that `conflict`
+ * names a message for takes the lock back and fails with that message.
+ */
+async function takeLock(
+  store: Store,
+  id: string,
+  hostname: string,
+  exclusive: boolean,
+  conflict: (other: LockInfo) => string | undefined,
+): Promise<HeldLock> {
   if (lockless()) return { release: async () => undefined };
-  const id = randomBytes(32).toString('hex');
-  const lock = newLock(id, hostname, true);
+  const lock = newLock(id, hostname, exclusive);
   await store.putLock(lock);
   try {
     for (const other of await store.readLocks()) {
@@ -80,7 +79,8 @@ export async function takeExclusiveLock(store: Store, hostname: string): Promise
         await store.deleteLock(other.id);
         continue;
       }
-      throw new LockError("Can't take exclusive lock, repository is already locked");
+      const message = conflict(other);
+      if (message !== undefined) throw new LockError(message);
     }
   } catch (error) {
     await store.deleteLock(id);

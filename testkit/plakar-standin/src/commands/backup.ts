@@ -12,7 +12,6 @@ import { SnapshotBuilder, StoreWriteError } from '../builder';
 import { getSource } from '../config';
 import type { AppContext } from '../context';
 import { CommandError, messageOf, pathErrorText } from '../errors';
-import { FlagSet } from '../goflag';
 import { nowNs } from '../gofmt';
 import { IgnoreRules } from '../ignore';
 import { importRecords, ImporterError, newFsImporter, type FsImporter } from '../importer';
@@ -24,6 +23,7 @@ import type { Store } from '../store';
 import { parseTimeFlag } from '../timeflag';
 import { CheckCache, checkSnapshot } from './check';
 import type { Command, CommandTarget } from './types';
+import { subcommandFlags } from './flags';
 
 function commonRoot(paths: readonly string[]): string {
   const split = paths.map((p) => p.split('/').filter((part) => part !== ''));
@@ -54,13 +54,7 @@ export class BackupCommand implements Command {
   private sources: string[] = [];
 
   parse(ctx: AppContext, args: string[]): void {
-    const flags = new FlagSet('backup', (t) => process.stderr.write(t));
-    flags.usage = () => {
-      flags.output(`Usage: ${flags.name} [OPTIONS] path\n`);
-      flags.output(`       ${flags.name} [OPTIONS] @LOCATION\n`);
-      flags.output('\nOPTIONS:\n');
-      flags.printDefaults();
-    };
+    const flags = subcommandFlags('backup', '[OPTIONS] path', '[OPTIONS] @LOCATION');
     let tagValue = '';
     flags.func('tag', 'comma-separated list of tags to apply to the snapshot', (v) => {
       if (tagValue !== '') throw new Error('tags should be specified only once, as a comma-separated list');

@@ -2,22 +2,17 @@
 import { gunzipSync } from 'node:zlib';
 import type { AppContext } from '../context';
 import { CommandError, messageOf } from '../errors';
-import { FlagSet } from '../goflag';
 import { isRegularMode } from '../gofmt';
 import { openSnapshotByPath } from '../select';
 import type { Command, CommandTarget } from './types';
+import { subcommandFlags } from './flags';
 
 export class CatCommand implements Command {
   private paths: string[] = [];
   private decompress = false;
 
   parse(_ctx: AppContext, args: string[]): void {
-    const flags = new FlagSet('cat', (t) => process.stderr.write(t));
-    flags.usage = () => {
-      flags.output(`Usage: ${flags.name} [OPTIONS] [SNAPSHOT[:PATH]]...\n`);
-      flags.output('\nOPTIONS:\n');
-      flags.printDefaults();
-    };
+    const flags = subcommandFlags('cat', '[OPTIONS] [SNAPSHOT[:PATH]]...');
     const decompress = flags.bool('decompress', false, 'decompress output');
     flags.bool('highlight', false, 'highlight output');
     flags.parse(args);

@@ -8,13 +8,13 @@
  */
 import type { AppContext } from '../context';
 import { CommandError, EXIT } from '../errors';
-import { FlagSet } from '../goflag';
 import { isDirMode, isRegularMode } from '../gofmt';
 import { LocateOptions, locateSnapshots, openSnapshotByPath, parseSnapshotPath } from '../select';
 import type { Snapshot, VfsEntry } from '../snapshot';
 import { BlobError, type Store } from '../store';
 import { macHasher } from '../crypto';
 import type { Command, CommandTarget } from './types';
+import { subcommandFlags } from './flags';
 
 export class CheckCache {
   readonly vfs = new Map<string, string>();
@@ -116,12 +116,7 @@ export class CheckCommand implements Command {
   private snapshots: string[] = [];
 
   parse(ctx: AppContext, args: string[]): void {
-    const flags = new FlagSet('check', (t) => process.stderr.write(t));
-    flags.usage = () => {
-      flags.output(`Usage: ${flags.name} [OPTIONS] [SNAPSHOT[:PATH]]...\n`);
-      flags.output('\nOPTIONS:\n');
-      flags.printDefaults();
-    };
+    const flags = subcommandFlags('check', '[OPTIONS] [SNAPSHOT[:PATH]]...');
     flags.bool('no-verify', false, 'disable signature verification');
     const fast = flags.bool('fast', false, 'enable fast checking (no digest verification)');
     this.locate.installLocateFlags(flags);

@@ -6,11 +6,11 @@
 import type { AppContext } from '../context';
 import { CommandError } from '../errors';
 import { groupName, userName } from '../fsutil';
-import { FlagSet } from '../goflag';
 import { fileModeString, goDuration, iBytes, isDirMode, isSymlinkMode, rfc3339Utc, roundDuration, sanitizeText, SECOND } from '../gofmt';
 import { LocateOptions, locateSnapshots, openSnapshotByPath } from '../select';
 import { SkipDir, type Snapshot } from '../snapshot';
 import type { Command, CommandTarget } from './types';
+import { subcommandFlags } from './flags';
 
 const padStart = (text: string, width: number): string => text.padStart(width, ' ');
 
@@ -31,12 +31,7 @@ export class LsCommand implements Command {
   private target: string | undefined;
 
   parse(_ctx: AppContext, args: string[]): void {
-    const flags = new FlagSet('ls', (t) => process.stderr.write(t));
-    flags.usage = () => {
-      flags.output(`Usage: ${flags.name} [OPTIONS] [SNAPSHOT[:PATH]]\n`);
-      flags.output('\nOPTIONS:\n');
-      flags.printDefaults();
-    };
+    const flags = subcommandFlags('ls', '[OPTIONS] [SNAPSHOT[:PATH]]');
     const uuid = flags.bool('uuid', false, 'display uuid instead of short ID');
     const recursive = flags.bool('recursive', false, 'recursive listing');
     const tags = flags.bool('tags', false, 'show tags');

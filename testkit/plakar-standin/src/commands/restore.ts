@@ -13,13 +13,13 @@ import { getDestination } from '../config';
 import type { AppContext } from '../context';
 import { CommandError, errnoText, isErrno, messageOf, pathErrorText } from '../errors';
 import { chmodBits } from '../fsutil';
-import { FlagSet } from '../goflag';
 import { isDirMode, isRegularMode, isSymlinkMode, localStamp, MODE, nowNs } from '../gofmt';
 import { BUILTIN_EXPORTERS, lookupLocation } from '../location';
 import { LocateOptions, locateSnapshots, openSnapshotByPath, parseSnapshotPath } from '../select';
 import type { Snapshot, VfsEntry } from '../snapshot';
 import type { Store } from '../store';
 import type { Command, CommandTarget } from './types';
+import { subcommandFlags } from './flags';
 
 /** Seconds as a float with microsecond precision (what utimes takes). */
 const toSeconds = (ns: bigint): number => Number(ns / 1_000n) / 1e6;
@@ -31,12 +31,7 @@ export class RestoreCommand implements Command {
   private snapshots: string[] = [];
 
   parse(ctx: AppContext, args: string[]): void {
-    const flags = new FlagSet('restore', (t) => process.stderr.write(t));
-    flags.usage = () => {
-      flags.output(`Usage: ${flags.name} [OPTIONS] [SNAPSHOT[:PATH]]...\n`);
-      flags.output('\nOPTIONS:\n');
-      flags.printDefaults();
-    };
+    const flags = subcommandFlags('restore', '[OPTIONS] [SNAPSHOT[:PATH]]...');
     const name = flags.string('name', '', 'filter by name');
     const category = flags.string('category', '', 'filter by category');
     const environment = flags.string('environment', '', 'filter by environment');

@@ -4,9 +4,9 @@
  */
 import type { AppContext } from '../context';
 import { CommandError, messageOf } from '../errors';
-import { FlagSet } from '../goflag';
 import { LocateOptions, locateSnapshots } from '../select';
 import type { Command, CommandTarget } from './types';
+import { subcommandFlags } from './flags';
 import { snapshotLine } from './ls';
 
 export class RmCommand implements Command {
@@ -14,12 +14,7 @@ export class RmCommand implements Command {
   private apply = false;
 
   parse(_ctx: AppContext, args: string[]): void {
-    const flags = new FlagSet('rm', (t) => process.stderr.write(t));
-    flags.usage = () => {
-      flags.output(`Usage: ${flags.name} [OPTIONS] SNAPSHOT...\n`);
-      flags.output('\nOPTIONS:\n');
-      flags.printDefaults();
-    };
+    const flags = subcommandFlags('rm', '[OPTIONS] SNAPSHOT...');
     const apply = flags.bool('apply', false, 'do the actual removal');
     this.locate.installDeletionFlags(flags);
     flags.parse(args);

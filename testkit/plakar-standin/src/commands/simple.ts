@@ -8,6 +8,7 @@ import { sanitizeText } from '../gofmt';
 import { LocateOptions, locateSnapshots, lookupSnapshotsByPrefix } from '../select';
 import { Snapshot } from '../snapshot';
 import type { Command, CommandTarget } from './types';
+import { subcommandFlags } from './flags';
 
 export class VersionCommand implements Command {
   parse(_ctx: AppContext, args: string[]): void {
@@ -54,12 +55,7 @@ export class LocateCommand implements Command {
   private patterns: string[] = [];
 
   parse(ctx: AppContext, args: string[]): void {
-    const flags = new FlagSet('locate', (t) => process.stderr.write(t));
-    flags.usage = () => {
-      flags.output(`Usage: ${flags.name} [OPTIONS] PATTERN...\n`);
-      flags.output('\nOPTIONS:\n');
-      flags.printDefaults();
-    };
+    const flags = subcommandFlags('locate', '[OPTIONS] PATTERN...');
     const snapshot = flags.string('snapshot', '', 'snapshot to locate in');
     this.locate.installLocateFlags(flags);
     flags.parse(args);
