@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createNotionClient } from '../../electron/engine/notion/client';
 import type { CrawlResult } from '../../electron/engine/notion/crawler';
 import { crawlWorkspace } from '../../electron/engine/notion/crawler';
@@ -80,6 +81,31 @@ export async function removeAll(...dirs: string[]): Promise<void> {
 }
 
 /** The error a promise rejects with; fails the test if it resolves. */
+/**
+ * For a whole test file: an emulator and a first crawl of it, made before the first test; after the
+ * last, the emulator is closed and the crawl removed with every folder passed to `removeLater`.
+ * With `resetAfterEach`, the emulator's workspace is reset after each test.
+ */
+export function useCrawledEmulator(
+  ready: (emulator: RunningEmulator, crawl: TestCrawl) => void,
+  options: { resetAfterEach?: boolean } = {},
+): { removeLater(dir: string): void } {
+  let emulator: RunningEmulator | undefined;
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    emulator = await startNotionEmulator({ rateLimit: false });
+    const crawl = await crawlEmulator(emulator);
+    dirs.push(crawl.dir);
+    ready(emulator, crawl);
+  });
+  if (options.resetAfterEach) afterEach(() => emulator?.admin.reset());
+  afterAll(async () => {
+    await emulator?.close();
+    await removeAll(...dirs);
+  });
+  return { removeLater: (dir) => dirs.push(dir) };
+}
+
 export async function failureOf(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
     () => {

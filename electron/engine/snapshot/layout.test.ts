@@ -5,12 +5,11 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../testkit/notion-emulator';
-import { startNotionEmulator } from '../../../testkit/notion-emulator';
 import { createNotionClient } from '../notion/client';
 import type { TestCrawl } from '../../../testkit/support/crawl';
-import { crawlEmulator, removeAll } from '../../../testkit/support/crawl';
+import { useCrawledEmulator } from '../../../testkit/support/crawl';
 
 interface Block {
   object: string;
@@ -21,14 +20,9 @@ interface Block {
 
 let emulator: RunningEmulator;
 let crawl: TestCrawl;
-
-beforeAll(async () => {
-  emulator = await startNotionEmulator({ rateLimit: false });
-  crawl = await crawlEmulator(emulator);
-});
-afterAll(async () => {
-  await emulator.close();
-  await removeAll(crawl.dir);
+useCrawledEmulator((started, crawled) => {
+  emulator = started;
+  crawl = crawled;
 });
 
 async function exists(file: string): Promise<boolean> {

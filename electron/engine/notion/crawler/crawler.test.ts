@@ -1,24 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RunningEmulator } from '../../../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../../../testkit/notion-emulator';
 import type { IndexEntry } from '../../snapshot/format';
 import type { TestCrawl } from '../../../../testkit/support/crawl';
-import { crawlEmulator, readJson, readTree, removeAll } from '../../../../testkit/support/crawl';
+import { crawlEmulator, readJson, readTree, removeAll, useCrawledEmulator } from '../../../../testkit/support/crawl';
 import { NothingSharedError } from './index';
 
 const facts = richWorkspaceFacts;
 let emulator: RunningEmulator;
 let baseline: TestCrawl;
-
-beforeAll(async () => {
-  emulator = await startNotionEmulator({ rateLimit: false });
-  baseline = await crawlEmulator(emulator);
-});
-afterAll(async () => {
-  await emulator.close();
-  await removeAll(baseline.dir);
+useCrawledEmulator((started, crawl) => {
+  emulator = started;
+  baseline = crawl;
 });
 
 /** A tree's files except the manifest; file URLs are compared without the emulator's random port. */

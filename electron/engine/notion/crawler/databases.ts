@@ -1,4 +1,4 @@
-import type { DatabaseObjectResponse, DataSourceObjectResponse, PageObjectResponse } from '@notionhq/client';
+import type { DataSourceObjectResponse, PageObjectResponse } from '@notionhq/client';
 import { isFullPage } from '@notionhq/client';
 import { originalFileName } from '../../snapshot/file-names';
 import type { FileDescriptor, IndexEntry } from '../../snapshot/format';
@@ -9,7 +9,7 @@ import { fileExtension, isHostedFile, storeHostedFile } from './files';
 import { databaseTitle } from './notion-objects';
 // Natural mutual recursion: a database's rows are pages, and pages hold databases.
 import { visitPage } from './pages';
-import { full, isUnreadable, retrieveDatabase, retrieveDataSource, unreadableReason } from './reads';
+import { full, readOrUnreachable, retrieveDatabase, retrieveDataSource } from './reads';
 
 export interface DatabaseVisit {
   databaseId: string;
@@ -27,24 +27,17 @@ export async function visitDatabase(context: CrawlContext, visit: DatabaseVisit)
   const { state } = context;
   if (state.visited.has(visit.databaseId)) return;
   state.visited.add(visit.databaseId);
-  let database: DatabaseObjectResponse;
-  try {
-    database = await retrieveDatabase(context, visit.databaseId);
-  } catch (error) {
-    if (!isUnreadable(error)) throw error;
-    // Linked databases (views of a database elsewhere) answer 404 too.
-    state.unreachable.push({ id: visit.databaseId, object: 'database', referencedFrom: visit.referencedFrom, reason: unreadableReason(error) });
-    return;
-  }
-  if (database.in_trash) return;
+  // Linked databases (views of a database elsewhere) answer 404 too.
+  const database = await readOrUnreachable(context, { id: visit.databaseId, object: 'database', referencedFrom: visit.referencedFrom }, () =>
+    retrieveDatabase(context, visit.databaseId),
+  );
+  if (!database || database.in_trash) return;
   const dataSources: DataSourceObjectResponse[] = [];
   for (const reference of database.data_sources ?? []) {
-    try {
-      dataSources.push(await retrieveDataSource(context, reference.id));
-    } catch (error) {
-      if (!isUnreadable(error)) throw error;
-      state.unreachable.push({ id: reference.id, object: 'data_source', referencedFrom: database.id, reason: unreadableReason(error) });
-    }
+    const source = await readOrUnreachable(context, { id: reference.id, object: 'data_source', referencedFrom: database.id }, () =>
+      retrieveDataSource(context, reference.id),
+    );
+    if (source) dataSources.push(source);
   }
   const files = new Map<string, FileDescriptor>();
   for (const slot of ['cover', 'icon'] as const) {

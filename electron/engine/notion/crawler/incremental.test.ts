@@ -1,35 +1,29 @@
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../../testkit/notion-emulator';
-import { richWorkspaceFacts, startNotionEmulator } from '../../../../testkit/notion-emulator';
+import { richWorkspaceFacts } from '../../../../testkit/notion-emulator';
 import type { IndexEntry } from '../../snapshot/format';
 import { SNAPSHOT_FORMAT } from '../../snapshot/format';
 import type { TestCrawl } from '../../../../testkit/support/crawl';
-import { crawlEmulator, readJson, readTree, removeAll, scratchDir } from '../../../../testkit/support/crawl';
+import { crawlEmulator, readJson, readTree, scratchDir, useCrawledEmulator } from '../../../../testkit/support/crawl';
 import { PreviousSnapshot } from './previous-snapshot';
 
 const facts = richWorkspaceFacts;
 let emulator: RunningEmulator;
 let first: TestCrawl;
-const cleanup: string[] = [];
-
-beforeAll(async () => {
-  emulator = await startNotionEmulator({ rateLimit: false });
-  first = await crawlEmulator(emulator);
-});
-afterEach(() => {
-  emulator.admin.reset();
-});
-afterAll(async () => {
-  await emulator.close();
-  await removeAll(first.dir, ...cleanup);
-});
+const { removeLater } = useCrawledEmulator(
+  (started, crawl) => {
+    emulator = started;
+    first = crawl;
+  },
+  { resetAfterEach: true },
+);
 
 async function incremental(previousDir = first.dir): Promise<TestCrawl> {
   emulator.admin.resetCounts();
   const crawl = await crawlEmulator(emulator, { previousDir });
-  cleanup.push(crawl.dir);
+  removeLater(crawl.dir);
   return crawl;
 }
 
@@ -95,7 +89,7 @@ describe('incremental backups', () => {
 describe('PreviousSnapshot.canReuse', () => {
   async function previousWith(startedAt: string, lastEditedTime: string, failedPage?: string): Promise<PreviousSnapshot> {
     const dir = await scratchDir('previous-');
-    cleanup.push(dir);
+    removeLater(dir);
     await mkdir(path.join(dir, 'p1'));
     await writeFile(
       path.join(dir, 'manifest.json'),
@@ -130,7 +124,7 @@ describe('PreviousSnapshot.canReuse', () => {
 
   it('ignores a tree that is not one of our snapshots', async () => {
     const dir = await scratchDir('foreign-');
-    cleanup.push(dir);
+    removeLater(dir);
     await writeFile(path.join(dir, 'content.json'), '[]');
     expect(await PreviousSnapshot.load(dir, 'a'.repeat(64))).toBeUndefined();
   });

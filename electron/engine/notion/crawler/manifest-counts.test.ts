@@ -3,29 +3,22 @@
  * (docs/snapshot-format.md, "manifest.json"), after full and incremental backups.
  */
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../../testkit/notion-emulator';
-import { richWorkspaceFacts, startNotionEmulator } from '../../../../testkit/notion-emulator';
+import { richWorkspaceFacts } from '../../../../testkit/notion-emulator';
 import type { TestCrawl } from '../../../../testkit/support/crawl';
-import { crawlEmulator, readTree, removeAll } from '../../../../testkit/support/crawl';
+import { crawlEmulator, readTree, useCrawledEmulator } from '../../../../testkit/support/crawl';
 
 const facts = richWorkspaceFacts;
 let emulator: RunningEmulator;
 let first: TestCrawl;
-const cleanup: string[] = [];
-
-beforeAll(async () => {
-  emulator = await startNotionEmulator({ rateLimit: false });
-  first = await crawlEmulator(emulator);
-  cleanup.push(first.dir);
-});
-afterEach(() => {
-  emulator.admin.reset();
-});
-afterAll(async () => {
-  await emulator.close();
-  await removeAll(...cleanup);
-});
+const { removeLater } = useCrawledEmulator(
+  (started, crawl) => {
+    emulator = started;
+    first = crawl;
+  },
+  { resetAfterEach: true },
+);
 
 interface StoredBlock {
   id: string;
@@ -108,14 +101,14 @@ describe('manifest counts', () => {
     ]);
     emulator.admin.deletePage(facts.ids.childPages[3] as string);
     const second = await crawlEmulator(emulator, { previousDir: first.dir });
-    cleanup.push(second.dir);
+    removeLater(second.dir);
     expect(second.result.counts.reusedPages).toBeGreaterThan(0);
     expect(await manifestCounts(second.dir)).toEqual(await countStored(second.dir));
   });
 
   it('equal what a backup of one page stores', async () => {
     const crawl = await crawlEmulator(emulator, { roots: [facts.ids.childPages[0] as string] });
-    cleanup.push(crawl.dir);
+    removeLater(crawl.dir);
     expect(await manifestCounts(crawl.dir)).toEqual(await countStored(crawl.dir));
   });
 });

@@ -9,7 +9,7 @@ import { visitDatabase } from './databases';
 import type { OwnTree } from './page-files';
 import { pageFiles, storeCommentFiles, storeOwnFile } from './page-files';
 import { retrieveTruncatedProperties } from './properties';
-import { isUnreadable, listBlockChildren, listComments, retrieveBlock, retrievePage, unreadableReason } from './reads';
+import { listBlockChildren, listComments, readOrUnreachable, retrieveBlock, retrievePage } from './reads';
 // Natural mutual recursion: the block walk notes synced blocks, and synced copies are walked with it.
 import { noteSyncedCopy, noteSyncedOriginal, reuseSyncedBlocks } from './synced-blocks';
 
@@ -38,13 +38,8 @@ export async function visitPage(context: CrawlContext, visit: PageVisit): Promis
   state.searchPages.delete(visit.pageId);
   if (!page) {
     state.knownPages += 1;
-    try {
-      page = await retrievePage(context, visit.pageId);
-    } catch (error) {
-      if (!isUnreadable(error)) throw error;
-      state.unreachable.push({ id: visit.pageId, object: 'page', referencedFrom: visit.referencedFrom, reason: unreadableReason(error) });
-      return;
-    }
+    page = await readOrUnreachable(context, { id: visit.pageId, object: 'page', referencedFrom: visit.referencedFrom }, () => retrievePage(context, visit.pageId));
+    if (!page) return;
   }
   // A page moved to the trash since the last snapshot (reached through the previous tree) is gone.
   if (page.in_trash || page.archived) return;
@@ -104,14 +99,8 @@ async function fetchPage(context: CrawlContext, page: PageObjectResponse, visit:
   const own: OwnTree = { pageId: page.id, entry };
   const files = new Map<string, FileDescriptor>();
   const comments: CommentObjectResponse[] = [];
-  let children: BlockObjectResponse[];
-  try {
-    children = await listBlockChildren(context, page.id);
-  } catch (error) {
-    if (!isUnreadable(error)) throw error;
-    context.state.unreachable.push({ id: page.id, object: 'page', referencedFrom: visit.referencedFrom, reason: `content: ${unreadableReason(error)}` });
-    children = [];
-  }
+  const what = { id: page.id, object: 'page', referencedFrom: visit.referencedFrom } as const;
+  const children = (await readOrUnreachable(context, what, () => listBlockChildren(context, page.id), 'content: ')) ?? [];
   await handleBlocks(context, own, children, visit.dir, files, comments);
   for (const target of pageFiles(context, page)) await storeOwnFile(context, own, visit.dir, files, target);
   const fullProperties = await retrieveTruncatedProperties(context, page);
@@ -175,15 +164,9 @@ async function handleBlocks(
  * not list them (recorded as unreachable).
  */
 export async function visitBlockChildren(context: CrawlContext, own: OwnTree, blockId: string, blockDir: string): Promise<boolean> {
-  let children: BlockObjectResponse[];
-  try {
-    children = await listBlockChildren(context, blockId);
-  } catch (error) {
-    if (!isUnreadable(error)) throw error;
-    // e.g. a synced copy whose original is not shared with the integration
-    context.state.unreachable.push({ id: blockId, object: 'block', referencedFrom: own.pageId, reason: unreadableReason(error) });
-    return false;
-  }
+  // e.g. a synced copy whose original is not shared with the integration
+  const children = await readOrUnreachable(context, { id: blockId, object: 'block', referencedFrom: own.pageId }, () => listBlockChildren(context, blockId));
+  if (!children) return false;
   const files = new Map<string, FileDescriptor>();
   const comments: CommentObjectResponse[] = [];
   await handleBlocks(context, own, children, blockDir, files, comments);

@@ -7,6 +7,7 @@ import type {
 } from '@notionhq/client';
 import { isFullBlock, isFullDatabase, isFullDataSource, isFullPage } from '@notionhq/client';
 import { NotionCallError } from '../retry';
+import type { UnreachableEntry } from '../../snapshot/format';
 import type { CrawlContext } from './context';
 
 /** 404 (not shared / deleted) and 403 (capability missing) mean "cannot be read", not "crawl failed". */
@@ -18,6 +19,25 @@ export function unreadableReason(error: NotionCallError): string {
   return error.failure.status === 404
     ? 'not found or not shared with the integration (HTTP 404)'
     : 'the integration lacks a capability to read it (HTTP 403)';
+}
+
+/**
+ * What `read` gives, or undefined when Notion will not let it be read: then `what` is recorded as
+ * unreachable with the reason (after `reasonPrefix`). Any other failure is thrown.
+ */
+export async function readOrUnreachable<T>(
+  context: CrawlContext,
+  what: Omit<UnreachableEntry, 'reason'>,
+  read: () => Promise<T>,
+  reasonPrefix = '',
+): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!isUnreadable(error)) throw error;
+    context.state.unreachable.push({ ...what, reason: `${reasonPrefix}${unreadableReason(error)}` });
+    return undefined;
+  }
 }
 
 export async function listBlockChildren(context: CrawlContext, blockId: string): Promise<BlockObjectResponse[]> {
