@@ -81,6 +81,14 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
   }
 }
 
+/** Saves `name` in the light theme and `name-dark` in the dark one, and leaves the page light. */
+export async function saveLightAndDarkScreenshots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await saveScreenshot(page, testInfo, name);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await saveScreenshot(page, testInfo, `${name}-dark`);
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 /** Options for {@link prepareAppState}. */
 export interface PreparedState {
   token: string;
@@ -146,4 +154,17 @@ export async function navigateTo(page: Page, name: 'Home' | 'Snapshots' | 'Setti
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).or(
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }),
   ).click();
+}
+
+/**
+ * On the Logs screen, the newest job once it shows `text`: the history is written right after the
+ * job ends, so this refreshes until it is there.
+ */
+export async function newestLoggedJob(page: Page, text: string): Promise<Locator> {
+  const job = page.getByTestId('job').first();
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(job).toContainText(text, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  return job;
 }

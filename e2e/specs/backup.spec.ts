@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, saveScreenshot, test } from '../fixtures';
+import { expect, saveLightAndDarkScreenshots, saveScreenshot, test } from '../fixtures';
 import { heading, setUpAndStartBackup } from './wizard-helpers';
 
 test('a running backup shows its progress and can be cancelled', async ({ launchApp, emulator, scratchDir }, testInfo) => {
@@ -15,10 +15,7 @@ test('a running backup shows its progress and can be cancelled', async ({ launch
   await expect(page.getByText(/\d+ of \d+ pages/)).toBeVisible();
   await expect(page.getByTestId('eta')).toHaveText('estimating…');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Backup (running)' })).toHaveAttribute('aria-current', 'page');
-  await saveScreenshot(page, testInfo, 'backup-progress');
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await saveScreenshot(page, testInfo, 'backup-progress-dark');
-  await page.emulateMedia({ colorScheme: 'light' });
+  await saveLightAndDarkScreenshots(page, testInfo, 'backup-progress');
 
   // Home while it runs says so, and leads back to the progress.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Home' }).click();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { richWorkspaceFacts } from '../../testkit/notion-emulator';
-import { backUpThroughBridge, expect, navigateTo, prepareAppState, test } from '../fixtures';
+import { backUpThroughBridge, expect, navigateTo, newestLoggedJob, prepareAppState, test } from '../fixtures';
 import { heading } from './wizard-helpers';
 
 test('the logs show the backup with its full log', async ({ launchApp, emulator, scratchDir }) => {
@@ -11,12 +11,7 @@ test('the logs show the backup with its full log', async ({ launchApp, emulator,
 
   await navigateTo(page, 'Logs');
   await expect(heading(page, 'Logs')).toBeFocused();
-  const job = page.getByTestId('job').first();
-  // The history is written right after the job ends: refresh until it is there.
-  await expect(async () => {
-    await page.getByRole('button', { name: 'Refresh' }).click();
-    await expect(job).toContainText('Backup', { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+  const job = await newestLoggedJob(page, 'Backup');
   await expect(job).toContainText('Succeeded');
   await job.getByText(/^Show log/).click();
   const log = job.getByLabel(/^Log of Backup started/);

@@ -1,14 +1,12 @@
 import path from 'node:path';
 import { richWorkspaceFacts } from '../../testkit/notion-emulator';
 import { expect, saveScreenshot, test } from '../fixtures';
-import { heading, setUpStore } from './wizard-helpers';
+import { heading, setUpStore, submitNotionToken } from './wizard-helpers';
 
 test('a valid token shows the workspace and integration names', async ({ launchApp, emulator, scratchDir }, testInfo) => {
   const { page } = await launchApp();
   await setUpStore(page, path.join(scratchDir, 'store'));
-  const card = page.getByTestId('notion-check');
-  await card.getByLabel('Integration secret or personal access token').fill(emulator.tokens.full);
-  await card.getByRole('button', { name: 'Connect' }).click();
+  const card = await submitNotionToken(page, emulator.tokens.full);
   await expect(card.getByTestId('token-ok')).toContainText(`Connected to ${richWorkspaceFacts.workspaceName}`);
   await expect(card.getByTestId('token-ok')).toContainText(/as the integration “.+”/);
   await expect(page.getByRole('button', { name: 'Continue' })).toBeEnabled();
@@ -18,10 +16,8 @@ test('a valid token shows the workspace and integration names', async ({ launchA
 test('a bad token gets a clear message, the token is not echoed, and the setup waits', async ({ launchApp, scratchDir }, testInfo) => {
   const { page } = await launchApp();
   await setUpStore(page, path.join(scratchDir, 'store'));
-  const card = page.getByTestId('notion-check');
   const badToken = 'ntn_this_is_not_a_real_token_1234567890';
-  await card.getByLabel('Integration secret or personal access token').fill(badToken);
-  await card.getByRole('button', { name: 'Connect' }).click();
+  const card = await submitNotionToken(page, badToken);
   const error = card.getByTestId('token-error');
   await expect(error).toContainText('Notion rejected this token');
   await expect(error).toContainText('HTTP 401 unauthorized');
@@ -33,9 +29,7 @@ test('a bad token gets a clear message, the token is not echoed, and the setup w
 test('an unreachable Notion is reported as a network problem', async ({ launchApp, scratchDir }) => {
   const { page } = await launchApp({ NOTION_API_URL: 'http://127.0.0.1:9' });
   await setUpStore(page, path.join(scratchDir, 'store'));
-  const card = page.getByTestId('notion-check');
-  await card.getByLabel('Integration secret or personal access token').fill('ntn_some_token_value');
-  await card.getByRole('button', { name: 'Connect' }).click();
+  const card = await submitNotionToken(page, 'ntn_some_token_value');
   await expect(card.getByTestId('token-error')).toContainText('Could not reach Notion at http://127.0.0.1:9');
 });
 
@@ -43,8 +37,7 @@ test('an empty token is refused before anything is sent', async ({ launchApp, em
   const { page } = await launchApp();
   await setUpStore(page, path.join(scratchDir, 'store'));
   emulator.admin.resetCounts();
-  const card = page.getByTestId('notion-check');
-  await card.getByRole('button', { name: 'Connect' }).click();
+  const card = await submitNotionToken(page);
   await expect(card.getByTestId('token-error')).toContainText('Paste your Notion integration secret');
   expect(emulator.admin.requestCounts().total).toBe(0);
 });
@@ -52,9 +45,7 @@ test('an empty token is refused before anything is sent', async ({ launchApp, em
 test('a token with no pages shared explains how to share them', async ({ launchApp, emulator, scratchDir }, testInfo) => {
   const { page } = await launchApp();
   await setUpStore(page, path.join(scratchDir, 'store'));
-  const card = page.getByTestId('notion-check');
-  await card.getByLabel('Integration secret or personal access token').fill(emulator.tokens.noAccess);
-  await card.getByRole('button', { name: 'Connect' }).click();
+  const card = await submitNotionToken(page, emulator.tokens.noAccess);
   await expect(card.getByTestId('token-ok')).toContainText('Connected to');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(heading(page, 'Choose what to protect')).toBeFocused();

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { expect, saveScreenshot, test } from '../fixtures';
-import { acceptInsecureStorage, connectNotion, heading, PASSPHRASE, passPlakarStep } from './wizard-helpers';
+import { expect, saveLightAndDarkScreenshots, saveScreenshot, test } from '../fixtures';
+import { acceptInsecureStorage, connectNotion, heading, PASSPHRASE, passPlakarStep, submitNotionToken } from './wizard-helpers';
 
 test('the first-run wizard leads a new user to a finished first backup', async ({ launchApp, emulator, scratchDir }, testInfo) => {
   test.setTimeout(90_000);
@@ -35,8 +35,7 @@ test('the first-run wizard leads a new user to a finished first backup', async (
   // 3. Notion
   await expect(heading(page, 'Connect Notion')).toBeFocused({ timeout: 20_000 });
   await expect(page.getByText('••• → Connections').first()).toBeVisible();
-  await page.getByTestId('notion-check').getByLabel('Integration secret or personal access token').fill(emulator.tokens.full);
-  await page.getByTestId('notion-check').getByRole('button', { name: 'Connect' }).click();
+  await submitNotionToken(page, emulator.tokens.full);
   await expect(page.getByTestId('token-ok')).toContainText('Connected to Emulator Rich Workspace');
   await saveScreenshot(page, testInfo, 'wizard-3-notion');
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -86,10 +85,7 @@ test('the first-run wizard leads a new user to a finished first backup', async (
   await expect(page.getByText(path.join(scratchDir, 'NotionBackups'))).toBeVisible();
   await expect(page.getByText(/stored without a secure key store \(basic_text\)|encrypted with a key kept in a file beside them/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Back up now' })).toBeVisible();
-  await saveScreenshot(page, testInfo, 'home');
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await saveScreenshot(page, testInfo, 'home-dark');
-  await page.emulateMedia({ colorScheme: 'light' });
+  await saveLightAndDarkScreenshots(page, testInfo, 'home');
 
   // "Back up now": the second backup reuses the first one.
   await page.getByRole('button', { name: 'Back up now' }).click();

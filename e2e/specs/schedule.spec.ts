@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { richWorkspaceFacts } from '../../testkit/notion-emulator';
-import { backUpThroughBridge, expect, navigateTo, prepareAppState, saveScreenshot, test } from '../fixtures';
+import { backUpThroughBridge, expect, navigateTo, newestLoggedJob, prepareAppState, saveScreenshot, test } from '../fixtures';
 import { heading } from './wizard-helpers';
 
 /** A local time today (the app and the test share the time zone), as an ISO string with offset. */
@@ -97,11 +97,7 @@ test('a scheduled backup runs at its time, notifies, and is in the history', asy
   await expect(heading(page, 'Snapshots')).toBeVisible();
 
   await navigateTo(page, 'Logs');
-  const job = page.getByTestId('job').first();
-  await expect(async () => {
-    await page.getByRole('button', { name: 'Refresh' }).click();
-    await expect(job).toContainText('Scheduled', { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+  const job = await newestLoggedJob(page, 'Scheduled');
   await expect(job).toContainText('Succeeded');
 });
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { richWorkspaceFacts } from '../../testkit/notion-emulator';
-import { backUpThroughBridge, expect, navigateTo, prepareAppState, saveScreenshot, test } from '../fixtures';
+import { backUpThroughBridge, expect, navigateTo, prepareAppState, saveLightAndDarkScreenshots, test } from '../fixtures';
 import { heading } from './wizard-helpers';
 
 test('browsing a snapshot by title, searching it and previewing a page', async ({ launchApp, emulator, scratchDir }, testInfo) => {
@@ -54,10 +54,7 @@ test('browsing a snapshot by title, searching it and previewing a page', async (
   await expect(preview.getByText('Code (typescript)')).toBeVisible();
   await expect(preview.getByRole('cell', { name: 'Grace' })).toBeVisible();
   await expect(preview.getByRole('img', { name: 'A Notion-hosted image' })).toBeVisible();
-  await saveScreenshot(page, testInfo, 'snapshot-browse');
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await saveScreenshot(page, testInfo, 'snapshot-browse-dark');
-  await page.emulateMedia({ colorScheme: 'light' });
+  await saveLightAndDarkScreenshots(page, testInfo, 'snapshot-browse');
 
   // A child page in the preview opens that page.
   await preview.getByRole('button', { name: 'Level 1' }).click();

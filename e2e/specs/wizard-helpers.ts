@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from '../fixtures';
 
 /** A passphrase the app's policy rates strong. */
@@ -38,11 +38,17 @@ export async function setUpStore(page: Page, location: string): Promise<void> {
   await expect(heading(page, 'Connect Notion')).toBeFocused({ timeout: 20_000 });
 }
 
+/** Step 3: pastes `token` (if any) and presses Connect; returns the Notion card for its answer. */
+export async function submitNotionToken(page: Page, token?: string): Promise<Locator> {
+  const card = page.getByTestId('notion-check');
+  if (token !== undefined) await card.getByLabel('Integration secret or personal access token').fill(token);
+  await card.getByRole('button', { name: 'Connect' }).click();
+  return card;
+}
+
 /** Step 3 with a valid token; ends on the "what to protect" step. */
 export async function connectNotion(page: Page, token: string): Promise<void> {
-  const card = page.getByTestId('notion-check');
-  await card.getByLabel('Integration secret or personal access token').fill(token);
-  await card.getByRole('button', { name: 'Connect' }).click();
+  const card = await submitNotionToken(page, token);
   await expect(card.getByTestId('token-ok')).toContainText('Connected to');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(heading(page, 'Choose what to protect')).toBeFocused();
