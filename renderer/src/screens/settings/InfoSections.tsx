@@ -3,6 +3,7 @@ import { ProblemLine } from '../../components/CallStatus';
 import { Card } from '../../components/Card';
 import { CopyButton } from '../../components/CopyButton';
 import { Field } from '../../components/Field';
+import { OptionalFact } from '../../components/OptionalFact';
 import { strings } from '../../strings';
 import { useMainMutation } from '../../use-main';
 
@@ -41,18 +42,8 @@ export function AboutSection({ info }: { info: AppInfo | null }) {
           <dd>
             {info.productName} {info.version}
           </dd>
-          {info.electronVersion && (
-            <>
-              <dt>{a.electron}</dt>
-              <dd>{info.electronVersion}</dd>
-            </>
-          )}
-          {info.chromeVersion && (
-            <>
-              <dt>{a.chrome}</dt>
-              <dd>{info.chromeVersion}</dd>
-            </>
-          )}
+          <OptionalFact label={a.electron} value={info.electronVersion} />
+          <OptionalFact label={a.chrome} value={info.chromeVersion} />
           <dt>{a.node}</dt>
           <dd>{info.nodeVersion}</dd>
           <dt>{a.platform}</dt>

@@ -1,4 +1,5 @@
 import { Card } from '../../components/Card';
+import { OptionalFact } from '../../components/OptionalFact';
 import { useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
 import { NotionTokenForm, TokenCheckResult } from '../../forms/NotionToken';
@@ -27,18 +28,8 @@ export function NotionSection({ state, onStateChange }: { state: AppState; onSta
         <dl className="facts">
           <dt>{t.workspace}</dt>
           <dd>{notion.workspaceName ?? strings.notion.unknownWorkspace}</dd>
-          {notion.botName && (
-            <>
-              <dt>{t.integration}</dt>
-              <dd>{notion.botName}</dd>
-            </>
-          )}
-          {notion.tokenKind && (
-            <>
-              <dt>{t.tokenKind}</dt>
-              <dd>{t.tokenKinds[notion.tokenKind]}</dd>
-            </>
-          )}
+          <OptionalFact label={t.integration} value={notion.botName} />
+          <OptionalFact label={t.tokenKind} value={notion.tokenKind && t.tokenKinds[notion.tokenKind]} />
         </dl>
       ) : (
         <p>{t.notConnected}</p>
