@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useId, useMemo, useState } from 'react';
 import type { PickableItem, TreeNode } from '../page-tree';
 import { buildTree, hasSelectedAncestor, visibleForQuery, withToggled } from '../page-tree';
@@ -56,43 +57,77 @@ interface RowContext {
 function TreeRow({ node, context }: { node: TreeNode; context: RowContext }) {
   const checkboxId = useId();
   const { item } = node;
-  if (context.visible && !context.visible.has(item.id)) return null;
-  const title = item.title.trim() || strings.pages.untitled;
-  const children = context.visible ? node.children.filter((child) => context.visible?.has(child.item.id)) : node.children;
-  const isOpen = context.visible !== null || context.expanded.has(item.id);
   const inherited = hasSelectedAncestor(context.byId, item.id, context.selected);
   const checked = inherited || context.selected.has(item.id);
   return (
-    <li>
-      <div className="tree__row">
-        <TreeToggle branch={children.length > 0} title={title} open={isOpen} searching={context.visible !== null} onToggle={() => context.toggleExpanded(item.id)} />
-        <input
-          id={checkboxId}
-          type="checkbox"
-          checked={checked}
-          disabled={inherited}
-          onChange={(event) => context.onToggle(item.id, event.target.checked)}
-        />
-        <label htmlFor={checkboxId} className="tree__label">
-          <PageIcon item={item} />
-          <span>{title}</span>
-          {item.object === 'database' && <span className="tag">{strings.pages.database}</span>}
-          {inherited && <span className="tree__inherited">{strings.pages.includedWithParent}</span>}
-        </label>
-      </div>
-      {isOpen && children.length > 0 && (
-        <ul>
-          {children.map((child) => (
-            <TreeRow key={child.item.id} node={child} context={context} />
-          ))}
-        </ul>
+    <TreeBranch
+      node={node}
+      visible={context.visible}
+      expanded={context.expanded}
+      onExpand={context.toggleExpanded}
+      renderChild={(child) => <TreeRow key={child.item.id} node={child} context={context} />}
+    >
+      {(title) => (
+        <>
+          <input
+            id={checkboxId}
+            type="checkbox"
+            checked={checked}
+            disabled={inherited}
+            onChange={(event) => context.onToggle(item.id, event.target.checked)}
+          />
+          <label htmlFor={checkboxId} className="tree__label">
+            <PageIcon item={item} />
+            <span>{title}</span>
+            {item.object === 'database' && <span className="tag">{strings.pages.database}</span>}
+            {inherited && <span className="tree__inherited">{strings.pages.includedWithParent}</span>}
+          </label>
+        </>
       )}
+    </TreeBranch>
+  );
+}
+
+/**
+ * One node of a page tree: nothing when a search leaves it out, else its row (the expand toggle, then
+ * what `children` draws for the title) and, while open, its shown children drawn by `renderChild`.
+ */
+export function TreeBranch({
+  node,
+  visible,
+  expanded,
+  onExpand,
+  rowClassName = 'tree__row',
+  renderChild,
+  children,
+}: {
+  node: TreeNode;
+  /** Ids shown for the current search (matches and their ancestors), or null without a search. */
+  visible: ReadonlySet<string> | null;
+  expanded: ReadonlySet<string>;
+  onExpand: (id: string) => void;
+  rowClassName?: string;
+  renderChild: (child: TreeNode) => ReactNode;
+  children: (title: string) => ReactNode;
+}) {
+  const { item } = node;
+  if (visible && !visible.has(item.id)) return null;
+  const title = item.title.trim() || strings.pages.untitled;
+  const shown = visible ? node.children.filter((child) => visible.has(child.item.id)) : node.children;
+  const open = visible !== null || expanded.has(item.id);
+  return (
+    <li>
+      <div className={rowClassName}>
+        <TreeToggle branch={shown.length > 0} title={title} open={open} searching={visible !== null} onToggle={() => onExpand(item.id)} />
+        {children(title)}
+      </div>
+      {open && shown.length > 0 && <ul>{shown.map(renderChild)}</ul>}
     </li>
   );
 }
 
 /** A row's expand/collapse button (disabled while a search shows every match), or its place on a leaf. */
-export function TreeToggle({
+function TreeToggle({
   branch,
   title,
   open,

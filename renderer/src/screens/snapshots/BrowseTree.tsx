@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { PageIcon, TreeToggle } from '../../components/PageTree';
+import { PageIcon, TreeBranch } from '../../components/PageTree';
 import type { PickableItem, TreeNode } from '../../page-tree';
 import { buildTree } from '../../page-tree';
 import { strings } from '../../strings';
@@ -42,34 +42,24 @@ export function BrowseTree({
 
 function Row({ node, context }: { node: TreeNode; context: Context }) {
   const { item } = node;
-  if (context.visible && !context.visible.has(item.id)) return null;
-  const title = item.title.trim() || s.untitled;
-  const children = context.visible ? node.children.filter((child) => context.visible?.has(child.item.id)) : node.children;
-  const open = context.visible !== null || context.expanded.has(item.id);
   const selected = context.selectedId === item.id;
   const rows = item.object === 'database' ? (context.counts.get(item.id) ?? 0) : null;
   return (
-    <li>
-      <div className={`tree__row${selected ? ' tree__row--selected' : ''}`}>
-        <TreeToggle branch={children.length > 0} title={title} open={open} searching={context.visible !== null} onToggle={() => context.onToggle(item.id)} />
-        <button
-          type="button"
-          className="tree__item"
-          aria-current={selected ? 'true' : undefined}
-          onClick={() => context.onSelect(item.id)}
-        >
+    <TreeBranch
+      node={node}
+      visible={context.visible}
+      expanded={context.expanded}
+      onExpand={context.onToggle}
+      rowClassName={`tree__row${selected ? ' tree__row--selected' : ''}`}
+      renderChild={(child) => <Row key={child.item.id} node={child} context={context} />}
+    >
+      {(title) => (
+        <button type="button" className="tree__item" aria-current={selected ? 'true' : undefined} onClick={() => context.onSelect(item.id)}>
           <PageIcon item={item} />
           <span>{title}</span>
           {rows !== null && <span className="tag">{s.rows(rows)}</span>}
         </button>
-      </div>
-      {open && children.length > 0 && (
-        <ul>
-          {children.map((child) => (
-            <Row key={child.item.id} node={child} context={context} />
-          ))}
-        </ul>
       )}
-    </li>
+    </TreeBranch>
   );
 }
