@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { ChooseFolderButton } from '../../components/ChooseFolderButton';
+import type { FieldControl } from '../../components/Field';
 import { Field } from '../../components/Field';
 import { PassphraseStrength } from '../../components/PassphraseStrength';
 import { strings } from '../../strings';
@@ -124,30 +125,26 @@ export function StorePassphraseFields({
             describedBy={creating ? [strengthId] : []}
           >
             {(control) => (
-              <input
-                {...control}
-                ref={passphraseRef}
-                className="input"
-                type={reveal ? 'text' : 'password'}
+              <PassphraseInput
+                control={control}
+                inputRef={passphraseRef}
+                reveal={reveal}
                 value={draft.passphrase}
-                onChange={(event) => edit('passphrase', event.target.value)}
+                onEdit={(value) => edit('passphrase', value)}
                 autoComplete={creating ? 'new-password' : 'current-password'}
-                spellCheck={false}
               />
             )}
           </Field>
           {creating && (
             <Field label={s.confirmLabel} error={errors.confirm}>
               {(control) => (
-                <input
-                  {...control}
-                  ref={confirmRef}
-                  className="input"
-                  type={reveal ? 'text' : 'password'}
+                <PassphraseInput
+                  control={control}
+                  inputRef={confirmRef}
+                  reveal={reveal}
                   value={draft.confirm}
-                  onChange={(event) => edit('confirm', event.target.value)}
+                  onEdit={(value) => edit('confirm', value)}
                   autoComplete="new-password"
-                  spellCheck={false}
                 />
               )}
             </Field>
@@ -166,5 +163,35 @@ export function StorePassphraseFields({
         </>
       )}
     </>
+  );
+}
+
+/** A passphrase box: hidden unless `reveal`, never spell-checked. */
+function PassphraseInput({
+  control,
+  inputRef,
+  reveal,
+  value,
+  onEdit,
+  autoComplete,
+}: {
+  control: FieldControl;
+  inputRef: RefObject<HTMLInputElement | null>;
+  reveal: boolean;
+  value: string;
+  onEdit: (value: string) => void;
+  autoComplete: 'new-password' | 'current-password';
+}) {
+  return (
+    <input
+      {...control}
+      ref={inputRef}
+      className="input"
+      type={reveal ? 'text' : 'password'}
+      value={value}
+      onChange={(event) => onEdit(event.target.value)}
+      autoComplete={autoComplete}
+      spellCheck={false}
+    />
   );
 }
