@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useId } from 'react';
 import type { PlakarDetection } from '../../../shared/ipc/contract';
 import { strings } from '../strings';
@@ -51,30 +52,35 @@ export function PlakarDetectionView({ detection }: { detection: PlakarDetection 
       );
     case 'too-old':
       return (
-        <div role="alert">
-          <p className="problem-title">{strings.plakar.tooOldTitle}</p>
+        <PlakarProblem title={strings.plakar.tooOldTitle}>
           <p>{strings.plakar.tooOld(detection.version, detection.minimumVersion)}</p>
-          <InstallHelp />
-        </div>
+        </PlakarProblem>
       );
     case 'unusable':
       return (
-        <div role="alert">
-          <p className="problem-title">{strings.plakar.unusableTitle}</p>
+        <PlakarProblem title={strings.plakar.unusableTitle}>
           <p className="mono-wrap">{strings.plakar.unusable(detection.path, detection.reason)}</p>
-          <InstallHelp />
-        </div>
+        </PlakarProblem>
       );
     case 'not-found':
       return (
-        <div role="alert">
-          <p className="problem-title">{strings.plakar.notFoundTitle}</p>
+        <PlakarProblem title={strings.plakar.notFoundTitle} after={<p className="muted">{strings.plakar.searchedIn(detection.searched.length)}</p>}>
           <p>{strings.plakar.notFoundBody}</p>
-          <InstallHelp />
-          <p className="muted">{strings.plakar.searchedIn(detection.searched.length)}</p>
-        </div>
+        </PlakarProblem>
       );
   }
+}
+
+/** An alert: what is wrong with plakar (`title`, then `children`), how to install it, then `after`. */
+function PlakarProblem({ title, after, children }: { title: string; after?: ReactNode; children: ReactNode }) {
+  return (
+    <div role="alert">
+      <p className="problem-title">{title}</p>
+      {children}
+      <InstallHelp />
+      {after}
+    </div>
+  );
 }
 
 function InstallHelp() {
