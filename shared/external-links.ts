@@ -16,12 +16,8 @@ const ALLOWED_ORIGINS = new Set([
 const ALLOWED_GITHUB_PREFIXES = ['/PlakarKorp/'];
 
 export function isAllowedExternalUrl(raw: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return false;
-  }
+  const url = URL.parse(raw);
+  if (!url) return false;
   if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return false;
   if (!ALLOWED_ORIGINS.has(url.origin)) return false;
   if (url.origin === 'https://github.com') return ALLOWED_GITHUB_PREFIXES.some((prefix) => url.pathname.startsWith(prefix));

@@ -15,12 +15,8 @@ export function parseNotionId(input: string): string | undefined {
   const value = input.trim();
   if (DASHED.test(value)) return value.toLowerCase();
   if (HEX32.test(value)) return dashId(value);
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
+  const url = URL.parse(value);
+  if (!url) return undefined;
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
   if (!/(^|\.)notion\.(so|site|com)$/.test(url.hostname)) return undefined;
   // The page id is the last 32 hex characters of the path; a `p` query names a peeked page.

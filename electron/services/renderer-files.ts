@@ -35,12 +35,8 @@ export function rendererFileForPath(rendererDir: string, pathname: string): stri
  * anything else (another host, or a path that escapes the folder).
  */
 export function resolveRendererFile(rendererDir: string, requestUrl: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(requestUrl);
-  } catch {
-    return undefined;
-  }
+  const url = URL.parse(requestUrl);
+  if (!url) return undefined;
   if (url.host !== 'renderer') return undefined;
   return rendererFileForPath(rendererDir, url.pathname);
 }
