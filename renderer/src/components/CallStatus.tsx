@@ -25,3 +25,12 @@ export function CallStatus({ call, loading, problemPrefix }: { call: { state: Ca
   if (call.state === 'loading') return <StatusLine>{loading}</StatusLine>;
   return <ProblemLine message={call.problem} prefix={problemPrefix} />;
 }
+
+/** A save's outcome beside its button: the text in green when it worked, in red when not, empty before. */
+export function SaveResult({ result, testId }: { result: { ok: boolean; text: string } | null; testId: string }) {
+  return (
+    <span role="status" className={result?.ok ? 'ok-text' : 'field-error'} data-testid={testId}>
+      {result?.text ?? ''}
+    </span>
+  );
+}

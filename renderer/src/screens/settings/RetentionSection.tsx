@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { useCallback, useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
 import type { RetentionPolicy } from '../../../../shared/schedule';
-import { CallStatus } from '../../components/CallStatus';
+import { CallStatus, SaveResult } from '../../components/CallStatus';
 import { Card } from '../../components/Card';
 import { CheckRow } from '../../components/CheckRow';
 import { Field } from '../../components/Field';
@@ -110,9 +110,7 @@ export function RetentionSection({ state, onStateChange }: { state: AppState; on
           <button type="button" className="button button--ghost" onClick={previewNow} disabled={preview.state === 'loading' || removal.state.phase === 'running'}>
             {t.preview}
           </button>
-          <span role="status" className={saveStatus?.ok ? 'ok-text' : 'field-error'} data-testid="retention-save-status">
-            {saveStatus?.text ?? ''}
-          </span>
+          <SaveResult result={saveStatus} testId="retention-save-status" />
         </div>
       </form>
       <CallStatus call={preview} loading={t.previewing} />

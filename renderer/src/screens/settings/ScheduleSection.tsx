@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
 import type { ScheduleSettings } from '../../../../shared/schedule';
-import { ProblemLine } from '../../components/CallStatus';
+import { ProblemLine, SaveResult } from '../../components/CallStatus';
 import { inBrowserMode } from '../../bridge';
 import { Card } from '../../components/Card';
 import { CheckRow } from '../../components/CheckRow';
@@ -130,9 +130,7 @@ export function ScheduleSection({ state, focusOnMount = false }: { state: AppSta
           <button type="submit" className="button" disabled={saving.state === 'loading'}>
             {saving.state === 'loading' ? strings.settings.saving : t.save}
           </button>
-          <span role="status" className={result?.ok ? 'ok-text' : 'field-error'} data-testid="schedule-save-status">
-            {result?.text ?? ''}
-          </span>
+          <SaveResult result={result} testId="schedule-save-status" />
         </div>
       </form>
       {schedule.status && <PauseBlock status={schedule.status} onStatus={schedule.apply} />}
