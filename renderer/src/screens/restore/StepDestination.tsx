@@ -46,15 +46,14 @@ export function StepDestination({
   );
 }
 
-function NotionTarget({
-  draft,
-  onChange,
-  problem,
-}: {
-  draft: Extract<DestinationDraft, { kind: 'notion' }>;
+/** What one kind of destination's fields get: its draft, the way to change it, the step's problem. */
+interface TargetProps<K extends DestinationDraft['kind']> {
+  draft: Extract<DestinationDraft, { kind: K }>;
   onChange: (draft: DestinationDraft) => void;
   problem: DestinationProblem | null;
-}) {
+}
+
+function NotionTarget({ draft, onChange, problem }: TargetProps<'notion'>) {
   const pages = useMainQuery('listNotionPages', undefined);
   const error = problem === 'target-required' || problem === 'target-invalid' ? PROBLEMS[problem] : null;
   return (
@@ -100,15 +99,7 @@ function NotionTarget({
   );
 }
 
-function FolderTarget({
-  draft,
-  onChange,
-  problem,
-}: {
-  draft: Extract<DestinationDraft, { kind: 'folder' }>;
-  onChange: (draft: DestinationDraft) => void;
-  problem: DestinationProblem | null;
-}) {
+function FolderTarget({ draft, onChange, problem }: TargetProps<'folder'>) {
   const error = problem === 'folder-required' ? PROBLEMS[problem] : null;
   return (
     <>
