@@ -25,9 +25,9 @@ export function PageTree({
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(tree.map((node) => node.item.id)));
   const visible = useMemo(() => visibleForQuery(items, query), [items, query]);
 
-  const toggleExpanded = (id: string) => setExpanded((current) => withToggled(current, id, !current.has(id)));
+  const onExpand = (id: string) => setExpanded((current) => withToggled(current, id, !current.has(id)));
 
-  const context: RowContext = { byId, selected, onToggle, expanded, toggleExpanded, visible };
+  const context: RowContext = { byId, selected, onToggle, expanded, onExpand, visible };
 
   return (
     <div className="page-tree">
@@ -45,13 +45,18 @@ export function PageTree({
   );
 }
 
-interface RowContext {
+/** How a page tree is shown: what a search leaves in, which nodes are open, and how to open one. */
+export interface TreeView {
+  /** Ids shown for the current search (matches and their ancestors), or null without a search. */
+  visible: ReadonlySet<string> | null;
+  expanded: ReadonlySet<string>;
+  onExpand: (id: string) => void;
+}
+
+interface RowContext extends TreeView {
   byId: ReadonlyMap<string, PickableItem>;
   selected: ReadonlySet<string>;
   onToggle: (id: string, checked: boolean) => void;
-  expanded: ReadonlySet<string>;
-  toggleExpanded: (id: string) => void;
-  visible: Set<string> | null;
 }
 
 function TreeRow({ node, context }: { node: TreeNode; context: RowContext }) {
@@ -60,13 +65,7 @@ function TreeRow({ node, context }: { node: TreeNode; context: RowContext }) {
   const inherited = hasSelectedAncestor(context.byId, item.id, context.selected);
   const checked = inherited || context.selected.has(item.id);
   return (
-    <TreeBranch
-      node={node}
-      visible={context.visible}
-      expanded={context.expanded}
-      onExpand={context.toggleExpanded}
-      renderChild={(child) => <TreeRow key={child.item.id} node={child} context={context} />}
-    >
+    <TreeBranch node={node} view={context} renderChild={(child) => <TreeRow key={child.item.id} node={child} context={context} />}>
       {(title) => (
         <>
           <input
@@ -94,18 +93,13 @@ function TreeRow({ node, context }: { node: TreeNode; context: RowContext }) {
  */
 export function TreeBranch({
   node,
-  visible,
-  expanded,
-  onExpand,
+  view: { visible, expanded, onExpand },
   rowClassName = 'tree__row',
   renderChild,
   children,
 }: {
   node: TreeNode;
-  /** Ids shown for the current search (matches and their ancestors), or null without a search. */
-  visible: ReadonlySet<string> | null;
-  expanded: ReadonlySet<string>;
-  onExpand: (id: string) => void;
+  view: TreeView;
   rowClassName?: string;
   renderChild: (child: TreeNode) => ReactNode;
   children: (title: string) => ReactNode;

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { TreeView } from '../../components/PageTree';
 import { PageIcon, TreeBranch } from '../../components/PageTree';
 import type { PickableItem, TreeNode } from '../../page-tree';
 import { buildTree } from '../../page-tree';
@@ -6,13 +7,9 @@ import { strings } from '../../strings';
 
 const s = strings.snapshots;
 
-interface Context {
+interface Context extends TreeView {
   selectedId: string | null;
   onSelect: (id: string) => void;
-  expanded: ReadonlySet<string>;
-  onToggle: (id: string) => void;
-  /** Ids shown for the current search (matches and their ancestors), or null without a search. */
-  visible: ReadonlySet<string> | null;
   counts: ReadonlyMap<string, number>;
 }
 
@@ -28,9 +25,9 @@ export function BrowseTree({
   onToggle,
   visible,
   counts,
-}: { items: readonly PickableItem[] } & Context) {
+}: { items: readonly PickableItem[]; onToggle: (id: string) => void } & Omit<Context, 'onExpand'>) {
   const tree = useMemo(() => buildTree(items), [items]);
-  const context: Context = { selectedId, onSelect, expanded, onToggle, visible, counts };
+  const context: Context = { selectedId, onSelect, expanded, onExpand: onToggle, visible, counts };
   return (
     <ul className="tree browse-tree" aria-label={s.treeLabel}>
       {tree.map((node) => (
@@ -47,9 +44,7 @@ function Row({ node, context }: { node: TreeNode; context: Context }) {
   return (
     <TreeBranch
       node={node}
-      visible={context.visible}
-      expanded={context.expanded}
-      onExpand={context.onToggle}
+      view={context}
       rowClassName={`tree__row${selected ? ' tree__row--selected' : ''}`}
       renderChild={(child) => <Row key={child.item.id} node={child} context={context} />}
     >
