@@ -12,7 +12,7 @@ import { effectiveChildren, renderBlockById } from '../render/objects';
 import type { InsertPosition } from '../store';
 import { touch } from '../store';
 import type { Blockish } from './shared';
-import { ARCHIVED_EDIT_MESSAGE, bumpContainingPage, inputContext, pathId, readTrashFlag, visibleBlockish } from './shared';
+import { ARCHIVED_EDIT_MESSAGE, bumpContainingPage, inputContext, pathId, trashFlagOfEdit, visibleBlockish } from './shared';
 
 function render(ctx: HandlerContext, id: string): Record<string, unknown> {
   const rendered = renderBlockById(id, ctx);
@@ -155,9 +155,7 @@ function updateBlock(ctx: HandlerContext): unknown {
   requireCapability(ctx.token, 'updateContent');
   const id = pathId(ctx, 'block_id');
   const target = visibleBlockish(ctx, id);
-  const inTrash = readTrashFlag(ctx);
-  if (target.record.inTrash && inTrash !== false) throw validationError(ARCHIVED_EDIT_MESSAGE);
-  if (!target.record.inTrash && ctx.store.isTrashedInTree(id)) throw validationError(ARCHIVED_EDIT_MESSAGE);
+  const inTrash = trashFlagOfEdit(ctx, id, target.record.inTrash);
   const ictx = inputContext(ctx);
   if (target.kind === 'block') patchBlock(ictx, target.record, ctx.body);
   const content = Object.keys(ctx.body).find((key) => key !== 'in_trash' && key !== 'archived' && key !== 'type' && isRecord(ctx.body[key]));

@@ -11,7 +11,7 @@ import { renderDataSource, renderPage } from '../render/objects';
 import { touch } from '../store';
 import { newDataSource } from './databases';
 import { compileFilter, compileSorts } from './query-filter';
-import { ARCHIVED_EDIT_MESSAGE, inputContext, parseFilterProperties, pathId, readTrashFlag, visibleDatabase, visibleDataSource } from './shared';
+import { ARCHIVED_EDIT_MESSAGE, inputContext, parseFilterProperties, pathId, readTrashFlag, trashFlagOfEdit, visibleDatabase, visibleDataSource } from './shared';
 
 function retrieveDataSource(ctx: HandlerContext): unknown {
   requireCapability(ctx.token, 'readContent');
@@ -39,9 +39,7 @@ function createDataSource(ctx: HandlerContext): unknown {
 function updateDataSource(ctx: HandlerContext): unknown {
   requireCapability(ctx.token, 'updateContent');
   const dataSource = visibleDataSource(ctx, pathId(ctx, 'data_source_id'));
-  const inTrash = readTrashFlag(ctx);
-  if (dataSource.inTrash && inTrash !== false) throw validationError(ARCHIVED_EDIT_MESSAGE);
-  if (!dataSource.inTrash && ctx.store.isTrashedInTree(dataSource.id)) throw validationError(ARCHIVED_EDIT_MESSAGE);
+  const inTrash = trashFlagOfEdit(ctx, dataSource.id, dataSource.inTrash);
   if (ctx.body['parent'] !== undefined) throw unsupportedRequest('Moving data sources is not supported by the Notion emulator.');
   const ictx = inputContext(ctx);
   const title = ctx.body['title'] === undefined ? undefined : normalizeRichText(ctx.body['title'], 'body.title', ictx);

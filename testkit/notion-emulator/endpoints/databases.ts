@@ -9,7 +9,7 @@ import { normalizeRichText } from '../input/rich-text';
 import { buildSchema } from '../input/schema';
 import { renderDatabase } from '../render/objects';
 import { touch } from '../store';
-import { ARCHIVED_EDIT_MESSAGE, bumpContainingPage, inputContext, pathId, readTrashFlag, visibleDatabase, visiblePage } from './shared';
+import { ARCHIVED_EDIT_MESSAGE, bumpContainingPage, inputContext, pathId, trashFlagOfEdit, visibleDatabase, visiblePage } from './shared';
 
 function databaseParent(ctx: HandlerContext, raw: unknown): DatabaseParent {
   if (raw === undefined) throw shouldBeDefined('body.parent');
@@ -98,9 +98,7 @@ function moveDatabase(ctx: HandlerContext, database: FixtureDatabase, raw: unkno
 function updateDatabase(ctx: HandlerContext): unknown {
   requireCapability(ctx.token, 'updateContent');
   const database = visibleDatabase(ctx, pathId(ctx, 'database_id'));
-  const inTrash = readTrashFlag(ctx);
-  if (database.inTrash && inTrash !== false) throw validationError(ARCHIVED_EDIT_MESSAGE);
-  if (!database.inTrash && ctx.store.isTrashedInTree(database.id)) throw validationError(ARCHIVED_EDIT_MESSAGE);
+  const inTrash = trashFlagOfEdit(ctx, database.id, database.inTrash);
   const ictx = inputContext(ctx);
   const { body } = ctx;
   const title = body['title'] === undefined ? undefined : normalizeRichText(body['title'], 'body.title', ictx);

@@ -70,6 +70,17 @@ export function readTrashFlag(ctx: HandlerContext): boolean | undefined {
   return value;
 }
 
+/**
+ * The update's trash flag, once the edit is allowed: what is in the trash may only be taken out of
+ * it, and what lies under a trashed page cannot be edited at all.
+ */
+export function trashFlagOfEdit(ctx: HandlerContext, id: string, inTrash: boolean | undefined): boolean | undefined {
+  const flag = readTrashFlag(ctx);
+  if (inTrash && flag !== false) throw validationError(ARCHIVED_EDIT_MESSAGE);
+  if (!inTrash && ctx.store.isTrashedInTree(id)) throw validationError(ARCHIVED_EDIT_MESSAGE);
+  return flag;
+}
+
 /** The nearest page holding this content, bumped when its content changes (as the Notion app does). */
 export function bumpContainingPage(ctx: InputContext, containerId: string): void {
   const page = ctx.store.pages.get(containerId) ?? ctx.store.pageOfBlock(containerId);
