@@ -189,17 +189,13 @@ export class SnapshotBuilder {
   }
 
   /** Stores the VFS and errors, then the header: the snapshot exists once this returns. */
-  async commit(fields: {
-    timestamp: bigint;
-    durationNs: () => bigint;
-    name: string;
-    category: string;
-    environment: string;
-    perimeter: string;
-    job: string;
-    tags: string[];
-    directory: string;
-  }): Promise<SnapshotHeader> {
+  async commit(
+    fields: Pick<SnapshotHeader, 'name' | 'category' | 'environment' | 'perimeter' | 'job' | 'tags'> & {
+      timestamp: bigint;
+      durationNs: () => bigint;
+      directory: string;
+    },
+  ): Promise<SnapshotHeader> {
     const ctx = this.ctx;
     const sorted = [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const vfsMac = await this.putBlobLikeFlusher(Buffer.from(JSON.stringify({ entries: sorted })));

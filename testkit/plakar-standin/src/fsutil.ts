@@ -4,31 +4,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MODE } from './gofmt';
 
+/** Go FileMode type bits for each Unix file type (st_mode & S_IFMT); a regular file has none. */
+const FILE_TYPE_BITS = new Map<number, number>([
+  [0o060000, MODE.device],
+  [0o020000, MODE.device + MODE.charDevice],
+  [0o040000, MODE.dir],
+  [0o010000, MODE.namedPipe],
+  [0o120000, MODE.symlink],
+  [0o140000, MODE.socket],
+]);
+
 /** os.FileMode from a Unix st_mode, as Go's fillFileStatFromSys does. */
 export function goFileMode(unixMode: number): number {
-  let mode = unixMode & 0o777;
-  switch (unixMode & 0o170000) {
-    case 0o060000:
-      mode += MODE.device;
-      break;
-    case 0o020000:
-      mode += MODE.device + MODE.charDevice;
-      break;
-    case 0o040000:
-      mode += MODE.dir;
-      break;
-    case 0o010000:
-      mode += MODE.namedPipe;
-      break;
-    case 0o120000:
-      mode += MODE.symlink;
-      break;
-    case 0o140000:
-      mode += MODE.socket;
-      break;
-    default:
-      break;
-  }
+  let mode = (unixMode & 0o777) + (FILE_TYPE_BITS.get(unixMode & 0o170000) ?? 0);
   if (unixMode & 0o2000) mode += MODE.setgid;
   if (unixMode & 0o4000) mode += MODE.setuid;
   if (unixMode & 0o1000) mode += MODE.sticky;

@@ -27,6 +27,16 @@ export interface LocateFilters {
   dataClasses: string[];
 }
 
+/** The snapshot header fields that a locate filter must match exactly. */
+export type HeaderFilters = Pick<LocateFilters, 'name' | 'category' | 'environment' | 'perimeter' | 'job'>;
+
+/** Defines -name, -category, -environment, -perimeter and -job; what it returns reads their values after parsing. */
+export function headerFilterFlags(flags: FlagSet): () => HeaderFilters {
+  const keys = ['name', 'category', 'environment', 'perimeter', 'job'] as const;
+  const boxes = keys.map((key) => [key, flags.string(key, '', `filter by ${key}`)] as const);
+  return () => Object.fromEntries(boxes.map(([key, box]) => [key, box.value])) as HeaderFilters;
+}
+
 export class LocateOptions {
   filters: LocateFilters = {
     name: '',
@@ -55,19 +65,11 @@ export class LocateOptions {
     };
     flags.func('before', 'filter by date', (v) => (f.before = parseTimeFlag(v)));
     flags.func('since', 'filter by date', (v) => (f.since = parseTimeFlag(v)));
-    const name = flags.string('name', '', 'filter by name');
-    const category = flags.string('category', '', 'filter by category');
-    const environment = flags.string('environment', '', 'filter by environment');
-    const perimeter = flags.string('perimeter', '', 'filter by perimeter');
-    const job = flags.string('job', '', 'filter by job');
+    const headers = headerFilterFlags(flags);
     const dataset = flags.string('dataset', '', 'filter by dataset');
     const latest = flags.bool('latest', false, 'consider only the latest matching item');
     this.bind = () => {
-      f.name = name.value;
-      f.category = category.value;
-      f.environment = environment.value;
-      f.perimeter = perimeter.value;
-      f.job = job.value;
+      Object.assign(f, headers());
       f.dataset = dataset.value;
       f.latest = latest.value;
     };

@@ -15,7 +15,8 @@ import { CommandError, errnoText, isErrno, messageOf, pathErrorText } from '../e
 import { chmodBits } from '../fsutil';
 import { isDirMode, isRegularMode, isSymlinkMode, localStamp, MODE, nowNs } from '../gofmt';
 import { BUILTIN_EXPORTERS, lookupLocation } from '../location';
-import { LocateOptions, locateSnapshots, openSnapshotByPath, parseSnapshotPath } from '../select';
+import type { HeaderFilters } from '../select';
+import { headerFilterFlags, LocateOptions, locateSnapshots, openSnapshotByPath, parseSnapshotPath } from '../select';
 import type { Snapshot, VfsEntry } from '../snapshot';
 import type { Store } from '../store';
 import type { Command, CommandTarget } from './types';
@@ -25,18 +26,14 @@ import { subcommandFlags } from './flags';
 const toSeconds = (ns: bigint): number => Number(ns / 1_000n) / 1e6;
 
 export class RestoreCommand implements Command {
-  private filters = { name: '', category: '', environment: '', perimeter: '', job: '', tag: '' };
+  private filters: HeaderFilters & { tag: string } = { name: '', category: '', environment: '', perimeter: '', job: '', tag: '' };
   private opts: Record<string, string> = {};
   private target = '';
   private snapshots: string[] = [];
 
   parse(ctx: AppContext, args: string[]): void {
     const flags = subcommandFlags('restore', '[OPTIONS] [SNAPSHOT[:PATH]]...');
-    const name = flags.string('name', '', 'filter by name');
-    const category = flags.string('category', '', 'filter by category');
-    const environment = flags.string('environment', '', 'filter by environment');
-    const perimeter = flags.string('perimeter', '', 'filter by perimeter');
-    const job = flags.string('job', '', 'filter by job');
+    const headers = headerFilterFlags(flags);
     const tag = flags.string('tag', '', 'filter by tag');
     flags.func('o', 'specify extra exporter options', (v) => {
       const index = v.indexOf('=');
@@ -46,7 +43,7 @@ export class RestoreCommand implements Command {
     const to = flags.string('to', '', 'base directory where pull will restore');
     flags.bool('skip-permissions', false, 'do not restore file permissions');
     flags.parse(args);
-    this.filters = { name: name.value, category: category.value, environment: environment.value, perimeter: perimeter.value, job: job.value, tag: tag.value };
+    this.filters = { ...headers(), tag: tag.value };
     if (flags.nArg() !== 0 && Object.values(this.filters).some((v) => v !== '')) ctx.out.warn('snapshot specified, filters will be ignored');
     this.target = to.value === '' ? `${ctx.cwd}/plakar-${localStamp(new Date(), 'compact')}` : to.value;
     this.snapshots = flags.args();
@@ -56,12 +53,9 @@ export class RestoreCommand implements Command {
     const opts = new LocateOptions();
     const f = opts.filters;
     f.latest = true;
-    f.name = this.filters.name;
-    f.category = this.filters.category;
-    f.environment = this.filters.environment;
-    f.perimeter = this.filters.perimeter;
-    f.job = this.filters.job;
-    f.tags = [this.filters.tag];
+    const { tag, ...headers } = this.filters;
+    Object.assign(f, headers);
+    f.tags = [tag];
     return opts;
   }
 
