@@ -72,9 +72,7 @@ export class ObjectRestorer implements ObjectCreators {
       const created = await this.refused.retryWithout(entry, body, create, ['icon', 'cover']);
       if (!created) return this.refused.setAside(entry, 'page', parentNewId, position);
       newId = created.id;
-      await this.run.journal.record({ type: 'created', kind: 'page', oldId: entry.id, newId, ...(created.url ? { url: created.url } : {}) });
-      this.run.counts.pages += 1;
-      this.run.changed();
+      await this.recordCreated('page', entry.id, created);
     }
     const pageNewId = newId;
     await inStep(what, () => this.restoreContent(entry, pageNewId, children));
@@ -238,13 +236,18 @@ export class ObjectRestorer implements ObjectCreators {
           continue;
         }
         newId = created.id;
-        await this.run.journal.record({ type: 'created', kind: 'row', oldId: entry.id, newId, ...(created.url ? { url: created.url } : {}) });
-        this.run.counts.rows += 1;
-        this.run.changed();
+        await this.recordCreated('row', entry.id, created);
       }
       const rowNewId = newId;
       await inStep(what, () => this.restoreContent(entry, rowNewId, children));
     }
+  }
+
+  /** Journals a new page or row and counts it. */
+  private async recordCreated(kind: 'page' | 'row', oldId: string, created: CreatedObject): Promise<void> {
+    await this.run.journal.record({ type: 'created', kind, oldId, newId: created.id, ...(created.url ? { url: created.url } : {}) });
+    this.run.counts[kind === 'page' ? 'pages' : 'rows'] += 1;
+    this.run.changed();
   }
 
   /** Relation values sent with rows; made once every database (and so every relation) is known. */
