@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createNotionClient } from '../../electron/engine/notion/client';
 import type { CrawlResult } from '../../electron/engine/notion/crawler';
 import { crawlWorkspace } from '../../electron/engine/notion/crawler';
@@ -80,14 +80,51 @@ export async function removeAll(...dirs: string[]): Promise<void> {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
-/** The error a promise rejects with; fails the test if it resolves. */
+/** A new scratch folder (named from `prefix`) for each test, given to `ready`, removed after the test. */
+export function useScratchDir(prefix: string, ready: (dir: string) => void): void {
+  let dir: string | undefined;
+  beforeEach(async () => {
+    dir = await scratchDir(prefix);
+    ready(dir);
+  });
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+}
+
+/**
+ * For a whole test file: an emulator, and a scratch folder (named from `prefix`) made new for each
+ * test or once for the file; `ready` is told each time the scratch folder changes. Both are removed
+ * at the end.
+ */
+export function useEmulatorAndScratch(
+  prefix: string,
+  ready: (setup: { emulator: RunningEmulator; scratch: string }) => void,
+  scratchFor: 'each test' | 'the file' = 'each test',
+): void {
+  let emulator: RunningEmulator | undefined;
+  let scratch: string | undefined;
+  beforeAll(async () => {
+    emulator = await startNotionEmulator({ rateLimit: false });
+    if (scratchFor === 'the file') {
+      scratch = await scratchDir(prefix);
+      ready({ emulator, scratch });
+    }
+  });
+  if (scratchFor === 'each test') useScratchDir(prefix, (dir) => emulator && ready({ emulator, scratch: dir }));
+  afterAll(async () => {
+    await emulator?.close();
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  });
+}
+
 /**
  * For a whole test file: an emulator and a first crawl of it, made before the first test; after the
  * last, the emulator is closed and the crawl removed with every folder passed to `removeLater`.
  * With `resetAfterEach`, the emulator's workspace is reset after each test.
  */
 export function useCrawledEmulator(
-  ready: (emulator: RunningEmulator, crawl: TestCrawl) => void,
+  ready: (setup: { emulator: RunningEmulator; crawl: TestCrawl }) => void,
   options: { resetAfterEach?: boolean } = {},
 ): { removeLater(dir: string): void } {
   let emulator: RunningEmulator | undefined;
@@ -96,7 +133,7 @@ export function useCrawledEmulator(
     emulator = await startNotionEmulator({ rateLimit: false });
     const crawl = await crawlEmulator(emulator);
     dirs.push(crawl.dir);
-    ready(emulator, crawl);
+    ready({ emulator, crawl });
   });
   if (options.resetAfterEach) afterEach(() => emulator?.admin.reset());
   afterAll(async () => {
@@ -106,6 +143,7 @@ export function useCrawledEmulator(
   return { removeLater: (dir) => dirs.push(dir) };
 }
 
+/** The error a promise rejects with; fails the test if it resolves. */
 export async function failureOf(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
     () => {

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { runBackupJob } from '../../electron/engine/jobs/backup-job';
+import type { RestoreJobOptions } from '../../electron/engine/jobs/restore-job';
 import type { CommentScope } from '../../electron/engine/notion/crawler/context';
 import { plakarDirsUnder } from '../../electron/engine/plakar/process';
 import { PlakarStore } from '../../electron/engine/plakar/store';
@@ -67,4 +68,20 @@ export function useStoreWithOneBackup(
     await emulator?.close();
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
+}
+
+/** A restore job's options for the backup in `setup` (fast retries, no rate limit to speak of), under `targetPageId`. */
+export function restoreOfBackup(setup: BackedUpStore, targetPageId: string, overrides: Partial<RestoreJobOptions> = {}): RestoreJobOptions {
+  return {
+    token: setup.emulator.tokens.full,
+    notionApiUrl: setup.emulator.url,
+    requestsPerSecond: 1000,
+    burst: 100,
+    retryPolicy: TEST_RETRY_POLICY,
+    store: setup.store,
+    snapshotId: setup.snapshotId,
+    targetPageId,
+    workDir: path.join(setup.scratch, 'data'),
+    ...overrides,
+  };
 }

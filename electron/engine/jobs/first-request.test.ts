@@ -9,7 +9,7 @@ import type { PlakarStore } from '../plakar/store';
 import type { BackupJobOptions } from './backup-job';
 import { runBackupJob } from './backup-job';
 import { describeJobError } from './job-errors';
-import { useStoreWithOneBackup } from '../../../testkit/support/jobs';
+import { restoreOfBackup, useStoreWithOneBackup } from '../../../testkit/support/jobs';
 import type { RestoreJobOptions } from './restore-job';
 import { runRestoreJob } from './restore-job';
 
@@ -54,19 +54,7 @@ async function newTarget(): Promise<string> {
 }
 
 function restore(targetPageId: string, overrides: Partial<RestoreJobOptions> = {}): ReturnType<typeof runRestoreJob> {
-  return runRestoreJob({
-    token: emulator.tokens.full,
-    notionApiUrl: emulator.url,
-    requestsPerSecond: 1000,
-    burst: 100,
-    retryPolicy: TEST_RETRY_POLICY,
-    store,
-    snapshotId,
-    targetPageId,
-    selection: [SMALL_PAGE],
-    workDir: path.join(scratch, 'data'),
-    ...overrides,
-  });
+  return runRestoreJob(restoreOfBackup({ emulator, scratch, store, snapshotId }, targetPageId, { selection: [SMALL_PAGE], ...overrides }));
 }
 
 function usersMeStatuses(): Record<string, number> {

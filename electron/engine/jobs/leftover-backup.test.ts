@@ -5,10 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useScratchDir } from '../../../testkit/support/crawl';
 import { plakarBinUnderTest, plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import { buildPlakarEnv, plakarDirsUnder } from '../plakar/process';
 import { PlakarStore } from '../plakar/store';
@@ -22,12 +23,11 @@ const DEAD_PID = 2 ** 22 + 4321;
 let scratch: string;
 let store: PlakarStore;
 
+useScratchDir('leftover-', (made) => (scratch = made));
 beforeEach(async () => {
-  scratch = await mkdtemp(path.join(os.tmpdir(), 'leftover-'));
   store = new PlakarStore({ bin: plakarBinUnderTest(), dirs: plakarDirsUnder(path.join(scratch, 'home')), location: path.join(scratch, 'store'), passphrase: PASSPHRASE });
   await store.create();
 });
-afterEach(async () => rm(scratch, { recursive: true, force: true }));
 
 async function source(files: number, bytes: number): Promise<string> {
   const dir = path.join(scratch, `source-${files}`);

@@ -6,13 +6,13 @@ import type { RunningEmulator } from '../../../testkit/notion-emulator';
 import { richWorkspace, richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
 import { plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import { createNotionClient } from '../notion/client';
-import { crawlEmulator, failureOf, TEST_RETRY_POLICY } from '../../../testkit/support/crawl';
+import { crawlEmulator, failureOf } from '../../../testkit/support/crawl';
 import { compareRestore } from '../../../testkit/support/round-trip';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
 import { NotionCallError } from '../notion/retry';
 import type { PlakarStore } from '../plakar/store';
 import { describeJobError } from './job-errors';
-import { useStoreWithOneBackup } from '../../../testkit/support/jobs';
+import { restoreOfBackup, useStoreWithOneBackup } from '../../../testkit/support/jobs';
 import type { RestoreJobOptions } from './restore-job';
 import { runRestoreJob } from './restore-job';
 
@@ -34,18 +34,7 @@ async function newTarget(title: string): Promise<string> {
 }
 
 function restore(overrides: Partial<RestoreJobOptions>): ReturnType<typeof runRestoreJob> {
-  return runRestoreJob({
-    token: emulator.tokens.full,
-    notionApiUrl: emulator.url,
-    requestsPerSecond: 1000,
-    burst: 100,
-    retryPolicy: TEST_RETRY_POLICY,
-    store,
-    snapshotId,
-    targetPageId: richWorkspaceFacts.ids.home,
-    workDir: path.join(scratch, 'data'),
-    ...overrides,
-  });
+  return runRestoreJob(restoreOfBackup({ emulator, scratch, store, snapshotId }, richWorkspaceFacts.ids.home, overrides));
 }
 
 describe(`runRestoreJob, with ${plakarUnderTestLabel()}`, () => {

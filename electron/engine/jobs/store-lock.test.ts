@@ -1,14 +1,12 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScratchDir } from '../../../testkit/support/crawl';
 import { acquireStoreLock, StoreBusyError, storeLockFile } from './store-lock';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'lock-'));
-});
-afterEach(async () => rm(dir, { recursive: true, force: true }));
+useScratchDir('lock-', (made) => (dir = made));
 
 describe('acquireStoreLock', () => {
   it('lets one job at a time hold a store', async () => {

@@ -1,19 +1,14 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScratchDir } from '../../../testkit/support/crawl';
 import { standinBinPath } from '../../../testkit/plakar-standin';
 import { writeVersionOnlyPlakar } from '../../../testkit/version-only-plakar';
 import { detectPlakar, plakarCandidates } from './detect';
 import { plakarDirsUnder } from './process';
 
 let scratch: string;
-beforeEach(async () => {
-  scratch = await mkdtemp(path.join(os.tmpdir(), 'detect-'));
-});
-afterEach(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
+useScratchDir('detect-', (made) => (scratch = made));
 
 const dirs = () => plakarDirsUnder(path.join(scratch, 'plakar-home'));
 

@@ -4,10 +4,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScratchDir } from '../../../testkit/support/crawl';
 import { plakarBinUnderTest, plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import { PlakarError } from './errors';
 import { plakarDirsUnder } from './process';
@@ -16,12 +16,7 @@ import { PlakarStore } from './store';
 const PASSPHRASE = 'a long test passphrase 42';
 let scratch: string;
 
-beforeEach(async () => {
-  scratch = await mkdtemp(path.join(os.tmpdir(), 'store-adapter-'));
-});
-afterEach(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
+useScratchDir('store-adapter-', (made) => (scratch = made));
 
 function store(location = path.join(scratch, 'store'), passphrase: string | null = PASSPHRASE): PlakarStore {
   return new PlakarStore({

@@ -1,7 +1,7 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scratchDir } from '../../../testkit/support/crawl';
+import { describe, expect, it } from 'vitest';
+import { useScratchDir } from '../../../testkit/support/crawl';
 import type { JournalIdentity } from './journal';
 import { RestoreJournal } from './journal';
 
@@ -10,10 +10,7 @@ const B: JournalIdentity = { ...A, workspaceId: 'bbbbbbbb-0000-4000-8000-0000000
 const CREATED = { type: 'created', kind: 'page', oldId: 'p1', newId: 'n1' } as const;
 let dir: string;
 
-beforeEach(async () => {
-  dir = await scratchDir('journal-');
-});
-afterEach(async () => rm(dir, { recursive: true, force: true }));
+useScratchDir('journal-', (made) => (dir = made));
 
 async function interrupted(identity: JournalIdentity): Promise<RestoreJournal> {
   const journal = await RestoreJournal.open(dir, identity);

@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScratchDir } from '../../../testkit/support/crawl';
 import { plakarBinUnderTest, plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import type { SnapshotListEntry } from '../plakar/parse';
 import { plakarDirsUnder } from '../plakar/process';
@@ -13,10 +13,7 @@ const OURS = ['app=notion-plakar', 'source=s1', 'mode=incremental'];
 const keepOne = { last: 1, daily: 0, weekly: 0, monthly: 0 };
 let scratch: string;
 
-beforeEach(async () => {
-  scratch = await mkdtemp(path.join(os.tmpdir(), 'prune-'));
-});
-afterEach(async () => rm(scratch, { recursive: true, force: true }));
+useScratchDir('prune-', (made) => (scratch = made));
 
 /** Only what pruneSnapshots uses of a PlakarStore; it records what it was asked to remove. */
 class FakeStore {

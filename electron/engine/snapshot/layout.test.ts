@@ -20,10 +20,7 @@ interface Block {
 
 let emulator: RunningEmulator;
 let crawl: TestCrawl;
-useCrawledEmulator((started, crawled) => {
-  emulator = started;
-  crawl = crawled;
-});
+useCrawledEmulator((setup) => ({ emulator, crawl } = setup));
 
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(

@@ -1,15 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScratchDir } from '../../../testkit/support/crawl';
 import { localFirstSource } from './plakar-source';
 import type { SnapshotSource } from './snapshot-source';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'local-first-'));
-});
-afterEach(async () => rm(dir, { recursive: true, force: true }));
+useScratchDir('local-first-', (made) => (dir = made));
 
 describe('localFirstSource', () => {
   it('reads the local copy, and asks the store only for what the copy lacks', async () => {

@@ -11,10 +11,7 @@ import { NothingSharedError } from './index';
 const facts = richWorkspaceFacts;
 let emulator: RunningEmulator;
 let baseline: TestCrawl;
-useCrawledEmulator((started, crawl) => {
-  emulator = started;
-  baseline = crawl;
-});
+useCrawledEmulator((setup) => ({ emulator, crawl: baseline } = setup));
 
 /** A tree's files except the manifest; file URLs are compared without the emulator's random port. */
 function withoutManifest(tree: Map<string, Buffer>): Map<string, string> {

@@ -12,13 +12,7 @@ import { PreviousSnapshot } from './previous-snapshot';
 const facts = richWorkspaceFacts;
 let emulator: RunningEmulator;
 let first: TestCrawl;
-const { removeLater } = useCrawledEmulator(
-  (started, crawl) => {
-    emulator = started;
-    first = crawl;
-  },
-  { resetAfterEach: true },
-);
+const { removeLater } = useCrawledEmulator((setup) => ({ emulator, crawl: first } = setup), { resetAfterEach: true });
 
 async function incremental(previousDir = first.dir): Promise<TestCrawl> {
   emulator.admin.resetCounts();

@@ -12,13 +12,7 @@ import { crawlEmulator, readTree, useCrawledEmulator } from '../../../../testkit
 const facts = richWorkspaceFacts;
 let emulator: RunningEmulator;
 let first: TestCrawl;
-const { removeLater } = useCrawledEmulator(
-  (started, crawl) => {
-    emulator = started;
-    first = crawl;
-  },
-  { resetAfterEach: true },
-);
+const { removeLater } = useCrawledEmulator((setup) => ({ emulator, crawl: first } = setup), { resetAfterEach: true });
 
 interface StoredBlock {
   id: string;
