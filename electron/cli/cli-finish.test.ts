@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../testkit/notion-emulator';
-import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
+import { richWorkspaceFacts } from '../../testkit/notion-emulator';
 import { plakarUnderTestLabel } from '../../testkit/plakar-standin';
-import { scratchDir } from '../../testkit/support/crawl';
+import { useEmulatorAndScratch } from '../../testkit/support/crawl';
 import { cliRunner } from '../../testkit/support/cli';
 
 // The CLI's messages, help and listings: what a user reads (issue 13).
@@ -20,17 +20,12 @@ const store = () => path.join(scratch, 'store');
 
 const { cli } = cliRunner({ scratch: () => scratch, emulator: () => emulator, passphrase: PASSPHRASE });
 
+useEmulatorAndScratch('cli-finish-', (setup) => ({ emulator, scratch } = setup), 'the file');
 beforeAll(async () => {
-  emulator = await startNotionEmulator({ rateLimit: false });
-  scratch = await scratchDir('cli-finish-');
   expect((await cli(['init', '--store', store()])).code).toBe(0);
   const backup = await cli(['backup', '--store', store(), '--json', '--rate', '100']);
   snapshotId = (JSON.parse(backup.stdout) as { snapshotId: string }).snapshotId;
 }, 120_000);
-afterAll(async () => {
-  await emulator.close();
-  await rm(scratch, { recursive: true, force: true });
-});
 
 describe(`CLI messages, with ${plakarUnderTestLabel()}`, { timeout: 60_000 }, () => {
   it('export into a folder with files says so once, and names --merge', async () => {

@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../testkit/notion-emulator';
-import { startNotionEmulator } from '../../testkit/notion-emulator';
 import { plakarBinUnderTest, plakarUnderTestLabel } from '../../testkit/plakar-standin';
-import { scratchDir } from '../../testkit/support/crawl';
+import { useEmulatorAndScratch } from '../../testkit/support/crawl';
 import { waitFor } from '../../testkit/support/cli';
 import { runCli } from './program';
 
@@ -16,17 +15,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 let emulator: RunningEmulator;
 let scratch: string;
 
+useEmulatorAndScratch('cli-process-', (setup) => ({ emulator, scratch } = setup));
 beforeAll(async () => {
-  emulator = await startNotionEmulator({ rateLimit: false });
   // @ts-expect-error plain ESM build script without type declarations
   const { buildEntry } = (await import('../../scripts/build-node.mjs')) as { buildEntry: (name: string) => Promise<string> };
   await buildEntry('cli');
 }, 60_000);
-afterAll(async () => emulator.close());
-beforeEach(async () => {
-  scratch = await scratchDir('cli-process-');
-});
-afterEach(async () => rm(scratch, { recursive: true, force: true }));
 
 const store = () => path.join(scratch, 'store');
 const dataDir = () => path.join(scratch, 'data');

@@ -1,14 +1,14 @@
 import { execFile } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../testkit/notion-emulator';
-import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
+import { richWorkspaceFacts } from '../../testkit/notion-emulator';
 import { plakarUnderTestLabel } from '../../testkit/plakar-standin';
-import { scratchDir } from '../../testkit/support/crawl';
+import { useEmulatorAndScratch } from '../../testkit/support/crawl';
 import { isAlive } from '../engine/jobs/process-liveness';
 import { cliRunner } from '../../testkit/support/cli';
 
@@ -17,14 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 let emulator: RunningEmulator;
 let scratch: string;
 
-beforeAll(async () => {
-  emulator = await startNotionEmulator({ rateLimit: false });
-});
-afterAll(async () => emulator.close());
-beforeEach(async () => {
-  scratch = await scratchDir('cli-');
-});
-afterEach(async () => rm(scratch, { recursive: true, force: true }));
+useEmulatorAndScratch('cli-', (setup) => ({ emulator, scratch } = setup));
 
 const { env, cli } = cliRunner({ scratch: () => scratch, emulator: () => emulator, passphrase: PASSPHRASE });
 

@@ -1,11 +1,11 @@
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { RunningEmulator } from '../../testkit/notion-emulator';
-import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
+import { richWorkspaceFacts } from '../../testkit/notion-emulator';
 import { plakarUnderTestLabel } from '../../testkit/plakar-standin';
 import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
-import { scratchDir } from '../../testkit/support/crawl';
+import { useEmulatorAndScratch } from '../../testkit/support/crawl';
 import { JobHistory } from '../services/background/job-history';
 import { createFileLogger } from '../services/logger';
 import { cliRunner } from '../../testkit/support/cli';
@@ -18,14 +18,7 @@ const PASSPHRASE = 'known passphrase for the secrets scan 2026';
 let emulator: RunningEmulator;
 let scratch: string;
 
-beforeAll(async () => {
-  emulator = await startNotionEmulator({ rateLimit: false });
-  scratch = await scratchDir('secrets-scan-');
-});
-afterAll(async () => {
-  await emulator.close();
-  await rm(scratch, { recursive: true, force: true });
-});
+useEmulatorAndScratch('secrets-scan-', (setup) => ({ emulator, scratch } = setup), 'the file');
 
 const { cli } = cliRunner({ scratch: () => scratch, emulator: () => emulator, passphrase: PASSPHRASE });
 

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { scratchDir } from '../../testkit/support/crawl';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useScratchDir } from '../../testkit/support/crawl';
 import { waitFor } from '../../testkit/support/cli';
 import { hasDisplay } from './ui-command';
 
@@ -20,10 +20,7 @@ beforeAll(async () => {
   const { buildEntry } = (await import('../../scripts/build-node.mjs')) as { buildEntry: (name: string) => Promise<string> };
   await buildEntry('cli');
 }, 60_000);
-beforeEach(async () => {
-  scratch = await scratchDir('cli-ui-');
-});
-afterEach(async () => rm(scratch, { recursive: true, force: true }));
+useScratchDir('cli-ui-', (made) => (scratch = made));
 
 function startUi(args: string[]) {
   const child = spawn(process.execPath, [path.join(root, 'bin/notion-plakar.js'), 'ui', '--no-open', ...args], {

@@ -1,12 +1,12 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RunningEmulator } from '../../../testkit/notion-emulator';
-import { richWorkspaceFacts, startNotionEmulator } from '../../../testkit/notion-emulator';
+import { richWorkspaceFacts } from '../../../testkit/notion-emulator';
 import { plakarBinUnderTest, plakarUnderTestLabel } from '../../../testkit/plakar-standin';
 import { writeVersionOnlyPlakar } from '../../../testkit/version-only-plakar';
 import type { BackupProgress } from '../../../shared/jobs';
-import { failureOf, scratchDir, TEST_RETRY_POLICY } from '../../../testkit/support/crawl';
+import { failureOf, TEST_RETRY_POLICY, useEmulatorAndScratch } from '../../../testkit/support/crawl';
 import { PlakarError } from '../plakar/errors';
 import { plakarDirsUnder, runPlakar } from '../plakar/process';
 import { PlakarStore } from '../plakar/store';
@@ -20,17 +20,10 @@ const PASSPHRASE = 'backup job test passphrase';
 let emulator: RunningEmulator;
 let scratch: string;
 
-beforeAll(async () => {
-  emulator = await startNotionEmulator({ rateLimit: false });
-});
-afterAll(async () => emulator.close());
-beforeEach(async () => {
-  scratch = await scratchDir('backup-job-');
-});
-afterEach(async () => {
+useEmulatorAndScratch('backup-job-', (setup) => ({ emulator, scratch } = setup));
+afterEach(() => {
   vi.restoreAllMocks();
   emulator.admin.setFaults(null);
-  await rm(scratch, { recursive: true, force: true });
 });
 
 function storeAt(location = path.join(scratch, 'store'), options: { bin?: string; passphrase?: string } = {}): PlakarStore {
