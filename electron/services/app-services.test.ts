@@ -227,6 +227,8 @@ describe('the app’s own log', () => {
     await core.handlers.setBackupRoots({ ids: [richWorkspaceFacts.ids.orphanPage] });
     expect(await core.handlers.startBackup({ full: false })).toMatchObject({ status: 'started' });
     await ended;
+    // The history is written just after the event: let it land before the folder is removed.
+    await expect.poll(async () => (await core.handlers.listJobHistory(undefined)).jobs.length).toBe(1);
     const logged = lines.map((line) => JSON.parse(line) as { msg: string; kind?: string; status?: string });
     expect(logged).toEqual(expect.arrayContaining([
       expect.objectContaining({ msg: 'job started', kind: 'backup' }),
