@@ -8,7 +8,8 @@ const stderr = pipeWriter(process.stderr);
 // Ctrl-C or SIGTERM cancels the running job cleanly (plakar stopped, staging removed), and the
 // process exits within a few seconds whatever the job was waiting for; a second Ctrl-C exits at once.
 const cancel = new AbortController();
-const signals = handleTerminationSignals({ controller: cancel, workDir: cliDataDir(process.env), stderr });
+const stoppingMessage = process.argv[2] === 'ui' ? 'stopping (a running job is cancelled first)…' : undefined;
+const signals = handleTerminationSignals({ controller: cancel, workDir: cliDataDir(process.env), stderr, stoppingMessage });
 
 const code = await runCli(process.argv.slice(2), {
   stdout,

@@ -45,6 +45,8 @@ export function handleTerminationSignals(options: {
   controller: AbortController;
   workDir: string;
   stderr: (text: string) => void;
+  /** What the first signal prints; `ui` says it stops the app rather than a job. */
+  stoppingMessage?: string;
   exit?: (code: number) => void;
 }): SignalHandling {
   const exit = options.exit ?? ((code: number) => process.exit(code));
@@ -62,7 +64,7 @@ export function handleTerminationSignals(options: {
       return;
     }
     received = signal;
-    options.stderr('notion-plakar: cancelling…\n');
+    options.stderr(`notion-plakar: ${options.stoppingMessage ?? 'cancelling…'}\n`);
     options.controller.abort(Object.assign(new Error('cancelled'), { name: 'AbortError' }));
     // Unref'd: a job that cleans up in time lets the process end on its own, sooner.
     setTimeout(() => {

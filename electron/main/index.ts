@@ -91,7 +91,8 @@ async function confirmQuit(): Promise<boolean> {
     detail: running.kind === 'backup' ? 'If you quit now, no snapshot is recorded; the next backup starts over.' : 'If you quit now, it stops where it is.',
   });
   if (response !== 1) return false;
-  core?.cancelRunningJob();
+  // Waits (a few seconds at most) so plakar is stopped and the staging folder removed before quitting.
+  await core?.cancelRunningJob();
   return true;
 }
 

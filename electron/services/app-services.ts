@@ -4,7 +4,7 @@ import { checkNotionToken } from '../engine/notion/token-check';
 import { AppEvents } from './app-events';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
-import type { RunningJob } from './background/job-runner';
+import type { JobRunner, RunningJob } from './background/job-runner';
 import type { AppSettings } from './settings';
 import { launchBackup, launchIntegrityCheck } from './background/job-launchers';
 import { jobServices } from './handlers/jobs';
@@ -31,7 +31,8 @@ export interface AppCore {
   settings: AppSettings;
   clock: Clock;
   runningJob(): RunningJob | null;
-  cancelRunningJob(): void;
+  /** Cancels the running job and waits (a few seconds at most) until it has cleaned up after itself. */
+  cancelRunningJob(waitMs?: number): Promise<void>;
   /** Starts automatic backups (the app and the e2e harness do; unit tests of handlers do not). */
   start(): Promise<void>;
   stop(): void;
@@ -130,10 +131,7 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
     settings: deps.settings,
     clock,
     runningJob: () => deps.jobs.running(),
-    cancelRunningJob: () => {
-      const running = deps.jobs.running();
-      if (running) deps.jobs.cancel(running.jobId);
-    },
+    cancelRunningJob: (waitMs = 4000) => cancelAndWait(deps.jobs, waitMs),
     start: () => scheduler.start(),
     stop: () => scheduler.stop(),
     async backUpNow() {
@@ -157,4 +155,15 @@ function logJobs(deps: ServiceDeps, events: AppEvents): void {
     if (outcome.status === 'failed') logger.warn({ ...fields, message: outcome.message }, 'job failed');
     else logger.info(fields, 'job ended');
   });
+}
+
+async function cancelAndWait(jobs: JobRunner, waitMs: number): Promise<void> {
+  const running = jobs.running();
+  if (!running) return;
+  const ended = new Promise<void>((resolve) => {
+    jobs.onEnded(() => resolve());
+    setTimeout(resolve, waitMs).unref();
+  });
+  jobs.cancel(running.jobId);
+  await ended;
 }

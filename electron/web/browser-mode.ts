@@ -85,20 +85,9 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     async stop() {
       dialogs.cancelAll();
       core.stop();
-      await cancelRunningJob(jobs);
+      await core.cancelRunningJob();
       await started.close();
     },
   };
 }
 
-/** Cancels the running job and waits (a few seconds at most) until it has cleaned up after itself. */
-async function cancelRunningJob(jobs: JobRunner, waitMs = 4000): Promise<void> {
-  const running = jobs.running();
-  if (!running) return;
-  const ended = new Promise<void>((resolve) => {
-    jobs.onEnded(() => resolve());
-    setTimeout(resolve, waitMs).unref();
-  });
-  jobs.cancel(running.jobId);
-  await ended;
-}

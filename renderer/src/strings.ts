@@ -1,5 +1,6 @@
 import { NEWEST_TESTED_PLAKAR, SUPPORTED_PLAKAR_RANGE } from '../../shared/plakar-support';
 import { formatDuration } from '../../shared/format-duration';
+import { NOTION_REQUEST_RATE } from '../../shared/notion-rate';
 
 /**
  * Every user-facing string of the renderer, in one place so it can be translated. Functions take
@@ -539,8 +540,8 @@ export const strings = {
     pagesSave: 'Save',
     advancedTitle: 'Advanced',
     rate: 'Requests per second',
-    rateHelp: 'Notion allows about 3 on average. Higher values may be slowed down by Notion.',
-    rateInvalid: 'Enter a number from 0.1 to 50.',
+    rateHelp: `Notion allows about ${NOTION_REQUEST_RATE.default} on average. Higher values may be slowed down by Notion.`,
+    rateInvalid: `Enter a number from ${NOTION_REQUEST_RATE.min} to ${NOTION_REQUEST_RATE.settingsMax}.`,
     commentsLegend: 'Comments to back up',
     comments: {
       pages: 'Comments on pages',

@@ -1,9 +1,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContractHandlers, ResultOf } from '../../../shared/ipc/contract';
+import { SnapshotTreeSchema } from '../../../shared/ipc/app-schemas';
 import { describeJobError } from '../../engine/jobs/job-errors';
 import { localCopyOf } from '../../engine/jobs/backup-mirror';
 import { localFirstSource, plakarSource } from '../../engine/snapshot/plakar-source';
+import { iconEmoji } from '../../engine/snapshot/format';
 import { buildPagePreview } from '../../engine/snapshot/preview';
 import { SnapshotReader } from '../../engine/snapshot/reader';
 import type { ServiceContext } from '../service-context';
@@ -43,7 +45,7 @@ export function snapshotServices(context: ServiceContext): SnapshotHandlers {
         id: entry.id,
         object: entry.object,
         title: entry.title,
-        emoji: (entry.icon as { emoji?: string } | null)?.emoji ?? null,
+        emoji: iconEmoji(entry.icon ?? undefined),
         parentId: entry.parentId,
         isRow: entry.isRow,
       })),
@@ -65,7 +67,8 @@ export function snapshotServices(context: ServiceContext): SnapshotHandlers {
     async getSnapshotTree({ snapshotId }) {
       const file = path.join(cacheDir, `${snapshotId}.json`);
       try {
-        return JSON.parse(await readFile(file, 'utf8')) as Tree;
+        const cachedTree = SnapshotTreeSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+        if (cachedTree.success) return cachedTree.data;
       } catch {
         // not cached yet
       }

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
+import { NOTION_REQUEST_RATE } from '../../../../shared/notion-rate';
 import { ProblemLine } from '../../components/CallStatus';
 import { Card } from '../../components/Card';
 import { CheckRow } from '../../components/CheckRow';
@@ -42,8 +43,8 @@ export function AdvancedSection({ state, onStateChange }: { state: AppState; onS
               {...control}
               className="input input--short"
               type="number"
-              min={0.1}
-              max={50}
+              min={NOTION_REQUEST_RATE.min}
+              max={NOTION_REQUEST_RATE.settingsMax}
               step="any"
               value={rate}
               onChange={(event) => setRate(event.target.value)}
