@@ -362,6 +362,8 @@ export const strings = {
     openLabel: (date: string) => `Open the snapshot of ${date}`,
     restore: 'Restore…',
     restoreLabel: (date: string) => `Restore from the snapshot of ${date}`,
+    restorePage: 'Restore this page…',
+    restoreDatabase: 'Restore this database…',
     back: '← All snapshots',
     detailTitle: (date: string) => `Snapshot of ${date}`,
     idLabel: 'Snapshot id',

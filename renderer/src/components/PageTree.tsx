@@ -22,7 +22,8 @@ export function PageTree({
   const [query, setQuery] = useState('');
   const tree = useMemo(() => buildTree(items), [items]);
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(tree.map((node) => node.item.id)));
+  // The top level is open, and so is every branch holding a chosen item (it may come chosen from elsewhere).
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set([...tree.map((node) => node.item.id), ...ancestorsOf(selected, byId)]));
   const visible = useMemo(() => visibleForQuery(items, query), [items, query]);
 
   const onExpand = (id: string) => setExpanded((current) => withToggled(current, id, !current.has(id)));
@@ -43,6 +44,18 @@ export function PageTree({
       )}
     </div>
   );
+}
+
+function ancestorsOf(ids: ReadonlySet<string>, byId: ReadonlyMap<string, PickableItem>): string[] {
+  const found = new Set<string>();
+  for (const id of ids) {
+    let parent = byId.get(id)?.parentId ?? null;
+    while (parent && !found.has(parent)) {
+      found.add(parent);
+      parent = byId.get(parent)?.parentId ?? null;
+    }
+  }
+  return [...found];
 }
 
 /** How a page tree is shown: what a search leaves in, which nodes are open, and how to open one. */

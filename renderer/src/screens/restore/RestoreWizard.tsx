@@ -21,11 +21,20 @@ type Step = 0 | 1 | 2 | 3 | 4;
  * The restore wizard: snapshot → what → where → check (a dry run for Notion) → restore with progress
  * and a report. A failed or cancelled restore resumes from its journal by running it again.
  */
-export function RestoreWizard({ snapshotId: initialSnapshot, onDone }: { snapshotId?: string; onDone?: () => void }) {
+export function RestoreWizard({
+  snapshotId: initialSnapshot,
+  pageId,
+  onDone,
+}: {
+  snapshotId?: string;
+  /** Opened from a page of the snapshot: the selection starts with just that page (or database). */
+  pageId?: string;
+  onDone?: () => void;
+}) {
   const [step, setStep] = useState<Step>(initialSnapshot ? 1 : 0);
   const [snapshotId, setSnapshotId] = useState<string | null>(initialSnapshot ?? null);
-  const [mode, setMode] = useState<'all' | 'some'>('all');
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [mode, setMode] = useState<'all' | 'some'>(pageId ? 'some' : 'all');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(pageId ? [pageId] : []));
   const [selectionError, setSelectionError] = useState<string | null>(null);
   const [draft, setDraft] = useState<DestinationDraft>({ kind: 'notion', pickedId: '', pasted: '' });
   const [problem, setProblem] = useState<DestinationProblem | null>(null);

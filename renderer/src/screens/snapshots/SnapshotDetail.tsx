@@ -6,6 +6,7 @@ import { visibleForQuery, withToggled } from '../../page-tree';
 import { TitleSearch } from '../../components/TitleSearch';
 import { strings } from '../../strings';
 import { useMainQuery } from '../../use-main';
+import { RestoreWizard } from '../restore/RestoreWizard';
 import { BrowseTree } from './BrowseTree';
 import { PagePreview } from './PagePreview';
 import type { SnapshotRow } from './snapshot-helpers';
@@ -21,6 +22,8 @@ export function SnapshotDetail({ snapshot, onBack, onRestore }: { snapshot: Snap
   const [selectedId, setSelectedId] = useState<string | null>(null);
   // Until the user opens or closes a branch, the top level is open.
   const [opened, setOpened] = useState<ReadonlySet<string> | null>(null);
+  // "Restore this page…": the wizard opens here, and Done comes back to this page's preview.
+  const [restoringId, setRestoringId] = useState<string | null>(null);
 
   const entries = useMemo(() => (tree.state === 'ready' ? tree.value.entries : []), [tree.state, tree.value]);
   const expanded = useMemo(() => opened ?? new Set(topLevelIds(entries)), [opened, entries]);
@@ -45,6 +48,8 @@ export function SnapshotDetail({ snapshot, onBack, onRestore }: { snapshot: Snap
     }
     setOpened(next);
   };
+
+  if (restoringId) return <RestoreWizard snapshotId={snapshot.id} pageId={restoringId} onDone={() => setRestoringId(null)} />;
 
   return (
     <div className="screen screen--wide">
@@ -90,6 +95,13 @@ export function SnapshotDetail({ snapshot, onBack, onRestore }: { snapshot: Snap
             </Card>
             <Card id="browse-preview" title={s.previewTitle} className="browse__preview">
               {!selected && <p className="muted">{s.previewHint}</p>}
+              {selected && !selected.isRow && (
+                <p className="button-row">
+                  <button type="button" className="button button--secondary" onClick={() => setRestoringId(selected.id)}>
+                    {selected.object === 'database' ? s.restoreDatabase : s.restorePage}
+                  </button>
+                </p>
+              )}
               {selected?.object === 'database' && <p className="muted">{s.databaseHint}</p>}
               {selected?.object === 'page' && (
                 <PagePreview snapshotId={snapshot.id} pageId={selected.id} context={{ known, onOpenPage: openPage }} />
