@@ -118,3 +118,25 @@ test('a target page not shared with the integration is refused with a clear mess
   await page.getByTestId('restore-wizard').getByRole('button', { name: 'Back', exact: true }).click();
   await expect(heading(page, 'Restore: Where')).toBeFocused();
 });
+
+test('restores one page from its preview, saying what will happen', async ({ launchApp, emulator, scratchDir }) => {
+  test.setTimeout(240_000);
+  const { page } = await launchApp();
+  await prepareAppState(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [ids.orphanPage] });
+  await backUpThroughBridge(page);
+  await navigateTo(page, 'Snapshots');
+  await page.getByTestId('snapshot-list').getByRole('button', { name: /^Open the snapshot of/ }).click();
+  const tree = page.getByRole('list', { name: 'Pages and databases in this snapshot' });
+  await tree.getByRole('button', { name: 'Child of the orphan', exact: true }).click();
+  await page.getByRole('button', { name: 'Restore this page…' }).click();
+
+  // The wizard starts on this page alone; the whole snapshot is still one click away.
+  await expect(heading(page, 'Restore: What')).toBeFocused();
+  await expect(page.getByLabel('Only some pages or databases')).toBeChecked();
+  await expect(page.getByRole('checkbox', { checked: true })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Choose a page').selectOption({ label: '🏠 Home' });
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByTestId('restore-plan')).toContainText('Restore “Child of the orphan” as it was on');
+  await expect(page.getByTestId('restore-plan')).toContainText('as a new page under 🏠 Home. Nothing that exists changes.');
+});

@@ -466,9 +466,21 @@ export const strings = {
     requests: (count: number, time: string) => `${plural(count, 'request', 'requests')} to Notion, about ${time} at the current rate limit.`,
     lossesTitle: (count: number) => `What cannot be restored (${count.toLocaleString()})`,
     noLosses: 'Everything in the selection can be restored.',
-    folderSummary: (format: string, dir: string) => `The pages will be written as ${format} into ${dir}.`,
-    notionSummary: (target: string) => `The pages will be created under ${target}.`,
-    selectionSummary: (count: number) => (count === 0 ? 'The whole snapshot.' : `${plural(count, 'chosen page or database', 'chosen pages and databases')} with everything below.`),
+    plan: {
+      quoted: (title: string) => `“${title}”`,
+      /** "A", "A and B", "A, B and C". */
+      list: (items: readonly string[]) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`),
+      others: (count: number) => plural(count, 'other page', 'other pages'),
+      whole: 'the whole snapshot',
+      asOf: (date: string, several: boolean) => ` as ${several ? 'they were' : 'it was'} on ${date}`,
+      newCopy: { page: 'a new page', database: 'a new database', several: 'new pages' },
+      formats: { markdown: 'Markdown', html: 'HTML', json: 'JSON' },
+      toNotion: (what: string, when: string, copy: string, target: string) =>
+        `Restore ${what}${when ? `${when},` : ''} as ${copy} under ${target}. Nothing that exists changes.`,
+      toFolder: (what: string, when: string, format: string, dir: string, merge: boolean) =>
+        `Write ${what}${when ? `${when},` : ''} as ${format} files into ${dir}. ${merge ? 'Files there with the same names are replaced; nothing in Notion changes.' : 'Nothing in Notion changes.'}`,
+      below: 'Sub-pages and database rows come with what is chosen.',
+    },
     start: 'Restore now',
     startFolder: 'Write the files',
     starting: 'Starting…',
@@ -477,7 +489,7 @@ export const strings = {
     runningFolder: 'Writing the files…',
     created: 'Created so far',
     counts: { pages: 'Pages', databases: 'Databases', rows: 'Rows', blocks: 'Blocks', files: 'Files', comments: 'Comments' },
-    exported: (done: number, total: number) => `${done.toLocaleString()} of ${total.toLocaleString()} pages written`,
+    exported: (done: number, total: number) => `${done.toLocaleString()} of ${plural(total, 'page', 'pages')} written`,
     exportBar: 'Pages written',
     cancel: 'Cancel restore',
     cancelling: 'Cancelling…',

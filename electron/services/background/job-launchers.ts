@@ -2,6 +2,7 @@ import type { JobFinishedEvent, JobStart } from '../../../shared/ipc/app-schemas
 import type { RetentionPolicy } from '../../../shared/schedule';
 import type { JobTrigger } from '../../../shared/schedule';
 import type { BackupPhase } from '../../../shared/jobs';
+import { countsSummary, plural } from '../../../shared/plural';
 import { sourceKey } from '../../engine/jobs/backup-plan';
 import { runBackupJob } from '../../engine/jobs/backup-job';
 import type { JobErrorDescription } from '../../engine/jobs/job-errors';
@@ -100,7 +101,7 @@ export async function launchBackup(
               timeZone: context.timeZone(),
               workDir: context.config.dataDir,
             });
-            if (pruned.removed.length > 0) retentionNote = ` Retention removed ${pruned.removed.length} older snapshot${pruned.removed.length === 1 ? '' : 's'}.`;
+            if (pruned.removed.length > 0) retentionNote = ` Retention removed ${plural(pruned.removed.length, 'older snapshot', 'older snapshots')}.`;
           } catch (error) {
             warnings.push(`retention was not applied: ${describeJobError(error, 'browse').message}`);
           }
@@ -111,7 +112,7 @@ export async function launchBackup(
           outcome: {
             status: 'succeeded',
             snapshotId: result.snapshotId,
-            summary: `${counts.pages} pages, ${counts.databases} databases, ${counts.rows} rows, ${counts.blocks} blocks, ${counts.files} files${retentionNote ? `.${retentionNote}` : ''}`,
+            summary: `${countsSummary({ pages: counts.pages, databases: counts.databases, rows: counts.rows, blocks: counts.blocks, files: counts.files })}${retentionNote ? `.${retentionNote}` : ''}`,
             warnings,
             counts: {
               pages: counts.pages,
@@ -139,7 +140,7 @@ export async function launchBackup(
 
 /** What a clean `plakar check` of `count` snapshots says (the job, and Settings' "Check integrity now"). */
 export function integritySummary(count: number): string {
-  return `plakar checked ${count} snapshot${count === 1 ? '' : 's'}: no damage found.`;
+  return `plakar checked ${plural(count, 'snapshot', 'snapshots')}: no damage found.`;
 }
 
 /** `plakar check` of the whole store as a background job (scheduled, or from Settings). */
@@ -195,7 +196,7 @@ export async function launchRetention(context: ServiceContext, policy: Retention
         outcome: {
           status: 'succeeded',
           snapshotId: null,
-          summary: `Removed ${count} snapshot${count === 1 ? '' : 's'}; ${pruned.plan.keep.length} kept.`,
+          summary: `Removed ${plural(count, 'snapshot', 'snapshots')}; ${pruned.plan.keep.length.toLocaleString('en-US')} kept.`,
           warnings: pruned.skipped.map((skipped) => `snapshot ${skipped.slice(0, 12)} was kept: the policy keeps it now, or it no longer exists`),
         },
       });

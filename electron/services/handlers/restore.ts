@@ -1,6 +1,7 @@
 import type { RestoreLoss } from '../../../shared/restore-losses';
 import type { ContractHandlers } from '../../../shared/ipc/contract';
 import { parseNotionId } from '../../../shared/notion-ids';
+import { countsSummary } from '../../../shared/plural';
 import { ExportTargetNotEmptyError } from '../../engine/export';
 import { runExportJob } from '../../engine/jobs/export-job';
 import { describeJobError } from '../../engine/jobs/job-errors';
@@ -66,7 +67,7 @@ export function restoreServices(context: ServiceContext): RestoreHandlers {
               outcome: {
                 status: 'succeeded',
                 snapshotId,
-                summary: `${created.pages} pages, ${created.databases} databases, ${created.rows} rows, ${created.blocks} blocks, ${created.files} files, ${created.comments} comments`,
+                summary: countsSummary(created),
                 warnings: result.warnings,
                 url: result.rootUrl,
                 restore: {
@@ -109,7 +110,7 @@ export function restoreServices(context: ServiceContext): RestoreHandlers {
             outcome: {
               status: 'succeeded',
               snapshotId,
-              summary: `${result.pages} pages, ${result.databases} databases and ${result.files} files written to ${result.targetDir}`,
+              summary: `${countsSummary({ pages: result.pages, databases: result.databases, files: result.files })} written to ${result.targetDir}`,
               warnings: result.warnings,
             },
           });

@@ -3,8 +3,10 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { withToggled } from '../../page-tree';
 import { strings } from '../../strings';
 import { useMainQuery } from '../../use-main';
-import type { DestinationDraft } from './restore-helpers';
-import { destinationFrom, selectionToSend } from './restore-helpers';
+import { formatDateTime } from '../snapshots/snapshot-helpers';
+import { useSnapshots } from '../snapshots/useSnapshots';
+import type { ChosenItem, DestinationDraft } from './restore-helpers';
+import { destinationFrom, restorePlanText, selectionToSend } from './restore-helpers';
 import { RestoreReport } from './RestoreReport';
 import { StepCheck } from './StepCheck';
 import type { DestinationProblem } from './StepDestination';
@@ -39,6 +41,7 @@ export function RestoreWizard({
   const [draft, setDraft] = useState<DestinationDraft>({ kind: 'notion', pickedId: '', pasted: '' });
   const [problem, setProblem] = useState<DestinationProblem | null>(null);
   const tree = useMainQuery('getSnapshotTree', { snapshotId: snapshotId ?? '' }, { enabled: snapshotId !== null });
+  const snapshots = useSnapshots();
   const job = useRestoreJob();
 
   const entries = tree.state === 'ready' ? tree.value.entries : null;
@@ -85,6 +88,18 @@ export function RestoreWizard({
   };
 
   const targetLabel = draft.kind === 'notion' ? draft.pasted.trim() || draft.pickedTitle || draft.pickedId : '';
+  const snapshotTime = snapshots.newestFirst?.find((snapshot) => snapshot.id === snapshotId)?.time ?? null;
+  const chosen: ChosenItem[] = selection.flatMap((id) => {
+    const entry = entries?.find((candidate) => candidate.id === id);
+    return entry ? [{ title: entry.title, object: entry.object }] : [];
+  });
+  const plan = checked.ok
+    ? restorePlanText({
+        chosen,
+        snapshotDate: snapshotTime ? formatDateTime(snapshotTime) : null,
+        destination: checked.destination.kind === 'notion' ? { kind: 'notion', target: targetLabel } : checked.destination,
+      })
+    : '';
   const firstStep = initialSnapshot ? 1 : 0;
   const running = step === 4 || (step === 3 && (job.run.phase === 'starting' || (job.run.phase === 'started' && !job.events.outcome)));
 
@@ -107,7 +122,7 @@ export function RestoreWizard({
       <div className="wizard__body" data-testid="restore-wizard">
         <p className="step-of">{strings.wizard.stepOf(step + 1, r.steps.length)}</p>
         <ScreenHeading key={step}>{`${r.title}: ${r.steps[step]}`}</ScreenHeading>
-        {step === 0 && <StepSnapshot value={snapshotId} onChange={setSnapshotId} />}
+        {step === 0 && <StepSnapshot snapshots={snapshots} value={snapshotId} onChange={setSnapshotId} />}
         {step === 1 && (
           <StepSelection
             tree={tree}
@@ -122,8 +137,7 @@ export function RestoreWizard({
         {step === 3 && checked.ok && (
           <StepCheck
             destination={checked.destination}
-            targetLabel={targetLabel}
-            selectionCount={selection.length}
+            plan={plan}
             run={job.run}
             events={job.events}
             onStart={startReal}

@@ -13,25 +13,23 @@ const r = strings.restore;
  */
 export function StepCheck({
   destination,
-  targetLabel,
-  selectionCount,
+  plan,
   run,
   events,
   onStart,
   onCancelCheck,
 }: {
   destination: Destination;
-  targetLabel: string;
-  selectionCount: number;
+  /** What will happen, in words (restorePlanText). */
+  plan: string;
   run: RestoreRun;
   events: RestoreEvents;
   onStart: () => void;
   onCancelCheck: () => void;
 }) {
   const summary = (
-    <p>
-      {r.selectionSummary(selectionCount)}{' '}
-      {destination.kind === 'notion' ? r.notionSummary(targetLabel) : r.folderSummary(r.formats[destination.format], destination.dir)}
+    <p className="restore-plan" data-testid="restore-plan">
+      {plan}
     </p>
   );
   if (destination.kind === 'folder') {

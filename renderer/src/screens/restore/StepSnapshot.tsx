@@ -2,13 +2,12 @@ import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { strings } from '../../strings';
 import { formatDateTime } from '../snapshots/snapshot-helpers';
 import { SnapshotsStatus } from '../snapshots/SnapshotsStatus';
-import { useSnapshots } from '../snapshots/useSnapshots';
+import type { Snapshots } from '../snapshots/useSnapshots';
 
 const r = strings.restore;
 
 /** Step 1: which snapshot to restore from (newest first). */
-export function StepSnapshot({ value, onChange }: { value: string | null; onChange: (id: string) => void }) {
-  const snapshots = useSnapshots();
+export function StepSnapshot({ snapshots, value, onChange }: { snapshots: Snapshots; value: string | null; onChange: (id: string) => void }) {
   if (!snapshots.newestFirst) return <SnapshotsStatus snapshots={snapshots} />;
   if (snapshots.newestFirst.length === 0) return <p>{r.noSnapshots}</p>;
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { destinationFrom, estimateMs, groupWarnings, selectionToSend } from './restore-helpers';
+import { chosenInWords, destinationFrom, estimateMs, groupWarnings, restorePlanText, selectionToSend } from './restore-helpers';
 
 describe('restore warnings', () => {
   it('groups what cannot be restored by what it concerns, without duplicates', () => {
@@ -81,5 +81,40 @@ describe('restore selection and estimate', () => {
   it('rounds the estimate up to whole seconds, at least one', () => {
     expect(estimateMs(0)).toBe(1000);
     expect(estimateMs(12.2)).toBe(13_000);
+  });
+});
+
+describe('the restore plan in words', () => {
+  const page = (title: string) => ({ title, object: 'page' as const });
+
+  it('names one to three chosen items, then two and how many others', () => {
+    expect(chosenInWords([])).toBe('the whole snapshot');
+    expect(chosenInWords([page('A')])).toBe('“A”');
+    expect(chosenInWords([page('A'), page('B')])).toBe('“A” and “B”');
+    expect(chosenInWords([page('A'), { title: 'B', object: 'database' }, page('  ')])).toBe('“A”, “B” and “Untitled”');
+    expect(chosenInWords([page('A'), page('B'), page('C'), page('D')])).toBe('“A”, “B” and 2 other pages');
+    expect(chosenInWords([page('A'), page('B'), page('C'), page('D'), page('E'), page('F')].slice(0, 4))).toBe('“A”, “B” and 2 other pages');
+  });
+
+  it('says what a restore into Notion creates, from when, and that nothing existing changes', () => {
+    expect(restorePlanText({ chosen: [page('Long page')], snapshotDate: '5 Dec 2026, 04:28', destination: { kind: 'notion', target: '🏠 Home' } })).toBe(
+      'Restore “Long page” as it was on 5 Dec 2026, 04:28, as a new page under 🏠 Home. Nothing that exists changes. Sub-pages and database rows come with what is chosen.',
+    );
+    expect(restorePlanText({ chosen: [{ title: 'Tasks', object: 'database' }], snapshotDate: null, destination: { kind: 'notion', target: 'Home' } })).toBe(
+      'Restore “Tasks” as a new database under Home. Nothing that exists changes. Sub-pages and database rows come with what is chosen.',
+    );
+    expect(restorePlanText({ chosen: [], snapshotDate: '5 Dec 2026, 04:28', destination: { kind: 'notion', target: 'Home' } })).toBe(
+      'Restore the whole snapshot as it was on 5 Dec 2026, 04:28, as new pages under Home. Nothing that exists changes.',
+    );
+  });
+
+  it('names the folder and the format of an export', () => {
+    const folder = { kind: 'folder' as const, dir: '/tmp/out', format: 'markdown' as const, merge: false };
+    expect(restorePlanText({ chosen: [page('A'), page('B')], snapshotDate: '5 Dec 2026, 04:28', destination: folder })).toBe(
+      'Write “A” and “B” as they were on 5 Dec 2026, 04:28, as Markdown files into /tmp/out. Nothing in Notion changes. Sub-pages and database rows come with what is chosen.',
+    );
+    expect(restorePlanText({ chosen: [], snapshotDate: null, destination: { ...folder, format: 'json', merge: true } })).toBe(
+      'Write the whole snapshot as JSON files into /tmp/out. Files there with the same names are replaced; nothing in Notion changes.',
+    );
   });
 });

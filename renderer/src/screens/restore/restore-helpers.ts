@@ -1,5 +1,8 @@
 import { parseNotionId } from '../../../../shared/notion-ids';
 import type { LossKind, RestoreLoss } from '../../../../shared/restore-losses';
+import { strings } from '../../strings';
+
+const plan = strings.restore.plan;
 
 export type WarningGroupKey = 'refused' | 'moved' | 'files' | 'people' | 'properties' | 'comments' | 'links' | 'blocks' | 'other';
 
@@ -99,4 +102,46 @@ export function selectionToSend(
     return false;
   };
   return [...selected].filter((id) => !covered(id)).sort();
+}
+
+/** A chosen page or database as the check step names it. */
+export interface ChosenItem {
+  title: string;
+  object: 'page' | 'database';
+}
+
+export type PlanDestination =
+  | { kind: 'notion'; target: string }
+  | { kind: 'folder'; dir: string; format: 'markdown' | 'html' | 'json'; merge: boolean };
+
+/** What is chosen, in words: up to three titles, else two titles and how many others; none = the whole snapshot. */
+export function chosenInWords(chosen: readonly ChosenItem[]): string {
+  if (chosen.length === 0) return plan.whole;
+  const title = (item: ChosenItem) => plan.quoted(item.title.trim() || strings.snapshots.untitled);
+  if (chosen.length <= 3) return plan.list(chosen.map(title));
+  return plan.list([...chosen.slice(0, 2).map(title), plan.others(chosen.length - 2)]);
+}
+
+/**
+ * The check step's sentence: what is restored, as of when, where, and that only copies are made
+ * ("Restore “Long page” as it was on 5 Dec 2026, 04:28, as a new page under 🏠 Home. Nothing that exists changes.").
+ */
+export function restorePlanText({
+  chosen,
+  snapshotDate,
+  destination,
+}: {
+  chosen: readonly ChosenItem[];
+  /** The snapshot's date and time, formatted; null when unknown. */
+  snapshotDate: string | null;
+  destination: PlanDestination;
+}): string {
+  const what = chosenInWords(chosen);
+  const when = snapshotDate ? plan.asOf(snapshotDate, chosen.length > 1) : '';
+  const only = chosen.length === 1 ? chosen[0] : undefined;
+  const sentence =
+    destination.kind === 'folder'
+      ? plan.toFolder(what, when, plan.formats[destination.format], destination.dir, destination.merge)
+      : plan.toNotion(what, when, only ? plan.newCopy[only.object] : plan.newCopy.several, destination.target);
+  return chosen.length > 0 ? `${sentence} ${plan.below}` : sentence;
 }
