@@ -15,6 +15,10 @@ import { EtaEstimator } from './eta';
 import { createStaging } from './staging';
 import { BackupMirror, discardAllMirrors } from './backup-mirror';
 import { lockStoreForJob } from './leftover-backup';
+import type { BackupChanges } from './backup-changes';
+import { changesSincePrevious, recordOfTree } from './backup-changes';
+import { SnapshotCatalog } from '../snapshot/catalog';
+import { MASS_DELETION_TAG } from '../snapshot/snapshot-history';
 
 export interface BackupJobOptions {
   token: string;
@@ -52,6 +56,8 @@ export interface BackupJobResult {
   sourceKey: string;
   crawl: CrawlResult;
   storeBytesWritten: number | null;
+  /** What changed since the newest snapshot of the same source; null for the first one. */
+  changes: BackupChanges | null;
   durationMs: number;
   warnings: string[];
 }
@@ -142,12 +148,23 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     // The previous tree is no longer needed; free the disk before plakar reads the new one.
     await rm(path.join(staging, 'previous'), { recursive: true, force: true });
 
+    const catalog = SnapshotCatalog.inDataDir(options.workDir);
+    const crawled = await recordOfTree(treeDir);
+    let changes: BackupChanges | undefined;
+    let changesWarning: string | undefined;
+    try {
+      changes = await changesSincePrevious({ catalog, store: options.store, workDir: options.workDir, previous, crawled });
+    } catch (error) {
+      changesWarning = `what changed since the previous snapshot is unknown: ${error instanceof Error ? error.message : String(error)}`;
+    }
+
     reporter.phase('storing');
     const stored = await options.store.backup(treeDir, {
-      tags: backupTags(key, mode, options.extraTags),
+      tags: backupTags(key, mode, [...(changes?.massDeletion ? [MASS_DELETION_TAG] : []), ...(options.extraTags ?? [])]),
       signal: options.signal,
       onStarted: (child) => void lease.recordPlakar(child),
     });
+    await catalog.put({ ...crawled, snapshotId: stored.snapshotId }).catch(() => undefined);
     const localCopyWarning = await keepLocalCopy(mirror, treeDir, stored.snapshotId);
     reporter.phase('finished');
     return {
@@ -157,8 +174,15 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       sourceKey: key,
       crawl,
       storeBytesWritten: stored.result?.outBytes ?? null,
+      changes: changes ?? null,
       durationMs: Date.now() - started,
-      warnings: [...(leftoverNote ? [leftoverNote] : []), ...crawl.warnings, ...stored.warnings, ...(localCopyWarning ? [localCopyWarning] : [])],
+      warnings: [
+        ...(leftoverNote ? [leftoverNote] : []),
+        ...crawl.warnings,
+        ...stored.warnings,
+        ...(localCopyWarning ? [localCopyWarning] : []),
+        ...(changesWarning ? [changesWarning] : []),
+      ],
     };
   } finally {
     if (staging) await rm(staging, { recursive: true, force: true });

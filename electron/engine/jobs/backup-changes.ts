@@ -1,0 +1,60 @@
+import type { PlakarStore } from '../plakar/store';
+import type { SnapshotListEntry } from '../plakar/parse';
+import type { CatalogRecord, SnapshotCatalog } from '../snapshot/catalog';
+import { catalogRecordOf } from '../snapshot/catalog';
+import { localFirstSource, plakarSource } from '../snapshot/plakar-source';
+import { directorySource, SnapshotReader } from '../snapshot/reader';
+import { compareRecords, isMassDeletion } from '../snapshot/snapshot-history';
+import { localCopyOf } from './backup-mirror';
+
+/** What a backup changed since the newest snapshot of the same source, as its job reports it. */
+export interface BackupChanges {
+  /** The snapshot compared with. */
+  since: string;
+  added: number;
+  removed: number;
+  edited: number;
+  /** At least MASS_DELETION of the previous snapshot disappeared: the snapshot is tagged and announced. */
+  massDeletion: boolean;
+  /** The first titles that disappeared, to name in the alert. */
+  removedTitles: string[];
+}
+
+const NAMED_TITLES = 5;
+
+/**
+ * Compares a crawled tree, before plakar stores it, with the newest snapshot of the same source.
+ * The previous snapshot's record comes from the catalog, else from a local copy of its tree, else
+ * from the store (index.json and manifest.json only). Undefined when there is nothing to compare.
+ */
+export async function changesSincePrevious(options: {
+  catalog: SnapshotCatalog;
+  store: PlakarStore;
+  workDir: string;
+  /** The source's snapshots before this backup. */
+  previous: readonly SnapshotListEntry[];
+  /** The crawled tree's record (its snapshot id is not known yet). */
+  crawled: CatalogRecord;
+}): Promise<BackupChanges | undefined> {
+  const newest = [...options.previous].sort((a, b) => a.time.localeCompare(b.time)).at(-1);
+  if (!newest) return undefined;
+  const before = await options.catalog.load(newest.id, async () => {
+    const fromStore = plakarSource(options.store, newest.id);
+    const copy = await localCopyOf(options.workDir, options.store.location, newest.id);
+    return SnapshotReader.open(copy ? localFirstSource(copy, fromStore) : fromStore);
+  });
+  const changes = compareRecords(before, options.crawled);
+  return {
+    since: newest.id,
+    added: changes.added.length,
+    removed: changes.removed.length,
+    edited: changes.edited.length,
+    massDeletion: isMassDeletion(before.entries.length, changes.removed.length),
+    removedTitles: changes.removed.slice(0, NAMED_TITLES).map((page) => page.title),
+  };
+}
+
+/** The catalog record of a tree crawled into `treeDir`, to be filed under its snapshot id once stored. */
+export async function recordOfTree(treeDir: string): Promise<CatalogRecord> {
+  return catalogRecordOf('', await SnapshotReader.open(directorySource(treeDir)));
+}

@@ -1,0 +1,43 @@
+import { readdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useScratchDir } from '../../../testkit/support/crawl';
+import { SnapshotCatalog } from './catalog';
+import { craftedSnapshot, PAGE, storeLikeSource } from './crafted-snapshot';
+import { SnapshotReader } from './reader';
+
+const ID = 'a'.repeat(64);
+let dir = '';
+useScratchDir('catalog-', (scratch) => (dir = scratch));
+let catalog: SnapshotCatalog;
+beforeEach(() => {
+  catalog = new SnapshotCatalog(path.join(dir, 'catalog'));
+});
+
+describe('SnapshotCatalog', () => {
+  it('opens a snapshot once, keeps its titles and summary in a private file, and answers from it afterwards', async () => {
+    let opened = 0;
+    const open = async () => {
+      opened += 1;
+      return SnapshotReader.open(storeLikeSource(craftedSnapshot()));
+    };
+    const [first, second] = await Promise.all([catalog.load(ID, open), catalog.load(ID, open)]);
+    expect(opened).toBe(1);
+    expect(second).toEqual(first);
+    expect(first.entries).toEqual([{ id: PAGE, object: 'page', title: 'Home', emoji: null, parentId: null, isRow: false, lastEditedTime: null }]);
+    expect(first.summary).toMatchObject({ mode: 'full', unreachable: 0 });
+    expect(await catalog.load(ID, open)).toEqual(first);
+    expect(opened).toBe(1);
+    expect((await stat(path.join(catalog.dir, `${ID}.json`))).mode & 0o777).toBe(0o600);
+    expect(await readdir(catalog.dir)).toEqual([`${ID}.json`]);
+  });
+
+  it('treats a damaged or foreign file as absent, and refuses anything but a snapshot id as a name', async () => {
+    await catalog.load(ID, () => SnapshotReader.open(storeLikeSource(craftedSnapshot())));
+    await writeFile(path.join(catalog.dir, `${ID}.json`), '{"version":1,"snapshotId":"x"');
+    expect(await catalog.get(ID)).toBeUndefined();
+    await writeFile(path.join(catalog.dir, `${ID}.json`), JSON.stringify({ version: 1, snapshotId: 'b'.repeat(64), entries: [], summary: null }));
+    expect(await catalog.get(ID)).toBeUndefined();
+    await expect(catalog.load('../escape', () => SnapshotReader.open(storeLikeSource(craftedSnapshot())))).rejects.toThrow(/Not a snapshot id/);
+  });
+});

@@ -1,0 +1,126 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { iconEmoji } from './format';
+import type { SnapshotReader } from './reader';
+
+/**
+ * The snapshot catalog: for each snapshot, what it holds (every page, row and database with its title
+ * and last edit) and its manifest's summary, kept on this machine as one small JSON file per snapshot.
+ * Snapshots never change, so an entry is written once: right after the backup that made it, or the
+ * first time the snapshot is opened. Browsing, the timeline's "what changed", the versions of a page
+ * and search across snapshots read it instead of the store.
+ */
+
+const CATALOG_VERSION = 1;
+
+export const catalogEntrySchema = z.object({
+  id: z.string(),
+  object: z.enum(['page', 'database']),
+  title: z.string(),
+  emoji: z.string().nullable(),
+  parentId: z.string().nullable(),
+  isRow: z.boolean(),
+  lastEditedTime: z.string().nullable(),
+});
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+
+export const catalogSummarySchema = z.object({
+  mode: z.enum(['full', 'incremental']),
+  startedAt: z.string(),
+  counts: z.record(z.string(), z.number()),
+  unreachable: z.number(),
+  unsupportedBlocks: z.number(),
+  failedFiles: z.number(),
+  warnings: z.array(z.string()),
+});
+
+const catalogRecordSchema = z.object({
+  version: z.literal(CATALOG_VERSION),
+  snapshotId: z.string(),
+  entries: z.array(catalogEntrySchema),
+  /** From the snapshot's manifest; null for snapshots made by plakar's own Notion connector. */
+  summary: catalogSummarySchema.nullable(),
+});
+export type CatalogRecord = z.infer<typeof catalogRecordSchema>;
+
+/** What the catalog keeps of an opened snapshot. */
+export function catalogRecordOf(snapshotId: string, reader: SnapshotReader): CatalogRecord {
+  const manifest = reader.manifest;
+  return {
+    version: CATALOG_VERSION,
+    snapshotId,
+    entries: reader.index().map((entry) => ({
+      id: entry.id,
+      object: entry.object,
+      title: entry.title,
+      emoji: iconEmoji(entry.icon ?? undefined),
+      parentId: entry.parentId,
+      isRow: entry.isRow,
+      lastEditedTime: entry.lastEditedTime,
+    })),
+    summary: manifest
+      ? {
+          mode: manifest.mode,
+          startedAt: manifest.startedAt,
+          counts: manifest.counts,
+          unreachable: manifest.unreachable.length,
+          unsupportedBlocks: manifest.unsupportedBlocks.length,
+          failedFiles: manifest.failedFiles.length,
+          warnings: manifest.warnings,
+        }
+      : null,
+  };
+}
+
+export class SnapshotCatalog {
+  /** One read per snapshot at a time: a second caller waits for the first one's answer. */
+  private readonly loading = new Map<string, Promise<CatalogRecord>>();
+
+  constructor(readonly dir: string) {}
+
+  /** `<data dir>/cache/catalog`: the app and the CLI share it. */
+  static inDataDir(dataDir: string): SnapshotCatalog {
+    return new SnapshotCatalog(path.join(dataDir, 'cache', 'catalog'));
+  }
+
+  private file(snapshotId: string): string {
+    if (!/^[0-9a-f]{64}$/.test(snapshotId)) throw new Error(`Not a snapshot id: ${snapshotId}`);
+    return path.join(this.dir, `${snapshotId}.json`);
+  }
+
+  /** The snapshot's record when this machine has it; a damaged or outdated file counts as absent. */
+  async get(snapshotId: string): Promise<CatalogRecord | undefined> {
+    try {
+      const parsed = catalogRecordSchema.safeParse(JSON.parse(await readFile(this.file(snapshotId), 'utf8')));
+      return parsed.success && parsed.data.snapshotId === snapshotId ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async put(record: CatalogRecord): Promise<void> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const file = this.file(record.snapshotId);
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(record), { mode: 0o600 });
+    await rename(temporary, file);
+  }
+
+  /** The snapshot's record, opening the snapshot (and recording it) only when this machine lacks it. */
+  async load(snapshotId: string, open: () => Promise<SnapshotReader>): Promise<CatalogRecord> {
+    this.file(snapshotId);
+    const known = await this.get(snapshotId);
+    if (known) return known;
+    let pending = this.loading.get(snapshotId);
+    if (!pending) {
+      pending = (async () => {
+        const record = catalogRecordOf(snapshotId, await open());
+        await this.put(record);
+        return record;
+      })().finally(() => this.loading.delete(snapshotId));
+      this.loading.set(snapshotId, pending);
+    }
+    return pending;
+  }
+}

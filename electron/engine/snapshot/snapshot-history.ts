@@ -1,0 +1,144 @@
+import type { CatalogEntry, CatalogRecord } from './catalog';
+
+/**
+ * What the catalog tells about snapshots over time, computed from their indexes alone (no page is
+ * read): what changed between two snapshots, whether a backup lost a suspicious share of the
+ * workspace, the versions of one page, and which snapshots hold a title.
+ */
+
+export interface PageRef {
+  id: string;
+  object: 'page' | 'database';
+  title: string;
+  emoji: string | null;
+  isRow: boolean;
+}
+
+export interface SnapshotChanges {
+  added: PageRef[];
+  removed: PageRef[];
+  /** Present in both, with another last edit time or title. */
+  edited: PageRef[];
+}
+
+/**
+ * A backup in which this many pages disappeared is marked and announced: an accidental wipe or a
+ * compromised account shows up this way. At least 10 % of what the previous snapshot held, but never
+ * for fewer than 3 pages (deleting one page of a small workspace is not an alarm), and always from 50.
+ */
+export const MASS_DELETION = { share: 0.1, minimum: 3, always: 50 } as const;
+
+/** The plakar tag a backup carries when MASS_DELETION fired. */
+export const MASS_DELETION_TAG = 'alert=mass-deletion';
+
+function refOf(entry: CatalogEntry): PageRef {
+  return { id: entry.id, object: entry.object, title: entry.title, emoji: entry.emoji, isRow: entry.isRow };
+}
+
+export function compareRecords(older: CatalogRecord, newer: CatalogRecord): SnapshotChanges {
+  const before = new Map(older.entries.map((entry) => [entry.id, entry]));
+  const after = new Set<string>();
+  const changes: SnapshotChanges = { added: [], removed: [], edited: [] };
+  for (const entry of newer.entries) {
+    after.add(entry.id);
+    const previous = before.get(entry.id);
+    if (!previous) changes.added.push(refOf(entry));
+    else if (previous.lastEditedTime !== entry.lastEditedTime || previous.title !== entry.title) changes.edited.push(refOf(entry));
+  }
+  for (const entry of older.entries) if (!after.has(entry.id)) changes.removed.push(refOf(entry));
+  return changes;
+}
+
+export function isMassDeletion(previousCount: number, removedCount: number): boolean {
+  if (removedCount >= MASS_DELETION.always) return true;
+  return removedCount >= MASS_DELETION.minimum && removedCount >= previousCount * MASS_DELETION.share;
+}
+
+export interface DatedRecord {
+  snapshot: { id: string; time: string };
+  record: CatalogRecord;
+}
+
+export interface PageVersion {
+  /** The newest snapshot holding this version. */
+  snapshotId: string;
+  time: string;
+  title: string;
+  lastEditedTime: string | null;
+  /** Every snapshot holding this same version, newest first. */
+  snapshotIds: string[];
+}
+
+/**
+ * The versions of one page, newest first: consecutive snapshots with the same last edit time and
+ * title hold the same version and are collapsed into one.
+ */
+export function pageVersions(pageId: string, records: readonly DatedRecord[]): PageVersion[] {
+  const newestFirst = [...records].sort((a, b) => b.snapshot.time.localeCompare(a.snapshot.time));
+  const versions: PageVersion[] = [];
+  for (const { snapshot, record } of newestFirst) {
+    const entry = record.entries.find((candidate) => candidate.id === pageId);
+    if (!entry) continue;
+    const last = versions.at(-1);
+    if (last && last.lastEditedTime === entry.lastEditedTime && last.title === entry.title) {
+      last.snapshotIds.push(snapshot.id);
+      continue;
+    }
+    versions.push({ snapshotId: snapshot.id, time: snapshot.time, title: entry.title, lastEditedTime: entry.lastEditedTime, snapshotIds: [snapshot.id] });
+  }
+  return versions;
+}
+
+export interface TitleMatch extends PageRef {
+  /** The newest snapshot that holds it. */
+  lastSeen: { snapshotId: string; time: string };
+  /** In the newest snapshot of all: false for a page deleted since (or moved out of what is backed up). */
+  inLatest: boolean;
+  /** In how many of the searched snapshots it appears. */
+  snapshots: number;
+}
+
+/** Folds case and accents, so "cafe" finds "Café". */
+export function searchKey(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
+}
+
+// Records are kept in memory by the service that searches them; their folded titles are worked out once.
+const foldedTitles = new WeakMap<CatalogRecord, string[]>();
+function foldedTitlesOf(record: CatalogRecord): string[] {
+  let keys = foldedTitles.get(record);
+  if (!keys) {
+    keys = record.entries.map((entry) => searchKey(entry.title));
+    foldedTitles.set(record, keys);
+  }
+  return keys;
+}
+
+/**
+ * Pages and databases whose title contains every word of `query`, across all snapshots, each once
+ * (with its newest title). Pages gone from the newest snapshot come first: they are what people look
+ * for in a backup.
+ */
+export function searchTitles(query: string, records: readonly DatedRecord[], limit = 100): { matches: TitleMatch[]; truncated: boolean } {
+  const words = searchKey(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { matches: [], truncated: false };
+  const newestFirst = [...records].sort((a, b) => b.snapshot.time.localeCompare(a.snapshot.time));
+  const latest = new Set(newestFirst[0]?.record.entries.map((entry) => entry.id));
+  // Newest first, so the first time an id shows up is the newest snapshot that holds it, whatever its
+  // title was there; the match keeps the newest title that matched.
+  const newestHolding = new Map<string, { snapshotId: string; time: string }>();
+  const holdingCount = new Map<string, number>();
+  const found = new Map<string, TitleMatch>();
+  for (const { snapshot, record } of newestFirst) {
+    const keys = foldedTitlesOf(record);
+    for (const [position, entry] of record.entries.entries()) {
+      if (!newestHolding.has(entry.id)) newestHolding.set(entry.id, { snapshotId: snapshot.id, time: snapshot.time });
+      holdingCount.set(entry.id, (holdingCount.get(entry.id) ?? 0) + 1);
+      if (found.has(entry.id) || !words.every((word) => keys[position]!.includes(word))) continue;
+      found.set(entry.id, { ...refOf(entry), lastSeen: newestHolding.get(entry.id)!, inLatest: latest.has(entry.id), snapshots: 0 });
+    }
+  }
+  for (const match of found.values()) match.snapshots = holdingCount.get(match.id) ?? 0;
+  const matches = [...found.values()].sort((a, b) => Number(a.inLatest) - Number(b.inLatest) || b.lastSeen.time.localeCompare(a.lastSeen.time) || a.title.localeCompare(b.title));
+  return { matches: matches.slice(0, limit), truncated: matches.length > limit };
+}
