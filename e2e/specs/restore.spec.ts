@@ -135,6 +135,7 @@ test('restores one page from its preview, saying what will happen', async ({ lau
   await expect(page.getByLabel('Only some pages or databases')).toBeChecked();
   await expect(page.getByRole('checkbox', { checked: true })).toHaveCount(1);
   await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByText(/needs its “Insert content” capability/)).toBeVisible();
   await page.getByLabel('Choose a page').selectOption({ label: '🏠 Home' });
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByTestId('restore-plan')).toContainText('Restore “Child of the orphan” as it was on');

@@ -432,7 +432,9 @@ export const strings = {
     noneSelected: 'Choose at least one page or database, or restore the whole snapshot.',
     whereLegend: 'Where to restore',
     toNotion: 'Into Notion, under an existing page',
-    toNotionHint: 'The integration creates the pages again under a page that is shared with it.',
+    toNotionHint:
+      'The integration creates the pages again under a page that is shared with it. This needs its “Insert content” capability ' +
+      '(in Notion: Settings → Connections → Develop or manage integrations → the integration → Capabilities).',
     toFolder: 'Into a folder on this computer',
     toFolderHint: 'Files you can read without Notion: Markdown, HTML or the raw JSON of the backup.',
     targetLegend: 'Restore under which Notion page?',

@@ -94,15 +94,7 @@ function describe(error: unknown, job: JobKind): JobErrorDescription {
         retryable: false,
       };
     }
-    if (error.failure.status === 403) {
-      return {
-        kind: 'notion-access',
-        message:
-          'Notion refused to write: the integration lacks a capability. In its settings, enable "Insert content" ' +
-          '(and "Insert comments" for comments), then run the same restore again: it resumes where it stopped.',
-        retryable: false,
-      };
-    }
+    if (error.failure.status === 403 || ('reason' in error.failure && /restricted_resource/.test(error.failure.reason))) return missingCapability(job, aftermath);
     if (error.failure.kind === 'rate-limited') {
       return {
         kind: 'notion-rate-limited',
@@ -134,6 +126,21 @@ function describe(error: unknown, job: JobKind): JobErrorDescription {
   return {
     kind: 'unexpected',
     message: `The ${job} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+    retryable: false,
+  };
+}
+
+/** Notion answers 403 (restricted_resource) when the integration lacks a capability the request needs. */
+function missingCapability(job: JobKind, aftermath: string): JobErrorDescription {
+  const writes = job === 'restore';
+  return {
+    kind: 'notion-access',
+    message: writes
+      ? 'Notion refused to write: the integration lacks a capability. In Notion, open Settings → Connections → Develop or manage integrations, ' +
+        'choose the integration and, under Capabilities, enable "Insert content" (and "Insert comments" for comments); then run the same ' +
+        'restore again: it resumes where it stopped.'
+      : 'Notion refused to let the integration read: it lacks a capability. In Notion, open Settings → Connections → Develop or manage ' +
+        `integrations, choose the integration and, under Capabilities, enable "Read content" (and "Read comments" for comments); then try again. ${aftermath}`,
     retryable: false,
   };
 }
