@@ -1,6 +1,8 @@
 // Backups through the real plakar: a full backup, then an incremental one after 1 % of pages
 // changed, on a synthetic workspace with files and the emulator's rate limit off (so the store side
 // shows). Each backup runs in its own process (bench/backup-child.ts).
+import { AppEvents } from '../electron/services/app-events';
+import { SnapshotLibrary } from '../electron/services/snapshot-library';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { generateSyntheticWorkspace, startNotionEmulator } from '../testkit/notion-emulator';
@@ -78,12 +80,12 @@ async function measureSnapshotAccess(store: PlakarStore, base: string): Promise<
   const [, oldest] = await store.listSnapshots();
   if (!oldest) throw new Error('expected two snapshots');
   const dataDir = path.join(base, 'browser');
-  const context = { store: async () => store, config: { dataDir } } as unknown as ServiceContext;
+  const context = { store: async () => store, config: { dataDir }, events: new AppEvents() } as unknown as ServiceContext;
   let started = Date.now();
-  const tree = await snapshotServices(context).getSnapshotTree({ snapshotId: oldest.id });
+  const tree = await snapshotServices(new SnapshotLibrary(context)).getSnapshotTree({ snapshotId: oldest.id });
   const firstOpenMs = Date.now() - started;
   started = Date.now();
-  await snapshotServices(context).getSnapshotTree({ snapshotId: oldest.id });
+  await snapshotServices(new SnapshotLibrary(context)).getSnapshotTree({ snapshotId: oldest.id });
   const laterOpenMs = Date.now() - started;
   if (tree.status !== 'ok') throw new Error(tree.message);
 

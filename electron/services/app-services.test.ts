@@ -1,25 +1,19 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import Conf from 'conf';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../testkit/notion-emulator';
 import { richWorkspaceFacts, startNotionEmulator } from '../../testkit/notion-emulator';
-import { FakeDialogs } from '../../testkit/fake-dialogs';
-import { plakarBinUnderTest, plakarUnderTestLabel } from '../../testkit/plakar-standin';
+import { plakarUnderTestLabel } from '../../testkit/plakar-standin';
 import type { JobFinishedEvent } from '../../shared/ipc/app-schemas';
 import type { ContractHandlers } from '../../shared/ipc/contract';
 import { scratchDir } from '../../testkit/support/crawl';
 import type { AppCore } from './app-services';
-import { createAppCore } from './app-services';
+import { onboardTestApp, TEST_STORE_PASSPHRASE, testAppCore } from '../../testkit/support/app-core';
 import type { ServiceDeps } from './service-context';
-import { resolveServiceConfig } from './config';
-import { JobRunner } from './background/job-runner';
 import { REDACTING_LOGGER_OPTIONS } from './logger';
-import { SecretVault, testOnlyCipher } from './secrets';
-import { AppSettings, SETTINGS_STORE_OPTIONS } from './settings';
 
-const PASSPHRASE = 'a strong passphrase for the app test';
+const PASSPHRASE = TEST_STORE_PASSPHRASE;
 let emulator: RunningEmulator;
 let dataDir: string;
 let services: ContractHandlers;
@@ -38,22 +32,8 @@ beforeEach(async () => {
 });
 afterEach(async () => rm(dataDir, { recursive: true, force: true }));
 
-/** The app core on the emulator and the plakar under test; the user says yes to main's confirmations. */
 function appCore(extra: Partial<ServiceDeps> = {}): AppCore {
-  const config = resolveServiceConfig(
-    { NOTION_API_URL: emulator.url, PLAKAR_BIN: plakarBinUnderTest(), NOTION_PLAKAR_DATA_DIR: dataDir, PATH: process.env.PATH },
-    { productName: 'Test', version: '0.0.0', electronVersion: null, chromeVersion: null, defaultDataDir: dataDir },
-  );
-  const settings = new AppSettings(new Conf({ ...SETTINGS_STORE_OPTIONS, cwd: dataDir }));
-  settings.update({ advanced: { requestsPerSecond: 50, comments: 'pages', localCopy: true } });
-  return createAppCore({
-    config,
-    settings,
-    vault: new SecretVault(dataDir, testOnlyCipher(), () => settings.get().acceptInsecureSecretStorage),
-    jobs: new JobRunner(),
-    dialogs: new FakeDialogs(true),
-    ...extra,
-  });
+  return testAppCore(emulator, dataDir, extra);
 }
 
 function finished(): Promise<JobFinishedEvent> {
@@ -68,14 +48,7 @@ function finished(): Promise<JobFinishedEvent> {
   });
 }
 
-async function onboard(): Promise<void> {
-  await services.acceptInsecureSecretStorage(undefined);
-  expect(await services.connectNotion({ token: emulator.tokens.full })).toMatchObject({ status: 'valid' });
-  expect(await services.setupStore({ mode: 'create', location: path.join(dataDir, 'store'), passphrase: PASSPHRASE, plaintext: false })).toMatchObject({
-    status: 'ready',
-    encrypted: true,
-  });
-}
+const onboard = () => onboardTestApp(services, emulator, dataDir);
 
 describe(`first run, with ${plakarUnderTestLabel()}`, () => {
   it('starts unconfigured, with the secret storage reported as it is', async () => {

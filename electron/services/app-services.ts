@@ -17,6 +17,8 @@ import { JobHistory } from './background/job-history';
 import { restoreServices } from './handlers/restore';
 import { settingsServices } from './handlers/settings';
 import { snapshotServices } from './handlers/snapshots';
+import { historyServices } from './handlers/history';
+import { SnapshotLibrary } from './snapshot-library';
 import type { ServiceDeps } from './service-context';
 import { ServiceContext } from './service-context';
 import { NotionProbe } from './background/notion-probe';
@@ -63,6 +65,7 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
     options.windowFocused,
   );
   const context = new ServiceContext({ ...deps, clock }, events);
+  const library = new SnapshotLibrary(context);
   // Job events go into the history the logs screen shows; the scheduler hears of a job once it is recorded.
   history.follow(events);
   logJobs(deps, events);
@@ -117,8 +120,9 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
 
     ...onboardingServices(context),
     ...choiceServices(context),
-    ...jobServices(context),
-    ...snapshotServices(context),
+    ...jobServices(context, library),
+    ...snapshotServices(library),
+    ...historyServices(library),
     ...restoreServices(context),
     ...settingsServices(context, history),
     ...scheduleServices(context, scheduler, controls),

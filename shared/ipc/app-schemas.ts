@@ -90,6 +90,8 @@ export const SnapshotSummarySchema = z.object({
   mode: z.enum(['full', 'incremental']).nullable(),
   /** Made by this app (tagged app=notion-plakar). */
   ours: z.boolean(),
+  /** Many pages disappeared in this backup (tagged alert=mass-deletion). */
+  massDeletion: z.boolean(),
 });
 export const SnapshotListSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('ok'), snapshots: z.array(SnapshotSummarySchema) }),

@@ -37,6 +37,7 @@ import {
 } from './schedule-schemas';
 import { ScheduleStatusSchema } from '../schedule';
 import { PendingDialogsEventSchema } from './browser-schemas';
+import { PageVersionsInputSchema, PageVersionsSchema, SearchSnapshotsInputSchema, SearchSnapshotsSchema, SnapshotChangesSchema } from './history-schemas';
 
 /**
  * The typed IPC contract between the renderer and the main process: for each named method, the
@@ -149,6 +150,9 @@ export const ipcContract = {
   listSnapshots: { input: z.undefined(), result: SnapshotListSchema },
   getSnapshotTree: { input: SnapshotIdInputSchema, result: SnapshotTreeSchema },
   getPagePreview: { input: PagePreviewInputSchema, result: PagePreviewSchema },
+  getSnapshotChanges: { input: SnapshotIdInputSchema, result: SnapshotChangesSchema },
+  getPageVersions: { input: PageVersionsInputSchema, result: PageVersionsSchema },
+  searchSnapshots: { input: SearchSnapshotsInputSchema, result: SearchSnapshotsSchema },
   startRestore: { input: StartRestoreInputSchema, result: JobStartSchema },
   listJobHistory: { input: z.undefined(), result: z.object({ jobs: z.array(JobRecordSchema) }) },
   updateAdvancedSettings: { input: AdvancedSettingsInputSchema, result: AppStateSchema },

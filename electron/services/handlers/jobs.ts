@@ -1,13 +1,15 @@
 import type { ContractHandlers } from '../../../shared/ipc/contract';
 import { APP_TAG, snapshotMode } from '../../engine/jobs/backup-plan';
 import { describeJobError } from '../../engine/jobs/job-errors';
+import { MASS_DELETION_TAG } from '../../engine/snapshot/snapshot-history';
 import { launchBackup } from '../background/job-launchers';
 import type { ServiceContext } from '../service-context';
+import type { SnapshotLibrary } from '../snapshot-library';
 
 type JobHandlers = Pick<ContractHandlers, 'startBackup' | 'cancelJob' | 'listSnapshots'>;
 
 /** Backups (and later restores and exports) run in the background; progress and the end arrive as events. */
-export function jobServices(context: ServiceContext): JobHandlers {
+export function jobServices(context: ServiceContext, library: SnapshotLibrary): JobHandlers {
   const { jobs } = context.deps;
 
   return {
@@ -21,8 +23,9 @@ export function jobServices(context: ServiceContext): JobHandlers {
 
     async listSnapshots() {
       try {
-        const store = await context.store();
-        const snapshots = await store.listSnapshots();
+        // Asked for by the user: a fresh listing, which the timeline's questions that follow reuse.
+        library.forgetListing();
+        const snapshots = await library.list();
         return {
           status: 'ok',
           snapshots: snapshots.map((snapshot) => ({
@@ -32,6 +35,7 @@ export function jobServices(context: ServiceContext): JobHandlers {
             tags: snapshot.tags,
             mode: snapshotMode(snapshot.tags),
             ours: snapshot.tags.includes(APP_TAG),
+            massDeletion: snapshot.tags.includes(MASS_DELETION_TAG),
           })),
         };
       } catch (error) {

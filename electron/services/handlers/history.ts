@@ -1,0 +1,65 @@
+import type { ContractHandlers } from '../../../shared/ipc/contract';
+import type { PageRef } from '../../../shared/ipc/history-schemas';
+import { CHANGES_LISTED } from '../../../shared/ipc/history-schemas';
+import { describeJobError } from '../../engine/jobs/job-errors';
+import { compareRecords, isMassDeletion, MASS_DELETION_TAG, pageVersions, searchTitles } from '../../engine/snapshot/snapshot-history';
+import type { SnapshotLibrary } from '../snapshot-library';
+import { predecessorOf } from '../snapshot-library';
+
+type HistoryHandlers = Pick<ContractHandlers, 'getSnapshotChanges' | 'getPageVersions' | 'searchSnapshots'>;
+
+const byTitle = (a: PageRef, b: PageRef) => a.title.localeCompare(b.title);
+const listed = (pages: PageRef[]) => [...pages].sort(byTitle).slice(0, CHANGES_LISTED);
+
+/** The snapshots over time: the timeline's "what changed", the versions of a page, search across snapshots. */
+export function historyServices(library: SnapshotLibrary): HistoryHandlers {
+  return {
+    async getSnapshotChanges({ snapshotId }) {
+      try {
+        const all = await library.list();
+        const snapshot = all.find((candidate) => candidate.id === snapshotId);
+        if (!snapshot) return { status: 'problem', message: 'That snapshot is no longer in the store.' };
+        const previous = predecessorOf(snapshot, all);
+        if (!previous) {
+          return { status: 'ok', since: null, counts: { added: 0, removed: 0, edited: 0 }, added: [], removed: [], edited: [], massDeletion: false };
+        }
+        const [older, newer] = await Promise.all([library.record(previous.id), library.record(snapshot.id)]);
+        const changes = compareRecords(older, newer);
+        return {
+          status: 'ok',
+          since: { snapshotId: previous.id, time: previous.time },
+          counts: { added: changes.added.length, removed: changes.removed.length, edited: changes.edited.length },
+          added: listed(changes.added),
+          removed: listed(changes.removed),
+          edited: listed(changes.edited),
+          massDeletion: snapshot.tags.includes(MASS_DELETION_TAG) || isMassDeletion(older.entries.length, changes.removed.length),
+        };
+      } catch (error) {
+        return { status: 'problem', message: describeJobError(error, 'browse').message };
+      }
+    },
+
+    async getPageVersions({ pageId }) {
+      try {
+        const records = await library.dated(await library.list());
+        const versions = pageVersions(pageId, records);
+        const newest = records.reduce<(typeof records)[number] | undefined>((best, item) => (!best || item.snapshot.time > best.snapshot.time ? item : best), undefined);
+        const latestEntry = records.flatMap((item) => item.record.entries.filter((entry) => entry.id === pageId)).at(0);
+        const page = latestEntry ? { id: latestEntry.id, object: latestEntry.object, title: versions[0]?.title ?? latestEntry.title, emoji: latestEntry.emoji, isRow: latestEntry.isRow } : null;
+        return { status: 'ok', page, versions, inLatest: newest?.record.entries.some((entry) => entry.id === pageId) ?? false };
+      } catch (error) {
+        return { status: 'problem', message: describeJobError(error, 'browse').message };
+      }
+    },
+
+    async searchSnapshots({ query }) {
+      try {
+        const records = await library.dated(await library.list());
+        const { matches, truncated } = searchTitles(query, records);
+        return { status: 'ok', matches, truncated, snapshots: records.length };
+      } catch (error) {
+        return { status: 'problem', message: describeJobError(error, 'browse').message };
+      }
+    },
+  };
+}

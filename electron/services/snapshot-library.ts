@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { APP_TAG } from '../engine/jobs/backup-plan';
+import { localCopyOf } from '../engine/jobs/backup-mirror';
+import type { SnapshotListEntry } from '../engine/plakar/parse';
+import type { CatalogRecord } from '../engine/snapshot/catalog';
+import { SnapshotCatalog } from '../engine/snapshot/catalog';
+import { localFirstSource, plakarSource } from '../engine/snapshot/plakar-source';
+import { SnapshotReader } from '../engine/snapshot/reader';
+import type { DatedRecord } from '../engine/snapshot/snapshot-history';
+import type { ServiceContext } from './service-context';
+
+/** How long a listing of the store is reused (a finished job forgets it at once). */
+const LISTING_TTL_MS = 10_000;
+/** Snapshots opened at once when many are missing from the catalog (each is a few plakar commands). */
+const OPEN_AT_ONCE = 2;
+
+/**
+ * The store's snapshots as the app reads them: the listing, an opened snapshot (its reader, from the
+ * backup's local copy when it is the newest), and each snapshot's catalog record. Snapshots never
+ * change, so readers and records are kept; only the listing goes stale.
+ */
+export class SnapshotLibrary {
+  private readonly readers = new Map<string, Promise<SnapshotReader>>();
+  private readonly records = new Map<string, CatalogRecord>();
+  private listing: { at: number; snapshots: Promise<SnapshotListEntry[]> } | undefined;
+  readonly catalog: SnapshotCatalog;
+
+  constructor(private readonly context: ServiceContext) {
+    this.catalog = SnapshotCatalog.inDataDir(context.config.dataDir);
+    context.events.on('jobFinished', () => this.forgetListing());
+  }
+
+  forgetListing(): void {
+    this.listing = undefined;
+  }
+
+  /** The store's snapshots, newest first. */
+  async list(): Promise<SnapshotListEntry[]> {
+    const now = Date.now();
+    if (!this.listing || now - this.listing.at > LISTING_TTL_MS) {
+      const snapshots = this.context.store().then((store) => store.listSnapshots());
+      snapshots.catch(() => this.forgetListing());
+      this.listing = { at: now, snapshots };
+    }
+    return this.listing.snapshots;
+  }
+
+  reader(snapshotId: string): Promise<SnapshotReader> {
+    let cached = this.readers.get(snapshotId);
+    if (!cached) {
+      cached = this.context.store().then(async (store) => {
+        const fromStore = plakarSource(store, snapshotId);
+        const copy = await localCopyOf(this.context.config.dataDir, store.location, snapshotId);
+        return SnapshotReader.open(copy ? localFirstSource(copy, fromStore) : fromStore);
+      });
+      cached.catch(() => this.readers.delete(snapshotId));
+      this.readers.set(snapshotId, cached);
+    }
+    return cached;
+  }
+
+  async record(snapshotId: string): Promise<CatalogRecord> {
+    const kept = this.records.get(snapshotId);
+    if (kept) return kept;
+    const record = await this.catalog.load(snapshotId, () => this.reader(snapshotId));
+    this.records.set(snapshotId, record);
+    return record;
+  }
+
+  /** The records of these snapshots, with their dates, opening at most OPEN_AT_ONCE at a time. */
+  async dated(snapshots: readonly SnapshotListEntry[]): Promise<DatedRecord[]> {
+    const result: DatedRecord[] = new Array(snapshots.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < snapshots.length) {
+        const position = next++;
+        const snapshot = snapshots[position]!;
+        result[position] = { snapshot: { id: snapshot.id, time: snapshot.time }, record: await this.record(snapshot.id) };
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(OPEN_AT_ONCE, snapshots.length) }, worker));
+    return result;
+  }
+}
+
+/**
+ * Which snapshots follow one another: ours by their `source=` tag (the workspace and the chosen
+ * pages), others (plakar's own connector) by the folder they were taken of.
+ */
+export function lineageOf(snapshot: SnapshotListEntry): string {
+  if (!snapshot.tags.includes(APP_TAG)) return `folder:${path.posix.normalize(snapshot.directory)}`;
+  return snapshot.tags.find((tag) => tag.startsWith('source=')) ?? 'source:unknown';
+}
+
+/** The snapshot made just before `snapshot` in its lineage, if any. */
+export function predecessorOf(snapshot: SnapshotListEntry, all: readonly SnapshotListEntry[]): SnapshotListEntry | undefined {
+  const lineage = lineageOf(snapshot);
+  return all
+    .filter((other) => other.id !== snapshot.id && lineageOf(other) === lineage && other.time < snapshot.time)
+    .sort((a, b) => b.time.localeCompare(a.time))[0];
+}

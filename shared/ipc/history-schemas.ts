@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/**
+ * Snapshots over time: what changed between two, the versions of one page, search across all of
+ * them. Worked out from the snapshot catalog (each snapshot's titles and last edits), never by
+ * reading pages.
+ */
+
+const notionId = z.string().regex(/^[0-9a-f-]{32,36}$/, 'A Notion id is expected.');
+
+export const PageRefSchema = z.object({
+  id: z.string(),
+  object: z.enum(['page', 'database']),
+  title: z.string(),
+  emoji: z.string().nullable(),
+  isRow: z.boolean(),
+});
+export type PageRef = z.infer<typeof PageRefSchema>;
+
+/** How many pages each list of SnapshotChanges names at most; the counts are always complete. */
+export const CHANGES_LISTED = 100;
+
+export const SnapshotChangesSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    /** The previous snapshot of the same source; null for the first one. */
+    since: z.object({ snapshotId: z.string(), time: z.string() }).nullable(),
+    counts: z.object({ added: z.number(), removed: z.number(), edited: z.number() }),
+    added: z.array(PageRefSchema),
+    removed: z.array(PageRefSchema),
+    edited: z.array(PageRefSchema),
+    massDeletion: z.boolean(),
+  }),
+  z.object({ status: z.literal('problem'), message: z.string() }),
+]);
+export type SnapshotChanges = z.infer<typeof SnapshotChangesSchema>;
+
+export const PageVersionsInputSchema = z.object({ pageId: notionId });
+
+export const PageVersionSchema = z.object({
+  /** The newest snapshot holding this version. */
+  snapshotId: z.string(),
+  time: z.string(),
+  title: z.string(),
+  lastEditedTime: z.string().nullable(),
+  /** Every snapshot holding this same version, newest first. */
+  snapshotIds: z.array(z.string()),
+});
+export type PageVersion = z.infer<typeof PageVersionSchema>;
+
+export const PageVersionsSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    page: PageRefSchema.nullable(),
+    /** Newest first. */
+    versions: z.array(PageVersionSchema),
+    /** In the newest snapshot of all. */
+    inLatest: z.boolean(),
+  }),
+  z.object({ status: z.literal('problem'), message: z.string() }),
+]);
+
+export const SearchSnapshotsInputSchema = z.object({ query: z.string().trim().min(1, 'Type a few letters of a title.').max(200) });
+
+export const TitleMatchSchema = PageRefSchema.extend({
+  lastSeen: z.object({ snapshotId: z.string(), time: z.string() }),
+  inLatest: z.boolean(),
+  snapshots: z.number(),
+});
+export type TitleMatch = z.infer<typeof TitleMatchSchema>;
+
+export const SearchSnapshotsSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    matches: z.array(TitleMatchSchema),
+    truncated: z.boolean(),
+    /** How many snapshots were searched. */
+    snapshots: z.number(),
+  }),
+  z.object({ status: z.literal('problem'), message: z.string() }),
+]);
