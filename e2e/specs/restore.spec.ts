@@ -140,4 +140,12 @@ test('restores one page from its preview, saying what will happen', async ({ lau
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByTestId('restore-plan')).toContainText('Restore “Child of the orphan” as it was on');
   await expect(page.getByTestId('restore-plan')).toContainText('as a new page under 🏠 Home. Nothing that exists changes.');
+  await expect(page.getByTestId('dry-run-counts')).toBeVisible({ timeout: 60_000 });
+
+  // The log names the check a dry run, with its snapshot and its target.
+  await navigateTo(page, 'Logs');
+  const dryRunRow = page.getByTestId('job').filter({ hasText: 'Dry run' });
+  await expect(dryRunRow).toHaveCount(1);
+  await expect(dryRunRow).toContainText('🏠 Home');
+  await expect(dryRunRow).toContainText(/[0-9a-f]{12} · /);
 });

@@ -125,9 +125,26 @@ export const StartRestoreInputSchema = z.object({
   dryRun: z.boolean(),
 });
 
+/** What a restore or export worked on, as main knows it: the Logs screen names the snapshot and the target. */
+export const JobSubjectSchema = z.object({
+  snapshotId: z.string(),
+  /** When the snapshot was taken (as plakar lists it); null when it could not be read. */
+  snapshotTime: z.string().nullable(),
+  target: z.discriminatedUnion('kind', [
+    /** The Notion page restored under; its title (with its emoji) once the restore has read it. */
+    z.object({ kind: z.literal('notion'), pageId: z.string(), title: z.string().nullable() }),
+    z.object({ kind: z.literal('folder'), dir: z.string(), format: z.enum(['markdown', 'html', 'json']) }),
+  ]),
+  /** A dry run: nothing was written. */
+  dryRun: z.boolean(),
+});
+export type JobSubject = z.infer<typeof JobSubjectSchema>;
+
 export const JobFinishedEventSchema = z.object({
   jobId: z.string(),
   kind: JobKindSchema,
+  /** Restores and exports: what they worked on. */
+  subject: JobSubjectSchema.optional(),
   outcome: z.discriminatedUnion('status', [
     z.object({
       status: z.literal('succeeded'),
@@ -235,6 +252,8 @@ export const JobRecordSchema = z.object({
   startedAt: z.string(),
   finishedAt: z.string(),
   outcome: JobFinishedEventSchema.shape.outcome,
+  /** Restores and exports; records written before it existed have none. */
+  subject: JobSubjectSchema.optional(),
   /** What happened, line by line (phases, warnings, the result); never a secret. */
   log: z.array(z.string()),
 });

@@ -1,10 +1,12 @@
 import type { UserObjectResponse } from '@notionhq/client';
+import { isFullPage } from '@notionhq/client';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { NotionGateway } from '../notion/gateway';
 import { gatewayForJob } from '../notion/gateway';
 import type { RetryPolicy } from '../notion/retry';
 import { NotionCallError } from '../notion/retry';
+import { pageTitle } from '../notion/crawler/notion-objects';
 import { checkNotionTokenThrough, isTransientTokenProblem } from '../notion/token-check';
 import type { PlakarStore } from '../plakar/store';
 import type { SnapshotReader } from '../snapshot/reader';
@@ -44,6 +46,8 @@ export interface RestoreJobResult extends RestoreSummary {
   /** For a dry run: the time the requests take at the rate limit. */
   estimatedSeconds: number;
   rootUrl: string | null;
+  /** The target page's title as Notion has it now (with its emoji), for the logs. */
+  targetTitle: string | null;
   /** What the user should know besides the losses (e.g. a journal that was not reused, and why). */
   warnings: string[];
 }
@@ -74,7 +78,7 @@ export async function runRestoreJob(options: RestoreJobOptions): Promise<Restore
     });
     const check = await checkNotionTokenThrough(gateway, { token: options.token, baseUrl: options.notionApiUrl });
     if (check.status !== 'valid') throw new NotionAccessError(check.message, isTransientTokenProblem(check.problem));
-    await checkTarget(gateway, options.targetPageId);
+    const targetTitle = await checkTarget(gateway, options.targetPageId);
 
     const reader = await openSnapshotForJob(options.store, options.snapshotId, path.join(staging, 'snapshot'), options.selection, options.signal);
     const userMap = await mapUsers(gateway, reader);
@@ -110,6 +114,7 @@ export async function runRestoreJob(options: RestoreJobOptions): Promise<Restore
       durationMs: Date.now() - started,
       estimatedSeconds: Math.ceil(requests / rate),
       rootUrl: summary.roots.length === 1 ? (summary.roots[0]?.url ?? null) : null,
+      targetTitle,
       warnings: journal.warning ? [journal.warning] : [],
     };
   } finally {
@@ -118,9 +123,13 @@ export async function runRestoreJob(options: RestoreJobOptions): Promise<Restore
   }
 }
 
-async function checkTarget(gateway: NotionGateway, pageId: string): Promise<void> {
+/** Checks that the target page is there and shared; returns its title with its emoji (null if not a full page). */
+async function checkTarget(gateway: NotionGateway, pageId: string): Promise<string | null> {
   try {
-    await gateway.call('pages.retrieve', (client) => client.pages.retrieve({ page_id: pageId }));
+    const page = await gateway.call('pages.retrieve', (client) => client.pages.retrieve({ page_id: pageId }));
+    if (!isFullPage(page)) return null;
+    const emoji = page.icon?.type === 'emoji' ? `${page.icon.emoji} ` : '';
+    return `${emoji}${pageTitle(page)}`;
   } catch (error) {
     if (error instanceof NotionCallError && (error.failure.status === 404 || error.failure.status === 403)) {
       throw new RestoreTargetError(

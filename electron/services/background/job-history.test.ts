@@ -85,6 +85,22 @@ describe('JobHistory', () => {
     expect(await history.list()).toMatchObject([{ jobId: 'old-1', trigger: 'manual' }]);
   });
 
+  it('keeps what a restore worked on, and reads older restore records that have none', async () => {
+    const subject = {
+      snapshotId: 'a'.repeat(64),
+      snapshotTime: '2026-11-20T02:00:00Z',
+      target: { kind: 'notion' as const, pageId: '11111111-2222-3333-4444-555555555555', title: 'Home' },
+      dryRun: true,
+    };
+    await writeFile(file(), line(1, { kind: 'restore' }));
+    history.started('r1');
+    await history.finished({ jobId: 'r1', kind: 'restore', subject, outcome: { status: 'failed', kind: 'notion-access', message: 'no', retryable: false } });
+    const [newest, older] = await history.list();
+    expect(newest).toMatchObject({ jobId: 'r1', kind: 'restore', subject });
+    expect(older).toMatchObject({ jobId: 'old-1', kind: 'restore' });
+    expect(older && 'subject' in older).toBe(false);
+  });
+
   it('skips a line cut by a crash, and the next record is not lost with it', async () => {
     await writeFile(file(), `${line(1)}${line(2).slice(0, 40)}`);
     expect((await history.list()).map((item) => item.jobId)).toEqual(['old-1']);

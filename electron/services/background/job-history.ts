@@ -92,6 +92,7 @@ export class JobHistory {
       startedAt: entry?.startedAt ?? now,
       finishedAt: now,
       outcome,
+      ...(event.subject ? { subject: event.subject } : {}),
       log: lines,
     });
     const write = this.writes.then(() => this.append(record));

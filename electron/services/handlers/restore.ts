@@ -1,11 +1,13 @@
 import type { RestoreLoss } from '../../../shared/restore-losses';
 import type { ContractHandlers } from '../../../shared/ipc/contract';
+import type { JobSubject } from '../../../shared/ipc/app-schemas';
 import { parseNotionId } from '../../../shared/notion-ids';
 import { countsSummary } from '../../../shared/plural';
 import { ExportTargetNotEmptyError } from '../../engine/export';
 import { runExportJob } from '../../engine/jobs/export-job';
 import { describeJobError } from '../../engine/jobs/job-errors';
 import { runRestoreJob } from '../../engine/jobs/restore-job';
+import type { PlakarStore } from '../../engine/plakar/store';
 import { failureOutcome } from '../background/job-launchers';
 import type { AppEvents } from '../app-events';
 import type { ServiceContext } from '../service-context';
@@ -13,12 +15,20 @@ import { NotConfiguredError } from '../service-context';
 
 type RestoreHandlers = Pick<ContractHandlers, 'startRestore'>;
 
-function failed(events: AppEvents, jobId: string, kind: 'restore' | 'export', error: unknown): void {
+function failed(events: AppEvents, jobId: string, kind: 'restore' | 'export', error: unknown, subject: JobSubject): void {
   if (error instanceof ExportTargetNotEmptyError) {
-    events.emit('jobFinished', { jobId, kind, outcome: { status: 'failed', kind: 'folder-not-empty', message: error.message, retryable: false } });
+    events.emit('jobFinished', { jobId, kind, subject, outcome: { status: 'failed', kind: 'folder-not-empty', message: error.message, retryable: false } });
     return;
   }
-  events.emit('jobFinished', { jobId, kind, outcome: failureOutcome(describeJobError(error, kind)) });
+  events.emit('jobFinished', { jobId, kind, subject, outcome: failureOutcome(describeJobError(error, kind)) });
+}
+
+/** When the snapshot was taken, as plakar lists it (null if the list cannot be read: the job reports its own errors). */
+function snapshotTimeOf(store: PlakarStore, snapshotId: string): Promise<string | null> {
+  return store.listSnapshots().then(
+    (snapshots) => snapshots.find((snapshot) => snapshot.id === snapshotId)?.time ?? null,
+    () => null,
+  );
 }
 
 /** The restore wizard's last step: into Notion (or a dry run of it), or into a folder. */
@@ -46,6 +56,13 @@ export function restoreServices(context: ServiceContext): RestoreHandlers {
           throw error;
         }
         const jobId = jobs.start('restore', async (id, signal) => {
+          // Asked once the job is over: two plakar processes at once would contend for the store's cache.
+          const subject = async (title: string | null): Promise<JobSubject> => ({
+            snapshotId,
+            snapshotTime: await snapshotTimeOf(store, snapshotId),
+            target: { kind: 'notion', pageId: targetPageId, title },
+            dryRun,
+          });
           try {
             const result = await runRestoreJob({
               token,
@@ -64,6 +81,7 @@ export function restoreServices(context: ServiceContext): RestoreHandlers {
             events.emit('jobFinished', {
               jobId: id,
               kind: 'restore',
+              subject: await subject(result.targetTitle),
               outcome: {
                 status: 'succeeded',
                 snapshotId,
@@ -81,7 +99,7 @@ export function restoreServices(context: ServiceContext): RestoreHandlers {
               },
             });
           } catch (error) {
-            failed(events, id, 'restore', error);
+            failed(events, id, 'restore', error, await subject(null));
           }
         });
         return jobId ? { status: 'started', jobId } : { status: 'refused', message: 'Another job is running. Wait for it to finish, or cancel it.' };
@@ -92,6 +110,12 @@ export function restoreServices(context: ServiceContext): RestoreHandlers {
         return { status: 'refused', message: 'Choose the folder with “Choose…”, or confirm the folder you typed.' };
       }
       const jobId = jobs.start('export', async (id, signal) => {
+        const subject = async (): Promise<JobSubject> => ({
+          snapshotId,
+          snapshotTime: await snapshotTimeOf(store, snapshotId),
+          target: { kind: 'folder', dir: destination.dir, format: destination.format },
+          dryRun: false,
+        });
         try {
           const result = await runExportJob({
             store,
@@ -107,6 +131,7 @@ export function restoreServices(context: ServiceContext): RestoreHandlers {
           events.emit('jobFinished', {
             jobId: id,
             kind: 'export',
+            subject: await subject(),
             outcome: {
               status: 'succeeded',
               snapshotId,
@@ -115,7 +140,7 @@ export function restoreServices(context: ServiceContext): RestoreHandlers {
             },
           });
         } catch (error) {
-          failed(events, id, 'export', error);
+          failed(events, id, 'export', error, await subject());
         }
       });
       return jobId ? { status: 'started', jobId } : { status: 'refused', message: 'Another job is running. Wait for it to finish, or cancel it.' };

@@ -7,7 +7,7 @@ import { scheduleStrings } from '../../strings-schedule';
 import { useMainQuery } from '../../use-main';
 import { formatDateTime } from '../snapshots/snapshot-helpers';
 import type { MainScreen } from '../snapshots/SnapshotsScreen';
-import { durationMs, logText } from './log-helpers';
+import { durationMs, isDryRun, logText, subjectLabels } from './log-helpers';
 
 const l = strings.logs;
 const ls = scheduleStrings.logs;
@@ -48,7 +48,8 @@ export function LogsScreen({ openJobId = null }: { onNavigate?: (screen: MainScr
 }
 
 function JobEntry({ job, selected }: { job: Job; selected: boolean }) {
-  const kind = l.kinds[job.kind] ?? ls.kinds[job.kind] ?? job.kind;
+  const kind = isDryRun(job) ? l.dryRun : (l.kinds[job.kind] ?? ls.kinds[job.kind] ?? job.kind);
+  const subject = subjectLabels(job.subject);
   const ref = useFocusOnArrival<HTMLLIElement>(selected);
   const started = formatDateTime(job.startedAt);
   const duration = durationMs(job.startedAt, job.finishedAt);
@@ -56,7 +57,7 @@ function JobEntry({ job, selected }: { job: Job; selected: boolean }) {
   return (
     <li
       ref={ref}
-      className={`card job job--${job.outcome.status}${selected ? ' job--selected' : ''}`}
+      className={`card job job--${job.outcome.status}${isDryRun(job) ? ' job--dry-run' : ''}${selected ? ' job--selected' : ''}`}
       data-testid="job"
       data-job-id={job.jobId}
       aria-current={selected ? 'true' : undefined}
@@ -67,6 +68,18 @@ function JobEntry({ job, selected }: { job: Job; selected: boolean }) {
           <dt>{l.columns.kind}</dt>
           <dd>{kind}</dd>
         </div>
+        {subject && (
+          <>
+            <div>
+              <dt>{l.columns.snapshot}</dt>
+              <dd>{subject.snapshot}</dd>
+            </div>
+            <div>
+              <dt>{l.columns.target}</dt>
+              <dd className="mono-wrap">{subject.target}</dd>
+            </div>
+          </>
+        )}
         <div>
           <dt>{ls.trigger}</dt>
           <dd>{ls.triggers[job.trigger] ?? job.trigger}</dd>
