@@ -64,7 +64,7 @@ describe(`notion-plakar backup and snapshots, with ${plakarUnderTestLabel()}`, {
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(Object.keys(summary).sort()).toEqual(
-      ['apiCalls', 'blocks', 'comments', 'databases', 'durationMs', 'files', 'incremental', 'pages', 'rows', 'snapshotId', 'unreachable', 'warnings'].sort(),
+      ['apiCalls', 'blocks', 'changes', 'comments', 'databases', 'durationMs', 'files', 'incremental', 'pages', 'rows', 'snapshotId', 'unreachable', 'warnings'].sort(),
     );
     expect(summary).toMatchObject({ incremental: false, rows: richWorkspaceFacts.fullCrawl.rows, files: richWorkspaceFacts.fullCrawl.hostedFiles });
     expect(summary.snapshotId).toMatch(/^[0-9a-f]{64}$/);
@@ -79,7 +79,8 @@ describe(`notion-plakar backup and snapshots, with ${plakarUnderTestLabel()}`, {
     expect(snapshots[0]?.tags).toContain('nightly');
 
     const second = await cli(['backup', '--store', store(), '--json', '--rate', '100']);
-    expect(JSON.parse(second.stdout)).toMatchObject({ incremental: true });
+    expect(JSON.parse(second.stdout)).toMatchObject({ incremental: true, changes: { since: summary.snapshotId, added: 0, removed: 0, massDeletion: false } });
+    expect(second.stderr).not.toMatch(/alert/);
   });
 
   it('backs up only the chosen roots, given as URLs', async () => {
@@ -95,6 +96,9 @@ describe(`notion-plakar backup and snapshots, with ${plakarUnderTestLabel()}`, {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Snapshot [0-9a-f]{64} \(full\)/);
     expect(result.stdout).toMatch(/Notion requests in/);
+    expect(result.stdout).not.toMatch(/previous snapshot/);
+    const again = await cli(['backup', '--store', store(), '--rate', '100']);
+    expect(again.stdout).toMatch(/^ {2}nothing changed since the previous snapshot$/m);
   });
 
   it('fails with one clear line for bad input', async () => {

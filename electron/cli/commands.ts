@@ -1,3 +1,4 @@
+import { changesSummary, massDeletionMessage } from '../../shared/change-summary';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupProgress } from '../../shared/jobs';
@@ -120,6 +121,8 @@ export async function runBackupCommand(io: CliIo, options: BackupCommandOptions)
     ...crawl.unsupportedBlocks.map((block) => `unsupported block ${block.blockId} (${block.blockType}) in page ${block.pageId}`),
     ...crawl.failedFiles.map((file) => `file ${file.ref} in page ${file.pageId} could not be downloaded: ${file.reason}`),
   ];
+  // On stderr, in text and JSON alike, so a cron job's mail or a service's journal shows it.
+  if (result.changes?.massDeletion) io.stderr(`notion-plakar: alert: ${massDeletionMessage(result.changes)}\n`);
   if (options.json) {
     io.stdout(
       `${JSON.stringify({
@@ -133,6 +136,7 @@ export async function runBackupCommand(io: CliIo, options: BackupCommandOptions)
         apiCalls: crawl.apiCalls,
         durationMs: result.durationMs,
         incremental: result.mode === 'incremental',
+        changes: result.changes,
         warnings,
         unreachable: crawl.unreachable,
       })}\n`,
@@ -145,6 +149,7 @@ export async function runBackupCommand(io: CliIo, options: BackupCommandOptions)
       `Snapshot ${result.snapshotId} (${result.mode}${result.mode === 'incremental' ? `, ${counts.reusedPages} unchanged pages reused` : ''})`,
       `  ${counts.pages} pages, ${counts.databases} databases, ${counts.rows} rows, ${counts.blocks} blocks, ` +
         `${counts.files} files (${formatBytes(counts.fileBytes)}), ${counts.comments} comments`,
+      ...(result.changes ? [`  ${changesSummary(result.changes)}`] : []),
       `  ${crawl.apiCalls} Notion requests in ${formatDuration(result.durationMs)}`,
       ...describeUnreachable(crawl.unreachable).map((line) => `  ${line}`),
       ...warnings.map((warning) => `  warning: ${warning}`),

@@ -38,7 +38,7 @@ export interface ServiceDeps {
 
 /** A notification for the OS; `target` is the screen a click opens. */
 export interface AppNotification {
-  kind: 'failure' | 'success' | 'stale' | 'info';
+  kind: 'failure' | 'alert' | 'success' | 'stale' | 'info';
   title: string;
   body: string;
   target: { screen: 'home' | 'snapshots' | 'settings' | 'logs'; jobId: string | null };

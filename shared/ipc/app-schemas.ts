@@ -140,6 +140,18 @@ export const JobSubjectSchema = z.object({
 });
 export type JobSubject = z.infer<typeof JobSubjectSchema>;
 
+export const BackupChangesSchema = z.object({
+  since: z.string(),
+  added: z.number(),
+  removed: z.number(),
+  edited: z.number(),
+  /** Many pages disappeared (the snapshot is tagged alert=mass-deletion). */
+  massDeletion: z.boolean(),
+  /** The first titles that disappeared. */
+  removedTitles: z.array(z.string()),
+});
+export type BackupChanges = z.infer<typeof BackupChangesSchema>;
+
 export const JobFinishedEventSchema = z.object({
   jobId: z.string(),
   kind: JobKindSchema,
@@ -153,6 +165,8 @@ export const JobFinishedEventSchema = z.object({
       warnings: z.array(z.string()),
       /** Backups: what the snapshot holds (pages, databases, rows, blocks, files, comments). */
       counts: z.record(z.string(), z.number()).optional(),
+      /** Backups: what changed since the previous snapshot of the same pages (absent for the first). */
+      changes: BackupChangesSchema.optional(),
       /** Restores: the restored page, when there is one. */
       url: z.string().nullable().optional(),
       /** Restores: what was (or, for a dry run, would be) created, and the requests it takes. */

@@ -1,3 +1,4 @@
+import type { BackupChanges } from '../../../shared/ipc/app-schemas';
 import type { PlakarStore } from '../plakar/store';
 import type { SnapshotListEntry } from '../plakar/parse';
 import type { CatalogRecord, SnapshotCatalog } from '../snapshot/catalog';
@@ -8,17 +9,7 @@ import { compareRecords, isMassDeletion } from '../snapshot/snapshot-history';
 import { localCopyOf } from './backup-mirror';
 
 /** What a backup changed since the newest snapshot of the same source, as its job reports it. */
-export interface BackupChanges {
-  /** The snapshot compared with. */
-  since: string;
-  added: number;
-  removed: number;
-  edited: number;
-  /** At least MASS_DELETION of the previous snapshot disappeared: the snapshot is tagged and announced. */
-  massDeletion: boolean;
-  /** The first titles that disappeared, to name in the alert. */
-  removedTitles: string[];
-}
+export type { BackupChanges };
 
 const NAMED_TITLES = 5;
 

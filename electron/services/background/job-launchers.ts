@@ -6,6 +6,7 @@ import { countsSummary, plural } from '../../../shared/plural';
 import { sourceKey } from '../../engine/jobs/backup-plan';
 import { runBackupJob } from '../../engine/jobs/backup-job';
 import type { JobErrorDescription } from '../../engine/jobs/job-errors';
+import { changesSummary } from '../../../shared/change-summary';
 import { describeJobError } from '../../engine/jobs/job-errors';
 import type { PlakarStore } from '../../engine/plakar/store';
 import { pruneSnapshots } from '../../engine/schedule/prune';
@@ -112,7 +113,8 @@ export async function launchBackup(
           outcome: {
             status: 'succeeded',
             snapshotId: result.snapshotId,
-            summary: `${countsSummary({ pages: counts.pages, databases: counts.databases, rows: counts.rows, blocks: counts.blocks, files: counts.files })}${retentionNote ? `.${retentionNote}` : ''}`,
+            summary: `${countsSummary({ pages: counts.pages, databases: counts.databases, rows: counts.rows, blocks: counts.blocks, files: counts.files })}${result.changes ? `; ${changesSummary(result.changes)}` : ''}${retentionNote ? `.${retentionNote}` : ''}`,
+            ...(result.changes ? { changes: result.changes } : {}),
             warnings,
             counts: {
               pages: counts.pages,

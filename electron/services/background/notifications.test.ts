@@ -65,6 +65,20 @@ describe('NotificationCenter', () => {
     expect(shown.map((item) => item.notification.target.screen)).toEqual(['snapshots', 'logs', 'logs', 'logs']);
   });
 
+  it('announces a backup in which many pages disappeared, whoever started it, unless notifications are off', () => {
+    const wipe = record('backup', 'succeeded', 'manual');
+    if (wipe.outcome.status !== 'succeeded') throw new Error('unexpected');
+    wipe.outcome.changes = { since: 'a'.repeat(64), added: 0, removed: 40, edited: 0, massDeletion: true, removedTitles: ['Roadmap'] };
+    focused = true;
+    center.jobFinished(wipe);
+    expect(shown.map((item) => item.notification)).toEqual([
+      { kind: 'alert', title: 'Many pages disappeared from Notion', body: expect.stringMatching(/^40 pages and databases disappeared .*: “Roadmap” and 39 others\./), target: { screen: 'snapshots', jobId: 'backup-1' } },
+    ]);
+    mode('off');
+    center.jobFinished(wipe);
+    expect(shown).toHaveLength(1);
+  });
+
   it('"off" shows no result, problem or staleness; info is shown whatever the choice', () => {
     mode('off');
     center.jobFinished(record('backup', 'failed'));

@@ -1,3 +1,4 @@
+import { massDeletionMessage } from '../../../shared/change-summary';
 import type { NavigateEvent } from '../../../shared/ipc/schedule-schemas';
 import type { JobRecord } from './job-history';
 import type { AppNotification } from '../service-context';
@@ -26,6 +27,12 @@ export class NotificationCenter {
   jobFinished(record: JobRecord, extra = ''): void {
     const titles = TITLES[record.kind];
     if (!titles || record.outcome.status === 'cancelled') return;
+    const changes = record.outcome.status === 'succeeded' ? record.outcome.changes : undefined;
+    // Whoever started the backup and whatever they chose besides "off": a wipe must not go unnoticed.
+    if (changes?.massDeletion && this.settings.get().notifications !== 'off') {
+      this.notify({ kind: 'alert', title: 'Many pages disappeared from Notion', body: massDeletionMessage(changes), target: { screen: 'snapshots', jobId: record.jobId } });
+      return;
+    }
     if (record.trigger === 'manual' && this.windowFocused()) return;
     const mode = this.settings.get().notifications;
     if (record.outcome.status === 'failed') {
