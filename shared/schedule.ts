@@ -69,7 +69,15 @@ export const ScheduleStatusSchema = z.object({
   pausedUntil: z.string().nullable(),
   nextRunAt: z.string().nullable(),
   upcoming: z.array(z.string()),
-  lastSuccess: z.object({ at: z.string(), pages: z.number().nullable(), warnings: z.number() }).nullable(),
+  lastSuccess: z
+    .object({
+      at: z.string(),
+      pages: z.number().nullable(),
+      warnings: z.number(),
+      /** Many pages disappeared in that backup (see the mass-deletion alert). */
+      massDeletion: z.boolean(),
+    })
+    .nullable(),
   lastRun: z.object({ at: z.string(), status: z.enum(['succeeded', 'failed', 'cancelled']), message: z.string() }).nullable(),
   /** Set when no backup has succeeded for `staleAfterDays`. */
   stale: z.object({ days: z.number(), message: z.string() }).nullable(),

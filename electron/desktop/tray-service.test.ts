@@ -17,7 +17,7 @@ function status(overrides: Partial<ScheduleStatus> = {}): ScheduleStatus {
     pausedUntil: null,
     nextRunAt: '2026-11-25T08:00:00.000Z',
     upcoming: ['2026-11-25T08:00:00.000Z'],
-    lastSuccess: { at: '2026-11-24T10:00:00.000Z', pages: 1204, warnings: 0 },
+    lastSuccess: { at: '2026-11-24T10:00:00.000Z', pages: 1204, warnings: 0, massDeletion: false },
     lastRun: { at: '2026-11-24T10:00:00.000Z', status: 'succeeded', message: '1204 pages' },
     stale: null,
     ...overrides,
@@ -266,7 +266,10 @@ describe('trayToolTip', () => {
 
   it('says what happened last, in a few words', () => {
     expect(tip({})).toBe('App\nLast backup 12 min ago, 1,204 pages');
-    expect(tip({ lastSuccess: { at: '2026-11-24T10:00:00.000Z', pages: null, warnings: 0 } })).toBe('App\nLast backup 12 min ago');
+    expect(tip({ lastSuccess: { at: '2026-11-24T10:00:00.000Z', pages: null, warnings: 0, massDeletion: false } })).toBe('App\nLast backup 12 min ago');
+    expect(tip({ lastSuccess: { at: '2026-11-24T10:00:00.000Z', pages: 900, warnings: 0, massDeletion: true } })).toBe(
+      'App\nLast backup 12 min ago, 900 pages\nMany pages disappeared in the last backup',
+    );
     expect(tip({ lastRun: { at: '2026-11-24T10:07:00.000Z', status: 'failed', message: 'x' } })).toBe('App\nLast backup failed 5 min ago');
     expect(tip({ lastRun: null, lastSuccess: null })).toBe('App\nNo backup yet');
     expect(tip({ state: 'running', detail: 'A restore is running; backups wait for it.' })).toBe('App\nA restore is running; backups wait for it.');

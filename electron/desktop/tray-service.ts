@@ -53,8 +53,9 @@ export function trayToolTip(productName: string, state: TrayState, now: Date): s
     const pages = status.lastSuccess.pages;
     line = `Last backup ${formatTimeAgo(status.lastSuccess.at, now)}${pages === null ? '' : `, ${pages.toLocaleString('en-US')} pages`}`;
   } else line = 'No backup yet';
+  const alert = status.lastSuccess?.massDeletion ? 'Many pages disappeared in the last backup' : '';
   const extra = status.stale ? status.stale.message : status.state === 'paused' ? 'Paused' : '';
-  return [productName, line, extra].filter(Boolean).join('\n');
+  return [productName, line, alert, extra].filter(Boolean).join('\n');
 }
 
 /** The menu for a state: pure, so tests read it like the user does. */

@@ -94,10 +94,11 @@ export function describeScheduleStatus(input: ScheduleStatusInput): ScheduleStat
 
   const lastFailed = input.lastBackup?.outcome.status === 'failed' || activity.kind === 'blocked';
   const lastWarnings = input.lastSuccess?.outcome.status === 'succeeded' ? input.lastSuccess.outcome.warnings.length : 0;
+  const massDeletion = input.lastSuccess?.outcome.status === 'succeeded' && input.lastSuccess.outcome.changes?.massDeletion === true;
   let health: Health = 'idle';
   if (activity.kind === 'running') health = 'running';
   else if (lastFailed) health = 'failed';
-  else if (stale || lastWarnings > 0 || activity.kind === 'waiting-for-notion') health = 'warning';
+  else if (stale || lastWarnings > 0 || massDeletion || activity.kind === 'waiting-for-notion') health = 'warning';
 
   const lastBackup = input.lastBackup;
   return {
@@ -113,6 +114,7 @@ export function describeScheduleStatus(input: ScheduleStatusInput): ScheduleStat
           at: input.lastSuccess.finishedAt,
           pages: input.lastSuccess.outcome.status === 'succeeded' ? (input.lastSuccess.outcome.counts?.pages ?? null) : null,
           warnings: lastWarnings,
+          massDeletion,
         }
       : null,
     lastRun: lastBackup

@@ -152,6 +152,18 @@ describe('BackupScheduler: integrity checks', () => {
     expect(h.checks).toEqual([]);
   });
 
+  it('announces a backup in which many pages disappeared, and Home and the tray show it until the next backup', async () => {
+    await harness({ schedule: { checkEveryDays: 0 } });
+    await scheduledRunStarts();
+    const changes = { since: 'a'.repeat(64), added: 0, removed: 60, edited: 2, massDeletion: true, removedTitles: ['Roadmap'] };
+    await h.finish({ ...SUCCESS, changes });
+    expect(h.shown).toMatchObject([{ kind: 'alert', title: 'Many pages disappeared from Notion', body: expect.stringMatching(/^60 pages and databases/) }]);
+    expect(h.scheduler.status()).toMatchObject({ health: 'warning', lastSuccess: { massDeletion: true } });
+    h.startJob('backup');
+    await h.finish(SUCCESS);
+    expect(h.scheduler.status()).toMatchObject({ health: 'idle', lastSuccess: { massDeletion: false } });
+  });
+
   it('reports a failed check as a failure notification', async () => {
     await harness({ schedule: { checkEveryDays: 1 } });
     await scheduledRunStarts();

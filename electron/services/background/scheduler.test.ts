@@ -202,7 +202,7 @@ describe('BackupScheduler: across restarts', () => {
       state: 'scheduled',
       health: 'idle',
       nextRunAt: '2026-11-25T08:00:00.000Z',
-      lastSuccess: { at: '2026-11-24T08:07:00.000Z', pages: 1204, warnings: 0 },
+      lastSuccess: { at: '2026-11-24T08:07:00.000Z', pages: 1204, warnings: 0, massDeletion: false },
       lastRun: { at: '2026-11-24T08:07:00.000Z', status: 'succeeded' },
     });
     await h.runFor(2 * HOUR);
