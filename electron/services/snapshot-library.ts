@@ -1,4 +1,5 @@
 import path from 'node:path';
+import PQueue from 'p-queue';
 import { APP_TAG } from '../engine/jobs/backup-plan';
 import { localCopyOf } from '../engine/jobs/backup-mirror';
 import type { SnapshotListEntry } from '../engine/plakar/parse';
@@ -23,6 +24,8 @@ export class SnapshotLibrary {
   private readonly readers = new Map<string, Promise<SnapshotReader>>();
   private readonly records = new Map<string, CatalogRecord>();
   private listing: { at: number; snapshots: Promise<SnapshotListEntry[]> } | undefined;
+  /** Snapshots missing from the catalog are opened a few at a time, whoever asks. */
+  private readonly opening = new PQueue({ concurrency: OPEN_AT_ONCE });
   readonly catalog: SnapshotCatalog;
 
   constructor(private readonly context: ServiceContext) {
@@ -62,24 +65,14 @@ export class SnapshotLibrary {
   async record(snapshotId: string): Promise<CatalogRecord> {
     const kept = this.records.get(snapshotId);
     if (kept) return kept;
-    const record = await this.catalog.load(snapshotId, () => this.reader(snapshotId));
+    const record = (await this.catalog.get(snapshotId)) ?? (await this.opening.add(() => this.catalog.load(snapshotId, () => this.reader(snapshotId))));
     this.records.set(snapshotId, record);
     return record;
   }
 
-  /** The records of these snapshots, with their dates, opening at most OPEN_AT_ONCE at a time. */
+  /** The records of these snapshots, with their dates. */
   async dated(snapshots: readonly SnapshotListEntry[]): Promise<DatedRecord[]> {
-    const result: DatedRecord[] = new Array(snapshots.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < snapshots.length) {
-        const position = next++;
-        const snapshot = snapshots[position]!;
-        result[position] = { snapshot: { id: snapshot.id, time: snapshot.time }, record: await this.record(snapshot.id) };
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(OPEN_AT_ONCE, snapshots.length) }, worker));
-    return result;
+    return Promise.all(snapshots.map(async (snapshot) => ({ snapshot: { id: snapshot.id, time: snapshot.time }, record: await this.record(snapshot.id) })));
   }
 }
 

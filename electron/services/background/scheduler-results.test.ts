@@ -156,7 +156,7 @@ describe('BackupScheduler: integrity checks', () => {
     await harness({ schedule: { checkEveryDays: 0 } });
     await scheduledRunStarts();
     const changes = { since: 'a'.repeat(64), added: 0, removed: 60, edited: 2, massDeletion: true, removedTitles: ['Roadmap'] };
-    await h.finish({ ...SUCCESS, changes });
+    await h.finish({ status: 'succeeded', snapshotId: 'b'.repeat(64), summary: '1144 pages', warnings: [], changes });
     expect(h.shown).toMatchObject([{ kind: 'alert', title: 'Many pages disappeared from Notion', body: expect.stringMatching(/^60 pages and databases/) }]);
     expect(h.scheduler.status()).toMatchObject({ health: 'warning', lastSuccess: { massDeletion: true } });
     h.startJob('backup');
