@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron';
-import { Notification, app, powerMonitor, safeStorage } from 'electron';
+import { Notification, app, powerMonitor, safeStorage, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import type { AppEvents, Unsubscribe } from '../services/app-events';
 import type { ServiceConfig } from '../services/config';
@@ -36,6 +36,7 @@ export function electronPlatformHooks(productName: string): PlatformHooks {
       shown.show();
     },
     isOnBattery: () => powerMonitor.isOnBatteryPower(),
+    openFolder: (path) => shell.openPath(path),
     async setLaunchAtLogin(enabled) {
       if (process.platform === 'linux') {
         await setLinuxAutostart(enabled, {

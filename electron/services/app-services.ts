@@ -123,7 +123,7 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
     ...jobServices(context, library),
     ...snapshotServices(library),
     ...historyServices(library),
-    ...restoreServices(context),
+    ...restoreServices(context, history),
     ...settingsServices(context, history),
     ...scheduleServices(context, scheduler, controls),
   };

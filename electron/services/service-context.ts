@@ -50,6 +50,8 @@ export interface PlatformHooks {
   isOnBattery(): boolean;
   /** Registers (or removes) the app as a login item that starts quietly in the tray. */
   setLaunchAtLogin(enabled: boolean): Promise<void> | void;
+  /** Opens a folder in the system's file manager; resolves to an error message, or '' once opened. */
+  openFolder(path: string): Promise<string>;
 }
 
 export class NotConfiguredError extends Error {

@@ -27,6 +27,7 @@ export const invokeChannels = {
   searchSnapshots: 'snapshots:search',
   startRestore: 'job:start-restore',
   listJobHistory: 'job:history',
+  showExportFolder: 'job:show-export-folder',
   updateAdvancedSettings: 'settings:update-advanced',
   checkStoreIntegrity: 'store:check',
   getBackupCommand: 'backup:cli-command',

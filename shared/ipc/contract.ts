@@ -155,6 +155,16 @@ export const ipcContract = {
   searchSnapshots: { input: SearchSnapshotsInputSchema, result: SearchSnapshotsSchema },
   startRestore: { input: StartRestoreInputSchema, result: JobStartSchema },
   listJobHistory: { input: z.undefined(), result: z.object({ jobs: z.array(JobRecordSchema) }) },
+  /** Opens the folder an export job wrote to, as main recorded it (never a path from the renderer). */
+  showExportFolder: {
+    input: z.strictObject({ jobId: z.string().min(1).max(100) }),
+    result: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('opened') }),
+      /** No file manager to open (browser mode). */
+      z.object({ status: z.literal('unavailable') }),
+      z.object({ status: z.literal('problem'), message: z.string() }),
+    ]),
+  },
   updateAdvancedSettings: { input: AdvancedSettingsInputSchema, result: AppStateSchema },
   checkStoreIntegrity: { input: z.undefined(), result: StoreCheckSchema },
   getBackupCommand: { input: z.undefined(), result: z.object({ command: z.string() }) },

@@ -8,12 +8,13 @@ import { runExportJob } from '../../engine/jobs/export-job';
 import { describeJobError } from '../../engine/jobs/job-errors';
 import { runRestoreJob } from '../../engine/jobs/restore-job';
 import type { PlakarStore } from '../../engine/plakar/store';
+import type { JobHistory } from '../background/job-history';
 import { failureOutcome } from '../background/job-launchers';
 import type { AppEvents } from '../app-events';
 import type { ServiceContext } from '../service-context';
 import { NotConfiguredError } from '../service-context';
 
-type RestoreHandlers = Pick<ContractHandlers, 'startRestore'>;
+type RestoreHandlers = Pick<ContractHandlers, 'startRestore' | 'showExportFolder'>;
 
 function failed(events: AppEvents, jobId: string, kind: 'restore' | 'export', error: unknown, subject: JobSubject): void {
   if (error instanceof ExportTargetNotEmptyError) {
@@ -31,8 +32,8 @@ function snapshotTimeOf(store: PlakarStore, snapshotId: string): Promise<string 
   );
 }
 
-/** The restore wizard's last step: into Notion (or a dry run of it), or into a folder. */
-export function restoreServices(context: ServiceContext): RestoreHandlers {
+/** The restore wizard's last step: into Notion (or a dry run of it), or into a folder; then the folder written. */
+export function restoreServices(context: ServiceContext, history: Pick<JobHistory, 'list'>): RestoreHandlers {
   const { jobs, settings } = context.deps;
   const { events } = context;
 
@@ -144,6 +145,16 @@ export function restoreServices(context: ServiceContext): RestoreHandlers {
         }
       });
       return jobId ? { status: 'started', jobId } : { status: 'refused', message: 'Another job is running. Wait for it to finish, or cancel it.' };
+    },
+
+    async showExportFolder({ jobId }) {
+      const openFolder = context.deps.platform?.openFolder;
+      if (!openFolder) return { status: 'unavailable' };
+      // The folder is the one main recorded for that export job: a renderer cannot name another path.
+      const target = (await history.list(Number.POSITIVE_INFINITY)).find((record) => record.jobId === jobId && record.kind === 'export')?.subject?.target;
+      if (target?.kind !== 'folder') return { status: 'problem', message: 'This export is not in the history.' };
+      const problem = await openFolder(target.dir);
+      return problem ? { status: 'problem', message: problem } : { status: 'opened' };
     },
   };
 }

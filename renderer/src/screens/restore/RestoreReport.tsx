@@ -1,4 +1,8 @@
+import { isAllowedExternalUrl } from '../../../../shared/external-links';
+import { inBrowserMode } from '../../bridge';
+import { ProblemLine } from '../../components/CallStatus';
 import { strings } from '../../strings';
+import { useMainMutation } from '../../use-main';
 import { CreatedCounts, GroupedWarnings } from './RestoreParts';
 import type { RestoreEvents, RestoreRun } from './useRestoreJob';
 
@@ -25,6 +29,7 @@ export function RestoreReport({
   onDone: () => void;
 }) {
   const toFolder = run.phase !== 'idle' && run.input.destination.kind === 'folder';
+  const showFolder = useMainMutation('showExportFolder');
   if (run.phase === 'refused') {
     return (
       <div className="card outcome outcome--failed" role="alert">
@@ -64,7 +69,11 @@ export function RestoreReport({
   }
 
   const title = outcome.status === 'succeeded' ? r.succeededTitle : outcome.status === 'failed' ? r.failedTitle : r.cancelledTitle;
-  const url = outcome.status === 'succeeded' && outcome.url && /^https:\/\//.test(outcome.url) ? outcome.url : null;
+  // Only Notion's own https pages open from here (shared/external-links.ts).
+  const url = outcome.status === 'succeeded' && outcome.url && isAllowedExternalUrl(outcome.url) ? outcome.url : null;
+  // Main opens the folder it recorded for this job; browser mode has no file manager to open it in.
+  const folderJobId = outcome.status === 'succeeded' && toFolder && run.phase === 'started' && !inBrowserMode() ? run.jobId : null;
+  const folderProblem = showFolder.state === 'problem' ? showFolder.problem : null;
   return (
     <section className={`card outcome outcome--${outcome.status}`} aria-labelledby="restore-outcome-title" data-testid="restore-outcome">
       <h2 id="restore-outcome-title">{title}</h2>
@@ -74,11 +83,19 @@ export function RestoreReport({
           {outcome.restore?.resumed && <p>{r.resumed}</p>}
           {url && (
             <p>
-              <a href={url} target="_blank" rel="noreferrer">
+              <a className="button" href={url} target="_blank" rel="noreferrer">
                 {r.openRestored}
               </a>
             </p>
           )}
+          {folderJobId && (
+            <p>
+              <button type="button" className="button" onClick={() => void showFolder.run({ jobId: folderJobId })}>
+                {r.showFolder}
+              </button>
+            </p>
+          )}
+          <ProblemLine message={folderProblem} prefix={r.showFolderProblem} />
           <GroupedWarnings
             warnings={outcome.warnings}
             losses={outcome.restore?.losses ?? []}
