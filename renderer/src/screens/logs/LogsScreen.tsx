@@ -5,7 +5,7 @@ import { ScreenHeading, useFocusOnArrival } from '../../components/ScreenHeading
 import { strings } from '../../strings';
 import { scheduleStrings } from '../../strings-schedule';
 import { useMainQuery } from '../../use-main';
-import { formatDateTime } from '../snapshots/snapshot-helpers';
+import { formatDateTime } from '../../format-date';
 import type { MainScreen } from '../snapshots/SnapshotsScreen';
 import { durationMs, isDryRun, logText, subjectLabels } from './log-helpers';
 

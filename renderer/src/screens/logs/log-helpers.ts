@@ -1,6 +1,6 @@
 import type { ResultOf } from '../../../../shared/ipc/contract';
 import { strings } from '../../strings';
-import { formatDateTime } from '../snapshots/snapshot-helpers';
+import { formatDateTime } from '../../format-date';
 
 const l = strings.logs;
 type JobRecord = ResultOf<'listJobHistory'>['jobs'][number];

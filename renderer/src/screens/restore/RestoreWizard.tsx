@@ -3,7 +3,7 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { withToggled } from '../../page-tree';
 import { strings } from '../../strings';
 import { useMainQuery } from '../../use-main';
-import { formatDateTime } from '../snapshots/snapshot-helpers';
+import { formatDateTime } from '../../format-date';
 import { useSnapshots } from '../snapshots/useSnapshots';
 import type { ChosenItem, DestinationDraft } from './restore-helpers';
 import { destinationFrom, restorePlanText, selectionToSend } from './restore-helpers';

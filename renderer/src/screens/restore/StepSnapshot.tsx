@@ -1,6 +1,6 @@
 import { ChoiceRadio } from '../../components/ChoiceRadio';
 import { strings } from '../../strings';
-import { formatDateTime } from '../snapshots/snapshot-helpers';
+import { formatDateTime } from '../../format-date';
 import { SnapshotsStatus } from '../snapshots/SnapshotsStatus';
 import type { Snapshots } from '../snapshots/useSnapshots';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RetentionPreview } from '../../../../shared/ipc/schedule-schemas';
 import { scheduleStrings } from '../../strings-schedule';
-import { formatDateTime } from '../snapshots/snapshot-helpers';
+import { formatDateTime } from '../../format-date';
 import { shortId } from './retention-helpers';
 import type { RemovalState } from './useRetentionJob';
 

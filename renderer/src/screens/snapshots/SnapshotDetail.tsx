@@ -10,23 +10,41 @@ import { RestoreWizard } from '../restore/RestoreWizard';
 import { BrowseTree } from './BrowseTree';
 import { PagePreview } from './PagePreview';
 import type { SnapshotRow } from './snapshot-helpers';
-import { childCounts, entriesToItems, formatDateTime, topLevelIds } from './snapshot-helpers';
+import { ancestorsOf, childCounts, entriesToItems, topLevelIds } from './snapshot-helpers';
+import { formatDateTime } from '../../format-date';
 import { SnapshotSummary } from './SnapshotSummary';
+import type { PageRef } from '../../../../shared/ipc/history-schemas';
+import { historyStrings } from '../../strings-history';
 
 const s = strings.snapshots;
 
 /** One snapshot: its summary, its pages by title with a search, and a preview of the chosen page. */
-export function SnapshotDetail({ snapshot, onBack, onRestore }: { snapshot: SnapshotRow; onBack: () => void; onRestore: () => void }) {
+export function SnapshotDetail({
+  snapshot,
+  initialPageId,
+  backLabel = s.back,
+  onBack,
+  onRestore,
+  onVersions,
+}: {
+  snapshot: SnapshotRow;
+  /** Opened on this page (from its versions): it is selected and its branch open. */
+  initialPageId?: string | undefined;
+  backLabel?: string;
+  onBack: () => void;
+  onRestore: () => void;
+  onVersions?: (page: PageRef) => void;
+}) {
   const tree = useMainQuery('getSnapshotTree', { snapshotId: snapshot.id });
   const [query, setQuery] = useState('');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(initialPageId ?? null);
   // Until the user opens or closes a branch, the top level is open.
   const [opened, setOpened] = useState<ReadonlySet<string> | null>(null);
   // "Restore this page…": the wizard opens here, and Done comes back to this page's preview.
   const [restoringId, setRestoringId] = useState<string | null>(null);
 
   const entries = useMemo(() => (tree.state === 'ready' ? tree.value.entries : []), [tree.state, tree.value]);
-  const expanded = useMemo(() => opened ?? new Set(topLevelIds(entries)), [opened, entries]);
+  const expanded = useMemo(() => opened ?? new Set([...topLevelIds(entries), ...ancestorsOf(initialPageId, entries)]), [opened, entries, initialPageId]);
   const items = useMemo(() => entriesToItems(entries, true), [entries]);
   const counts = useMemo(() => childCounts(entries), [entries]);
   const known = useMemo(() => new Set(entries.map((entry) => entry.id)), [entries]);
@@ -40,13 +58,7 @@ export function SnapshotDetail({ snapshot, onBack, onRestore }: { snapshot: Snap
   const openPage = (id: string) => {
     setQuery('');
     setSelectedId(id);
-    const next = new Set(expanded);
-    let parent = entries.find((entry) => entry.id === id)?.parentId ?? null;
-    while (parent && !next.has(parent)) {
-      next.add(parent);
-      parent = entries.find((entry) => entry.id === parent)?.parentId ?? null;
-    }
-    setOpened(next);
+    setOpened(new Set([...expanded, ...ancestorsOf(id, entries)]));
   };
 
   if (restoringId) return <RestoreWizard snapshotId={snapshot.id} pageId={restoringId} onDone={() => setRestoringId(null)} />;
@@ -55,7 +67,7 @@ export function SnapshotDetail({ snapshot, onBack, onRestore }: { snapshot: Snap
     <div className="screen screen--wide">
       <p>
         <button type="button" className="button button--ghost" onClick={onBack}>
-          {s.back}
+          {backLabel}
         </button>
       </p>
       <div className="snapshot-head">
@@ -100,6 +112,11 @@ export function SnapshotDetail({ snapshot, onBack, onRestore }: { snapshot: Snap
                   <button type="button" className="button button--secondary" onClick={() => setRestoringId(selected.id)}>
                     {selected.object === 'database' ? s.restoreDatabase : s.restorePage}
                   </button>
+                  {onVersions && (
+                    <button type="button" className="button button--ghost" onClick={() => onVersions({ ...selected })}>
+                      {historyStrings.versions.versionsButton}
+                    </button>
+                  )}
                 </p>
               )}
               {selected?.object === 'database' && <p className="muted">{s.databaseHint}</p>}

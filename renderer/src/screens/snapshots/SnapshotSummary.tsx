@@ -1,6 +1,7 @@
 import { Card } from '../../components/Card';
 import { strings } from '../../strings';
-import { formatDateTime, orderedCounts } from './snapshot-helpers';
+import { orderedCounts } from './snapshot-helpers';
+import { formatDateTime } from '../../format-date';
 
 const s = strings.snapshots;
 

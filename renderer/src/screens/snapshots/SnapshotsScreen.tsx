@@ -1,30 +1,46 @@
 import { useState } from 'react';
+import type { PageRef } from '../../../../shared/ipc/history-schemas';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { strings } from '../../strings';
 import { RestoreWizard } from '../restore/RestoreWizard';
+import { FindInSnapshots } from './FindInSnapshots';
+import { PageVersions } from './PageVersions';
 import type { SnapshotRow } from './snapshot-helpers';
-import { formatDateTime, visibleTags } from './snapshot-helpers';
 import { SnapshotDetail } from './SnapshotDetail';
 import { SnapshotsStatus } from './SnapshotsStatus';
+import { SnapshotTimeline } from './SnapshotTimeline';
 import { useSnapshots } from './useSnapshots';
 
 const s = strings.snapshots;
 
 export type MainScreen = 'home' | 'snapshots' | 'settings' | 'logs';
 
-type View = { mode: 'list' } | { mode: 'browse'; snapshot: SnapshotRow } | { mode: 'restore'; snapshotId: string };
+/** Where the screen is; `from` is where Back (or the end of a restore) leads. */
+type View =
+  | { mode: 'list' }
+  | { mode: 'browse'; snapshot: SnapshotRow; pageId?: string; from: View }
+  | { mode: 'restore'; snapshotId: string; pageId?: string; from: View }
+  | { mode: 'versions'; page: PageRef; from: View };
 
-/** The store's snapshots; opening one browses its pages; "Restore…" leads to the restore wizard. */
+/**
+ * The store's snapshots as a timeline with what changed, a search across all of them, the versions
+ * of one page; opening a snapshot browses its pages; "Restore…" leads to the restore wizard.
+ */
 export function SnapshotsScreen({ onNavigate }: { onNavigate?: (screen: MainScreen) => void }) {
   const snapshots = useSnapshots();
   const [view, setView] = useState<View>({ mode: 'list' });
+  const list: View = { mode: 'list' };
 
   if (view.mode === 'browse') {
     return (
       <SnapshotDetail
+        key={`${view.snapshot.id} ${view.pageId ?? ''}`}
         snapshot={view.snapshot}
-        onBack={() => setView({ mode: 'list' })}
-        onRestore={() => setView({ mode: 'restore', snapshotId: view.snapshot.id })}
+        initialPageId={view.pageId}
+        backLabel={view.from.mode === 'versions' ? s.backToVersions : s.back}
+        onBack={() => setView(view.from)}
+        onRestore={() => setView({ mode: 'restore', snapshotId: view.snapshot.id, from: view })}
+        onVersions={(page) => setView({ mode: 'versions', page, from: view })}
       />
     );
   }
@@ -32,10 +48,25 @@ export function SnapshotsScreen({ onNavigate }: { onNavigate?: (screen: MainScre
     return (
       <RestoreWizard
         snapshotId={view.snapshotId}
+        pageId={view.pageId}
         onDone={() => {
-          setView({ mode: 'list' });
+          setView(view.from);
           snapshots.refresh();
         }}
+      />
+    );
+  }
+  if (view.mode === 'versions') {
+    const snapshotById = (id: string) => snapshots.newestFirst?.find((snapshot) => snapshot.id === id);
+    return (
+      <PageVersions
+        page={view.page}
+        onBack={() => setView(view.from)}
+        onPreview={(snapshotId) => {
+          const snapshot = snapshotById(snapshotId);
+          if (snapshot) setView({ mode: 'browse', snapshot, pageId: view.page.id, from: view });
+        }}
+        onRestore={(snapshotId) => setView({ mode: 'restore', snapshotId, pageId: view.page.id, from: view })}
       />
     );
   }
@@ -56,71 +87,17 @@ export function SnapshotsScreen({ onNavigate }: { onNavigate?: (screen: MainScre
         </div>
       )}
       {snapshots.newestFirst && snapshots.newestFirst.length > 0 && (
-        <SnapshotTable
-          snapshots={snapshots.newestFirst}
-          onOpen={(snapshot) => setView({ mode: 'browse', snapshot })}
-          onRestore={(snapshot) => setView({ mode: 'restore', snapshotId: snapshot.id })}
-        />
+        <>
+          <FindInSnapshots onVersions={(page) => setView({ mode: 'versions', page, from: list })} />
+          <SnapshotTimeline
+            snapshots={snapshots.newestFirst}
+            now={new Date(snapshots.loadedAt)}
+            onOpen={(snapshot) => setView({ mode: 'browse', snapshot, from: list })}
+            onRestore={(snapshot) => setView({ mode: 'restore', snapshotId: snapshot.id, from: list })}
+            onVersions={(page) => setView({ mode: 'versions', page, from: list })}
+          />
+        </>
       )}
-    </div>
-  );
-}
-
-function SnapshotTable({
-  snapshots,
-  onOpen,
-  onRestore,
-}: {
-  snapshots: readonly SnapshotRow[];
-  onOpen: (snapshot: SnapshotRow) => void;
-  onRestore: (snapshot: SnapshotRow) => void;
-}) {
-  return (
-    <div className="table-wrap">
-      <table className="data-table" data-testid="snapshot-list">
-        <caption className="visually-hidden">{s.listCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{s.columns.date}</th>
-            <th scope="col">{s.columns.size}</th>
-            <th scope="col">{s.columns.kind}</th>
-            <th scope="col">{s.columns.origin}</th>
-            <th scope="col">{s.columns.tags}</th>
-            <th scope="col">
-              <span className="visually-hidden">{s.columns.actions}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {snapshots.map((snapshot) => {
-            const date = formatDateTime(snapshot.time);
-            const tags = visibleTags(snapshot.tags);
-            return (
-              <tr key={snapshot.id}>
-                <th scope="row">{date}</th>
-                <td className="numeric">{strings.format.bytes(snapshot.sizeBytes)}</td>
-                <td>{snapshot.mode ? s.mode[snapshot.mode] : s.mode.unknown}</td>
-                <td>{snapshot.ours ? s.ours : <span className="tag">{s.notOurs}</span>}</td>
-                <td>
-                  {tags.map((tag) => (
-                    <span key={tag} className="tag">
-                      {tag}
-                    </span>
-                  ))}
-                </td>
-                <td className="actions">
-                  <button type="button" className="button button--secondary" aria-label={s.openLabel(date)} onClick={() => onOpen(snapshot)}>
-                    {s.open}
-                  </button>
-                  <button type="button" className="button button--ghost" aria-label={s.restoreLabel(date)} onClick={() => onRestore(snapshot)}>
-                    {s.restore}
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { visibleForQuery } from '../../page-tree';
 import type { SnapshotEntry } from './snapshot-helpers';
-import { childCounts, entriesToItems, formatDateTime, orderedCounts, sortNewestFirst, topLevelIds, visibleTags } from './snapshot-helpers';
+import { ancestorsOf, childCounts, entriesToItems, groupByDay, orderedCounts, timesNeedingSeconds, sortNewestFirst, topLevelIds, visibleTags } from './snapshot-helpers';
 
 const entry = (id: string, parentId: string | null, title: string, extra: Partial<SnapshotEntry> = {}): SnapshotEntry => ({
   id,
@@ -29,9 +29,6 @@ describe('snapshot list', () => {
   });
 
   it('formats dates in the given locale and keeps non-dates as they are', () => {
-    expect(formatDateTime('2025-06-02T08:05:00Z', 'en-GB', 'UTC')).toBe('2 Jun 2025, 08:05');
-    expect(formatDateTime('2025-06-02T08:05:00Z', 'de-DE', 'UTC')).toBe('02.06.2025, 08:05');
-    expect(formatDateTime('not a date')).toBe('not a date');
   });
 
   it('hides the tags the app sets for itself', () => {
@@ -64,5 +61,38 @@ describe('snapshot tree', () => {
       ['blocks', 3],
       ['extra', 1],
     ]);
+  });
+});
+
+describe('timeline', () => {
+  const row = (id: string, time: string) => ({ id, time, sizeBytes: 1, tags: [], mode: 'full' as const, ours: true, massDeletion: false });
+  const words = { today: 'Today', yesterday: 'Yesterday', unknown: 'Unknown date' };
+
+  it('groups snapshots by day, newest first, naming today and yesterday', () => {
+    const days = groupByDay(
+      [row('c', '2026-12-05T04:30:10Z'), row('b', '2026-12-05T04:30:50Z'), row('a', '2026-12-04T22:00:00Z'), row('z', '2026-11-30T02:00:00Z')],
+      new Date('2026-12-05T12:00:00Z'),
+      words,
+      { locale: 'en-GB', timeZone: 'UTC' },
+    );
+    expect(days.map((day) => [day.label, day.snapshots.map((snapshot) => snapshot.id)])).toEqual([
+      ['Today', ['c', 'b']],
+      ['Yesterday', ['a']],
+      ['Monday, 30 November 2026', ['z']],
+    ]);
+  });
+
+  it('shows seconds only where two snapshots share a minute', () => {
+    expect(timesNeedingSeconds([row('c', '2026-12-05T04:30:10Z'), row('b', '2026-12-05T04:30:50Z'), row('a', '2026-12-05T04:31:00Z')])).toEqual(new Set(['c', 'b']));
+  });
+});
+
+describe('ancestorsOf', () => {
+  it('walks up to the top, nearest first, and stops on a loop or an unknown id', () => {
+    expect(ancestorsOf('row-1', entries)).toEqual(['tasks', 'home']);
+    expect(ancestorsOf('home', entries)).toEqual([]);
+    expect(ancestorsOf('orphan', entries)).toEqual(['missing-parent']);
+    expect(ancestorsOf(undefined, entries)).toEqual([]);
+    expect(ancestorsOf('a', [entry('a', 'b', 'A'), entry('b', 'a', 'B')])).toEqual(['b', 'a']);
   });
 });

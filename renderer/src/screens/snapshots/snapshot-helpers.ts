@@ -1,4 +1,6 @@
 import type { ResultOf } from '../../../../shared/ipc/contract';
+import type { DateOptions } from '../../format-date';
+import { dayKey, formatDay } from '../../format-date';
 import type { PickableItem } from '../../page-tree';
 
 /** One snapshot from listSnapshots. */
@@ -14,13 +16,6 @@ export function sortNewestFirst<T extends { time: string }>(list: readonly T[]):
     return Number.isNaN(parsed) ? -Infinity : parsed;
   };
   return [...list].sort((a, b) => time(b.time) - time(a.time));
-}
-
-/** A date and time in the user's locale (or the one given); the raw text when it is not a date. */
-export function formatDateTime(iso: string, locale?: string, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
 }
 
 /** The tags plakar shows, minus the ones the app sets for itself (shown as columns instead). */
@@ -42,6 +37,18 @@ export function childCounts(entries: readonly SnapshotEntry[]): Map<string, numb
   return counts;
 }
 
+/** The ids of the entries that contain `id`, nearest first; none for an unknown id. */
+export function ancestorsOf(id: string | undefined, entries: readonly SnapshotEntry[]): string[] {
+  const parents = new Map(entries.map((entry) => [entry.id, entry.parentId]));
+  const found: string[] = [];
+  let parent = id ? (parents.get(id) ?? null) : null;
+  while (parent && !found.includes(parent)) {
+    found.push(parent);
+    parent = parents.get(parent) ?? null;
+  }
+  return found;
+}
+
 /** Ids of the top-level entries (no parent in the snapshot). */
 export function topLevelIds(entries: readonly SnapshotEntry[]): string[] {
   const ids = new Set(entries.map((entry) => entry.id));
@@ -54,4 +61,35 @@ export function orderedCounts(counts: Readonly<Record<string, number>>): Array<[
   const known = order.filter((key) => key in counts).map((key): [string, number] => [key, counts[key] ?? 0]);
   const rest = Object.entries(counts).filter(([key]) => !order.includes(key));
   return [...known, ...rest];
+}
+
+export interface SnapshotDay {
+  key: string;
+  label: string;
+  snapshots: SnapshotRow[];
+}
+
+/**
+ * The timeline: snapshots (newest first) grouped by the day they were taken where the user is, each
+ * day headed "Today", "Yesterday" or its date.
+ */
+export function groupByDay(newestFirst: readonly SnapshotRow[], now: Date, words: Parameters<typeof formatDay>[2], options: DateOptions = {}): SnapshotDay[] {
+  const days: SnapshotDay[] = [];
+  for (const snapshot of newestFirst) {
+    const key = dayKey(snapshot.time, options);
+    const last = days.at(-1);
+    if (last?.key === key) last.snapshots.push(snapshot);
+    else days.push({ key, label: formatDay(snapshot.time, now, words, options), snapshots: [snapshot] });
+  }
+  return days;
+}
+
+/** Times shown with seconds: those that share their minute with another snapshot's. */
+export function timesNeedingSeconds(snapshots: readonly SnapshotRow[]): Set<string> {
+  const byMinute = new Map<string, string[]>();
+  for (const snapshot of snapshots) {
+    const minute = snapshot.time.slice(0, 16);
+    byMinute.set(minute, [...(byMinute.get(minute) ?? []), snapshot.id]);
+  }
+  return new Set([...byMinute.values()].filter((ids) => ids.length > 1).flat());
 }
