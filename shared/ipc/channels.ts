@@ -25,6 +25,7 @@ export const invokeChannels = {
   getSnapshotChanges: 'snapshots:changes',
   getPageVersions: 'snapshots:page-versions',
   searchSnapshots: 'snapshots:search',
+  getPageDiff: 'snapshots:page-diff',
   startRestore: 'job:start-restore',
   listJobHistory: 'job:history',
   showExportFolder: 'job:show-export-folder',

@@ -37,7 +37,7 @@ import {
 } from './schedule-schemas';
 import { ScheduleStatusSchema } from '../schedule';
 import { PendingDialogsEventSchema } from './browser-schemas';
-import { PageVersionsInputSchema, PageVersionsSchema, SearchSnapshotsInputSchema, SearchSnapshotsSchema, SnapshotChangesSchema } from './history-schemas';
+import { PageDiffInputSchema, PageDiffSchema, PageVersionsInputSchema, PageVersionsSchema, SearchSnapshotsInputSchema, SearchSnapshotsSchema, SnapshotChangesSchema } from './history-schemas';
 
 /**
  * The typed IPC contract between the renderer and the main process: for each named method, the
@@ -153,6 +153,7 @@ export const ipcContract = {
   getSnapshotChanges: { input: SnapshotIdInputSchema, result: SnapshotChangesSchema },
   getPageVersions: { input: PageVersionsInputSchema, result: PageVersionsSchema },
   searchSnapshots: { input: SearchSnapshotsInputSchema, result: SearchSnapshotsSchema },
+  getPageDiff: { input: PageDiffInputSchema, result: PageDiffSchema },
   startRestore: { input: StartRestoreInputSchema, result: JobStartSchema },
   listJobHistory: { input: z.undefined(), result: z.object({ jobs: z.array(JobRecordSchema) }) },
   /** Opens the folder an export job wrote to, as main recorded it (never a path from the renderer). */

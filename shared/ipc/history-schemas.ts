@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PreviewBlockSchema } from './app-schemas';
 
 /**
  * Snapshots over time: what changed between two, the versions of one page, search across all of
@@ -76,6 +77,34 @@ export const SearchSnapshotsSchema = z.discriminatedUnion('status', [
     truncated: z.boolean(),
     /** How many snapshots were searched. */
     snapshots: z.number(),
+  }),
+  z.object({ status: z.literal('problem'), message: z.string() }),
+]);
+
+export const PageDiffInputSchema = z.object({
+  pageId: notionId,
+  /** The older version's snapshot. */
+  fromSnapshotId: z.string().regex(/^[0-9a-f]{64}$/, 'A full snapshot id is expected.'),
+  toSnapshotId: z.string().regex(/^[0-9a-f]{64}$/, 'A full snapshot id is expected.'),
+});
+
+const DiffWordSchema = z.object({ text: z.string(), change: z.enum(['same', 'added', 'removed']) });
+
+export const PageDiffRowSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['same', 'added', 'removed']), block: PreviewBlockSchema }),
+  /** `words`: the block's text, word by word, marked as kept, added or removed. */
+  z.object({ kind: z.literal('changed'), block: PreviewBlockSchema, before: PreviewBlockSchema, words: z.array(DiffWordSchema) }),
+]);
+export type PageDiffRow = z.infer<typeof PageDiffRowSchema>;
+
+export const PageDiffSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    before: z.object({ title: z.string() }),
+    after: z.object({ title: z.string() }),
+    rows: z.array(PageDiffRowSchema),
+    counts: z.object({ added: z.number(), removed: z.number(), changed: z.number() }),
+    truncated: z.boolean(),
   }),
   z.object({ status: z.literal('problem'), message: z.string() }),
 ]);

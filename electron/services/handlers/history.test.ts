@@ -31,6 +31,7 @@ beforeAll(async () => {
   emulator.admin.setClockOffsetMs(10 * 60_000);
   emulator.admin.deletePage(childPages[3]);
   emulator.admin.editPage(childPages[0], { title: 'Level 1 (renamed)' });
+  emulator.admin.appendBlocks(childPages[0], [{ paragraph: { rich_text: [{ type: 'text', text: { content: 'Added between the backups' } }] } }]);
   snapshots.push(await backUp());
 });
 afterAll(async () => {
@@ -63,6 +64,15 @@ describe(`snapshots over time, with ${plakarUnderTestLabel()}`, () => {
     expect(unchanged.status === 'ok' && unchanged.versions.map((version) => version.snapshotIds)).toEqual([[second, first]]);
     const deleted = await core.handlers.getPageVersions({ pageId: childPages[3] });
     expect(deleted).toMatchObject({ status: 'ok', inLatest: false, versions: [{ snapshotId: first, title: 'Level 4' }] });
+  });
+
+  it('compares two versions of a page block by block', async () => {
+    const [first, second] = snapshots as [string, string];
+    const diff = await core.handlers.getPageDiff({ pageId: childPages[0], fromSnapshotId: first, toSnapshotId: second });
+    expect(diff).toMatchObject({ status: 'ok', before: { title: 'Level 1' }, after: { title: 'Level 1 (renamed)' }, counts: { added: 1, removed: 0, changed: 0 } });
+    if (diff.status !== 'ok') return;
+    expect(diff.rows.filter((row) => row.kind === 'added').map((row) => row.block.spans.map((span) => span.text).join(''))).toEqual(['Added between the backups']);
+    expect(await core.handlers.getPageDiff({ pageId: childPages[3], fromSnapshotId: first, toSnapshotId: second })).toMatchObject({ status: 'problem', message: 'That page is not in both snapshots.' });
   });
 
   it('finds a title across snapshots, a deleted page first, with the snapshot that last held it', async () => {

@@ -3,10 +3,12 @@ import type { PageRef } from '../../../shared/ipc/history-schemas';
 import { CHANGES_LISTED } from '../../../shared/ipc/history-schemas';
 import { describeJobError } from '../../engine/jobs/job-errors';
 import { compareRecords, isMassDeletion, MASS_DELETION_TAG, pageVersions, searchTitles } from '../../engine/snapshot/snapshot-history';
+import { diffPages } from '../../engine/snapshot/page-diff';
+import { buildPagePreview } from '../../engine/snapshot/preview';
 import type { SnapshotLibrary } from '../snapshot-library';
 import { predecessorOf } from '../snapshot-library';
 
-type HistoryHandlers = Pick<ContractHandlers, 'getSnapshotChanges' | 'getPageVersions' | 'searchSnapshots'>;
+type HistoryHandlers = Pick<ContractHandlers, 'getSnapshotChanges' | 'getPageVersions' | 'searchSnapshots' | 'getPageDiff'>;
 
 const byTitle = (a: PageRef, b: PageRef) => a.title.localeCompare(b.title);
 const listed = (pages: PageRef[]) => [...pages].sort(byTitle).slice(0, CHANGES_LISTED);
@@ -47,6 +49,23 @@ export function historyServices(library: SnapshotLibrary): HistoryHandlers {
         const latestEntry = records.flatMap((item) => item.record.entries.filter((entry) => entry.id === pageId)).at(0);
         const page = latestEntry ? { id: latestEntry.id, object: latestEntry.object, title: versions[0]?.title ?? latestEntry.title, emoji: latestEntry.emoji, isRow: latestEntry.isRow } : null;
         return { status: 'ok', page, versions, inLatest: newest?.record.entries.some((entry) => entry.id === pageId) ?? false };
+      } catch (error) {
+        return { status: 'problem', message: describeJobError(error, 'browse').message };
+      }
+    },
+
+    async getPageDiff({ pageId, fromSnapshotId, toSnapshotId }) {
+      try {
+        const previews = await Promise.all(
+          [fromSnapshotId, toSnapshotId].map(async (snapshotId) => {
+            const snapshot = await library.reader(snapshotId);
+            const entry = snapshot.entry(pageId);
+            return entry?.object === 'page' ? buildPagePreview(snapshot, entry) : undefined;
+          }),
+        );
+        const [older, newer] = previews;
+        if (!older || !newer) return { status: 'problem', message: 'That page is not in both snapshots.' };
+        return { status: 'ok', ...diffPages(older, newer) };
       } catch (error) {
         return { status: 'problem', message: describeJobError(error, 'browse').message };
       }
