@@ -5,6 +5,38 @@ import { heading } from './wizard-helpers';
 
 const { ids } = richWorkspaceFacts;
 
+test('what changed in a page between two backups, word by word', async ({ launchApp, emulator, scratchDir }, testInfo) => {
+  test.setTimeout(240_000);
+  const { page } = await launchApp();
+  await prepareAppState(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [ids.home] });
+  await backUpThroughBridge(page);
+  emulator.admin.setClockOffsetMs(10 * 60_000);
+  const [added] = emulator.admin.appendBlocks(ids.childPages[0], [{ paragraph: { rich_text: [{ type: 'text', text: { content: 'Ship on Monday' } }] } }]);
+  await backUpThroughBridge(page);
+  emulator.admin.setClockOffsetMs(20 * 60_000);
+  emulator.admin.updateBlock(added ?? '', { paragraph: { rich_text: [{ type: 'text', text: { content: 'Ship on Friday' } }] } });
+  await backUpThroughBridge(page);
+
+  await navigateTo(page, 'Snapshots');
+  const newest = page.getByTestId('snapshot-list').getByTestId('snapshot-row').first();
+  await newest.getByText('What changed', { exact: true }).click();
+  await newest.getByRole('button', { name: 'What changed in Level 1' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'What changed in “Level 1”' })).toBeVisible();
+  const diff = page.getByTestId('page-diff');
+  await expect(diff.locator('del')).toHaveText('Monday', { timeout: 30_000 });
+  await expect(diff.locator('ins')).toHaveText('Friday');
+  await expect(page.getByRole('status').filter({ hasText: 'changed' })).toContainText('1 changed');
+  await saveLightAndDarkScreenshots(page, testInfo, 'page-diff');
+
+  // The same comparison from the page's versions.
+  await page.getByRole('button', { name: '← Snapshots' }).click();
+  await newest.getByText('What changed', { exact: true }).click();
+  await newest.getByRole('button', { name: 'Versions of Level 1' }).click();
+  await expect(page.getByTestId('page-versions').getByRole('listitem')).toHaveCount(3);
+  await page.getByRole('button', { name: /^What changed in the version of .*, from the version before$/ }).first().click();
+  await expect(page.getByTestId('page-diff').locator('ins')).toHaveText('Friday', { timeout: 30_000 });
+});
+
 test('a deleted page is found by search across snapshots and restored from its last version; a mass deletion is flagged', async ({ launchApp, emulator, scratchDir }, testInfo) => {
   test.setTimeout(300_000);
   const app = await launchApp();
@@ -36,7 +68,7 @@ test('a deleted page is found by search across snapshots and restored from its l
   await saveLightAndDarkScreenshots(page, testInfo, 'snapshot-timeline');
 
   // What changed, by title; a title leads to the page's versions.
-  await timeline.getByTestId('snapshot-row').nth(1).getByText('What changed').click();
+  await timeline.getByTestId('snapshot-row').nth(1).getByText('What changed', { exact: true }).click();
   await expect(timeline.getByRole('button', { name: 'Versions of Level 4' })).toBeVisible();
 
   // Search across snapshots: the deleted page first, with where it was last seen.

@@ -22,6 +22,8 @@ export const historyStrings = {
     editedTitle: 'Edited',
     more: (count: number) => `and ${plural(count, 'other', 'others')}`,
     problem: 'What changed could not be read:',
+    diff: 'what changed',
+    diffLabel: (title: string) => `What changed in ${title}`,
   },
   massDeletion: 'Many pages disappeared',
   massDeletionHint: 'Many pages disappeared in this backup. If that was not on purpose, the snapshot before still has them.',
@@ -59,5 +61,26 @@ export const historyStrings = {
     restore: 'Restore this version…',
     restoreLabel: (date: string) => `Restore the version of ${date}`,
     versionsButton: 'Versions of this page…',
+    compare: 'Changes from the version before',
+    compareLabel: (date: string) => `What changed in the version of ${date}, from the version before`,
+  },
+  diff: {
+    title: (title: string) => `What changed in “${title}”`,
+    between: (from: string, to: string) => `From the snapshot of ${from} to the snapshot of ${to}. Added text is underlined in green, removed text struck through in red.`,
+    loading: 'Reading both versions of the page…',
+    problem: 'The versions could not be compared:',
+    counts: (added: number, removed: number, changed: number) => {
+      const parts = [added > 0 ? `${added.toLocaleString()} added` : '', removed > 0 ? `${removed.toLocaleString()} removed` : '', changed > 0 ? `${changed.toLocaleString()} changed` : ''].filter(Boolean);
+      if (parts.length === 0) return 'The text is the same in both versions.';
+      return `${added + removed + changed === 1 ? 'One block' : 'Blocks'}: ${parts.join(', ')}`;
+    },
+    renamed: (before: string, after: string) => `Renamed from “${before}” to “${after}”`,
+    truncated: 'The page is long: only its beginning is compared.',
+    empty: 'Both versions are empty.',
+    unchanged: (count: number) => `Show ${plural(count, 'unchanged block', 'unchanged blocks')}`,
+    blockOfType: (type: string) => `(${type.replace(/_/g, ' ')})`,
+    marks: { added: 'Added', removed: 'Removed', changed: 'Changed', same: 'Unchanged' },
+    back: '← Versions of this page',
+    backToSnapshots: '← Snapshots',
   },
 };

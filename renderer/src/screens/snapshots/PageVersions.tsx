@@ -5,6 +5,7 @@ import { formatDateTime } from '../../format-date';
 import { strings } from '../../strings';
 import { historyStrings } from '../../strings-history';
 import { useMainQuery } from '../../use-main';
+import type { DiffEnds } from './PageDiff';
 
 const v = historyStrings.versions;
 
@@ -14,11 +15,13 @@ export function PageVersions({
   onBack,
   onPreview,
   onRestore,
+  onCompare,
 }: {
   page: PageRef;
   onBack: () => void;
   onPreview: (snapshotId: string) => void;
   onRestore: (snapshotId: string) => void;
+  onCompare: (ends: DiffEnds) => void;
 }) {
   const versions = useMainQuery('getPageVersions', { pageId: page.id });
   const title = (versions.state === 'ready' ? versions.value.page?.title : page.title)?.trim() || strings.snapshots.untitled;
@@ -40,8 +43,9 @@ export function PageVersions({
           {!versions.value.inLatest && versions.value.versions.length > 0 && <p className="card warning-card">{v.gone}</p>}
           {versions.value.versions.length === 0 && <p className="muted">{v.none}</p>}
           <ol className="versions" data-testid="page-versions">
-            {versions.value.versions.map((version, position) => {
+            {versions.value.versions.map((version, position, all) => {
               const date = formatDateTime(version.time);
+              const before = all[position + 1];
               return (
                 <li key={version.snapshotId} className="versions__item">
                   <div>
@@ -56,6 +60,16 @@ export function PageVersions({
                     </p>
                   </div>
                   <div className="versions__actions">
+                    {page.object === 'page' && before && (
+                      <button
+                        type="button"
+                        className="button button--ghost"
+                        aria-label={v.compareLabel(date)}
+                        onClick={() => onCompare({ from: { snapshotId: before.snapshotId, time: before.time }, to: { snapshotId: version.snapshotId, time: version.time } })}
+                      >
+                        {v.compare}
+                      </button>
+                    )}
                     {page.object === 'page' && (
                       <button type="button" className="button button--secondary" aria-label={v.previewLabel(date)} onClick={() => onPreview(version.snapshotId)}>
                         {v.preview}

@@ -5,6 +5,7 @@ import { strings } from '../../strings';
 import { historyStrings } from '../../strings-history';
 import type { SnapshotRow } from './snapshot-helpers';
 import { groupByDay, timesNeedingSeconds, visibleTags } from './snapshot-helpers';
+import type { DiffEnds } from './PageDiff';
 import { SnapshotChanges } from './SnapshotChanges';
 
 const s = strings.snapshots;
@@ -16,12 +17,14 @@ export function SnapshotTimeline({
   onOpen,
   onRestore,
   onVersions,
+  onDiff,
 }: {
   snapshots: readonly SnapshotRow[];
   now: Date;
   onOpen: (snapshot: SnapshotRow) => void;
   onRestore: (snapshot: SnapshotRow) => void;
   onVersions: (page: PageRef) => void;
+  onDiff: (page: PageRef, ends: DiffEnds) => void;
 }) {
   const days = useMemo(() => groupByDay(snapshots, now, historyStrings.days), [snapshots, now]);
   const withSeconds = useMemo(() => timesNeedingSeconds(snapshots), [snapshots]);
@@ -58,7 +61,7 @@ export function SnapshotTimeline({
                         </span>
                       )}
                     </p>
-                    <SnapshotChanges snapshotId={snapshot.id} onVersions={onVersions} />
+                    <SnapshotChanges snapshot={snapshot} onVersions={onVersions} onDiff={onDiff} />
                   </div>
                   <div className="timeline__actions">
                     <button type="button" className="button button--secondary" aria-label={s.openLabel(date)} onClick={() => onOpen(snapshot)}>

@@ -4,7 +4,10 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { strings } from '../../strings';
 import { RestoreWizard } from '../restore/RestoreWizard';
 import { FindInSnapshots } from './FindInSnapshots';
+import type { DiffEnds } from './PageDiff';
+import { PageDiff } from './PageDiff';
 import { PageVersions } from './PageVersions';
+import { historyStrings } from '../../strings-history';
 import type { SnapshotRow } from './snapshot-helpers';
 import { SnapshotDetail } from './SnapshotDetail';
 import { SnapshotsStatus } from './SnapshotsStatus';
@@ -20,7 +23,8 @@ type View =
   | { mode: 'list' }
   | { mode: 'browse'; snapshot: SnapshotRow; pageId?: string; from: View }
   | { mode: 'restore'; snapshotId: string; pageId?: string; from: View }
-  | { mode: 'versions'; page: PageRef; from: View };
+  | { mode: 'versions'; page: PageRef; from: View }
+  | { mode: 'diff'; page: PageRef; ends: DiffEnds; from: View };
 
 /**
  * The store's snapshots as a timeline with what changed, a search across all of them, the versions
@@ -56,6 +60,16 @@ export function SnapshotsScreen({ onNavigate }: { onNavigate?: (screen: MainScre
       />
     );
   }
+  if (view.mode === 'diff') {
+    return (
+      <PageDiff
+        page={view.page}
+        ends={view.ends}
+        backLabel={view.from.mode === 'versions' ? historyStrings.diff.back : historyStrings.diff.backToSnapshots}
+        onBack={() => setView(view.from)}
+      />
+    );
+  }
   if (view.mode === 'versions') {
     const snapshotById = (id: string) => snapshots.newestFirst?.find((snapshot) => snapshot.id === id);
     return (
@@ -67,6 +81,7 @@ export function SnapshotsScreen({ onNavigate }: { onNavigate?: (screen: MainScre
           if (snapshot) setView({ mode: 'browse', snapshot, pageId: view.page.id, from: view });
         }}
         onRestore={(snapshotId) => setView({ mode: 'restore', snapshotId, pageId: view.page.id, from: view })}
+        onCompare={(ends) => setView({ mode: 'diff', page: view.page, ends, from: view })}
       />
     );
   }
@@ -95,6 +110,7 @@ export function SnapshotsScreen({ onNavigate }: { onNavigate?: (screen: MainScre
             onOpen={(snapshot) => setView({ mode: 'browse', snapshot, from: list })}
             onRestore={(snapshot) => setView({ mode: 'restore', snapshotId: snapshot.id, from: list })}
             onVersions={(page) => setView({ mode: 'versions', page, from: list })}
+            onDiff={(page, ends) => setView({ mode: 'diff', page, ends, from: list })}
           />
         </>
       )}
