@@ -19,7 +19,11 @@ test('browsing a snapshot by title, searching it and previewing a page', async (
 
   await expect(page.getByRole('heading', { level: 1, name: /^Snapshot of/ })).toBeFocused({ timeout: 30_000 });
   const summary = page.getByTestId('snapshot-summary');
-  await expect(summary).toContainText('Pages');
+  // The statistics are one line above the tree; opened, they show the counts and the warnings.
+  await expect(summary.locator('summary')).toContainText(/What this snapshot holds: \d+ pages? · .*\d+ warnings?/);
+  await expect(page.getByTestId('snapshot-warnings')).toBeHidden();
+  await summary.locator('summary').click();
+  await expect(summary).toContainText('Database rows');
   await expect(page.getByTestId('snapshot-warnings')).toContainText('could not be read by the integration');
 
   // The tree shows titles; top-level entries are open.

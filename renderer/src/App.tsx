@@ -156,6 +156,8 @@ export function App() {
             onBackUpNow={() => void startBackup()}
             onViewProgress={() => go('progress')}
             onOpenSchedule={() => go('settings', { settings: 'schedule' })}
+            onOpenSnapshots={() => go('snapshots')}
+            onOpenLogs={() => go('logs')}
             platform={info?.platform ?? null}
           />
         )}

@@ -140,21 +140,11 @@ export const scheduleStrings = {
 
   home: {
     regionTitle: 'Backup schedule',
-    health: { idle: 'All good', running: 'Working', warning: 'Needs attention', failed: 'Last backup failed' },
-    /** The pill when all is well but nothing runs by itself. */
-    paused: 'Paused',
-    manual: 'Manual only',
+    scheduled: (when: string) => `Next backup ${when}.`,
+    pausedUntil: (when: string) => `Automatic backups are paused until ${when}.`,
     nextBackup: (when: string, relative: string) => `Next backup: ${when} (${relative})`,
-    lastSuccess: (relative: string, pages: number | null, warnings: number) =>
-      `Last backup ${relative}` +
-      (pages === null ? '' : `, ${plural(pages, 'page', 'pages')}`) +
-      (warnings > 0 ? `, ${plural(warnings, 'warning', 'warnings')}` : ''),
-    noSuccess: 'No backup has succeeded yet.',
-    lastRunProblem: (status: string, relative: string, message: string) => `Last run ${status} ${relative}: ${message}`,
-    lastRunStatus: { failed: 'failed', cancelled: 'was cancelled', succeeded: 'succeeded' } as Record<string, string>,
     changeSchedule: 'Change schedule',
     loadProblem: 'The schedule could not be read:',
-    staleBackUp: 'Back up now',
     trayHintTitle: 'Backups keep running in the tray',
     trayHint: (where: string) =>
       `Notion Kloset Backup keeps running in the system tray (${where}) so scheduled backups run when this ` +

@@ -6,12 +6,16 @@ import type { LastOutcome } from '../jobs';
 import { useScheduleStatus } from '../schedule-status';
 import { strings } from '../strings';
 import { callMain } from '../use-main';
-import { ScheduleCard, StaleBanner } from './home/ScheduleCard';
+import { StatusIcon } from '../components/StatusIcon';
+import { formatDateTime } from '../format-date';
+import type { HomeHealth } from './home/home-helpers';
+import { homeHealth, toneIcon } from './home/home-helpers';
+import { ScheduleCard, useNow } from './home/ScheduleCard';
 import { TrayHint } from './home/TrayHint';
 import type { Snapshots } from './snapshots/useSnapshots';
 import { useSnapshots } from './snapshots/useSnapshots';
 
-/** Home: the last backup, the schedule, where it goes, what needs attention, and "Back up now". */
+/** Home: one line for the state of the backups, then the schedule, notes about the setup and where it goes. */
 export function HomeScreen({
   state,
   onStateChange,
@@ -20,6 +24,8 @@ export function HomeScreen({
   onBackUpNow,
   onViewProgress,
   onOpenSchedule,
+  onOpenSnapshots,
+  onOpenLogs,
   platform,
 }: {
   state: AppState;
@@ -30,52 +36,48 @@ export function HomeScreen({
   onViewProgress: () => void;
   /** Settings, scrolled to the schedule. */
   onOpenSchedule: () => void;
+  onOpenSnapshots: () => void;
+  onOpenLogs: () => void;
   /** AppInfo.platform, for where the tray icon is; null while unknown. */
   platform: string | null;
 }) {
   const snapshots = useSnapshots(lastOutcome);
   const schedule = useScheduleStatus();
-  const stale = schedule.status?.stale ?? null;
+  const now = useNow();
   const { store } = state.settings;
+  const passphraseUnsaved = Boolean(store?.encrypted && !store.passphraseSaved);
+  const health = homeHealth({ status: schedule.status, running, notionConnected: state.hasNotionToken, passphraseUnsaved, now: new Date(now) });
 
   async function confirmSaved() {
     const answer = await callMain('confirmPassphraseSaved');
     if (answer.state === 'ready') onStateChange(answer.value);
   }
 
-  const warnings: Array<{ key: string; text: string; action?: { label: string; run: () => void } }> = [];
-  if (store?.encrypted && !store.passphraseSaved) {
-    warnings.push({
+  const notes: Array<{ key: string; text: string; action?: { label: string; run: () => void } }> = [];
+  if (passphraseUnsaved) {
+    notes.push({
       key: 'passphrase',
       text: strings.home.passphraseNotSaved,
       action: { label: strings.home.passphraseSavedButton, run: () => void confirmSaved() },
     });
   }
-  if (!state.secretStorage.secure) warnings.push({ key: 'secrets', text: inBrowserMode() ? strings.home.insecureSecretsBrowser : strings.home.insecureSecrets(state.secretStorage.backend) });
-  if (store && !store.encrypted) warnings.push({ key: 'plaintext', text: strings.home.plaintextStore });
-  if (!state.hasNotionToken) warnings.push({ key: 'notion', text: strings.home.notConnected });
+  if (!state.secretStorage.secure) notes.push({ key: 'secrets', text: inBrowserMode() ? strings.home.insecureSecretsBrowser : strings.home.insecureSecrets(state.secretStorage.backend) });
+  if (store && !store.encrypted) notes.push({ key: 'plaintext', text: strings.home.plaintextStore });
 
   return (
     <div className="screen">
       <ScreenHeading>{strings.home.title}</ScreenHeading>
 
-      {stale && <StaleBanner stale={stale} running={running} onBackUpNow={onBackUpNow} />}
-
-      <section className="card hero" aria-labelledby="last-backup-title">
-        <div>
-          <h2 id="last-backup-title" className="card__title">
-            {strings.home.lastBackupTitle}
-          </h2>
+      <section className={`card hero home-health home-health--${health.tone}`} aria-label={strings.home.lastBackupTitle}>
+        <div className="home-health__text">
+          <HealthLine health={health} onOpen={health.link === 'snapshots' ? onOpenSnapshots : onOpenLogs} />
           <LastBackup snapshots={snapshots} />
         </div>
         <div className="hero__action">
           {running ? (
-            <>
-              <p role="status">{strings.home.running}</p>
-              <button type="button" className="button button--large" onClick={onViewProgress}>
-                {strings.home.viewProgress}
-              </button>
-            </>
+            <button type="button" className="button button--large" onClick={onViewProgress}>
+              {strings.home.viewProgress}
+            </button>
           ) : (
             <button type="button" className="button button--large" onClick={onBackUpNow}>
               {strings.home.backUpNow}
@@ -88,28 +90,18 @@ export function HomeScreen({
 
       {!state.settings.trayHintShown && <TrayHint platform={platform} onStateChange={onStateChange} />}
 
-      {lastOutcome && (
-        <section className={`card outcome outcome--${lastOutcome.outcome.status}`} aria-labelledby="last-result-title" data-testid="last-result">
-          <h2 id="last-result-title" className="card__title">
-            {strings.home.lastResultTitle}: {strings.outcome[lastOutcome.outcome.status]}
+      {notes.length > 0 && (
+        <section className="card home-notes" aria-labelledby="home-notes-title">
+          <h2 id="home-notes-title" className="card__title">
+            {strings.home.notesTitle}
           </h2>
-          <p>{lastOutcome.outcome.status === 'succeeded' ? lastOutcome.outcome.summary : lastOutcome.outcome.message}</p>
-        </section>
-      )}
-
-      {warnings.length > 0 && (
-        <section className="card warning-card" aria-labelledby="warnings-title">
-          <h2 id="warnings-title" className="card__title">
-            <span aria-hidden="true">⚠ </span>
-            {strings.home.warningsTitle}
-          </h2>
-          <ul className="warning-list">
-            {warnings.map((warning) => (
-              <li key={warning.key}>
-                <p>{warning.text}</p>
-                {warning.action && (
-                  <button type="button" className="button button--secondary" onClick={warning.action.run}>
-                    {warning.action.label}
+          <ul className="home-notes__list">
+            {notes.map((note) => (
+              <li key={note.key}>
+                <p>{note.text}</p>
+                {note.action && (
+                  <button type="button" className="button button--secondary" onClick={note.action.run}>
+                    {note.action.label}
                   </button>
                 )}
               </li>
@@ -129,6 +121,24 @@ export function HomeScreen({
   );
 }
 
+/** Home's one state: what is true now, and where to look when it needs a look. */
+function HealthLine({ health, onOpen }: { health: HomeHealth; onOpen: () => void }) {
+  const icon = toneIcon(health.tone);
+  return (
+    <div className="home-health__line" role="status" data-testid="home-health">
+      <p className="big-fact">
+        {icon && <StatusIcon status={icon} />}
+        {health.headline}
+      </p>
+      {health.link && (
+        <button type="button" className="link-button" onClick={onOpen}>
+          {strings.home.health.links[health.link]}
+        </button>
+      )}
+    </div>
+  );
+}
+
 function LastBackup({ snapshots }: { snapshots: Snapshots }) {
   if (snapshots.state === 'problem') {
     return (
@@ -141,15 +151,11 @@ function LastBackup({ snapshots }: { snapshots: Snapshots }) {
   const ours = snapshots.newestFirst.filter((snapshot) => snapshot.ours);
   const list = ours.length > 0 ? ours : snapshots.newestFirst;
   const newest = list[0];
-  if (!newest) return <p data-testid="last-backup">{strings.home.noBackup}</p>;
-  const time = new Date(newest.time);
+  if (!newest) return <p className="muted" data-testid="last-backup">{strings.home.noSnapshot}</p>;
   return (
-    <div data-testid="last-backup">
-      <p className="big-fact">{strings.home.lastBackup(time.toLocaleString(), strings.format.ago(snapshots.loadedAt - time.getTime()))}</p>
-      <p className="muted">
-        {newest.mode ? `${strings.home.mode[newest.mode]} · ` : ''}
-        {strings.home.snapshotCount(snapshots.newestFirst.length)}
-      </p>
-    </div>
+    <p className="muted" data-testid="last-backup">
+      {strings.home.newestSnapshot(formatDateTime(newest.time))} · {newest.mode ? `${strings.home.mode[newest.mode]} · ` : ''}
+      {strings.home.snapshotCount(snapshots.newestFirst.length)}
+    </p>
   );
 }

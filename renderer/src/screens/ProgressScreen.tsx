@@ -5,6 +5,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import type { JobView } from '../jobs';
 import { strings } from '../strings';
 import { callMain } from '../use-main';
+import { backupNotes } from './progress-notes';
 
 const { format } = strings;
 
@@ -69,11 +70,7 @@ function Running({ job }: { job: JobView }) {
 
   const known = progress?.pages.known ?? null;
   const done = progress?.pages.done ?? 0;
-  const warnings: string[] = [];
-  if (progress && progress.rateLimited > 0) {
-    warnings.push(strings.progress.rateLimitedWarning(progress.rateLimited, format.duration(progress.rateLimitWaitMs)));
-  }
-  if (progress && progress.retries > 0) warnings.push(strings.progress.retriesWarning(progress.retries));
+  const notes = backupNotes(progress);
 
   return (
     <section className="card progress-card" aria-labelledby="progress-phase">
@@ -94,12 +91,12 @@ function Running({ job }: { job: JobView }) {
         <span className="muted">{strings.progress.stats.eta}: </span>
         <strong data-testid="eta">{progress?.etaMs != null ? format.duration(progress.etaMs) : strings.progress.estimating}</strong>
       </p>
-      {warnings.length > 0 && (
-        <div className="live-warnings" role="status">
-          <h2 className="card__title">{strings.progress.liveWarningsTitle}</h2>
+      {notes.length > 0 && (
+        <div className="live-notes" role="status">
+          <h2 className="card__title">{strings.progress.liveNotesTitle}</h2>
           <ul>
-            {warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
             ))}
           </ul>
         </div>
@@ -114,7 +111,7 @@ function Running({ job }: { job: JobView }) {
 function Stats({ progress, finished }: { progress: BackupProgress; finished: boolean }) {
   const s = strings.progress.stats;
   const rows: Array<[string, string]> = [
-    [s.pages, progress.pages.done.toLocaleString()],
+    [s.pages, (progress.pages.done - progress.rows).toLocaleString()],
     [s.databases, progress.databases.toLocaleString()],
     [s.rows, progress.rows.toLocaleString()],
     [s.blocks, progress.blocks.toLocaleString()],

@@ -1,7 +1,8 @@
 import { scheduleStrings } from '../../strings-schedule';
 import { useMainQuery } from '../../use-main';
 import type { PlanDraft } from './schedule-helpers';
-import { formatRun, planFromDraft } from './schedule-helpers';
+import { formatWeekdayDateTime } from '../../format-date';
+import { planFromDraft } from './schedule-helpers';
 
 const t = scheduleStrings.schedule;
 const DEBOUNCE_MS = 300;
@@ -33,7 +34,7 @@ export function SchedulePreview({ draft }: { draft: PlanDraft }) {
         <ul className={`runs${outdated ? ' runs--outdated' : ''}`} aria-label={t.previewTitle} aria-busy={outdated}>
           {runs.map((run) => (
             <li key={run}>
-              <time dateTime={run}>{formatRun(run, undefined, timeZone)}</time>
+              <time dateTime={run}>{formatWeekdayDateTime(run, { timeZone })}</time>
             </li>
           ))}
         </ul>

@@ -1,4 +1,6 @@
 import type { BackupSchedule } from '../../../../shared/schedule';
+import type { DateOptions } from '../../format-date';
+import { formatTimeOfDay } from '../../format-date';
 import { scheduleStrings } from '../../strings-schedule';
 
 const t = scheduleStrings.schedule;
@@ -71,22 +73,6 @@ export function toggleDay(days: readonly number[], day: number, checked: boolean
   return [...next].sort((a, b) => a - b);
 }
 
-/**
- * A planned run, short: weekday, date and a 24-hour time, like the plan's own HH:MM ("Tue 24 Nov, 02:00"
- * in en-GB, "Tue, Nov 24, 18:30" in en-US).
- */
-export function formatRun(iso: string, locale?: string, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-  try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
-  } catch {
-    // An unknown time zone name: the computer's own zone is the same one in practice.
-    return new Intl.DateTimeFormat(locale, options).format(date);
-  }
-}
-
 const pad = (value: number) => String(value).padStart(2, '0');
 
 /** A date as a datetime-local input value (local time, minutes). */
@@ -116,20 +102,21 @@ export function pauseUntilFromInput(value: string, now: Date): { ok: true; iso: 
 const DAY_NAMES = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];
 
 /** A plan in one phrase, for summaries: "Every day at 02:00", "Mondays and Wednesdays at 18:30". */
-export function describePlan(plan: BackupSchedule): string {
+export function describePlan(plan: BackupSchedule, dates: Pick<DateOptions, 'locale'> = {}): string {
+  const time = plan.kind === 'daily' || plan.kind === 'weekly' ? formatTimeOfDay(plan.time, dates) : '';
   switch (plan.kind) {
     case 'manual':
       return 'Only when you ask (no automatic backups)';
     case 'interval':
       return plan.everyHours === 1 ? 'Every hour' : `Every ${plan.everyHours} hours`;
     case 'daily':
-      return `Every day at ${plan.time}`;
+      return `Every day at ${time}`;
     case 'weekly': {
       // Monday first, as in the form.
       const names = [...new Set(plan.days)].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((day) => DAY_NAMES[day] ?? '');
-      if (names.length === 7) return `Every day at ${plan.time}`;
+      if (names.length === 7) return `Every day at ${time}`;
       const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-      return `${list} at ${plan.time}`;
+      return `${list} at ${time}`;
     }
   }
 }
