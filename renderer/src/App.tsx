@@ -3,6 +3,7 @@ import type { AppState } from '../../shared/ipc/app-schemas';
 import { PendingDialogs } from './components/PendingDialogs';
 import { inBrowserMode } from './bridge';
 import { useJobEvents } from './jobs';
+import { appShortcut, useWindowKeys } from './keyboard';
 import { HomeScreen } from './screens/HomeScreen';
 import { LogsScreen } from './screens/logs/LogsScreen';
 import type { SettingsTarget } from './screens/settings/SettingsScreen';
@@ -91,6 +92,11 @@ export function App() {
 
   const running = job !== null && job.outcome === null;
   const onboarding = state !== null && !state.onboardingComplete;
+  useWindowKeys((event) => {
+    if (appShortcut(event) !== 'settings') return false;
+    go('settings');
+    return true;
+  }, state !== null && !onboarding);
 
   return (
     <div className="app-shell">

@@ -4,6 +4,7 @@ import { withToggled } from '../../page-tree';
 import { strings } from '../../strings';
 import { useMainQuery } from '../../use-main';
 import { formatDateTime } from '../../format-date';
+import { isEscape, useWindowKeys } from '../../keyboard';
 import { useSnapshots } from '../snapshots/useSnapshots';
 import type { ChosenItem, DestinationDraft } from './restore-helpers';
 import { destinationFrom, restorePlanText, selectionToSend } from './restore-helpers';
@@ -101,7 +102,14 @@ export function RestoreWizard({
       })
     : '';
   const firstStep = initialSnapshot ? 1 : 0;
-  const running = step === 4 || (step === 3 && (job.run.phase === 'starting' || (job.run.phase === 'started' && !job.events.outcome)));
+  const jobRunning = job.run.phase === 'starting' || (job.run.phase === 'started' && !job.events.outcome);
+  const running = step === 4 || (step === 3 && jobRunning);
+  // Escape leaves the wizard, as its Cancel or Done does, but never while a dry run or a restore runs.
+  useWindowKeys((event) => {
+    if (!onDone || jobRunning || !isEscape(event)) return false;
+    onDone();
+    return true;
+  }, onDone !== undefined);
 
   return (
     <div className="wizard restore-wizard">

@@ -1,9 +1,10 @@
 import type { FormEvent } from 'react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { PageRef } from '../../../../shared/ipc/history-schemas';
 import { CallStatus, StatusLine } from '../../components/CallStatus';
 import { Field } from '../../components/Field';
 import { formatDateTime } from '../../format-date';
+import { appShortcut, useWindowKeys } from '../../keyboard';
 import { strings } from '../../strings';
 import { historyStrings } from '../../strings-history';
 import { useMainQuery } from '../../use-main';
@@ -18,6 +19,14 @@ export function FindInSnapshots({ onVersions }: { onVersions: (page: PageRef) =>
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   const results = useMainQuery('searchSnapshots', { query }, { enabled: query !== '' });
+  const field = useRef<HTMLInputElement>(null);
+  // "/" or Ctrl/⌘+F on the Snapshots screen: straight to this field.
+  useWindowKeys((event) => {
+    if (appShortcut(event) !== 'find' || !field.current) return false;
+    field.current.focus();
+    field.current.select();
+    return true;
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -34,6 +43,7 @@ export function FindInSnapshots({ onVersions }: { onVersions: (page: PageRef) =>
           {(control) => (
             <input
               {...control}
+              ref={field}
               type="search"
               className="input"
               value={text}
