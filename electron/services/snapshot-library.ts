@@ -7,6 +7,7 @@ import type { CatalogRecord } from '../engine/snapshot/catalog';
 import { SnapshotCatalog } from '../engine/snapshot/catalog';
 import { localFirstSource, plakarSource } from '../engine/snapshot/plakar-source';
 import { SnapshotReader } from '../engine/snapshot/reader';
+import { TextIndex } from '../engine/snapshot/text-index';
 import type { DatedRecord } from '../engine/snapshot/snapshot-history';
 import type { ServiceContext } from './service-context';
 
@@ -27,9 +28,12 @@ export class SnapshotLibrary {
   /** Snapshots missing from the catalog are opened a few at a time, whoever asks. */
   private readonly opening = new PQueue({ concurrency: OPEN_AT_ONCE });
   readonly catalog: SnapshotCatalog;
+  /** Kept in memory once searched: a second search reads only what backups added since. */
+  readonly text: TextIndex;
 
   constructor(private readonly context: ServiceContext) {
     this.catalog = SnapshotCatalog.inDataDir(context.config.dataDir);
+    this.text = TextIndex.inDataDir(context.config.dataDir);
     context.events.on('jobFinished', () => this.forgetListing());
   }
 
@@ -68,6 +72,19 @@ export class SnapshotLibrary {
     const record = (await this.catalog.get(snapshotId)) ?? (await this.opening.add(() => this.catalog.load(snapshotId, () => this.reader(snapshotId))));
     this.records.set(snapshotId, record);
     return record;
+  }
+
+  /**
+   * Snapshots without text on this machine are indexed when their tree is here anyway (the backup's
+   * local copy); others would have to be restored whole, so they stay out of text search.
+   */
+  async indexTextOfLocalCopies(snapshots: readonly SnapshotListEntry[]): Promise<void> {
+    const store = await this.context.store();
+    for (const snapshot of snapshots) {
+      if (await this.text.pagesOf(snapshot.id)) continue;
+      if (!(await localCopyOf(this.context.config.dataDir, store.location, snapshot.id))) continue;
+      await this.text.add(snapshot.id, await this.reader(snapshot.id));
+    }
   }
 
   /** The records of these snapshots, with their dates. */

@@ -70,6 +70,17 @@ export const TitleMatchSchema = PageRefSchema.extend({
 });
 export type TitleMatch = z.infer<typeof TitleMatchSchema>;
 
+export const TextMatchSchema = PageRefSchema.extend({
+  /** The matching line, as the page has it. */
+  snippet: z.string(),
+  /** The snapshots whose copy of the page holds the text, newest first. */
+  snapshots: z.array(z.object({ snapshotId: z.string(), time: z.string() })),
+  inLatest: z.boolean(),
+  /** The page's text in the newest snapshot still holds the query. */
+  textInLatest: z.boolean(),
+});
+export type TextMatch = z.infer<typeof TextMatchSchema>;
+
 export const SearchSnapshotsSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('ok'),
@@ -77,6 +88,13 @@ export const SearchSnapshotsSchema = z.discriminatedUnion('status', [
     truncated: z.boolean(),
     /** How many snapshots were searched. */
     snapshots: z.number(),
+    /** Pages whose text holds the query (queries of 3 characters or more). */
+    text: z.object({
+      matches: z.array(TextMatchSchema),
+      truncated: z.boolean(),
+      /** Snapshots this machine has no text for: made elsewhere, or before text search existed. */
+      notIndexed: z.number(),
+    }),
   }),
   z.object({ status: z.literal('problem'), message: z.string() }),
 ]);

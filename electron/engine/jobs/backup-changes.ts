@@ -6,6 +6,8 @@ import { catalogRecordOf } from '../snapshot/catalog';
 import { localFirstSource, plakarSource } from '../snapshot/plakar-source';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
 import { compareRecords, isMassDeletion } from '../snapshot/snapshot-history';
+import type { TextIndexBuild } from '../snapshot/text-index';
+import { TextIndex } from '../snapshot/text-index';
 import { localCopyOf } from './backup-mirror';
 
 /** What a backup changed since the newest snapshot of the same source, as its job reports it. */
@@ -45,7 +47,33 @@ export async function changesSincePrevious(options: {
   };
 }
 
-/** The catalog record of a tree crawled into `treeDir`, to be filed under its snapshot id once stored. */
-export async function recordOfTree(treeDir: string): Promise<CatalogRecord> {
-  return catalogRecordOf('', await SnapshotReader.open(directorySource(treeDir)));
+/**
+ * The tree crawled into `treeDir`, opened, and its catalog record (to be filed under its snapshot id
+ * once stored).
+ */
+export async function openTree(treeDir: string): Promise<{ reader: SnapshotReader; record: CatalogRecord }> {
+  const reader = await SnapshotReader.open(directorySource(treeDir));
+  return { reader, record: catalogRecordOf('', reader) };
+}
+
+/**
+ * Adds the stored tree to the text index, reusing the text of the pages unchanged since `since`
+ * (the snapshot before) when this machine indexed it. A failure is a warning: the backup is made.
+ */
+export async function indexText(options: {
+  workDir: string;
+  snapshotId: string;
+  reader: SnapshotReader;
+  since: string | undefined;
+  catalog: SnapshotCatalog;
+}): Promise<{ build: TextIndexBuild & { ms: number }; warning?: undefined } | { build?: undefined; warning: string }> {
+  const started = Date.now();
+  try {
+    const index = TextIndex.inDataDir(options.workDir);
+    const [record, pages] = options.since ? await Promise.all([options.catalog.get(options.since), index.pagesOf(options.since)]) : [undefined, undefined];
+    const build = await index.add(options.snapshotId, options.reader, record && pages ? { record, pages } : undefined);
+    return { build: { ...build, ms: Date.now() - started } };
+  } catch (error) {
+    return { warning: `searching this snapshot's text is not possible: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }

@@ -16,7 +16,8 @@ import { createStaging } from './staging';
 import { BackupMirror, discardAllMirrors } from './backup-mirror';
 import { lockStoreForJob } from './leftover-backup';
 import type { BackupChanges } from './backup-changes';
-import { changesSincePrevious, recordOfTree } from './backup-changes';
+import { changesSincePrevious, indexText, openTree } from './backup-changes';
+import type { TextIndexBuild } from '../snapshot/text-index';
 import { SnapshotCatalog } from '../snapshot/catalog';
 import { MASS_DELETION_TAG } from '../snapshot/snapshot-history';
 
@@ -58,6 +59,8 @@ export interface BackupJobResult {
   storeBytesWritten: number | null;
   /** What changed since the newest snapshot of the same source; null for the first one. */
   changes: BackupChanges | null;
+  /** The snapshot's text added to the search index (null when that failed; see the warnings). */
+  textIndex: (TextIndexBuild & { ms: number }) | null;
   durationMs: number;
   warnings: string[];
 }
@@ -149,7 +152,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     await rm(path.join(staging, 'previous'), { recursive: true, force: true });
 
     const catalog = SnapshotCatalog.inDataDir(options.workDir);
-    const crawled = await recordOfTree(treeDir);
+    const { reader: crawledTree, record: crawled } = await openTree(treeDir);
     let changes: BackupChanges | undefined;
     let changesWarning: string | undefined;
     try {
@@ -165,6 +168,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       onStarted: (child) => void lease.recordPlakar(child),
     });
     await catalog.put({ ...crawled, snapshotId: stored.snapshotId }).catch(() => undefined);
+    const text = await indexText({ workDir: options.workDir, snapshotId: stored.snapshotId, reader: crawledTree, since: changes?.since, catalog });
     const localCopyWarning = await keepLocalCopy(mirror, treeDir, stored.snapshotId);
     reporter.phase('finished');
     return {
@@ -175,6 +179,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       crawl,
       storeBytesWritten: stored.result?.outBytes ?? null,
       changes: changes ?? null,
+      textIndex: text.build ?? null,
       durationMs: Date.now() - started,
       warnings: [
         ...(leftoverNote ? [leftoverNote] : []),
@@ -182,6 +187,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
         ...stored.warnings,
         ...(localCopyWarning ? [localCopyWarning] : []),
         ...(changesWarning ? [changesWarning] : []),
+        ...(text.warning ? [text.warning] : []),
       ],
     };
   } finally {

@@ -82,6 +82,19 @@ describe(`snapshots over time, with ${plakarUnderTestLabel()}`, () => {
     if (found.status !== 'ok') return;
     expect(found.matches[0]).toMatchObject({ id: childPages[3], title: 'Level 4', inLatest: false, lastSeen: { snapshotId: first }, snapshots: 1 });
     expect(found.matches.filter((match) => match.inLatest).length).toBe(3);
-    expect(await core.handlers.searchSnapshots({ query: 'no page is called this' })).toMatchObject({ status: 'ok', matches: [] });
+    expect(await core.handlers.searchSnapshots({ query: 'no page is called this' })).toMatchObject({ status: 'ok', matches: [], text: { matches: [] } });
+  });
+
+  it('finds a text across snapshots: which ones still have it, the line it is on, text gone from the newest first', async () => {
+    const [first, second] = snapshots as [string, string];
+    const added = await core.handlers.searchSnapshots({ query: 'added between the BACKUPS' });
+    expect(added).toMatchObject({ status: 'ok', matches: [], text: { notIndexed: 0, truncated: false } });
+    if (added.status !== 'ok') return;
+    expect(added.text.matches).toEqual([
+      expect.objectContaining({ id: childPages[0], title: 'Level 1 (renamed)', snippet: 'Added between the backups', inLatest: true, textInLatest: true, snapshots: [expect.objectContaining({ snapshotId: second })] }),
+    ]);
+    const gone = await core.handlers.searchSnapshots({ query: 'level 4' });
+    if (gone.status !== 'ok') throw new Error(gone.message);
+    expect(gone.text.matches[0]).toMatchObject({ id: childPages[3], inLatest: false, textInLatest: false, snapshots: [{ snapshotId: first }] });
   });
 });

@@ -5,6 +5,7 @@ import { describeJobError } from '../../engine/jobs/job-errors';
 import { compareRecords, isMassDeletion, MASS_DELETION_TAG, pageVersions, searchTitles } from '../../engine/snapshot/snapshot-history';
 import { diffPages } from '../../engine/snapshot/page-diff';
 import { buildPagePreview } from '../../engine/snapshot/preview';
+import { searchText } from '../../engine/snapshot/text-search';
 import type { SnapshotLibrary } from '../snapshot-library';
 import { predecessorOf } from '../snapshot-library';
 
@@ -73,9 +74,12 @@ export function historyServices(library: SnapshotLibrary): HistoryHandlers {
 
     async searchSnapshots({ query }) {
       try {
-        const records = await library.dated(await library.list());
+        const listing = await library.list();
+        const records = await library.dated(listing);
         const { matches, truncated } = searchTitles(query, records);
-        return { status: 'ok', matches, truncated, snapshots: records.length };
+        await library.indexTextOfLocalCopies(listing);
+        const text = await searchText(library.text, query, records);
+        return { status: 'ok', matches, truncated, snapshots: records.length, text: { matches: text.matches, truncated: text.truncated, notIndexed: text.notIndexed } };
       } catch (error) {
         return { status: 'problem', message: describeJobError(error, 'browse').message };
       }
