@@ -73,11 +73,16 @@ test('a deleted page is found by search across snapshots and restored from its l
 
   // Search across snapshots: the deleted page first, with where it was last seen.
   const find = page.getByTestId('find-in-snapshots');
-  await find.getByLabel('Title').fill('level 4');
+  await find.getByLabel('Title or text').fill('four levels down');
   await find.getByRole('button', { name: 'Find' }).click();
-  await expect(find).toContainText('Not in the newest snapshot', { timeout: 30_000 });
+  const textMatches = find.getByTestId('text-matches');
+  await expect(textMatches).toContainText('Four levels down.', { timeout: 30_000 });
+  await expect(textMatches).toContainText('Not in the newest snapshot');
   await saveLightAndDarkScreenshots(page, testInfo, 'snapshot-search');
-  await find.getByRole('button', { name: 'Versions of Level 4' }).click();
+  await find.getByLabel('Title or text').fill('level 4');
+  await find.getByRole('button', { name: 'Find' }).click();
+  await expect(find.getByRole('heading', { name: 'By title' })).toBeVisible({ timeout: 30_000 });
+  await find.getByRole('button', { name: 'Versions of Level 4' }).first().click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Versions of “Level 4”' })).toBeVisible();
   const versions = page.getByTestId('page-versions');

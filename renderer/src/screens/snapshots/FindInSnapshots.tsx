@@ -1,21 +1,20 @@
 import type { FormEvent } from 'react';
 import { useRef, useState } from 'react';
 import type { PageRef } from '../../../../shared/ipc/history-schemas';
-import { CallStatus, StatusLine } from '../../components/CallStatus';
+import { CallStatus } from '../../components/CallStatus';
 import { Field } from '../../components/Field';
-import { formatDateTime } from '../../format-date';
 import { appShortcut, useWindowKeys } from '../../keyboard';
-import { strings } from '../../strings';
 import { historyStrings } from '../../strings-history';
 import { useMainQuery } from '../../use-main';
+import { SearchResults } from './SearchResults';
 
 const h = historyStrings.search;
 
 /**
- * Search by title across every snapshot: a page deleted since the newest backup comes first, with
- * the date it was last seen; each match leads to its versions.
+ * Search across every snapshot, by title and by text: what is gone from the newest backup comes
+ * first, with where it was last seen; each match leads to its versions or to the snapshot.
  */
-export function FindInSnapshots({ onVersions }: { onVersions: (page: PageRef) => void }) {
+export function FindInSnapshots({ onVersions, onOpen }: { onVersions: (page: PageRef) => void; onOpen: (snapshotId: string, pageId: string) => void }) {
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   const results = useMainQuery('searchSnapshots', { query }, { enabled: query !== '' });
@@ -62,34 +61,7 @@ export function FindInSnapshots({ onVersions }: { onVersions: (page: PageRef) =>
         </button>
       </form>
       {query !== '' && <CallStatus call={results} loading={h.searching} problemPrefix={h.problem} />}
-      {query !== '' && results.state === 'ready' && (
-        <>
-          {results.value.matches.length === 0 ? (
-            <StatusLine>{h.none(query)}</StatusLine>
-          ) : (
-            <StatusLine>{h.results(results.value.matches.length, results.value.snapshots)}</StatusLine>
-          )}
-          <ul className="find__results">
-            {results.value.matches.map((match) => (
-              <li key={match.id} className={`find__result${match.inLatest ? '' : ' find__result--gone'}`}>
-                <div>
-                  <p className="find__title">
-                    {match.emoji && <span aria-hidden="true">{match.emoji} </span>}
-                    {match.title.trim() || strings.snapshots.untitled}
-                  </p>
-                  <p className="muted find__where">
-                    {match.inLatest ? h.present : h.gone(formatDateTime(match.lastSeen.time))} · {h.inSnapshots(match.snapshots)}
-                  </p>
-                </div>
-                <button type="button" className="button button--secondary" onClick={() => onVersions(match)} aria-label={h.versionsLabel(match.title || strings.snapshots.untitled)}>
-                  {h.versions}
-                </button>
-              </li>
-            ))}
-          </ul>
-          {results.value.truncated && <p className="note">{h.truncated}</p>}
-        </>
-      )}
+      {query !== '' && results.state === 'ready' && <SearchResults query={query} found={results.value} onVersions={onVersions} onOpen={onOpen} />}
     </section>
   );
 }

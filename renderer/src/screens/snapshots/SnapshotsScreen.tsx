@@ -103,7 +103,13 @@ export function SnapshotsScreen({ onNavigate }: { onNavigate?: (screen: MainScre
       )}
       {snapshots.newestFirst && snapshots.newestFirst.length > 0 && (
         <>
-          <FindInSnapshots onVersions={(page) => setView({ mode: 'versions', page, from: list })} />
+          <FindInSnapshots
+            onVersions={(page) => setView({ mode: 'versions', page, from: list })}
+            onOpen={(snapshotId, pageId) => {
+              const snapshot = snapshots.newestFirst?.find((candidate) => candidate.id === snapshotId);
+              if (snapshot) setView({ mode: 'browse', snapshot, pageId, from: list });
+            }}
+          />
           <SnapshotTimeline
             snapshots={snapshots.newestFirst}
             now={new Date(snapshots.loadedAt)}
