@@ -59,6 +59,7 @@ process.stdout.write(
     apiCalls: result.crawl.apiCalls,
     counts: result.crawl.counts,
     storeBytesWritten: result.storeBytesWritten,
+    textIndexMs: result.textIndex?.ms ?? null,
     io: { rchar: counters.rchar, wchar: counters.wchar, readBytes: counters.read_bytes, writeBytes: counters.write_bytes },
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
   })}\n`,

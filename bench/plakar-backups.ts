@@ -22,6 +22,8 @@ export interface BackupRun {
   apiCalls: number;
   counts: Record<string, number>;
   storeBytesWritten: number | null;
+  /** Adding the snapshot's text to the search index (part of wallMs). */
+  textIndexMs: number | null;
   io: { rchar: number; wchar: number; readBytes: number; writeBytes: number };
   maxRssBytes: number;
 }

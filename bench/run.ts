@@ -13,6 +13,7 @@ import { NotionGateway } from '../electron/engine/notion/gateway';
 import { RateLimiter } from '../electron/engine/notion/rate-limiter';
 import { RestoreJournal } from '../electron/engine/restore/journal';
 import { richRestoreSection } from './rich-restore';
+import { searchSection } from './search';
 import { liveWriter } from '../electron/engine/restore/notion-writer';
 import { restoreSnapshot } from '../electron/engine/restore/restorer';
 import { FileUploader } from '../electron/engine/restore/uploads';
@@ -138,8 +139,9 @@ async function main(): Promise<void> {
     return;
   }
 
-  if (only === 'plakar' || only === 'rich-restore') {
-    const section = only === 'plakar' ? [PLAKAR_START, ...(await plakarBackupsSection()), PLAKAR_END] : await richRestoreSection();
+  if (only === 'plakar' || only === 'rich-restore' || only === 'search') {
+    const section =
+      only === 'plakar' ? [PLAKAR_START, ...(await plakarBackupsSection()), PLAKAR_END] : only === 'search' ? await searchSection(quick ? 1000 : 10_000) : await richRestoreSection();
     await replaceSection(path.join(root, 'bench', 'RESULTS.md'), section);
     process.stdout.write(`${section.join('\n')}\n`);
     await rm(work, { recursive: true, force: true });
@@ -226,6 +228,7 @@ async function main(): Promise<void> {
 
   const plakar = await plakarBackupsSection();
   const richRestore = await richRestoreSection();
+  const search = await searchSection(quick ? 1000 : 10_000);
 
   const cpus = os.cpus();
   const report = [
@@ -249,6 +252,8 @@ async function main(): Promise<void> {
     PLAKAR_END,
     '',
     ...richRestore,
+    '',
+    ...search,
     '',
   ].join('\n');
   await writeFile(path.join(root, 'bench', 'RESULTS.md'), report);
