@@ -160,11 +160,11 @@ export const strings = {
   notion: {
     title: 'Notion',
     screenTitle: 'Connect Notion',
-    lead: 'The app reads your pages through a Notion integration that you create. It only reads; it never changes your pages.',
+    lead: 'The app reads your pages through a Notion integration that you create. A backup only reads. A restore into Notion adds new pages beside yours and never changes the ones that exist; for that the integration also needs “Insert content”.',
     howTitle: 'How to get a token',
     howSteps: [
       'In Notion, open Settings → Connections → Develop or manage integrations, and create a new internal integration.',
-      'Give it the capabilities “Read content”, “Read comments” and “Read user information”.',
+      'Give it the capabilities “Read content”, “Read comments” and “Read user information including email addresses”; add “Insert content” if you want to restore into Notion (Notion offers no way to check it without writing, so the restore wizard reminds you).',
       'Copy its “Internal integration secret” and paste it below.',
       'Share the pages you want to protect with it: on each top page, open ••• → Connections and add the integration. Sub-pages are included.',
     ] as const,
@@ -347,14 +347,6 @@ export const strings = {
       return `${size.toLocaleString(undefined, { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit]}`;
     },
     duration: formatDuration,
-    ago: (ms: number) => {
-      const minutes = Math.round(ms / 60_000);
-      if (minutes < 1) return 'just now';
-      if (minutes < 60) return `${plural(minutes, 'minute', 'minutes')} ago`;
-      const hours = Math.round(minutes / 60);
-      if (hours < 48) return `${plural(hours, 'hour', 'hours')} ago`;
-      return `${plural(Math.round(hours / 24), 'day', 'days')} ago`;
-    },
   },
 
   errors: {

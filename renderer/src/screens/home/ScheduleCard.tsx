@@ -5,7 +5,8 @@ import type { ScheduleStatusView } from '../../schedule-status';
 import { strings } from '../../strings';
 import { scheduleStrings } from '../../strings-schedule';
 import { PauseButtons } from '../settings/PauseControls';
-import { formatDateTime, formatWeekdayDateTime } from '../../format-date';
+import { formatWeekdayDateTime } from '../../format-date';
+import { scheduleSentence } from './home-helpers';
 import { formatRelativeTime } from '../../../../shared/format-duration';
 
 const h = scheduleStrings.home;
@@ -53,19 +54,12 @@ export function ScheduleCard({
   );
 }
 
-/** Main's sentence for the state, with the dates of the usual states written in the user's locale. */
-function stateSentence(status: ScheduleStatus): string {
-  if (status.state === 'scheduled' && status.nextRunAt) return h.scheduled(formatWeekdayDateTime(status.nextRunAt));
-  if (status.state === 'paused' && status.pausedUntil) return h.pausedUntil(formatDateTime(status.pausedUntil));
-  return status.detail;
-}
-
 function ScheduleFacts({ status, now, showDetail }: { status: ScheduleStatus; now: number; showDetail: boolean }) {
   const { nextRunAt } = status;
   return (
     <>
       <p className="schedule-card__detail" aria-live="polite" data-testid="home-schedule-detail">
-        {showDetail ? stateSentence(status) : ''}
+        {showDetail ? scheduleSentence(status) : ''}
       </p>
       {nextRunAt && status.state !== 'scheduled' && (
         <p className="muted" data-testid="next-backup">

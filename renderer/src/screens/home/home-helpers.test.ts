@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScheduleStatus } from '../../../../shared/schedule';
 import type { HomeFacts } from './home-helpers';
-import { healthIcon, homeHealth, toneIcon } from './home-helpers';
+import { healthIcon, homeHealth, scheduleSentence, toneIcon } from './home-helpers';
 
 const now = new Date('2026-12-05T10:00:00Z');
 const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
@@ -93,5 +93,18 @@ describe('icons', () => {
     expect(healthIcon('failed')).toBe('problem');
     expect(toneIcon('attention')).toBe('warning');
     expect(toneIcon('quiet')).toBeNull();
+  });
+});
+
+describe('scheduleSentence', () => {
+  it('writes the next run and a pause in the user’s locale, and keeps main’s sentence otherwise', () => {
+    const dates = { locale: 'en-US', timeZone: 'UTC' };
+    expect(scheduleSentence(allGood, dates)).toBe('Next backup Sun, Dec 6, 2:00 AM.');
+    expect(scheduleSentence({ ...allGood, state: 'paused', nextRunAt: null, pausedUntil: '2026-12-05T11:00:00Z' }, dates)).toBe(
+      'Automatic backups are paused until Dec 5, 2026, 11:00 AM.',
+    );
+    expect(scheduleSentence({ ...allGood, state: 'waiting-for-power', detail: 'A backup is due; it starts when the computer is plugged in.' }, dates)).toBe(
+      'A backup is due; it starts when the computer is plugged in.',
+    );
   });
 });

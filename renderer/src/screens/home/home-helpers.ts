@@ -2,8 +2,9 @@ import type { Health, ScheduleStatus } from '../../../../shared/schedule';
 import { formatTimeAgo } from '../../../../shared/format-duration';
 import type { Status } from '../../components/StatusIcon';
 import type { DateOptions } from '../../format-date';
-import { formatDateTime, formatUpcoming } from '../../format-date';
+import { formatDateTime, formatUpcoming, formatWeekdayDateTime } from '../../format-date';
 import { strings } from '../../strings';
+import { scheduleStrings } from '../../strings-schedule';
 
 /** The status dot for the scheduler's health. */
 export function healthIcon(health: Health): Status {
@@ -85,4 +86,15 @@ export function toneIcon(tone: HomeTone): Status | null {
     case 'quiet':
       return null;
   }
+}
+
+/**
+ * Main's sentence for what the scheduler does, with the dates of the usual states (scheduled, paused)
+ * written in the user's locale; the rarer states keep main's own sentence.
+ */
+export function scheduleSentence(status: ScheduleStatus, dates?: DateOptions): string {
+  const h = scheduleStrings.home;
+  if (status.state === 'scheduled' && status.nextRunAt) return h.scheduled(formatWeekdayDateTime(status.nextRunAt, dates));
+  if (status.state === 'paused' && status.pausedUntil) return h.pausedUntil(formatDateTime(status.pausedUntil, dates));
+  return status.detail;
 }

@@ -6,6 +6,7 @@ import { ProblemLine } from '../../components/CallStatus';
 import { Field } from '../../components/Field';
 import { scheduleStrings } from '../../strings-schedule';
 import { callMain, useMainTask } from '../../use-main';
+import { scheduleSentence } from '../home/home-helpers';
 import { pauseUntilFromInput, toLocalInput } from './schedule-helpers';
 
 const p = scheduleStrings.pause;
@@ -88,7 +89,7 @@ export function PauseBlock({ status, onStatus }: { status: ScheduleStatus; onSta
       <h3 className="subsection-title">{p.title}</h3>
       <p className="pause-block__state" role="status" data-testid="schedule-detail">
         <span className="visually-hidden">{p.stateLabel}: </span>
-        {status.detail}
+        {scheduleSentence(status)}
       </p>
       {manual ? (
         <p className="muted">{p.manualNote}</p>
