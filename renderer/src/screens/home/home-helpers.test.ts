@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScheduleStatus } from '../../../../shared/schedule';
 import type { HomeFacts } from './home-helpers';
-import { healthIcon, homeHealth, scheduleSentence, toneIcon } from './home-helpers';
+import { homeHealth, scheduleSentence, toneIcon } from './home-helpers';
 
 const now = new Date('2026-12-05T10:00:00Z');
 const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
@@ -86,12 +86,11 @@ describe('homeHealth', () => {
 });
 
 describe('icons', () => {
-  it('maps the scheduler health and Home’s tone to a status dot', () => {
-    expect(healthIcon('idle')).toBe('ok');
-    expect(healthIcon('running')).toBe('pending');
-    expect(healthIcon('warning')).toBe('warning');
-    expect(healthIcon('failed')).toBe('problem');
+  it('maps Home’s tone to a status dot', () => {
+    expect(toneIcon('ok')).toBe('ok');
+    expect(toneIcon('running')).toBe('pending');
     expect(toneIcon('attention')).toBe('warning');
+    expect(toneIcon('failed')).toBe('problem');
     expect(toneIcon('quiet')).toBeNull();
   });
 });

@@ -1,24 +1,10 @@
-import type { Health, ScheduleStatus } from '../../../../shared/schedule';
+import type { ScheduleStatus } from '../../../../shared/schedule';
 import { formatTimeAgo } from '../../../../shared/format-duration';
 import type { Status } from '../../components/StatusIcon';
 import type { DateOptions } from '../../format-date';
 import { formatDateTime, formatUpcoming, formatWeekdayDateTime } from '../../format-date';
 import { strings } from '../../strings';
 import { scheduleStrings } from '../../strings-schedule';
-
-/** The status dot for the scheduler's health. */
-export function healthIcon(health: Health): Status {
-  switch (health) {
-    case 'idle':
-      return 'ok';
-    case 'running':
-      return 'pending';
-    case 'warning':
-      return 'warning';
-    case 'failed':
-      return 'problem';
-  }
-}
 
 export type HomeTone = 'ok' | 'running' | 'attention' | 'failed' | 'quiet';
 
