@@ -60,6 +60,7 @@ process.stdout.write(
     counts: result.crawl.counts,
     storeBytesWritten: result.storeBytesWritten,
     textIndexMs: result.textIndex?.ms ?? null,
+    textIndexAddedMs: result.textIndex?.addedMs ?? null,
     io: { rchar: counters.rchar, wchar: counters.wchar, readBytes: counters.read_bytes, writeBytes: counters.write_bytes },
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
   })}\n`,

@@ -22,8 +22,10 @@ export interface BackupRun {
   apiCalls: number;
   counts: Record<string, number>;
   storeBytesWritten: number | null;
-  /** Adding the snapshot's text to the search index (part of wallMs). */
+  /** Adding the snapshot's text to the search index (it runs while plakar stores the tree). */
   textIndexMs: number | null;
+  /** What of it the backup waited for after plakar had finished: what indexing adds to wallMs. */
+  textIndexAddedMs: number | null;
   io: { rchar: number; wchar: number; readBytes: number; writeBytes: number };
   maxRssBytes: number;
 }

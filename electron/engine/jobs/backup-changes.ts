@@ -6,7 +6,6 @@ import { catalogRecordOf } from '../snapshot/catalog';
 import { localFirstSource, plakarSource } from '../snapshot/plakar-source';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
 import { compareRecords, isMassDeletion } from '../snapshot/snapshot-history';
-import type { TextIndexBuild } from '../snapshot/text-index';
 import { TextIndex } from '../snapshot/text-index';
 import { localCopyOf } from './backup-mirror';
 
@@ -56,24 +55,44 @@ export async function openTree(treeDir: string): Promise<{ reader: SnapshotReade
   return { reader, record: catalogRecordOf('', reader) };
 }
 
+export interface TextIndexOutcome {
+  /**
+   * Pages indexed, pages read (the rest kept the text of the snapshot before), time taken, and how
+   * much of it the backup waited for once plakar had stored the tree (what indexing adds to it).
+   */
+  build: { pages: number; read: number; ms: number; addedMs: number } | null;
+  warning?: string;
+}
+
 /**
- * Adds the stored tree to the text index, reusing the text of the pages unchanged since `since`
- * (the snapshot before) when this machine indexed it. A failure is a warning: the backup is made.
+ * Starts adding a crawled tree to the text index (reusing the text of the pages unchanged since
+ * `since`, the snapshot before, when this machine indexed it) while plakar stores the same tree;
+ * `finish` files it under the snapshot's id. A failure is a warning: the backup is made.
  */
-export async function indexText(options: {
-  workDir: string;
-  snapshotId: string;
-  reader: SnapshotReader;
-  since: string | undefined;
-  catalog: SnapshotCatalog;
-}): Promise<{ build: TextIndexBuild & { ms: number }; warning?: undefined } | { build?: undefined; warning: string }> {
+export function startTextIndex(options: { workDir: string; reader: SnapshotReader; since: string | undefined; catalog: SnapshotCatalog; signal?: AbortSignal | undefined }): {
+  finish: (snapshotId: string) => Promise<TextIndexOutcome>;
+  settled: Promise<unknown>;
+} {
   const started = Date.now();
-  try {
-    const index = TextIndex.inDataDir(options.workDir);
+  const index = TextIndex.inDataDir(options.workDir);
+  const warning = (error: unknown) => `searching this snapshot's text is not possible: ${error instanceof Error ? error.message : String(error)}`;
+  const preparing = (async () => {
     const [record, pages] = options.since ? await Promise.all([options.catalog.get(options.since), index.pagesOf(options.since)]) : [undefined, undefined];
-    const build = await index.add(options.snapshotId, options.reader, record && pages ? { record, pages } : undefined);
-    return { build: { ...build, ms: Date.now() - started } };
-  } catch (error) {
-    return { warning: `searching this snapshot's text is not possible: ${error instanceof Error ? error.message : String(error)}` };
-  }
+    return index.prepare(options.reader, record && pages ? { record, pages } : undefined, options.signal);
+  })();
+  const settled = preparing.catch(() => undefined);
+  return {
+    settled,
+    async finish(snapshotId) {
+      const waiting = Date.now();
+      try {
+        const prepared = await preparing;
+        await index.commit(snapshotId, prepared);
+        const now = Date.now();
+        return { build: { pages: Object.keys(prepared.pages).length, read: prepared.read, ms: now - started, addedMs: now - waiting } };
+      } catch (error) {
+        return { build: null, warning: warning(error) };
+      }
+    },
+  };
 }

@@ -16,8 +16,8 @@ import { createStaging } from './staging';
 import { BackupMirror, discardAllMirrors } from './backup-mirror';
 import { lockStoreForJob } from './leftover-backup';
 import type { BackupChanges } from './backup-changes';
-import { changesSincePrevious, indexText, openTree } from './backup-changes';
-import type { TextIndexBuild } from '../snapshot/text-index';
+import type { TextIndexOutcome } from './backup-changes';
+import { changesSincePrevious, openTree, startTextIndex } from './backup-changes';
 import { SnapshotCatalog } from '../snapshot/catalog';
 import { MASS_DELETION_TAG } from '../snapshot/snapshot-history';
 
@@ -60,7 +60,7 @@ export interface BackupJobResult {
   /** What changed since the newest snapshot of the same source; null for the first one. */
   changes: BackupChanges | null;
   /** The snapshot's text added to the search index (null when that failed; see the warnings). */
-  textIndex: (TextIndexBuild & { ms: number }) | null;
+  textIndex: TextIndexOutcome['build'];
   durationMs: number;
   warnings: string[];
 }
@@ -91,6 +91,11 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
   const { lease, note: leftoverNote } = await lockStoreForJob(options.workDir, options.store, 'backup');
   const reporter = new ProgressReporter(started, options.onProgress);
   let staging: string | undefined;
+  let textIndex: ReturnType<typeof startTextIndex> | undefined;
+  // Stops the text index when the backup fails or is cancelled; after a success it has finished anyway.
+  const stopTextIndex = new AbortController();
+  const stopOnCancel = () => stopTextIndex.abort();
+  options.signal?.addEventListener('abort', stopOnCancel, { once: true });
   try {
     reporter.phase('connecting');
     const notion = gatewayForJob({
@@ -161,6 +166,9 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       changesWarning = `what changed since the previous snapshot is unknown: ${error instanceof Error ? error.message : String(error)}`;
     }
 
+    // The text index reads the tree while plakar stores it (both only read it).
+    textIndex = startTextIndex({ workDir: options.workDir, reader: crawledTree, since: changes?.since, catalog, signal: stopTextIndex.signal });
+
     reporter.phase('storing');
     const stored = await options.store.backup(treeDir, {
       tags: backupTags(key, mode, [...(changes?.massDeletion ? [MASS_DELETION_TAG] : []), ...(options.extraTags ?? [])]),
@@ -168,7 +176,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       onStarted: (child) => void lease.recordPlakar(child),
     });
     await catalog.put({ ...crawled, snapshotId: stored.snapshotId }).catch(() => undefined);
-    const text = await indexText({ workDir: options.workDir, snapshotId: stored.snapshotId, reader: crawledTree, since: changes?.since, catalog });
+    const text = await textIndex.finish(stored.snapshotId);
     const localCopyWarning = await keepLocalCopy(mirror, treeDir, stored.snapshotId);
     reporter.phase('finished');
     return {
@@ -179,7 +187,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       crawl,
       storeBytesWritten: stored.result?.outBytes ?? null,
       changes: changes ?? null,
-      textIndex: text.build ?? null,
+      textIndex: text.build,
       durationMs: Date.now() - started,
       warnings: [
         ...(leftoverNote ? [leftoverNote] : []),
@@ -191,6 +199,10 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       ],
     };
   } finally {
+    // The text index stops at its next page before the tree it reads goes.
+    stopTextIndex.abort();
+    options.signal?.removeEventListener('abort', stopOnCancel);
+    await textIndex?.settled;
     if (staging) await rm(staging, { recursive: true, force: true });
     await lease.release();
   }

@@ -24,9 +24,17 @@ const pageMapSchema = z.object({ version: z.literal(1), snapshotId: z.string(), 
 const textLineSchema = z.object({ h: z.string(), t: z.string() });
 
 export interface TextIndexBuild {
-  pages: number;
+  /** Page id → text hash. */
+  pages: Record<string, string>;
   /** Pages whose text was read from the tree (the rest kept the previous snapshot's). */
   read: number;
+}
+export type PreparedText = TextIndexBuild;
+
+/** The snapshot before, as the catalog and the text index have it. */
+export interface PreviousText {
+  record: CatalogRecord;
+  pages: Record<string, string>;
 }
 
 function hashOf(text: string): string {
@@ -65,12 +73,20 @@ export class TextIndex {
     }
   }
 
+  /** Indexes a snapshot from its reader: `prepare` then `commit`. */
+  async add(snapshotId: string, reader: SnapshotReader, previous?: PreviousText): Promise<TextIndexBuild> {
+    this.mapFile(snapshotId);
+    const prepared = await this.prepare(reader, previous);
+    await this.commit(snapshotId, prepared);
+    return prepared;
+  }
+
   /**
-   * Indexes a snapshot from its reader. Pages with the same last edit as in `previous` (the snapshot
-   * before, when this machine indexed it) keep their text without being read.
+   * Reads the text of a tree's pages and stores the texts not stored yet; pages with the same last
+   * edit as in `previous` (the snapshot before, when this machine indexed it) keep their text without
+   * being read. A backup runs this while plakar stores the same tree, before its snapshot has an id.
    */
-  async add(snapshotId: string, reader: SnapshotReader, previous?: { record: CatalogRecord; pages: Record<string, string> }): Promise<TextIndexBuild> {
-    const file = this.mapFile(snapshotId);
+  async prepare(reader: SnapshotReader, previous?: PreviousText, signal?: AbortSignal): Promise<PreparedText> {
     // Without a snapshot before, every page is read: the texts already stored are learnt first, so
     // none is stored twice.
     if (!previous) await this.refresh();
@@ -80,6 +96,7 @@ export class TextIndex {
     const lines: string[] = [];
     let read = 0;
     for (const entry of reader.index()) {
+      signal?.throwIfAborted();
       if (entry.object !== 'page') continue;
       const kept = previous?.pages[entry.id];
       if (kept && entry.lastEditedTime !== null && before.get(entry.id) === entry.lastEditedTime) {
@@ -96,11 +113,17 @@ export class TextIndex {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     // One append per backup: two processes appending at once interleave whole writes, not lines.
     if (lines.length > 0) await appendFile(path.join(this.dir, TEXTS), lines.join(''), { mode: 0o600 });
+    return { pages, read };
+  }
+
+  /** Files a prepared tree's page texts under the id its snapshot got. */
+  async commit(snapshotId: string, prepared: PreparedText): Promise<void> {
+    const file = this.mapFile(snapshotId);
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify({ version: 1, snapshotId, pages }), { mode: 0o600 });
+    await writeFile(temporary, JSON.stringify({ version: 1, snapshotId, pages: prepared.pages }), { mode: 0o600 });
     await rename(temporary, file);
-    this.pageMaps.set(snapshotId, pages);
-    return { pages: Object.keys(pages).length, read };
+    this.pageMaps.set(snapshotId, prepared.pages);
   }
 
   /** Reads what texts.jsonl gained since the last call (all of it the first time). */
