@@ -6,6 +6,8 @@ import type { SnapshotListEntry } from '../engine/plakar/parse';
 import type { CatalogRecord } from '../engine/snapshot/catalog';
 import { SnapshotCatalog } from '../engine/snapshot/catalog';
 import { localFirstSource, plakarSource } from '../engine/snapshot/plakar-source';
+import type { IndexEntry } from '../engine/snapshot/format';
+import { ownFilesOf, PrefetchingSource } from '../engine/snapshot/prefetch-source';
 import { SnapshotReader } from '../engine/snapshot/reader';
 import { TextIndex } from '../engine/snapshot/text-index';
 import type { DatedRecord } from '../engine/snapshot/snapshot-history';
@@ -23,6 +25,8 @@ const OPEN_AT_ONCE = 2;
  */
 export class SnapshotLibrary {
   private readonly readers = new Map<string, Promise<SnapshotReader>>();
+  /** The store-backed sources of opened snapshots without a local copy, which can read many files at once. */
+  private readonly prefetching = new Map<string, PrefetchingSource>();
   private readonly records = new Map<string, CatalogRecord>();
   private listing: { at: number; snapshots: Promise<SnapshotListEntry[]> } | undefined;
   /** Snapshots missing from the catalog are opened a few at a time, whoever asks. */
@@ -58,12 +62,27 @@ export class SnapshotLibrary {
       cached = this.context.store().then(async (store) => {
         const fromStore = plakarSource(store, snapshotId);
         const copy = await localCopyOf(this.context.config.dataDir, store.location, snapshotId);
-        return SnapshotReader.open(copy ? localFirstSource(copy, fromStore) : fromStore);
+        if (copy) return SnapshotReader.open(localFirstSource(copy, fromStore));
+        const prefetching = new PrefetchingSource(store, snapshotId, fromStore);
+        this.prefetching.set(snapshotId, prefetching);
+        return SnapshotReader.open(prefetching);
       });
       cached.catch(() => this.readers.delete(snapshotId));
       this.readers.set(snapshotId, cached);
     }
     return cached;
+  }
+
+  /**
+   * Before reading a page of a snapshot held only in the store: its own folder tree is listed and
+   * its JSON files fetched in two plakar commands, instead of one per file.
+   */
+  async preparePage(snapshotId: string, reader: SnapshotReader, entry: IndexEntry): Promise<void> {
+    const source = this.prefetching.get(snapshotId);
+    if (!source) return;
+    const indexedDirs = new Set(reader.index().map((item) => item.path));
+    indexedDirs.delete(entry.path);
+    await source.prefetchFolder(entry.path, ownFilesOf(entry.path, indexedDirs));
   }
 
   async record(snapshotId: string): Promise<CatalogRecord> {

@@ -270,10 +270,25 @@ export class PlakarStore {
     return entries.filter((entry) => entry.name.startsWith(root)).map((entry) => ({ path: entry.name.slice(root.length), isDirectory: entry.isDirectory }));
   }
 
+  /** Every folder and file below `dir` (relative to the snapshot root, as the result's paths are): one command. */
+  async listFolderTree(snapshotId: string, dir: string): Promise<Array<{ path: string; isDirectory: boolean }>> {
+    assertFullId(snapshotId);
+    const result = await this.run('ls', ['-recursive', snapshotPath(snapshotId, dir)]);
+    const marker = `/${dir.replace(/^\/+|\/+$/g, '')}/`;
+    return (await this.parse('ls', parseDirectoryListing, result.stdout)).flatMap((entry) => {
+      const at = entry.name.indexOf(marker);
+      return at < 0 ? [] : [{ path: entry.name.slice(at + 1), isDirectory: entry.isDirectory }];
+    });
+  }
+
   /** The bytes of one file inside a snapshot (path relative to the snapshot's source directory). */
   async readFile(snapshotId: string, pathInSnapshot: string): Promise<Buffer> {
-    const result = await this.run('cat', [snapshotPath(snapshotId, pathInSnapshot)]);
-    return result.stdout;
+    return this.readFiles(snapshotId, [pathInSnapshot]);
+  }
+
+  /** Several files in one command (one key derivation), their bytes one after the other, in order. */
+  async readFiles(snapshotId: string, pathsInSnapshot: readonly string[]): Promise<Buffer> {
+    return (await this.run('cat', pathsInSnapshot.map((file) => snapshotPath(snapshotId, file)))).stdout;
   }
 
   /**

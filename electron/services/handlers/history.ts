@@ -61,7 +61,9 @@ export function historyServices(library: SnapshotLibrary): HistoryHandlers {
           [fromSnapshotId, toSnapshotId].map(async (snapshotId) => {
             const snapshot = await library.reader(snapshotId);
             const entry = snapshot.entry(pageId);
-            return entry?.object === 'page' ? buildPagePreview(snapshot, entry) : undefined;
+            if (entry?.object !== 'page') return undefined;
+            await library.preparePage(snapshotId, snapshot, entry);
+            return buildPagePreview(snapshot, entry);
           }),
         );
         const [older, newer] = previews;

@@ -31,6 +31,7 @@ export function snapshotServices(library: SnapshotLibrary): SnapshotHandlers {
         const snapshot = await library.reader(snapshotId);
         const entry = snapshot.entry(pageId);
         if (!entry || entry.object !== 'page') return { status: 'problem', message: 'That page is not in this snapshot.' };
+        await library.preparePage(snapshotId, snapshot, entry);
         return { status: 'ok', ...(await buildPagePreview(snapshot, entry)) };
       } catch (error) {
         return { status: 'problem', message: describeJobError(error, 'browse').message };
