@@ -57,8 +57,9 @@ export async function openTree(treeDir: string): Promise<{ reader: SnapshotReade
 
 export interface TextIndexOutcome {
   /**
-   * Pages indexed, pages read (the rest kept the text of the snapshot before), time taken, and how
-   * much of it the backup waited for once plakar had stored the tree (what indexing adds to it).
+   * Pages indexed, pages read (the rest kept the text of the snapshot before), the time reading them
+   * took (beside plakar), and how long the backup waited for it once plakar had stored the tree (what
+   * indexing adds to the backup).
    */
   build: { pages: number; read: number; ms: number; addedMs: number } | null;
   warning?: string;
@@ -76,9 +77,12 @@ export function startTextIndex(options: { workDir: string; reader: SnapshotReade
   const started = Date.now();
   const index = TextIndex.inDataDir(options.workDir);
   const warning = (error: unknown) => `searching this snapshot's text is not possible: ${error instanceof Error ? error.message : String(error)}`;
+  let workMs = 0;
   const preparing = (async () => {
     const [record, pages] = options.since ? await Promise.all([options.catalog.get(options.since), index.pagesOf(options.since)]) : [undefined, undefined];
-    return index.prepare(options.reader, record && pages ? { record, pages } : undefined, options.signal);
+    const prepared = await index.prepare(options.reader, record && pages ? { record, pages } : undefined, options.signal);
+    workMs = Date.now() - started;
+    return prepared;
   })();
   const settled = preparing.catch(() => undefined);
   return {
@@ -88,8 +92,7 @@ export function startTextIndex(options: { workDir: string; reader: SnapshotReade
       try {
         const prepared = await preparing;
         await index.commit(snapshotId, prepared);
-        const now = Date.now();
-        return { build: { pages: Object.keys(prepared.pages).length, read: prepared.read, ms: now - started, addedMs: now - waiting } };
+        return { build: { pages: Object.keys(prepared.pages).length, read: prepared.read, ms: workMs, addedMs: Date.now() - waiting } };
       } catch (error) {
         return { build: null, warning: warning(error) };
       }
