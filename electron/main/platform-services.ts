@@ -31,8 +31,15 @@ export function electronPlatformHooks(productName: string): PlatformHooks {
   return {
     notify(notification, onClick) {
       if (!Notification.isSupported()) return;
-      const shown = new Notification({ title: notification.title, body: notification.body, silent: notification.kind === 'success' });
+      // The button shows on macOS; elsewhere a click on the notification does the same.
+      const shown = new Notification({
+        title: notification.title,
+        body: notification.body,
+        silent: notification.kind === 'success',
+        actions: [{ type: 'button', text: 'Open' }],
+      });
       shown.on('click', onClick);
+      shown.on('action', onClick);
       shown.show();
     },
     isOnBattery: () => powerMonitor.isOnBatteryPower(),
