@@ -38,6 +38,9 @@ export interface SnapshotAccessMeasure {
   exportMs: number;
   exportDiskBytes: number;
   restoreStagingMs: number;
+  /** Its preview, read from the store through the app's service (the snapshot's list of pages not yet read). */
+  previewMs: number;
+  previewBlocks: number;
 }
 
 export interface PlakarBackupMeasure {
@@ -117,5 +120,12 @@ async function measureSnapshotAccess(store: PlakarStore, base: string): Promise<
   await exportSnapshot({ reader: selective, targetDir: path.join(base, 'export'), format: 'markdown', selection: [page.id] });
   const exportMs = Date.now() - started;
   const exportDiskBytes = await folderBytes(staging);
-  return { firstOpenMs, laterOpenMs, pageTitle: page.title, pageBytes, exportMs, exportDiskBytes, restoreStagingMs };
+
+  // The preview of the same page, read from the store (no local copy of this snapshot), as the app does.
+  const library = new SnapshotLibrary(context);
+  started = Date.now();
+  const preview = await snapshotServices(library).getPagePreview({ snapshotId: oldest.id, pageId: page.id });
+  const previewMs = Date.now() - started;
+  if (preview.status !== 'ok') throw new Error(preview.message);
+  return { firstOpenMs, laterOpenMs, pageTitle: page.title, pageBytes, exportMs, exportDiskBytes, restoreStagingMs, previewMs, previewBlocks: preview.blocks.length };
 }
