@@ -192,22 +192,23 @@ export const SnapshotIdInputSchema = z.object({ snapshotId: z.string().regex(/^[
 
 export const SnapshotTreeEntrySchema = PickablePageSchema.omit({ url: true }).extend({ isRow: z.boolean() });
 
+/** What a snapshot's manifest says about it, in brief (the snapshot catalog keeps the same). */
+export const SnapshotSummaryFactsSchema = z.object({
+  mode: z.enum(['full', 'incremental']),
+  startedAt: z.string(),
+  counts: z.record(z.string(), z.number()),
+  unreachable: z.number(),
+  unsupportedBlocks: z.number(),
+  failedFiles: z.number(),
+  warnings: z.array(z.string()),
+});
+
 export const SnapshotTreeSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('ok'),
     entries: z.array(SnapshotTreeEntrySchema),
     /** From the snapshot's manifest; null for snapshots made by plakar's own Notion connector. */
-    summary: z
-      .object({
-        mode: z.enum(['full', 'incremental']),
-        startedAt: z.string(),
-        counts: z.record(z.string(), z.number()),
-        unreachable: z.number(),
-        unsupportedBlocks: z.number(),
-        failedFiles: z.number(),
-        warnings: z.array(z.string()),
-      })
-      .nullable(),
+    summary: SnapshotSummaryFactsSchema.nullable(),
   }),
   z.object({ status: z.literal('problem'), message: z.string() }),
 ]);

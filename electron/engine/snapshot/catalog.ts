@@ -1,7 +1,9 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { SnapshotSummaryFactsSchema } from '../../../shared/ipc/app-schemas';
 import { iconEmoji } from './format';
+import { replacePrivateFile } from './private-file';
 import type { SnapshotReader } from './reader';
 
 /**
@@ -25,22 +27,13 @@ export const catalogEntrySchema = z.object({
 });
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 
-export const catalogSummarySchema = z.object({
-  mode: z.enum(['full', 'incremental']),
-  startedAt: z.string(),
-  counts: z.record(z.string(), z.number()),
-  unreachable: z.number(),
-  unsupportedBlocks: z.number(),
-  failedFiles: z.number(),
-  warnings: z.array(z.string()),
-});
 
 const catalogRecordSchema = z.object({
   version: z.literal(CATALOG_VERSION),
   snapshotId: z.string(),
   entries: z.array(catalogEntrySchema),
   /** From the snapshot's manifest; null for snapshots made by plakar's own Notion connector. */
-  summary: catalogSummarySchema.nullable(),
+  summary: SnapshotSummaryFactsSchema.nullable(),
 });
 export type CatalogRecord = z.infer<typeof catalogRecordSchema>;
 
@@ -100,11 +93,7 @@ export class SnapshotCatalog {
   }
 
   async put(record: CatalogRecord): Promise<void> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const file = this.file(record.snapshotId);
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(record), { mode: 0o600 });
-    await rename(temporary, file);
+    await replacePrivateFile(this.file(record.snapshotId), JSON.stringify(record));
   }
 
   /** The snapshot's record, opening the snapshot (and recording it) only when this machine lacks it. */

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { appendFile, mkdir, open, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { CatalogRecord } from './catalog';
 import { pageText } from './page-text';
+import { replacePrivateFile } from './private-file';
 import type { SnapshotReader } from './reader';
 import { searchKey } from './snapshot-history';
 
@@ -118,11 +119,7 @@ export class TextIndex {
 
   /** Files a prepared tree's page texts under the id its snapshot got. */
   async commit(snapshotId: string, prepared: PreparedText): Promise<void> {
-    const file = this.mapFile(snapshotId);
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify({ version: 1, snapshotId, pages: prepared.pages }), { mode: 0o600 });
-    await rename(temporary, file);
+    await replacePrivateFile(this.mapFile(snapshotId), JSON.stringify({ version: 1, snapshotId, pages: prepared.pages }));
     this.pageMaps.set(snapshotId, prepared.pages);
   }
 
