@@ -3,14 +3,13 @@ import { access, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { NEWEST_TESTED_PLAKAR } from '../../../shared/plakar-support';
-import { probePlakar } from './detect';
-import { describePlakarErrorKind, mapPlakarFailure, PlakarError } from './errors';
+import { preparePlakarBinary } from './prepare-binary';
+import { mapPlakarFailure, PlakarError } from './errors';
 import type { DirectoryEntry, ResultLine, SnapshotListEntry } from './parse';
 import { findResultLines, outputLines, parseDirectoryListing, parsePathEvent, parseSnapshotList, UnrecognisedOutputError } from './parse';
 import type { PlakarDirs, PlakarProcessResult } from './process';
 import { runPlakar } from './process';
 import { assertFullId, localStorePath, normaliseStoreLocation, snapshotPath } from './store-location';
-
 
 export interface PlakarStoreOptions {
   bin: string;
@@ -29,7 +28,6 @@ export interface BackupOutcome {
   warnings: string[];
 }
 
-
 /**
  * For backup and restore: `-quiet` drops one OK line per path (errors, KO lines and the result line
  * stay), and more parallel operations than plakar's default, which is the number of CPUs minus one:
@@ -37,9 +35,6 @@ export interface BackupOutcome {
  * 2-core machine a 2,000-page backup took 13.8 s by default and 5.3 s with these flags (bench).
  */
 const BULK_FLAGS = ['-quiet', '-concurrency', String(Math.min(16, Math.max(8, os.availableParallelism() * 2)))];
-
-/** Binary + cache dir → the version `plakar version` printed, once `-disable-security-check` ran. */
-const preparedBinaries = new Map<string, string>();
 
 /**
  * A Kloset store reached through the plakar CLI (../shared/reference/plakar-cli.md §11). Every
@@ -57,33 +52,8 @@ export class PlakarStore {
     return this.options.allowPlaintext === true;
   }
 
-  /**
-   * Once per binary and cache dir: check the version (1.1 or newer), and turn off plakar's welcome
-   * banner and online update check, which it runs until `-disable-security-check` was run once.
-   */
-  private async prepare(): Promise<string> {
-    const key = `${this.options.bin}\0${this.options.dirs.cacheHome}`;
-    const known = preparedBinaries.get(key);
-    if (known) return known;
-    await mkdir(this.options.dirs.cacheHome, { recursive: true, mode: 0o700 });
-    await mkdir(this.options.dirs.configHome, { recursive: true, mode: 0o700 });
-    const detection = await probePlakar(this.options.bin, this.options.dirs);
-    if (detection.status === 'too-old') {
-      throw new PlakarError(
-        'plakar-too-old',
-        `plakar ${detection.version} is too old: this app needs ${detection.minimumVersion} or newer. Install a newer plakar (https://plakar.io).`,
-        '',
-        null,
-      );
-    }
-    if (detection.status !== 'found') {
-      const reason = detection.status === 'unusable' ? ` (${detection.reason})` : '';
-      throw new PlakarError('plakar-missing', `${describePlakarErrorKind('plakar-missing')}${reason}`, '', null);
-    }
-    const result = await runPlakar({ bin: this.options.bin, args: ['-disable-security-check'], dirs: this.options.dirs });
-    if (result.spawnError || result.exitCode !== 0) throw this.failure('-disable-security-check', result);
-    preparedBinaries.set(key, detection.version);
-    return detection.version;
+  private prepare(): Promise<string> {
+    return preparePlakarBinary(this.options.bin, this.options.dirs, (command, result) => this.failure(command, result));
   }
 
   /** Runs a parser over plakar's output; a line it does not know becomes an error quoting it. */
