@@ -80,6 +80,7 @@ async function reusePage(context: CrawlContext, page: PageObjectResponse, visit:
   counts.comments += before.stats.comments;
   counts.reusedPages += 1;
   context.state.unsupportedBlocks.push(...previous.unsupportedBlocksOf(page.id));
+  context.state.unreachable.push(...previous.unreachableFrom(page.id));
   reuseSyncedBlocks(context, { pageId: page.id, entry }, previous.syncedBlocksOf(page.id), before.path, visit.dir);
   for (const child of previous.childrenOf(page.id)) {
     const relative = child.path.slice(before.path.length + 1);

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { FileDescriptor, IndexEntry, SyncedBlockEntry, UnsupportedBlockEntry } from '../../snapshot/format';
+import type { FileDescriptor, IndexEntry, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
 import { filesFileSchema, indexEntrySchema, storedManifestSchema } from '../../snapshot/format';
 import type { SnapshotWriter } from '../../snapshot/writer';
 import { linkOrCopy } from './link-or-copy';
@@ -13,8 +13,8 @@ export const EDIT_TIME_SAFETY_MARGIN_MS = 2 * 60_000;
 // file names are checked as the reader checks them (they are copied from); ids are only looked up, and
 // the manifest's lists may be absent.
 const previousManifestSchema = storedManifestSchema
-  .pick({ format: true, startedAt: true, unsupportedBlocks: true, failedFiles: true, syncedBlocks: true })
-  .partial({ unsupportedBlocks: true, failedFiles: true, syncedBlocks: true });
+  .pick({ format: true, startedAt: true, unsupportedBlocks: true, failedFiles: true, syncedBlocks: true, unreachable: true })
+  .partial({ unsupportedBlocks: true, failedFiles: true, syncedBlocks: true, unreachable: true });
 type PreviousManifest = z.infer<typeof previousManifestSchema>;
 const previousIndexSchema = z.array(indexEntrySchema.extend({ id: z.string() }));
 
@@ -78,6 +78,14 @@ export class PreviousSnapshot {
     if (this.pagesWithFailedFiles.has(id)) return false;
     const previousStart = Date.parse(this.manifest.startedAt);
     return previousStart - Date.parse(lastEditedTime) >= EDIT_TIME_SAFETY_MARGIN_MS;
+  }
+
+  /**
+   * What the page's own blocks pointed at and could not be read (a linked database not shared with
+   * the integration, say): a reused page does not ask again, so it keeps saying so.
+   */
+  unreachableFrom(pageId: string): UnreachableEntry[] {
+    return (this.manifest.unreachable ?? []).filter((entry) => entry.referencedFrom === pageId);
   }
 
   unsupportedBlocksOf(pageId: string): UnsupportedBlockEntry[] {
