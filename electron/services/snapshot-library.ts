@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import { APP_TAG } from '../engine/jobs/backup-plan';
@@ -38,6 +39,8 @@ export class SnapshotLibrary {
   constructor(private readonly context: ServiceContext) {
     this.catalog = SnapshotCatalog.inDataDir(context.config.dataDir);
     this.text = TextIndex.inDataDir(context.config.dataDir);
+    // The per-snapshot tree cache of earlier versions, which the catalog replaced.
+    void rm(path.join(context.config.dataDir, 'cache', 'snapshots'), { recursive: true, force: true }).catch(() => undefined);
     context.events.on('jobFinished', () => this.forgetListing());
   }
 
