@@ -71,6 +71,11 @@ test('every main screen and the restore wizard have no accessibility violation, 
 
   await navigateTo(page, 'Settings');
   await expectAccessible(page, 'Settings');
+  await page.getByTestId('settings-advanced').getByLabel('Requests per second').fill('9');
+  await navigateTo(page, 'Logs');
+  await expect(page.getByRole('alertdialog', { name: 'Leave without saving?' })).toBeVisible();
+  await expectAccessible(page, 'Settings: leave without saving?');
+  await page.getByRole('button', { name: 'Leave without saving' }).click();
 
   await navigateTo(page, 'Logs');
   await expect(page.getByTestId('job').first()).toBeVisible();

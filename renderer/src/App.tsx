@@ -6,8 +6,10 @@ import { useJobEvents } from './jobs';
 import { appShortcut, useWindowKeys } from './keyboard';
 import { HomeScreen } from './screens/HomeScreen';
 import { LogsScreen } from './screens/logs/LogsScreen';
+import { useLeaveGuard } from './screens/settings/LeaveSettingsDialog';
 import type { SettingsTarget } from './screens/settings/SettingsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { UnsavedChangesProvider, useUnsavedChangesRegistry } from './screens/settings/unsaved-changes';
 import { SnapshotsScreen } from './screens/snapshots/SnapshotsScreen';
 import type { BackupStart } from './screens/onboarding/StepFirstBackup';
 import { Wizard } from './screens/onboarding/Wizard';
@@ -32,10 +34,18 @@ export function App() {
   const [loadFailed, setLoadFailed] = useState(false);
   const [destination, setDestination] = useState<Destination>({ view: 'home', jobId: null, settings: null, seq: 0 });
   const view = destination.view;
+  const unsaved = useUnsavedChangesRegistry();
+  const leaveGuard = useLeaveGuard(view === 'settings' ? unsaved.dirty : []);
+  const confirmLeave = leaveGuard.confirmLeave;
+  // Leaving Settings with unsaved drafts asks first (screens/settings/unsaved-changes.tsx).
   const go = useCallback(
-    (next: View, extra: { jobId?: string | null; settings?: SettingsTarget | null } = {}) =>
-      setDestination((current) => ({ view: next, jobId: extra.jobId ?? null, settings: extra.settings ?? null, seq: current.seq + 1 })),
-    [],
+    (next: View, extra: { jobId?: string | null; settings?: SettingsTarget | null } = {}) => {
+      const navigate = () =>
+        setDestination((current) => ({ view: next, jobId: extra.jobId ?? null, settings: extra.settings ?? null, seq: current.seq + 1 }));
+      if (view === 'settings' && next !== 'settings') confirmLeave(navigate);
+      else navigate();
+    },
+    [view, confirmLeave],
   );
   const [currentJobId, setCurrentJobId] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
@@ -169,7 +179,9 @@ export function App() {
         )}
         {state && !onboarding && view === 'snapshots' && <SnapshotsScreen onNavigate={go} />}
         {state && !onboarding && view === 'settings' && (
-          <SettingsScreen key={destination.settings ? destination.seq : 'settings'} onNavigate={go} onStateChange={setState} target={destination.settings} />
+          <UnsavedChangesProvider registry={unsaved}>
+            <SettingsScreen key={destination.settings ? destination.seq : 'settings'} onNavigate={go} onStateChange={setState} target={destination.settings} />
+          </UnsavedChangesProvider>
         )}
         {state && !onboarding && view === 'logs' && <LogsScreen key={destination.jobId ? destination.seq : 'logs'} onNavigate={go} openJobId={destination.jobId} />}
         {state && !onboarding && view === 'progress' && (
@@ -182,6 +194,7 @@ export function App() {
           />
         )}
       </main>
+      {leaveGuard.dialog}
       {inBrowserMode() && <PendingDialogs />}
       <footer className="app-footer">
         {info && (

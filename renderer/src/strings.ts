@@ -602,6 +602,16 @@ export const strings = {
     copied: 'Copied.',
     copyFailed: 'Could not copy: select the text and copy it yourself.',
     aboutTitle: 'About',
+    sectionsLabel: 'Settings sections',
+    unsaved: {
+      note: 'Unsaved changes',
+      /** A section's name in the section list while it has unsaved changes. */
+      listItem: (title: string) => `${title}, unsaved changes`,
+      question: 'Leave without saving?',
+      sections: (titles: readonly string[]) => `Unsaved changes in: ${titles.join(', ')}.`,
+      leave: 'Leave without saving',
+      stay: 'Stay',
+    },
     about: {
       version: 'Version',
       electron: 'Electron',

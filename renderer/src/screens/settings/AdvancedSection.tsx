@@ -11,6 +11,7 @@ import { ChoosePlakarButton, PlakarDetectionView } from '../../forms/PlakarProgr
 import { strings } from '../../strings';
 import { useMainMutation } from '../../use-main';
 import { parseRate } from './settings-helpers';
+import { UnsavedNote, useUnsavedChanges } from './unsaved-changes';
 
 const t = strings.settings;
 const COMMENTS = ['pages', 'all', 'off'] as const;
@@ -24,6 +25,8 @@ export function AdvancedSection({ state, onStateChange }: { state: AppState; onS
   const saving = useMainMutation('updateAdvancedSettings');
   const [errors, setErrors] = useState<{ rate?: string }>({});
   const noteId = useId();
+  const dirty = parseRate(rate) !== advanced.requestsPerSecond || comments !== advanced.comments || localCopy !== advanced.localCopy;
+  useUnsavedChanges('advanced', dirty);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -65,7 +68,8 @@ export function AdvancedSection({ state, onStateChange }: { state: AppState; onS
           <button type="submit" className="button">
             {t.advancedSave}
           </button>
-          {(saving.state === 'ready' || saving.state === 'problem') && (
+          <UnsavedNote shown={dirty} />
+          {((saving.state === 'ready' && !dirty) || saving.state === 'problem') && (
             <span role="status" className={saving.problem ? 'field-error' : 'ok-text'}>
               {saving.problem ?? t.saved}
             </span>

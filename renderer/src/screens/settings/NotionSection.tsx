@@ -5,6 +5,7 @@ import type { AppState } from '../../../../shared/ipc/app-schemas';
 import { NotionTokenForm, TokenCheckResult } from '../../forms/NotionToken';
 import { strings } from '../../strings';
 import { reloadAppState, useMainMutation } from '../../use-main';
+import { UnsavedNote, useUnsavedChanges } from './unsaved-changes';
 
 const t = strings.settings;
 
@@ -78,6 +79,9 @@ export function NotionSection({ state, onStateChange }: { state: AppState; onSta
 
 function ReplaceToken({ onCancel, onConnected }: { onCancel: () => void; onConnected: (message: string) => void }) {
   const connect = useMainMutation('connectNotion');
+  // A token typed and not yet connected (the form keeps its field to itself).
+  const [typed, setTyped] = useState(false);
+  useUnsavedChanges('notion', typed);
 
   async function submit(token: string) {
     const answer = await connect.run({ token });
@@ -85,20 +89,23 @@ function ReplaceToken({ onCancel, onConnected }: { onCancel: () => void; onConne
   }
 
   return (
-    <>
+    <div onInput={() => setTyped(true)}>
       <NotionTokenForm
         label={t.replaceToken}
         busy={connect.state === 'loading'}
         onSubmit={(token) => void submit(token)}
         actions={
-          <button type="button" className="button button--ghost" onClick={onCancel}>
-            {t.cancel}
-          </button>
+          <>
+            <button type="button" className="button button--ghost" onClick={onCancel}>
+              {t.cancel}
+            </button>
+            <UnsavedNote shown={typed} />
+          </>
         }
       />
       <div aria-live="polite">
         <TokenCheckResult connect={connect} />
       </div>
-    </>
+    </div>
   );
 }

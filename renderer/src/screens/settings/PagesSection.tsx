@@ -7,6 +7,7 @@ import { PageTree } from '../../components/PageTree';
 import { withToggled } from '../../page-tree';
 import { strings } from '../../strings';
 import { useMainMutation, useMainQuery } from '../../use-main';
+import { UnsavedNote, useUnsavedChanges } from './unsaved-changes';
 
 const t = strings.settings;
 
@@ -41,6 +42,9 @@ function PagesEditor({ initial, onCancel, onSaved }: { initial: readonly string[
   const [mode, setMode] = useState<'all' | 'some'>(initial.length === 0 ? 'all' : 'some');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set(initial));
   const [noneSelected, setNoneSelected] = useState(false);
+  const initialMode = initial.length === 0 ? 'all' : 'some';
+  const dirty = mode !== initialMode || (mode === 'some' && (selected.size !== initial.length || initial.some((id) => !selected.has(id))));
+  useUnsavedChanges('pages', dirty);
 
   async function save() {
     setNoneSelected(mode === 'some' && selected.size === 0);
@@ -73,6 +77,7 @@ function PagesEditor({ initial, onCancel, onSaved }: { initial: readonly string[
         <button type="button" className="button button--ghost" onClick={onCancel}>
           {t.cancel}
         </button>
+        <UnsavedNote shown={dirty} />
       </div>
     </div>
   );

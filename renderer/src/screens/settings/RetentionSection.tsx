@@ -12,6 +12,7 @@ import { callMain, useMainMutation } from '../../use-main';
 import type { PolicyDraft, PolicyField } from './retention-helpers';
 import { draftFromPolicy, POLICY_FIELDS, policyFromDraft } from './retention-helpers';
 import { RetentionPreviewView } from './RetentionPreview';
+import { UnsavedNote, useUnsavedChanges } from './unsaved-changes';
 import { useRetentionJob } from './useRetentionJob';
 
 const t = scheduleStrings.retention;
@@ -35,6 +36,10 @@ export function RetentionSection({ state, onStateChange }: { state: AppState; on
   const preview = useMainMutation('previewRetention');
   const [previewed, setPreviewed] = useState<RetentionPolicy | null>(null);
   const runPreview = preview.run;
+  const saved = state.settings.retention;
+  const savedDraft = draftFromPolicy(saved);
+  const dirty = automatic !== saved.automatic || POLICY_FIELDS.some((field) => draft[field].trim() !== savedDraft[field]);
+  useUnsavedChanges('retention', dirty);
 
   const loadPreview = useCallback(
     (policy: RetentionPolicy) => {
@@ -110,6 +115,7 @@ export function RetentionSection({ state, onStateChange }: { state: AppState; on
           <button type="button" className="button button--ghost" onClick={previewNow} disabled={preview.state === 'loading' || removal.state.phase === 'running'}>
             {t.preview}
           </button>
+          <UnsavedNote shown={dirty} />
           <SaveResult result={saveStatus} testId="retention-save-status" />
         </div>
       </form>

@@ -1,7 +1,6 @@
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
-import type { ScheduleSettings } from '../../../../shared/schedule';
 import { ProblemLine, SaveResult } from '../../components/CallStatus';
 import { inBrowserMode } from '../../bridge';
 import { Card } from '../../components/Card';
@@ -14,9 +13,10 @@ import { strings } from '../../strings';
 import { scheduleStrings } from '../../strings-schedule';
 import { useMainMutation } from '../../use-main';
 import { PauseBlock } from './PauseControls';
-import type { PlanDraft, PlanErrors, PlanKind } from './schedule-helpers';
-import { draftFromPlan, parseWholeNumber, planFromDraft, toggleDay } from './schedule-helpers';
+import type { PlanDraft, PlanErrors, PlanKind, SavedSchedule, ScheduleOptionsDraft } from './schedule-helpers';
+import { draftFromPlan, parseWholeNumber, planFromDraft, scheduleFormDiffers, toggleDay } from './schedule-helpers';
 import { SchedulePreview } from './SchedulePreview';
+import { UnsavedNote, useUnsavedChanges } from './unsaved-changes';
 
 const t = scheduleStrings.schedule;
 const KINDS: readonly PlanKind[] = ['manual', 'interval', 'daily', 'weekly'];
@@ -29,15 +29,18 @@ type FormErrors = PlanErrors & { fullEvery?: string; staleAfter?: string };
  * options, and pausing them. Nothing is saved until "Save schedule"; an invalid form saves nothing.
  */
 export function ScheduleSection({ state, focusOnMount = false }: { state: AppState; focusOnMount?: boolean }) {
-  const saved = state.settings.schedule;
   const schedule = useScheduleStatus();
+  // What is saved: the app state as read, then what this form saved (the state is not re-read).
+  const [saved, setSaved] = useState<SavedSchedule>(state.settings.schedule);
   const [draft, setDraft] = useState<PlanDraft>(() => draftFromPlan(saved.plan));
-  const [options, setOptions] = useState(() => ({
+  const [options, setOptions] = useState<ScheduleOptionsDraft>(() => ({
     skipOnBattery: saved.skipOnBattery,
     fullEvery: String(saved.fullEveryDays),
     checkEvery: saved.checkEveryDays,
     staleAfter: String(saved.staleAfterDays),
   }));
+  const dirty = scheduleFormDiffers(draft, options, saved);
+  useUnsavedChanges('schedule', dirty);
   const [errors, setErrors] = useState<FormErrors>({});
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const saving = useMainMutation('updateSchedule');
@@ -68,7 +71,7 @@ export function ScheduleSection({ state, focusOnMount = false }: { state: AppSta
       setResult({ ok: false, text: t.fixErrors });
       return;
     }
-    const input: Omit<ScheduleSettings, 'pausedUntil'> = {
+    const input: SavedSchedule = {
       plan: parsed.plan,
       skipOnBattery: options.skipOnBattery,
       fullEveryDays,
@@ -76,7 +79,10 @@ export function ScheduleSection({ state, focusOnMount = false }: { state: AppSta
       staleAfterDays,
     };
     const answer = await saving.run(input);
-    if (answer.state === 'ready') schedule.apply(answer.value);
+    if (answer.state === 'ready') {
+      schedule.apply(answer.value);
+      setSaved(input);
+    }
     setResult(answer.state === 'ready' ? { ok: true, text: strings.settings.saved } : { ok: false, text: answer.problem ?? '' });
   }
 
@@ -130,6 +136,7 @@ export function ScheduleSection({ state, focusOnMount = false }: { state: AppSta
           <button type="submit" className="button" disabled={saving.state === 'loading'}>
             {saving.state === 'loading' ? strings.settings.saving : t.save}
           </button>
+          <UnsavedNote shown={dirty} />
           <SaveResult result={result} testId="schedule-save-status" />
         </div>
       </form>

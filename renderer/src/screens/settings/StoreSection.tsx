@@ -5,6 +5,7 @@ import type { AppState } from '../../../../shared/ipc/app-schemas';
 import { StoreForm } from '../../forms/store/StoreForm';
 import { strings } from '../../strings';
 import { useMainMutation } from '../../use-main';
+import { UnsavedNote, useUnsavedChanges } from './unsaved-changes';
 
 const t = strings.settings;
 
@@ -12,6 +13,13 @@ const t = strings.settings;
 export function StoreSection({ state, platform, onStateChange }: { state: AppState; platform: string; onStateChange: (state: AppState) => void }) {
   const store = state.settings.store;
   const [changing, setChanging] = useState(false);
+  // Something typed or chosen in the open form (StoreForm keeps its fields to itself).
+  const [edited, setEdited] = useState(false);
+  useUnsavedChanges('store', changing && edited);
+  const closeForm = () => {
+    setChanging(false);
+    setEdited(false);
+  };
   const [changed, setChanged] = useState<string | null>(null);
   const integrity = useMainMutation('checkStoreIntegrity');
 
@@ -33,30 +41,33 @@ export function StoreSection({ state, platform, onStateChange }: { state: AppSta
         </p>
       )}
       {changing ? (
-        <StoreForm
-          initialMode="open"
-          modeLegend={t.storeModeLegend}
-          platform={platform}
-          label={t.changeStore}
-          className="form"
-          onStateChange={onStateChange}
-          onDone={(location) => {
-            setChanging(false);
-            setChanged(location);
-          }}
-          actions={({ busy, creating }) => (
-            <div className="button-row">
-              <button type="submit" className="button" disabled={busy}>
-                {busy ? (creating ? strings.store.creating : strings.store.opening) : t.storeSubmit}
-              </button>
-              <button type="button" className="button button--ghost" onClick={() => setChanging(false)}>
-                {t.cancel}
-              </button>
-            </div>
-          )}
-        >
-          <p className="muted">{t.changeStoreLead}</p>
-        </StoreForm>
+        <div onInput={() => setEdited(true)}>
+          <StoreForm
+            initialMode="open"
+            modeLegend={t.storeModeLegend}
+            platform={platform}
+            label={t.changeStore}
+            className="form"
+            onStateChange={onStateChange}
+            onDone={(location) => {
+              closeForm();
+              setChanged(location);
+            }}
+            actions={({ busy, creating }) => (
+              <div className="button-row">
+                <button type="submit" className="button" disabled={busy}>
+                  {busy ? (creating ? strings.store.creating : strings.store.opening) : t.storeSubmit}
+                </button>
+                <button type="button" className="button button--ghost" onClick={closeForm}>
+                  {t.cancel}
+                </button>
+                <UnsavedNote shown={edited} />
+              </div>
+            )}
+          >
+            <p className="muted">{t.changeStoreLead}</p>
+          </StoreForm>
+        </div>
       ) : (
         <div className="button-row">
           <button type="button" className="button button--secondary" onClick={() => setChanging(true)}>

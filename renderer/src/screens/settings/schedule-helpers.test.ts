@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { describePlan, draftFromPlan, parseWholeNumber, pauseUntilFromInput, planFromDraft, toggleDay, toIsoWithOffset, toLocalInput } from './schedule-helpers';
+import type { SavedSchedule } from './schedule-helpers';
+import {
+  describePlan,
+  draftFromPlan,
+  parseWholeNumber,
+  pauseUntilFromInput,
+  planFromDraft,
+  scheduleFormDiffers,
+  toggleDay,
+  toIsoWithOffset,
+  toLocalInput,
+} from './schedule-helpers';
 
 const GB = { locale: 'en-GB' };
 
@@ -84,5 +95,24 @@ describe('describePlan', () => {
     expect(describePlan({ kind: 'weekly', days: [0, 1, 5], time: '07:00' }, GB)).toBe('Mondays, Fridays and Sundays at 07:00');
     expect(describePlan({ kind: 'weekly', days: [0, 1, 2, 3, 4, 5, 6], time: '07:00' }, GB)).toBe('Every day at 07:00');
     expect(describePlan({ kind: 'daily', time: '18:30' }, { locale: 'en-US' })).toBe('Every day at 6:30 PM');
+  });
+});
+
+describe('scheduleFormDiffers', () => {
+  const saved: SavedSchedule = { plan: { kind: 'weekly', days: [1, 3], time: '18:30' }, skipOnBattery: false, fullEveryDays: 7, checkEveryDays: 0, staleAfterDays: 3 };
+  const options = { skipOnBattery: false, fullEvery: '7', checkEvery: 0, staleAfter: '3' };
+  const draft = draftFromPlan(saved.plan);
+
+  it('is false for the form as loaded, and for unsaved fields of other kinds of plan', () => {
+    expect(scheduleFormDiffers(draft, options, saved)).toBe(false);
+    expect(scheduleFormDiffers({ ...draft, everyHours: '12' }, { ...options, fullEvery: ' 7 ' }, saved)).toBe(false);
+  });
+
+  it('is true for another plan, an option changed or a field that does not parse', () => {
+    expect(scheduleFormDiffers({ ...draft, days: [1] }, options, saved)).toBe(true);
+    expect(scheduleFormDiffers({ ...draft, kind: 'daily' }, options, saved)).toBe(true);
+    expect(scheduleFormDiffers(draft, { ...options, checkEvery: 7 }, saved)).toBe(true);
+    expect(scheduleFormDiffers(draft, { ...options, staleAfter: '' }, saved)).toBe(true);
+    expect(scheduleFormDiffers({ ...draft, time: '' }, options, saved)).toBe(true);
   });
 });

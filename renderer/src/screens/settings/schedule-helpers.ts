@@ -1,4 +1,4 @@
-import type { BackupSchedule } from '../../../../shared/schedule';
+import type { BackupSchedule, ScheduleSettings } from '../../../../shared/schedule';
 import type { DateOptions } from '../../format-date';
 import { formatTimeOfDay } from '../../format-date';
 import { scheduleStrings } from '../../strings-schedule';
@@ -63,6 +63,45 @@ export function planFromDraft(draft: PlanDraft): { plan: BackupSchedule; errors:
       return { plan: { kind: 'weekly', days: [...draft.days].sort((a, b) => a - b), time: draft.time }, errors: null };
     }
   }
+}
+
+/** The schedule form's options as typed (the day counts stay text until Save). */
+export interface ScheduleOptionsDraft {
+  skipOnBattery: boolean;
+  fullEvery: string;
+  checkEvery: number;
+  staleAfter: string;
+}
+
+export type SavedSchedule = Omit<ScheduleSettings, 'pausedUntil'>;
+
+function planKey(plan: BackupSchedule): string {
+  switch (plan.kind) {
+    case 'manual':
+      return 'manual';
+    case 'interval':
+      return `interval ${plan.everyHours}`;
+    case 'daily':
+      return `daily ${plan.time}`;
+    case 'weekly':
+      return `weekly ${[...plan.days].sort((a, b) => a - b).join(',')} ${plan.time}`;
+  }
+}
+
+/**
+ * The form would save something else than `saved` (an unfinished field counts as a change). Fields of
+ * the kinds of plan not chosen do not count: they are not saved.
+ */
+export function scheduleFormDiffers(draft: PlanDraft, options: ScheduleOptionsDraft, saved: SavedSchedule): boolean {
+  const plan = planFromDraft(draft).plan;
+  return (
+    plan === null ||
+    planKey(plan) !== planKey(saved.plan) ||
+    options.skipOnBattery !== saved.skipOnBattery ||
+    parseWholeNumber(options.fullEvery, 1, 90) !== saved.fullEveryDays ||
+    options.checkEvery !== saved.checkEveryDays ||
+    parseWholeNumber(options.staleAfter, 1, 90) !== saved.staleAfterDays
+  );
 }
 
 /** Adds or removes a weekday, keeping the list sorted and without duplicates. */
