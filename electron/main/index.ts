@@ -130,7 +130,7 @@ if (!app.requestSingleInstanceLock()) {
     logger.info({ version: config.version, dataDir: config.dataDir }, 'starting');
     hardenApp(isAppUrl);
     handleAppScheme(path.join(here, '../renderer'));
-    const deps = { ...electronServiceDeps(config, () => mainWindow), logger };
+    const deps = { ...electronServiceDeps(config, () => mainWindow), logger, locale: app.getSystemLocale() };
     const appCore = createAppCore(deps, {
       // The core then sends the window a "navigate" event with the screen to open.
       openWindow: () => void showMainWindow(),

@@ -80,6 +80,7 @@ export function createAppCore(deps: ServiceDeps, options: { openWindow?: () => v
     jobs: deps.jobs,
     clock,
     timeZone: () => context.timeZone(),
+    locale: () => deps.locale,
     notifications,
     // The probe's check goes with the backup it let through: one token check per scheduled backup.
     launchBackup: async (trigger) => launchBackup(context, { full: false, trigger, tokenChecked: await probe.take(context) }),

@@ -66,3 +66,18 @@ function parseTestNow(value: string | undefined): Date | null {
   if (Number.isNaN(date.getTime())) throw new Error(`NOTION_PLAKAR_TEST_NOW is not a date: "${value}".`);
   return date;
 }
+
+/**
+ * The user's locale from the environment (LC_ALL, then LC_TIME, then LANG: "fr_FR.UTF-8" → "fr-FR"),
+ * for dates main writes itself; undefined for C/POSIX or nothing set (the app's sentences are English).
+ */
+export function localeFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.LC_ALL || env.LC_TIME || env.LANG;
+  const name = raw?.split(/[.@]/)[0]?.replace('_', '-');
+  if (!name || name === 'C' || name === 'POSIX') return undefined;
+  try {
+    return Intl.getCanonicalLocales(name)[0];
+  } catch {
+    return undefined;
+  }
+}

@@ -30,6 +30,8 @@ export interface ServiceDeps {
   platform?: Partial<PlatformHooks>;
   /** The user's IANA time zone; defaults to the system's. */
   timeZone?: string;
+  /** The user's locale (dates in the scheduler's sentences, the tray); en-GB when absent. */
+  locale?: string;
   /** Native dialogs opened by main (Electron's `dialog`); absent = every question answered "no". */
   dialogs?: NativeDialogs;
   /** The app's own log (pino, redacted): start-up, jobs started and ended, failures. */

@@ -4,6 +4,7 @@ import type { AppCore } from '../services/app-services';
 import { createAppCore } from '../services/app-services';
 import type { Clock } from '../services/clock';
 import type { ServiceConfig } from '../services/config';
+import { localeFromEnv } from '../services/config';
 import { JobRunner } from '../services/background/job-runner';
 import type { AppLogger } from '../services/logger';
 import type { AppNotification } from '../services/service-context';
@@ -56,6 +57,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     vault: new SecretVault(config.dataDir, fileKeyCipher(config.dataDir), () => settings.get().acceptInsecureSecretStorage),
     jobs,
     clock: options.clock,
+    locale: localeFromEnv(process.env),
     dialogs,
     logger: options.logger,
     platform: {

@@ -24,6 +24,8 @@ export interface ScheduleStatusInput {
   staleAfterDays: number;
   now: Date;
   timeZone: string;
+  /** The user's locale for the dates in the sentences (their 12- or 24-hour clock); en-GB when unknown. */
+  locale?: string | undefined;
 }
 
 const RUNNING_LABEL: Record<JobRecord['kind'], string> = {
@@ -34,14 +36,19 @@ const RUNNING_LABEL: Record<JobRecord['kind'], string> = {
   retention: 'Old snapshots are being removed.',
 };
 
-export function formatWhen(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(date);
+export function formatWhen(date: Date, timeZone: string, locale = 'en-GB'): string {
+  const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone };
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(date);
+  } catch {
+    return new Intl.DateTimeFormat('en-GB', options).format(date);
+  }
 }
 
 /** The status shown on Home, in Settings and in the tray: a pure function of the scheduler's state. */
 export function describeScheduleStatus(input: ScheduleStatusInput): ScheduleStatus {
   const { activity, now, timeZone } = input;
-  const when = (date: Date) => formatWhen(date, timeZone);
+  const when = (date: Date) => formatWhen(date, timeZone, input.locale);
   const paused = input.pausedUntil && input.pausedUntil > now ? input.pausedUntil : null;
   const staleSince = input.lastSuccess ? new Date(input.lastSuccess.startedAt) : input.configuredAt;
   const staleDays = staleSince ? Math.floor((now.getTime() - staleSince.getTime()) / 86_400_000) : 0;

@@ -28,6 +28,8 @@ export interface SchedulerDeps {
   jobs: JobRunner;
   clock: Clock;
   timeZone: () => string;
+  /** The user's locale for dates in the status sentences; en-GB when absent. */
+  locale?: () => string | undefined;
   notifications: NotificationCenter;
   launchBackup(trigger: JobTrigger): Promise<JobStart>;
   launchCheck(trigger: JobTrigger): Promise<JobStart>;
@@ -104,6 +106,7 @@ export class BackupScheduler {
       staleAfterDays: current.schedule.staleAfterDays,
       now,
       timeZone: this.deps.timeZone(),
+      locale: this.deps.locale?.(),
     });
   }
 
