@@ -51,7 +51,7 @@ test('every main screen and the restore wizard have no accessibility violation, 
   await expect(page.getByTestId('page-preview')).toBeVisible({ timeout: 30_000 });
   await expectAccessible(page, 'A snapshot, with a page previewed');
 
-  await page.getByRole('button', { name: '← All snapshots' }).click();
+  await page.getByRole('button', { name: 'All snapshots', exact: true }).click();
   await page.getByTestId('snapshot-list').getByRole('button', { name: /^Restore from the snapshot of/ }).click();
   await expect(heading(page, 'Restore: What')).toBeFocused();
   await expectAccessible(page, 'Restore: What');

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, saveLightAndDarkScreenshots, saveScreenshot, test } from '../fixtures';
+import { expect, saveLightAndDarkScreenshots, test } from '../fixtures';
 import { heading, setUpAndStartBackup } from './wizard-helpers';
 
 test('a running backup shows its progress and can be cancelled', async ({ launchApp, emulator, scratchDir }, testInfo) => {
@@ -43,7 +43,7 @@ test('Notion going down mid-backup fails clearly, records nothing and offers to 
   await expect(failure).toContainText('Notion is not answering reliably (HTTP 503)');
   await expect(failure).toContainText('No snapshot was recorded.');
   await expect(failure.getByRole('button', { name: 'Try again' })).toBeVisible();
-  await saveScreenshot(page, testInfo, 'backup-failed');
+  await saveLightAndDarkScreenshots(page, testInfo, 'backup-failed');
 
   emulator.admin.setFaults(null);
   await failure.getByRole('button', { name: 'Back to home' }).click();

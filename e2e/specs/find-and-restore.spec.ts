@@ -29,7 +29,7 @@ test('what changed in a page between two backups, word by word', async ({ launch
   await saveLightAndDarkScreenshots(page, testInfo, 'page-diff');
 
   // The same comparison from the page's versions.
-  await page.getByRole('button', { name: '← Snapshots' }).click();
+  await page.getByRole('button', { name: 'All snapshots', exact: true }).click();
   await newest.getByText('What changed', { exact: true }).click();
   await newest.getByRole('button', { name: 'Versions of Level 1' }).click();
   await expect(page.getByTestId('page-versions').getByRole('listitem')).toHaveCount(3);
@@ -93,7 +93,7 @@ test('a deleted page is found by search across snapshots and restored from its l
   // Preview that version, then restore it from there.
   await versions.getByRole('button', { name: /^Preview the version of/ }).click();
   await expect(page.getByTestId('page-preview').getByRole('heading', { name: 'Level 4' })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: '← Versions of this page' }).click();
+  await page.getByRole('button', { name: 'Versions of this page', exact: true }).click();
   await versions.getByRole('button', { name: /^Restore the version of/ }).click();
 
   await expect(heading(page, 'Restore: What')).toBeFocused();

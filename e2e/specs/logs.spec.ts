@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { richWorkspaceFacts } from '../../testkit/notion-emulator';
-import { backUpThroughBridge, expect, navigateTo, newestLoggedJob, prepareAppState, test } from '../fixtures';
+import { backUpThroughBridge, expect, navigateTo, newestLoggedJob, prepareAppState, saveLightAndDarkScreenshots, test } from '../fixtures';
 import { heading } from './wizard-helpers';
 
-test('the logs show the backup with its full log', async ({ launchApp, emulator, scratchDir }) => {
+test('the logs show the backup with its full log', async ({ launchApp, emulator, scratchDir }, testInfo) => {
   test.setTimeout(180_000);
   const { page } = await launchApp();
   await prepareAppState(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [richWorkspaceFacts.ids.orphanPage] });
@@ -16,6 +16,7 @@ test('the logs show the backup with its full log', async ({ launchApp, emulator,
   await job.getByText(/^Show log/).click();
   const log = job.getByLabel(/^Log of Backup started/);
   await expect(log).toContainText('succeeded');
+  await saveLightAndDarkScreenshots(page, testInfo, 'logs');
   await job.getByRole('button', { name: 'Copy log' }).click();
   await expect(job.getByRole('status')).toHaveText(/Copied\.|Could not copy/);
 });

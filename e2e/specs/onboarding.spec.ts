@@ -37,7 +37,7 @@ test('the first-run wizard leads a new user to a finished first backup', async (
   await expect(page.getByText('••• → Connections').first()).toBeVisible();
   await submitNotionToken(page, emulator.tokens.full);
   await expect(page.getByTestId('token-ok')).toContainText('Connected to Emulator Rich Workspace');
-  await saveScreenshot(page, testInfo, 'wizard-3-notion');
+  await saveLightAndDarkScreenshots(page, testInfo, 'wizard-3-notion');
   await page.getByRole('button', { name: 'Continue' }).click();
 
   // 4. what to protect: a tree with search and checkboxes, usable from the keyboard

@@ -1,5 +1,5 @@
 import { invokeChannels } from '../../shared/ipc/channels';
-import { expect, saveScreenshot, test } from '../fixtures';
+import { expect, saveLightAndDarkScreenshots, test } from '../fixtures';
 
 test('the welcome screen explains the app and shows the version', async ({ launchApp }, testInfo) => {
   const { page } = await launchApp();
@@ -8,7 +8,7 @@ test('the welcome screen explains the app and shows the version', async ({ launc
   await expect(page.getByRole('heading', { name: 'Before we start' })).toBeVisible();
   await expect(page.getByText(/^Version \d+\.\d+\.\d+/)).toBeVisible();
   await expect(page.getByTestId('plakar-check')).toContainText('is installed');
-  await saveScreenshot(page, testInfo, 'welcome');
+  await saveLightAndDarkScreenshots(page, testInfo, 'welcome');
 });
 
 test('the renderer has no Node or Electron internals, only the named bridge', async ({ launchApp }) => {

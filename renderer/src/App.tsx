@@ -1,3 +1,5 @@
+import { DatabaseBackup } from 'lucide-react';
+import { Icon } from './components/Icon';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppState } from '../../shared/ipc/app-schemas';
 import { PendingDialogs } from './components/PendingDialogs';
@@ -112,8 +114,8 @@ export function App() {
     <div className="app-shell">
       <header className="app-header">
         <span className="brand">
-          <span className="brand__mark" aria-hidden="true">
-            N
+          <span className="brand__mark">
+            <Icon of={DatabaseBackup} size="heading" />
           </span>
           {strings.appName}
         </span>

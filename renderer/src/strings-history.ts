@@ -53,7 +53,7 @@ export const historyStrings = {
     clear: 'Clear',
   },
   versions: {
-    back: '← Snapshots',
+    back: 'All snapshots',
     title: (title: string) => `Versions of “${title}”`,
     lead: 'Each version is the page as a backup found it. Snapshots holding the same version are shown once.',
     loading: 'Reading every snapshot’s list of pages…',
@@ -88,7 +88,9 @@ export const historyStrings = {
     unchanged: (count: number) => `Show ${plural(count, 'unchanged block', 'unchanged blocks')}`,
     blockOfType: (type: string) => `(${type.replace(/_/g, ' ')})`,
     marks: { added: 'Added', removed: 'Removed', changed: 'Changed', same: 'Unchanged' },
-    back: '← Versions of this page',
-    backToSnapshots: '← Snapshots',
+    todoDone: 'Done: ',
+    todoOpen: 'To do: ',
+    back: 'Versions of this page',
+    backToSnapshots: 'All snapshots',
   },
 };

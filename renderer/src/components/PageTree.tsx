@@ -1,3 +1,5 @@
+import { ChevronDown, ChevronRight, FileText, Table2 } from 'lucide-react';
+import { Icon } from './Icon';
 import type { ReactNode } from 'react';
 import { useId, useMemo, useState } from 'react';
 import type { PickableItem, TreeNode } from '../page-tree';
@@ -157,16 +159,16 @@ function TreeToggle({
       onClick={onToggle}
       disabled={searching}
     >
-      <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+      <Icon of={open ? ChevronDown : ChevronRight} />
     </button>
   );
 }
 
-/** A page's or database's emoji, or a plain glyph for its kind. */
+/** A page's or database's emoji (Notion's, so content), or an icon for its kind. */
 export function PageIcon({ item }: { item: PickableItem }) {
   return (
     <span className="tree__icon" aria-hidden="true">
-      {item.emoji ?? (item.object === 'database' ? '▦' : '▤')}
+      {item.emoji ?? <Icon of={item.object === 'database' ? Table2 : FileText} />}
     </span>
   );
 }

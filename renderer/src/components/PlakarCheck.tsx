@@ -35,12 +35,11 @@ export function PlakarCheck({ onResult }: { onResult: (found: boolean) => void }
         {checking ? <p>{strings.plakar.checking}</p> : detection ? <PlakarDetectionView detection={detection} /> : <p role="alert">{strings.errors.bridge}</p>}
       </div>
       {status === 'problem' && (
-        <>
+        <ChoosePlakarButton hint={strings.plakar.chooseHelp} busy={checking} primary className="field--spaced" onChoose={() => void chooseProgram()}>
           <button type="button" className="button button--secondary" onClick={checkAgain}>
             {strings.plakar.checkAgain}
           </button>
-          <ChoosePlakarButton hint={strings.plakar.chooseHelp} busy={checking} primary className="field--spaced" onChoose={() => void chooseProgram()} />
-        </>
+        </ChoosePlakarButton>
       )}
     </CheckCard>
   );

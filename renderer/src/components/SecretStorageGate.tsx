@@ -1,3 +1,5 @@
+import { TriangleAlert } from 'lucide-react';
+import { Icon } from './Icon';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type { AppState } from '../../../shared/ipc/app-schemas';
@@ -31,7 +33,7 @@ export function SecretStorageGate({
   return (
     <section className="danger-panel" role="alert" aria-labelledby="secret-storage-title" data-testid="secret-storage-warning">
       <h2 id="secret-storage-title" className="danger-panel__title">
-        <span aria-hidden="true">⚠ </span>
+        <Icon of={TriangleAlert} size="heading" />
         {strings.secretStorage.title}
       </h2>
       <p>{browser ? strings.secretStorage.browser.body : strings.secretStorage.body(state.secretStorage.backend)}</p>
@@ -40,7 +42,7 @@ export function SecretStorageGate({
         <button type="button" className="button button--danger" onClick={() => void accept()} disabled={accepting.state === 'loading'}>
           {strings.secretStorage.accept}
         </button>
-        <button type="button" className="button button--ghost" onClick={() => setDeclined(true)}>
+        <button type="button" className="button button--secondary" onClick={() => setDeclined(true)}>
           {strings.secretStorage.decline}
         </button>
       </div>

@@ -1,12 +1,12 @@
+import type { LucideIcon } from 'lucide-react';
+import { CircleAlert, CircleCheck, Clock, TriangleAlert } from 'lucide-react';
+import { Icon } from './Icon';
+
 export type Status = 'pending' | 'ok' | 'warning' | 'problem';
 
-const LABELS: Record<Status, string> = { pending: '…', ok: '✓', warning: '!', problem: '!' };
+const GLYPHS: Record<Status, LucideIcon> = { pending: Clock, ok: CircleCheck, warning: TriangleAlert, problem: CircleAlert };
 
-/** A decorative status dot; the text next to it carries the meaning for screen readers. */
+/** A decorative status icon in the status's colour; the text next to it carries the meaning for screen readers. */
 export function StatusIcon({ status }: { status: Status }) {
-  return (
-    <span className={`status-icon status-icon--${status}`} aria-hidden="true">
-      {LABELS[status]}
-    </span>
-  );
+  return <Icon of={GLYPHS[status]} size="heading" className={`status-icon status-icon--${status}`} />;
 }

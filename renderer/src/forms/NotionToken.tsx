@@ -33,7 +33,7 @@ export function NotionTokenForm({
 
   const useDemo = demoToken && (
     <p>
-      <button type="button" className="button button--ghost" onClick={() => setToken(demoToken)}>
+      <button type="button" className="button button--secondary" onClick={() => setToken(demoToken)}>
         {strings.notion.useDemoToken}
       </button>
     </p>
@@ -54,7 +54,7 @@ export function NotionTokenForm({
               onChange={(event) => setToken(event.target.value)}
               placeholder="ntn_…"
             />
-            <button type="button" className="button button--ghost" aria-pressed={revealed} onClick={() => setRevealed(!revealed)}>
+            <button type="button" className="button button--secondary" aria-pressed={revealed} onClick={() => setRevealed(!revealed)}>
               {revealed ? strings.notion.hide : strings.notion.show}
             </button>
             <button type="submit" className="button" disabled={busy}>

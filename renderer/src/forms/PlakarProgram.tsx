@@ -14,6 +14,7 @@ export function ChoosePlakarButton({
   primary = false,
   className,
   onChoose,
+  children,
 }: {
   /** A heading for the control, where nothing around it says what it is about. */
   label?: string;
@@ -22,17 +23,20 @@ export function ChoosePlakarButton({
   primary?: boolean;
   className?: string;
   onChoose: () => void;
+  /** Other actions shown beside the button. */
+  children?: ReactNode;
 }) {
   const hintId = useId();
   return (
     <div className={className ? `field ${className}` : 'field'}>
       {label && <p className="field-label">{label}</p>}
-      <div className="input-row">
+      <div className="button-row">
         <button type="button" className={primary ? 'button' : 'button button--secondary'} onClick={onChoose} disabled={busy} aria-describedby={hintId}>
           {strings.plakar.choose}
         </button>
+        {children}
       </div>
-      <p id={hintId} className="field-help mono-wrap">
+      <p id={hintId} className="field-help wrap-anywhere">
         {hint}
       </p>
     </div>

@@ -101,7 +101,7 @@ function Running({ job }: { job: JobView }) {
           </ul>
         </div>
       )}
-      <button type="button" className="button button--ghost" onClick={() => void cancel()} disabled={cancelling}>
+      <button type="button" className="button button--secondary" onClick={() => void cancel()} disabled={cancelling}>
         {cancelling ? strings.progress.cancelling : strings.progress.cancel}
       </button>
     </section>
@@ -174,7 +174,7 @@ function EndActions({ retry, onHome }: { retry?: () => void; onHome: () => void 
           {strings.progress.tryAgain}
         </button>
       )}
-      <button type="button" className={retry ? 'button button--ghost' : 'button'} onClick={onHome}>
+      <button type="button" className={retry ? 'button button--secondary' : 'button'} onClick={onHome}>
         {strings.progress.backHome}
       </button>
     </div>

@@ -22,7 +22,7 @@ export function TrayHint({ platform, onStateChange }: { platform: string | null;
     <Card id="tray-hint" title={inBrowserMode() ? h.browserHintTitle : h.trayHintTitle} testId="tray-hint" className="tray-hint">
       <p>{inBrowserMode() ? h.browserHint : h.trayHint(h.trayWhere(platform))}</p>
       <div className="button-row">
-        <button type="button" className="button button--secondary button--flat" onClick={() => void dismiss()}>
+        <button type="button" className="button button--secondary" onClick={() => void dismiss()}>
           {h.trayGotIt}
         </button>
         {dismissing.problem && (

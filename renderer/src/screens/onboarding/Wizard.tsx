@@ -1,3 +1,5 @@
+import { Check } from 'lucide-react';
+import { Icon } from '../../components/Icon';
 import { useState } from 'react';
 import type { AppState } from '../../../../shared/ipc/app-schemas';
 import type { AppInfo } from '../../../../shared/ipc/contract';
@@ -49,7 +51,7 @@ export function Wizard({
             const content = (
               <>
                 <span className="steps__number" aria-hidden="true">
-                  {isDone ? '✓' : index + 1}
+                  {isDone ? <Icon of={Check} /> : index + 1}
                 </span>
                 <span>
                   {label}

@@ -9,7 +9,7 @@ export function WizardActions({ onBack, progress = null, children }: { onBack?: 
   return (
     <div className="wizard__actions">
       {onBack ? (
-        <button type="button" className="button button--ghost" onClick={onBack}>
+        <button type="button" className="button button--quiet" onClick={onBack}>
           {strings.wizard.back}
         </button>
       ) : (

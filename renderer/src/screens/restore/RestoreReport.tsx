@@ -1,3 +1,5 @@
+import { ExternalLink, FolderOpen } from 'lucide-react';
+import { Icon } from '../../components/Icon';
 import { isAllowedExternalUrl } from '../../../../shared/external-links';
 import { inBrowserMode } from '../../bridge';
 import { ProblemLine } from '../../components/CallStatus';
@@ -84,6 +86,7 @@ export function RestoreReport({
           {url && (
             <p>
               <a className="button" href={url} target="_blank" rel="noreferrer">
+                <Icon of={ExternalLink} />
                 {r.openRestored}
               </a>
             </p>
@@ -91,6 +94,7 @@ export function RestoreReport({
           {folderJobId && (
             <p>
               <button type="button" className="button" onClick={() => void showFolder.run({ jobId: folderJobId })}>
+                <Icon of={FolderOpen} />
                 {r.showFolder}
               </button>
             </p>
@@ -129,7 +133,7 @@ export function RestoreReport({
         <button type="button" className="button button--secondary" onClick={onAgain}>
           {r.again}
         </button>
-        <button type="button" className="button button--ghost" onClick={onDone}>
+        <button type="button" className="button button--secondary" onClick={onDone}>
           {r.done}
         </button>
       </div>

@@ -1,3 +1,5 @@
+import { Check } from 'lucide-react';
+import { Icon } from '../../components/Icon';
 import { useMemo, useState } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { withToggled } from '../../page-tree';
@@ -119,7 +121,7 @@ export function RestoreWizard({
             <li key={label} className={index === step ? 'steps__item--current' : index < step ? 'steps__item--done' : undefined}>
               <span className="steps__button" aria-current={index === step ? 'step' : undefined}>
                 <span className="steps__number" aria-hidden="true">
-                  {index < step ? '✓' : index + 1}
+                  {index < step ? <Icon of={Check} /> : index + 1}
                 </span>
                 {label}
               </span>
@@ -172,11 +174,11 @@ export function RestoreWizard({
         {step < 4 && (
           <div className="wizard__actions">
             {step > firstStep ? (
-              <button type="button" className="button button--secondary" onClick={back}>
+              <button type="button" className="button button--quiet" onClick={back}>
                 {r.back}
               </button>
             ) : onDone ? (
-              <button type="button" className="button button--secondary" onClick={onDone}>
+              <button type="button" className="button button--quiet" onClick={onDone}>
                 {r.cancelWizard}
               </button>
             ) : (

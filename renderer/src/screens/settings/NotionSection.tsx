@@ -42,7 +42,7 @@ export function NotionSection({ state, onStateChange }: { state: AppState; onSta
             {state.hasNotionToken ? t.replaceToken : strings.notion.connect}
           </button>
           {state.hasNotionToken && (
-            <button type="button" className="button button--ghost" onClick={() => setMode('confirm-disconnect')}>
+            <button type="button" className="button button--secondary" onClick={() => setMode('confirm-disconnect')}>
               {t.disconnect}
             </button>
           )}
@@ -96,7 +96,7 @@ function ReplaceToken({ onCancel, onConnected }: { onCancel: () => void; onConne
         onSubmit={(token) => void submit(token)}
         actions={
           <>
-            <button type="button" className="button button--ghost" onClick={onCancel}>
+            <button type="button" className="button button--quiet" onClick={onCancel}>
               {t.cancel}
             </button>
             <UnsavedNote shown={typed} />

@@ -74,7 +74,7 @@ function PagesEditor({ initial, onCancel, onSaved }: { initial: readonly string[
         <button type="button" className="button" onClick={() => void save()} disabled={saving.state === 'loading'}>
           {saving.state === 'loading' ? t.saving : t.pagesSave}
         </button>
-        <button type="button" className="button button--ghost" onClick={onCancel}>
+        <button type="button" className="button button--quiet" onClick={onCancel}>
           {t.cancel}
         </button>
         <UnsavedNote shown={dirty} />

@@ -52,10 +52,10 @@ export function PauseButtons({
         )}
         {(!paused || alwaysOfferPause) && (
           <>
-            <button type="button" className="button button--ghost" onClick={() => void actions.pause({ kind: 'hour' })} disabled={actions.busy}>
+            <button type="button" className="button button--secondary" onClick={() => void actions.pause({ kind: 'hour' })} disabled={actions.busy}>
               {p.forHour}
             </button>
-            <button type="button" className="button button--ghost" onClick={() => void actions.pause({ kind: 'tomorrow' })} disabled={actions.busy}>
+            <button type="button" className="button button--secondary" onClick={() => void actions.pause({ kind: 'tomorrow' })} disabled={actions.busy}>
               {p.untilTomorrow}
             </button>
           </>
@@ -101,7 +101,7 @@ export function PauseBlock({ status, onStatus }: { status: ScheduleStatus; onSta
               {(control) => (
                 <div className="input-row input-row--inline">
                   <input {...control} className="input input--datetime" type="datetime-local" value={until} min={toLocalInput(new Date())} onChange={(event) => setUntil(event.target.value)} />
-                  <button type="submit" className="button button--secondary button--flat" disabled={actions.busy}>
+                  <button type="submit" className="button button--secondary" disabled={actions.busy}>
                     {p.untilButton}
                   </button>
                 </div>

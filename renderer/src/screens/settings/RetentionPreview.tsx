@@ -60,7 +60,7 @@ export function RetentionPreviewView({ preview, removal, onRemove }: { preview: 
       )}
       {count > 0 && removal.phase !== 'running' && !confirming && (
         <div className="button-row">
-          <button type="button" className="button button--danger-outline" onClick={() => setConfirming(true)}>
+          <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
             {t.removeButton(count)}
           </button>
         </div>
@@ -99,7 +99,7 @@ function ConfirmRemoval({ count, onCancel, onConfirm }: { count: number; onCance
         <button type="button" className="button button--danger" onClick={onConfirm}>
           {t.confirmButton(count)}
         </button>
-        <button type="button" className="button button--ghost" onClick={onCancel} ref={cancelRef}>
+        <button type="button" className="button button--quiet" onClick={onCancel} ref={cancelRef}>
           {t.cancel}
         </button>
       </div>

@@ -112,7 +112,7 @@ export function RetentionSection({ state, onStateChange }: { state: AppState; on
           <button type="submit" className="button">
             {t.save}
           </button>
-          <button type="button" className="button button--ghost" onClick={previewNow} disabled={preview.state === 'loading' || removal.state.phase === 'running'}>
+          <button type="button" className="button button--secondary" onClick={previewNow} disabled={preview.state === 'loading' || removal.state.phase === 'running'}>
             {t.preview}
           </button>
           <UnsavedNote shown={dirty} />

@@ -58,7 +58,7 @@ export function StoreSection({ state, platform, onStateChange }: { state: AppSta
                 <button type="submit" className="button" disabled={busy}>
                   {busy ? (creating ? strings.store.creating : strings.store.opening) : t.storeSubmit}
                 </button>
-                <button type="button" className="button button--ghost" onClick={closeForm}>
+                <button type="button" className="button button--quiet" onClick={closeForm}>
                   {t.cancel}
                 </button>
                 <UnsavedNote shown={edited} />

@@ -1,3 +1,7 @@
+import { BackButton } from '../../components/BackButton';
+import { Square, SquareCheck } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { Icon } from '../../components/Icon';
 import { useState } from 'react';
 import type { PreviewBlock } from '../../../../shared/ipc/app-schemas';
 import type { PageDiffRow, PageRef } from '../../../../shared/ipc/history-schemas';
@@ -24,11 +28,7 @@ export function PageDiff({ page, ends, onBack, backLabel }: { page: PageRef; end
   const title = page.title.trim() || strings.snapshots.untitled;
   return (
     <div className="screen screen--wide">
-      <p>
-        <button type="button" className="button button--ghost" onClick={onBack}>
-          {backLabel}
-        </button>
-      </p>
+      <BackButton label={backLabel} onBack={onBack} />
       <ScreenHeading>{d.title(title)}</ScreenHeading>
       <p className="lead">{d.between(...formatDateTimePair(ends.from.time, ends.to.time))}</p>
       <CallStatus call={diff} loading={d.loading} problemPrefix={d.problem} />
@@ -96,8 +96,15 @@ function DiffRowView({ row }: { row: PageDiffRow }) {
   );
 }
 
-function prefixOf(block: PreviewBlock): string {
-  if (block.type === 'to_do') return block.checked ? '☑ ' : '☐ ';
+function prefixOf(block: PreviewBlock): ReactNode {
+  if (block.type === 'to_do') {
+    return (
+      <>
+        <Icon of={block.checked ? SquareCheck : Square} className="diff__todo" />
+        <span className="visually-hidden">{block.checked ? d.todoDone : d.todoOpen}</span>
+      </>
+    );
+  }
   if (block.type === 'bulleted_list_item') return '• ';
   return '';
 }

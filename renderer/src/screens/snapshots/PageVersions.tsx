@@ -1,3 +1,4 @@
+import { BackButton } from '../../components/BackButton';
 import type { PageRef } from '../../../../shared/ipc/history-schemas';
 import { CallStatus } from '../../components/CallStatus';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -27,11 +28,7 @@ export function PageVersions({
   const title = (versions.state === 'ready' ? versions.value.page?.title : page.title)?.trim() || strings.snapshots.untitled;
   return (
     <div className="screen screen--wide">
-      <p>
-        <button type="button" className="button button--ghost" onClick={onBack}>
-          {v.back}
-        </button>
-      </p>
+      <BackButton label={v.back} onBack={onBack} />
       <ScreenHeading>
         {page.emoji && <span aria-hidden="true">{page.emoji} </span>}
         {v.title(title)}
@@ -63,7 +60,7 @@ export function PageVersions({
                     {page.object === 'page' && before && (
                       <button
                         type="button"
-                        className="button button--ghost"
+                        className="button button--secondary"
                         aria-label={v.compareLabel(date)}
                         onClick={() => onCompare({ from: { snapshotId: before.snapshotId, time: before.time }, to: { snapshotId: version.snapshotId, time: version.time } })}
                       >
@@ -75,7 +72,7 @@ export function PageVersions({
                         {v.preview}
                       </button>
                     )}
-                    <button type="button" className="button button--ghost" aria-label={v.restoreLabel(date)} onClick={() => onRestore(version.snapshotId)}>
+                    <button type="button" className="button button--secondary" aria-label={v.restoreLabel(date)} onClick={() => onRestore(version.snapshotId)}>
                       {v.restore}
                     </button>
                   </div>

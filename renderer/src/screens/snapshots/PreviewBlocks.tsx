@@ -1,3 +1,5 @@
+import { CornerDownRight, FileText, ImageOff, Link, Paperclip, Table2 } from 'lucide-react';
+import { Icon } from '../../components/Icon';
 import { useId } from 'react';
 import { strings } from '../../strings';
 import type { PreviewGroup, PreviewNode } from './preview-layout';
@@ -136,7 +138,11 @@ function Block({ node, context }: { node: PreviewNode; context: PreviewContext }
     case 'link_preview':
       return <ExternalLink url={block.target ?? plainText(block.spans)} />;
     case 'link_to_page':
-      return <p className="preview-link">↗ {s.linkTo(block.target ?? '')}</p>;
+      return (
+        <p className="preview-link">
+          <Icon of={CornerDownRight} /> {s.linkTo(block.target ?? '')}
+        </p>
+      );
     case 'child_page':
     case 'child_database':
       return <ChildEntry node={node} context={context} />;
@@ -144,7 +150,11 @@ function Block({ node, context }: { node: PreviewNode; context: PreviewContext }
     case 'audio':
     case 'pdf':
     case 'file':
-      return <p className="preview-file">📎 {s.file(block.type, plainText(block.spans))}</p>;
+      return (
+        <p className="preview-file">
+          <Icon of={Paperclip} /> {s.file(block.type, plainText(block.spans))}
+        </p>
+      );
     case 'equation':
       return <pre className="preview-equation">{plainText(block.spans) || block.target}</pre>;
     case 'column_list':
@@ -191,7 +201,11 @@ function PreviewTable({ node }: { node: PreviewNode }) {
 function PreviewImage({ node }: { node: PreviewNode }) {
   const caption = plainText(node.block.spans);
   const source = node.block.image;
-  if (!source?.startsWith('data:image/')) return <p className="preview-file">🖼 {s.imageMissing(caption)}</p>;
+  if (!source?.startsWith('data:image/')) return (
+      <p className="preview-file">
+        <Icon of={ImageOff} /> {s.imageMissing(caption)}
+      </p>
+    );
   return (
     <figure className="preview-image">
       <img src={source} alt={caption || s.imageAlt} />
@@ -204,7 +218,7 @@ function ExternalLink({ url }: { url: string }) {
   const href = safeHref(url);
   return (
     <p className="preview-link">
-      🔗{' '}
+      <Icon of={Link} />{' '}
       {href ? (
         <a href={href} target="_blank" rel="noreferrer">
           {url}
@@ -219,20 +233,18 @@ function ExternalLink({ url }: { url: string }) {
 function ChildEntry({ node, context }: { node: PreviewNode; context: PreviewContext }) {
   const { block } = node;
   const title = block.target?.trim() || s.untitled;
-  const icon = block.type === 'child_database' ? '▦' : '📄';
+  const icon = <Icon of={block.type === 'child_database' ? Table2 : FileText} />;
   if (!context.known.has(block.id)) {
     return (
       <p className="preview-child muted">
-        <span aria-hidden="true">{icon} </span>
-        {s.childMissing(title)}
+        {icon} {s.childMissing(title)}
       </p>
     );
   }
   return (
     <p className="preview-child">
       <button type="button" className="link-button" onClick={() => context.onOpenPage(block.id)} title={s.openChild(title)}>
-        <span aria-hidden="true">{icon} </span>
-        {title}
+        {icon} {title}
       </button>
     </p>
   );

@@ -107,7 +107,7 @@ function TextResult({ match, onVersions, onOpen }: { match: TextMatch; onVersion
             {h.openText}
           </button>
         )}
-        <button type="button" className="button button--ghost" onClick={() => onVersions(match)} aria-label={h.versionsLabel(title)}>
+        <button type="button" className="button button--secondary" onClick={() => onVersions(match)} aria-label={h.versionsLabel(title)}>
           {h.versions}
         </button>
       </div>

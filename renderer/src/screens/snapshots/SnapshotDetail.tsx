@@ -1,3 +1,4 @@
+import { BackButton } from '../../components/BackButton';
 import { useMemo, useState } from 'react';
 import { CallStatus, StatusLine } from '../../components/CallStatus';
 import { Card } from '../../components/Card';
@@ -65,11 +66,7 @@ export function SnapshotDetail({
 
   return (
     <div className="screen screen--wide">
-      <p>
-        <button type="button" className="button button--ghost" onClick={onBack}>
-          {backLabel}
-        </button>
-      </p>
+      <BackButton label={backLabel} onBack={onBack} />
       <div className="snapshot-head">
         <div>
           <ScreenHeading>{s.detailTitle(date)}</ScreenHeading>
@@ -113,7 +110,7 @@ export function SnapshotDetail({
                     {selected.object === 'database' ? s.restoreDatabase : s.restorePage}
                   </button>
                   {onVersions && (
-                    <button type="button" className="button button--ghost" onClick={() => onVersions({ ...selected })}>
+                    <button type="button" className="button button--secondary" onClick={() => onVersions({ ...selected })}>
                       {historyStrings.versions.versionsButton}
                     </button>
                   )}

@@ -67,7 +67,7 @@ export function SnapshotTimeline({
                     <button type="button" className="button button--secondary" aria-label={s.openLabel(date)} onClick={() => onOpen(snapshot)}>
                       {s.open}
                     </button>
-                    <button type="button" className="button button--ghost" aria-label={s.restoreLabel(date)} onClick={() => onRestore(snapshot)}>
+                    <button type="button" className="button button--secondary" aria-label={s.restoreLabel(date)} onClick={() => onRestore(snapshot)}>
                       {s.restore}
                     </button>
                   </div>
