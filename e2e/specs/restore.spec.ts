@@ -151,3 +151,31 @@ test('restores one page from its preview, saying what will happen', async ({ lau
   await expect(dryRunRow).toContainText('🏠 Home');
   await expect(dryRunRow).toContainText(/[0-9a-f]{12} · /);
 });
+
+test('saves one page as Markdown from its preview', async ({ launchApp, emulator, scratchDir }) => {
+  test.setTimeout(240_000);
+  const app = await launchApp();
+  const { page } = app;
+  await prepareAppState(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [ids.orphanPage] });
+  await backUpThroughBridge(page);
+  await navigateTo(page, 'Snapshots');
+  await page.getByTestId('snapshot-list').getByRole('button', { name: /^Open the snapshot of/ }).click();
+  await page.getByRole('list', { name: 'Pages and databases in this snapshot' }).getByRole('button', { name: 'Child of the orphan', exact: true }).click();
+  await page.getByRole('button', { name: 'Save as Markdown…' }).click();
+
+  // The page alone, into a folder, as Markdown: only the folder is left to choose.
+  await expect(heading(page, 'Restore: What')).toBeFocused();
+  await expect(page.getByRole('checkbox', { checked: true })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByLabel('Into a folder on this computer')).toBeChecked();
+  await expect(page.getByLabel('Markdown')).toBeChecked();
+  const target = path.join(scratchDir, 'saved');
+  await app.answerDialogs({ kind: 'folder', path: target });
+  await page.getByRole('button', { name: 'Choose the folder for the pages' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Write the files' }).click();
+  await expect(page.getByTestId('restore-outcome').getByRole('heading', { name: 'Restore finished' })).toBeVisible({ timeout: 120_000 });
+  const files = await readdir(target, { recursive: true });
+  // The page, and the export's index page that links to it.
+  expect(files.filter((file) => file.endsWith('.md')).sort()).toEqual(['Child of the orphan.md', 'index.md']);
+});

@@ -67,6 +67,8 @@ export const historyStrings = {
     preview: 'Preview',
     previewLabel: (date: string) => `Preview the version of ${date}`,
     restore: 'Restore this version…',
+    saveAs: 'Save as Markdown…',
+    saveAsLabel: (date: string) => `Save the version of ${date} as Markdown`,
     restoreLabel: (date: string) => `Restore the version of ${date}`,
     versionsButton: 'Versions of this page…',
     compare: 'Changes from the version before',

@@ -376,6 +376,7 @@ export const strings = {
     restoreLabel: (date: string) => `Restore from the snapshot of ${date}`,
     restorePage: 'Restore this page…',
     restoreDatabase: 'Restore this database…',
+    saveAsMarkdown: 'Save as Markdown…',
     back: 'All snapshots',
     backToVersions: 'Versions of this page',
     detailTitle: (date: string) => `Snapshot of ${date}`,

@@ -29,11 +29,14 @@ type Step = 0 | 1 | 2 | 3 | 4;
 export function RestoreWizard({
   snapshotId: initialSnapshot,
   pageId,
+  saveAs,
   onDone,
 }: {
   snapshotId?: string;
   /** Opened from a page of the snapshot: the selection starts with just that page (or database). */
   pageId?: string;
+  /** "Save as Markdown…": the destination starts as a folder in that format. */
+  saveAs?: 'markdown';
   onDone?: () => void;
 }) {
   const [step, setStep] = useState<Step>(initialSnapshot ? 1 : 0);
@@ -41,7 +44,7 @@ export function RestoreWizard({
   const [mode, setMode] = useState<'all' | 'some'>(pageId ? 'some' : 'all');
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(pageId ? [pageId] : []));
   const [selectionError, setSelectionError] = useState<string | null>(null);
-  const [draft, setDraft] = useState<DestinationDraft>({ kind: 'notion', pickedId: '', pasted: '' });
+  const [draft, setDraft] = useState<DestinationDraft>(saveAs ? { kind: 'folder', dir: '', format: saveAs, merge: false } : { kind: 'notion', pickedId: '', pasted: '' });
   const [problem, setProblem] = useState<DestinationProblem | null>(null);
   const tree = useMainQuery('getSnapshotTree', { snapshotId: snapshotId ?? '' }, { enabled: snapshotId !== null });
   const snapshots = useSnapshots();

@@ -21,7 +21,7 @@ export function PageVersions({
   page: PageRef;
   onBack: () => void;
   onPreview: (snapshotId: string) => void;
-  onRestore: (snapshotId: string) => void;
+  onRestore: (snapshotId: string, saveAs?: 'markdown') => void;
   onCompare: (ends: DiffEnds) => void;
 }) {
   const versions = useMainQuery('getPageVersions', { pageId: page.id });
@@ -75,6 +75,11 @@ export function PageVersions({
                     <button type="button" className="button button--secondary" aria-label={v.restoreLabel(date)} onClick={() => onRestore(version.snapshotId)}>
                       {v.restore}
                     </button>
+                    {page.object === 'page' && (
+                      <button type="button" className="button button--secondary" aria-label={v.saveAsLabel(date)} onClick={() => onRestore(version.snapshotId, 'markdown')}>
+                        {v.saveAs}
+                      </button>
+                    )}
                   </div>
                 </li>
               );

@@ -42,7 +42,7 @@ export function SnapshotDetail({
   // Until the user opens or closes a branch, the top level is open.
   const [opened, setOpened] = useState<ReadonlySet<string> | null>(null);
   // "Restore this page…": the wizard opens here, and Done comes back to this page's preview.
-  const [restoringId, setRestoringId] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState<{ pageId: string; saveAs?: 'markdown' } | null>(null);
 
   const entries = useMemo(() => (tree.state === 'ready' ? tree.value.entries : []), [tree.state, tree.value]);
   const expanded = useMemo(() => opened ?? new Set([...topLevelIds(entries), ...ancestorsOf(initialPageId, entries)]), [opened, entries, initialPageId]);
@@ -62,7 +62,7 @@ export function SnapshotDetail({
     setOpened(new Set([...expanded, ...ancestorsOf(id, entries)]));
   };
 
-  if (restoringId) return <RestoreWizard snapshotId={snapshot.id} pageId={restoringId} onDone={() => setRestoringId(null)} />;
+  if (restoring) return <RestoreWizard snapshotId={snapshot.id} pageId={restoring.pageId} saveAs={restoring.saveAs} onDone={() => setRestoring(null)} />;
 
   return (
     <div className="screen screen--wide">
@@ -106,8 +106,11 @@ export function SnapshotDetail({
               {!selected && <p className="muted">{s.previewHint}</p>}
               {selected && !selected.isRow && (
                 <p className="button-row">
-                  <button type="button" className="button button--secondary" onClick={() => setRestoringId(selected.id)}>
+                  <button type="button" className="button button--secondary" onClick={() => setRestoring({ pageId: selected.id })}>
                     {selected.object === 'database' ? s.restoreDatabase : s.restorePage}
+                  </button>
+                  <button type="button" className="button button--secondary" onClick={() => setRestoring({ pageId: selected.id, saveAs: 'markdown' })}>
+                    {s.saveAsMarkdown}
                   </button>
                   {onVersions && (
                     <button type="button" className="button button--secondary" onClick={() => onVersions({ ...selected })}>

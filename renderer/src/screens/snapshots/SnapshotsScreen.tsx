@@ -22,7 +22,7 @@ export type MainScreen = 'home' | 'snapshots' | 'settings' | 'logs';
 type View =
   | { mode: 'list' }
   | { mode: 'browse'; snapshot: SnapshotRow; pageId?: string; from: View }
-  | { mode: 'restore'; snapshotId: string; pageId?: string; from: View }
+  | { mode: 'restore'; snapshotId: string; pageId?: string; saveAs?: 'markdown'; from: View }
   | { mode: 'versions'; page: PageRef; from: View }
   | { mode: 'diff'; page: PageRef; ends: DiffEnds; from: View };
 
@@ -53,6 +53,7 @@ export function SnapshotsScreen({ onNavigate }: { onNavigate?: (screen: MainScre
       <RestoreWizard
         snapshotId={view.snapshotId}
         pageId={view.pageId}
+        saveAs={view.saveAs}
         onDone={() => {
           setView(view.from);
           snapshots.refresh();
@@ -80,7 +81,7 @@ export function SnapshotsScreen({ onNavigate }: { onNavigate?: (screen: MainScre
           const snapshot = snapshotById(snapshotId);
           if (snapshot) setView({ mode: 'browse', snapshot, pageId: view.page.id, from: view });
         }}
-        onRestore={(snapshotId) => setView({ mode: 'restore', snapshotId, pageId: view.page.id, from: view })}
+        onRestore={(snapshotId, saveAs) => setView({ mode: 'restore', snapshotId, pageId: view.page.id, saveAs, from: view })}
         onCompare={(ends) => setView({ mode: 'diff', page: view.page, ends, from: view })}
       />
     );
