@@ -68,6 +68,8 @@ export class SnapshotLibrary {
         if (copy) return SnapshotReader.open(localFirstSource(copy, fromStore));
         const prefetching = new PrefetchingSource(store, snapshotId, fromStore);
         this.prefetching.set(snapshotId, prefetching);
+        // What opening reads, in one command (a snapshot of another tool lacks some: then one by one).
+        await prefetching.prefetch(['content.json', 'manifest.json', 'index.json']);
         return SnapshotReader.open(prefetching);
       });
       cached.catch(() => this.readers.delete(snapshotId));
