@@ -149,6 +149,14 @@ export async function backUpThroughBridge(page: Page, timeout = 120_000): Promis
   return id ?? '';
 }
 
+/** The usual start of a snapshot spec: the app set up, one backup made, the Snapshots screen open. */
+export async function snapshotsAfterOneBackup(page: Page, options: PreparedState): Promise<string> {
+  await prepareAppState(page, options);
+  const snapshotId = await backUpThroughBridge(page);
+  await navigateTo(page, 'Snapshots');
+  return snapshotId;
+}
+
 /** Clicks an entry of the app's main navigation ("Home", "Snapshots", "Settings", "Logs"). */
 export async function navigateTo(page: Page, name: 'Home' | 'Snapshots' | 'Settings' | 'Logs'): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).or(

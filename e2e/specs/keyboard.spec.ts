@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { richWorkspaceFacts } from '../../testkit/notion-emulator';
-import { backUpThroughBridge, expect, navigateTo, prepareAppState, test } from '../fixtures';
+import { backUpThroughBridge, expect, navigateTo, prepareAppState, snapshotsAfterOneBackup, test } from '../fixtures';
 import { heading } from './wizard-helpers';
 
 const { ids } = richWorkspaceFacts;
@@ -49,9 +49,7 @@ test('shortcuts: Ctrl/⌘+, opens Settings, "/" and Ctrl/⌘+F find a page, Esca
 test('the restore wizard, driven by the keyboard alone, to the dry run and the restore', async ({ launchApp, emulator, scratchDir }) => {
   test.setTimeout(240_000);
   const { page } = await launchApp();
-  await prepareAppState(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [ids.orphanPage] });
-  await backUpThroughBridge(page);
-  await navigateTo(page, 'Snapshots');
+  await snapshotsAfterOneBackup(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [ids.orphanPage] });
   const before = emulator.admin.dump().pages.length;
 
   await tabTo(page, page.getByTestId('snapshot-list').getByRole('button', { name: /^Restore from the snapshot of/ }));

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { richWorkspaceFacts } from '../../testkit/notion-emulator';
-import { backUpThroughBridge, expect, navigateTo, prepareAppState, saveScreenshot, test } from '../fixtures';
+import { expect, navigateTo, saveScreenshot, snapshotsAfterOneBackup, test } from '../fixtures';
 import { heading } from './wizard-helpers';
 
 const { ids } = richWorkspaceFacts;
@@ -10,9 +10,7 @@ const notionUrl = (id: string, title: string) => `https://www.notion.so/${title}
 
 /** Set up with only the orphan page (two small pages) backed up, then open the wizard from the list. */
 async function openWizard(page: Page, token: string, storeDir: string): Promise<void> {
-  await prepareAppState(page, { token, storeDir, roots: [ids.orphanPage] });
-  await backUpThroughBridge(page);
-  await navigateTo(page, 'Snapshots');
+  await snapshotsAfterOneBackup(page, { token, storeDir, roots: [ids.orphanPage] });
   await page.getByTestId('snapshot-list').getByRole('button', { name: /^Restore from the snapshot of/ }).click();
   await expect(heading(page, 'Restore: What')).toBeFocused();
 }
@@ -52,9 +50,7 @@ test('the dry run lists, by kind, what a restore cannot bring back as it was', a
   test.setTimeout(240_000);
   const { page } = await launchApp();
   // Pages that live inside a toggle, a column and a synced block: Notion creates pages under pages only.
-  await prepareAppState(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [ids.nestedPagesHolder] });
-  await backUpThroughBridge(page);
-  await navigateTo(page, 'Snapshots');
+  await snapshotsAfterOneBackup(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [ids.nestedPagesHolder] });
   await page.getByTestId('snapshot-list').getByRole('button', { name: /^Restore from the snapshot of/ }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('Choose a page').selectOption({ label: '🏠 Home' });
@@ -124,9 +120,7 @@ test('a target page not shared with the integration is refused with a clear mess
 test('restores one page from its preview, saying what will happen', async ({ launchApp, emulator, scratchDir }) => {
   test.setTimeout(240_000);
   const { page } = await launchApp();
-  await prepareAppState(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [ids.orphanPage] });
-  await backUpThroughBridge(page);
-  await navigateTo(page, 'Snapshots');
+  await snapshotsAfterOneBackup(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [ids.orphanPage] });
   await page.getByTestId('snapshot-list').getByRole('button', { name: /^Open the snapshot of/ }).click();
   const tree = page.getByRole('list', { name: 'Pages and databases in this snapshot' });
   await tree.getByRole('button', { name: 'Child of the orphan', exact: true }).click();
@@ -156,9 +150,7 @@ test('saves one page as Markdown from its preview', async ({ launchApp, emulator
   test.setTimeout(240_000);
   const app = await launchApp();
   const { page } = app;
-  await prepareAppState(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [ids.orphanPage] });
-  await backUpThroughBridge(page);
-  await navigateTo(page, 'Snapshots');
+  await snapshotsAfterOneBackup(page, { token: emulator.tokens.full, storeDir: path.join(scratchDir, 'store'), roots: [ids.orphanPage] });
   await page.getByTestId('snapshot-list').getByRole('button', { name: /^Open the snapshot of/ }).click();
   await page.getByRole('list', { name: 'Pages and databases in this snapshot' }).getByRole('button', { name: 'Child of the orphan', exact: true }).click();
   await page.getByRole('button', { name: 'Save as Markdown…' }).click();

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CallState } from '../main-call';
+import { Skeleton } from './Skeleton';
 
 /** A problem in plain words (after `prefix`, which says what failed), announced as it appears. */
 export function ProblemLine({ message, prefix, testId }: { message: string | null | undefined; prefix?: string; testId?: string }) {
@@ -20,9 +21,22 @@ export function StatusLine({ children }: { children: ReactNode }) {
   );
 }
 
-/** While a call to main runs, what it is doing; when it failed, why; otherwise nothing. */
-export function CallStatus({ call, loading, problemPrefix }: { call: { state: CallState; problem: string | null }; loading: string; problemPrefix?: string }) {
-  if (call.state === 'loading') return <StatusLine>{loading}</StatusLine>;
+/**
+ * While a call to main runs, what it is doing (with `skeleton` grey lines standing for the content to
+ * come); when it failed, why; otherwise nothing.
+ */
+export function CallStatus({
+  call,
+  loading,
+  problemPrefix,
+  skeleton,
+}: {
+  call: { state: CallState; problem: string | null };
+  loading: string;
+  problemPrefix?: string;
+  skeleton?: number;
+}) {
+  if (call.state === 'loading') return skeleton ? <Skeleton lines={skeleton} label={loading} /> : <StatusLine>{loading}</StatusLine>;
   return <ProblemLine message={call.problem} prefix={problemPrefix} />;
 }
 

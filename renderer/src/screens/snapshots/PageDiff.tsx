@@ -31,7 +31,7 @@ export function PageDiff({ page, ends, onBack, backLabel }: { page: PageRef; end
       <BackButton label={backLabel} onBack={onBack} />
       <ScreenHeading>{d.title(title)}</ScreenHeading>
       <p className="lead">{d.between(...formatDateTimePair(ends.from.time, ends.to.time))}</p>
-      <CallStatus call={diff} loading={d.loading} problemPrefix={d.problem} />
+      <CallStatus call={diff} loading={d.loading} problemPrefix={d.problem} skeleton={8} />
       {diff.state === 'ready' && (
         <>
           <p className="diff__counts" role="status">

@@ -14,7 +14,7 @@ export function PagePreview({ snapshotId, pageId, context }: { snapshotId: strin
   const page = preview.state === 'ready' ? preview.value : null;
   const nodes = useMemo(() => (page ? nestBlocks(page.blocks) : []), [page]);
 
-  if (!page) return <CallStatus call={preview} loading={s.previewLoading} problemPrefix={s.previewProblem} />;
+  if (!page) return <CallStatus call={preview} loading={s.previewLoading} problemPrefix={s.previewProblem} skeleton={10} />;
   return (
     <article className="preview" aria-labelledby="preview-page-title" data-testid="page-preview">
       <h3 id="preview-page-title" className="preview__title">

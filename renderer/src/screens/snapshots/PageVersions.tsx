@@ -34,7 +34,7 @@ export function PageVersions({
         {v.title(title)}
       </ScreenHeading>
       <p className="lead">{v.lead}</p>
-      <CallStatus call={versions} loading={v.loading} problemPrefix={v.problem} />
+      <CallStatus call={versions} loading={v.loading} problemPrefix={v.problem} skeleton={4} />
       {versions.state === 'ready' && (
         <>
           {!versions.value.inLatest && versions.value.versions.length > 0 && <p className="card warning-card">{v.gone}</p>}

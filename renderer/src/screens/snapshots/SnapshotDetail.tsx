@@ -79,7 +79,7 @@ export function SnapshotDetail({
         </button>
       </div>
 
-      <CallStatus call={tree} loading={s.loadingTree} problemPrefix={s.treeProblem} />
+      <CallStatus call={tree} loading={s.loadingTree} problemPrefix={s.treeProblem} skeleton={6} />
       {tree.state === 'ready' && (
         <>
           <SnapshotSummary summary={tree.value.summary} />
