@@ -50,6 +50,14 @@ export function syncedOriginalOf(block: StoredBlock): string | undefined {
   return block.type === 'synced_block' ? (block.synced_block?.synced_from?.block_id ?? undefined) : undefined;
 }
 
+/**
+ * The block has children of its own in the page's tree, stored under its folder: not a sub-page or
+ * database (their own trees), not a synced copy (its children are its original's).
+ */
+export function hasOwnChildren(block: StoredBlock): boolean {
+  return block.has_children && !syncedOriginalOf(block) && block.type !== 'child_page' && block.type !== 'child_database';
+}
+
 /** The emoji of a page's, database's or index entry's icon; null for other icons. */
 export function iconEmoji(icon: NotionIcon | undefined): string | null {
   return icon?.type === 'emoji' ? icon.emoji : null;

@@ -1,30 +1,16 @@
 import type { IndexEntry, StoredBlock } from './format';
-import { blockPayload, syncedOriginalOf } from './format';
-import { arrayOf, recordOf, stringOf } from './json-values';
+import type { PropertyNames } from '../export/property-text';
+import { propertyText } from '../export/property-text';
+import { blockPayload, hasOwnChildren } from './format';
+import { arrayOf, plainTextOf, recordOf, stringOf } from './json-values';
 import type { SnapshotReader } from './reader';
 
 /** Beyond this, a page's text is cut: search finds what a person would quote, not a whole book. */
 export const MAX_PAGE_TEXT = 200_000;
 
-function plainText(items: unknown): string {
-  return arrayOf(items)
-    .map((item) => stringOf(recordOf(item).plain_text) ?? '')
-    .join('');
-}
-
-/** The words a property shows: text, title, select names, numbers, URLs… (not relations or people). */
-function propertyText(value: unknown): string {
-  const property = recordOf(value);
-  const type = stringOf(property.type);
-  if (!type) return '';
-  const body = property[type];
-  if (type === 'title' || type === 'rich_text') return plainText(body);
-  if (type === 'select' || type === 'status') return stringOf(recordOf(body).name) ?? '';
-  if (type === 'multi_select') return arrayOf(body).map((option) => stringOf(recordOf(option).name) ?? '').join(' ');
-  if (type === 'number') return typeof body === 'number' ? String(body) : '';
-  if (type === 'url' || type === 'email' || type === 'phone_number') return stringOf(body) ?? '';
-  return '';
-}
+/** Property types whose value is words a person reads (not relations, people or dates). */
+const TEXT_PROPERTIES = new Set(['title', 'rich_text', 'select', 'status', 'multi_select', 'number', 'url', 'email', 'phone_number']);
+const NO_NAMES: PropertyNames = { userName: () => undefined, title: () => undefined };
 
 /**
  * The text a person reads on a page: its title and properties, then every block's text in order
@@ -35,23 +21,24 @@ export async function pageText(reader: SnapshotReader, entry: IndexEntry): Promi
   const lines: string[] = [entry.title];
   let length = entry.title.length;
   for (const value of Object.values(recordOf(page.properties))) {
-    const text = propertyText(value);
-    if (text && recordOf(value).type !== 'title') lines.push(text);
+    const type = stringOf(recordOf(value).type) ?? '';
+    const text = TEXT_PROPERTIES.has(type) && type !== 'title' ? propertyText(value, undefined, NO_NAMES) : '';
+    if (text) lines.push(text);
   }
 
   const visit = async (dir: string, list: StoredBlock[]): Promise<void> => {
     for (const block of list) {
       if (length > MAX_PAGE_TEXT) return;
       const body = blockPayload(block);
-      const parts = [plainText(body.rich_text), plainText(body.caption)];
-      if (block.type === 'table_row') parts.push(arrayOf(body.cells).map(plainText).join(' | '));
+      const parts = [plainTextOf(body.rich_text), plainTextOf(body.caption)];
+      if (block.type === 'table_row') parts.push(arrayOf(body.cells).map(plainTextOf).join(' | '));
       if (block.type === 'equation') parts.push(stringOf(body.expression) ?? '');
       const line = parts.filter(Boolean).join(' ');
       if (line) {
         lines.push(line);
         length += line.length;
       }
-      if (block.has_children && !syncedOriginalOf(block) && block.type !== 'child_page' && block.type !== 'child_database') {
+      if (hasOwnChildren(block)) {
         await visit(`${dir}/${block.id}`, (await reader.blockChildren(dir, block.id)) ?? []);
       }
     }

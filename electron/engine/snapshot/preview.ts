@@ -1,6 +1,6 @@
 import type { PagePreview, PreviewBlock, PreviewSpan } from '../../../shared/ipc/app-schemas';
 import type { IndexEntry, StoredBlock } from './format';
-import { blockPayload, iconEmoji, syncedOriginalOf } from './format';
+import { blockPayload, hasOwnChildren, iconEmoji } from './format';
 import { arrayOf, recordOf, stringOf } from './json-values';
 import type { SnapshotReader } from './reader';
 
@@ -55,7 +55,7 @@ export async function buildPagePreview(reader: SnapshotReader, entry: IndexEntry
         }
       }
       blocks.push(preview);
-      if (block.has_children && !syncedOriginalOf(block) && block.type !== 'child_page' && block.type !== 'child_database') {
+      if (hasOwnChildren(block)) {
         const nested = (await reader.blockChildren(dir, block.id)) ?? [];
         await visit(`${dir}/${block.id}`, nested, depth + 1);
       }
