@@ -59,6 +59,11 @@ export interface DatedRecord {
   record: CatalogRecord;
 }
 
+/** Snapshots newest first (their times are RFC 3339 UTC, so they sort as text). */
+export function newestFirst<T extends DatedRecord>(records: readonly T[]): T[] {
+  return [...records].sort((a, b) => b.snapshot.time.localeCompare(a.snapshot.time));
+}
+
 export interface PageVersion {
   /** The newest snapshot holding this version. */
   snapshotId: string;
@@ -74,9 +79,8 @@ export interface PageVersion {
  * title hold the same version and are collapsed into one.
  */
 export function pageVersions(pageId: string, records: readonly DatedRecord[]): PageVersion[] {
-  const newestFirst = [...records].sort((a, b) => b.snapshot.time.localeCompare(a.snapshot.time));
   const versions: PageVersion[] = [];
-  for (const { snapshot, record } of newestFirst) {
+  for (const { snapshot, record } of newestFirst(records)) {
     const entry = record.entries.find((candidate) => candidate.id === pageId);
     if (!entry) continue;
     const last = versions.at(-1);
@@ -87,6 +91,17 @@ export function pageVersions(pageId: string, records: readonly DatedRecord[]): P
     versions.push({ snapshotId: snapshot.id, time: snapshot.time, title: entry.title, lastEditedTime: entry.lastEditedTime, snapshotIds: [snapshot.id] });
   }
   return versions;
+}
+
+/** A page across snapshots: as the newest snapshot holding it has it, its versions, and whether the newest snapshot of all holds it. */
+export function pageHistory(pageId: string, records: readonly DatedRecord[]): { page: PageRef | null; versions: PageVersion[]; inLatest: boolean } {
+  const sorted = newestFirst(records);
+  const newestEntry = sorted.map(({ record }) => record.entries.find((entry) => entry.id === pageId)).find((entry) => entry !== undefined);
+  return {
+    page: newestEntry ? refOf(newestEntry) : null,
+    versions: pageVersions(pageId, sorted),
+    inLatest: sorted[0]?.record.entries.some((entry) => entry.id === pageId) ?? false,
+  };
 }
 
 export interface TitleMatch extends PageRef {
@@ -122,14 +137,14 @@ function foldedTitlesOf(record: CatalogRecord): string[] {
 export function searchTitles(query: string, records: readonly DatedRecord[], limit = 100): { matches: TitleMatch[]; truncated: boolean } {
   const words = searchKey(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return { matches: [], truncated: false };
-  const newestFirst = [...records].sort((a, b) => b.snapshot.time.localeCompare(a.snapshot.time));
-  const latest = new Set(newestFirst[0]?.record.entries.map((entry) => entry.id));
+  const sorted = newestFirst(records);
+  const latest = new Set(sorted[0]?.record.entries.map((entry) => entry.id));
   // Newest first, so the first time an id shows up is the newest snapshot that holds it, whatever its
   // title was there; the match keeps the newest title that matched.
   const newestHolding = new Map<string, { snapshotId: string; time: string }>();
   const holdingCount = new Map<string, number>();
   const found = new Map<string, TitleMatch>();
-  for (const { snapshot, record } of newestFirst) {
+  for (const { snapshot, record } of sorted) {
     const keys = foldedTitlesOf(record);
     for (const [position, entry] of record.entries.entries()) {
       if (!newestHolding.has(entry.id)) newestHolding.set(entry.id, { snapshotId: snapshot.id, time: snapshot.time });

@@ -1,5 +1,5 @@
 import type { DatedRecord, PageRef } from './snapshot-history';
-import { searchKey } from './snapshot-history';
+import { newestFirst, searchKey } from './snapshot-history';
 import type { TextIndex } from './text-index';
 
 /** Shorter queries would match nearly every page. */
@@ -32,13 +32,13 @@ export async function searchText(index: TextIndex, query: string, records: reado
   const words = searchKey(query).split(/\s+/).filter(Boolean);
   if (words.join(' ').length < MIN_TEXT_QUERY) return { matches: [], truncated: false, indexed: 0, notIndexed: 0 };
   const hashes = await index.matching(words);
-  const newestFirst = [...records].sort((a, b) => b.snapshot.time.localeCompare(a.snapshot.time));
-  const latestIds = new Set(newestFirst[0]?.record.entries.map((entry) => entry.id));
+  const snapshots = newestFirst(records);
+  const latestIds = new Set(snapshots[0]?.record.entries.map((entry) => entry.id));
   const found = new Map<string, TextMatch & { hash: string }>();
   let indexed = 0;
   let notIndexed = 0;
   let newestIndexed: string | undefined;
-  for (const { snapshot, record } of newestFirst) {
+  for (const { snapshot, record } of snapshots) {
     const pages = await index.pagesOf(snapshot.id);
     if (!pages) {
       notIndexed += 1;

@@ -2,7 +2,7 @@ import type { ContractHandlers } from '../../../shared/ipc/contract';
 import type { PageRef } from '../../../shared/ipc/history-schemas';
 import { CHANGES_LISTED } from '../../../shared/ipc/history-schemas';
 import { describeJobError } from '../../engine/jobs/job-errors';
-import { compareRecords, isMassDeletion, MASS_DELETION_TAG, pageVersions, searchTitles } from '../../engine/snapshot/snapshot-history';
+import { compareRecords, isMassDeletion, MASS_DELETION_TAG, pageHistory, searchTitles } from '../../engine/snapshot/snapshot-history';
 import { diffPages } from '../../engine/snapshot/page-diff';
 import { buildPagePreview } from '../../engine/snapshot/preview';
 import { searchText } from '../../engine/snapshot/text-search';
@@ -44,12 +44,7 @@ export function historyServices(library: SnapshotLibrary): HistoryHandlers {
 
     async getPageVersions({ pageId }) {
       try {
-        const records = await library.dated(await library.list());
-        const versions = pageVersions(pageId, records);
-        const newest = records.reduce<(typeof records)[number] | undefined>((best, item) => (!best || item.snapshot.time > best.snapshot.time ? item : best), undefined);
-        const latestEntry = records.flatMap((item) => item.record.entries.filter((entry) => entry.id === pageId)).at(0);
-        const page = latestEntry ? { id: latestEntry.id, object: latestEntry.object, title: versions[0]?.title ?? latestEntry.title, emoji: latestEntry.emoji, isRow: latestEntry.isRow } : null;
-        return { status: 'ok', page, versions, inLatest: newest?.record.entries.some((entry) => entry.id === pageId) ?? false };
+        return { status: 'ok', ...pageHistory(pageId, await library.dated(await library.list())) };
       } catch (error) {
         return { status: 'problem', message: describeJobError(error, 'browse').message };
       }
