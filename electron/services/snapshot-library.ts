@@ -3,13 +3,14 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import { APP_TAG } from '../engine/jobs/backup-plan';
 import { localCopyOf } from '../engine/jobs/backup-mirror';
+import { openStoredSnapshot } from '../engine/jobs/stored-snapshot';
 import type { SnapshotListEntry } from '../engine/plakar/parse';
 import type { CatalogRecord } from '../engine/snapshot/catalog';
 import { SnapshotCatalog } from '../engine/snapshot/catalog';
-import { localFirstSource, plakarSource } from '../engine/snapshot/plakar-source';
 import type { IndexEntry } from '../engine/snapshot/format';
-import { ownFilesOf, PrefetchingSource } from '../engine/snapshot/prefetch-source';
-import { SnapshotReader } from '../engine/snapshot/reader';
+import type { PrefetchingSource } from '../engine/snapshot/prefetch-source';
+import { ownFilesOf } from '../engine/snapshot/prefetch-source';
+import type { SnapshotReader } from '../engine/snapshot/reader';
 import { TextIndex } from '../engine/snapshot/text-index';
 import type { DatedRecord } from '../engine/snapshot/snapshot-history';
 import type { ServiceContext } from './service-context';
@@ -63,14 +64,9 @@ export class SnapshotLibrary {
     let cached = this.readers.get(snapshotId);
     if (!cached) {
       cached = this.context.store().then(async (store) => {
-        const fromStore = plakarSource(store, snapshotId);
-        const copy = await localCopyOf(this.context.config.dataDir, store.location, snapshotId);
-        if (copy) return SnapshotReader.open(localFirstSource(copy, fromStore));
-        const prefetching = new PrefetchingSource(store, snapshotId, fromStore);
-        this.prefetching.set(snapshotId, prefetching);
-        // What opening reads, in one command (a snapshot of another tool lacks some: then one by one).
-        await prefetching.prefetch(['content.json', 'manifest.json', 'index.json']);
-        return SnapshotReader.open(prefetching);
+        const { reader, prefetching } = await openStoredSnapshot(store, this.context.config.dataDir, snapshotId);
+        if (prefetching) this.prefetching.set(snapshotId, prefetching);
+        return reader;
       });
       cached.catch(() => this.readers.delete(snapshotId));
       this.readers.set(snapshotId, cached);

@@ -3,11 +3,10 @@ import type { PlakarStore } from '../plakar/store';
 import type { SnapshotListEntry } from '../plakar/parse';
 import type { CatalogRecord, SnapshotCatalog } from '../snapshot/catalog';
 import { catalogRecordOf } from '../snapshot/catalog';
-import { localFirstSource, plakarSource } from '../snapshot/plakar-source';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
 import { compareRecords, isMassDeletion } from '../snapshot/snapshot-history';
 import { TextIndex } from '../snapshot/text-index';
-import { localCopyOf } from './backup-mirror';
+import { openStoredSnapshot } from './stored-snapshot';
 
 /** What a backup changed since the newest snapshot of the same source, as its job reports it. */
 export type { BackupChanges };
@@ -30,11 +29,7 @@ export async function changesSincePrevious(options: {
 }): Promise<BackupChanges | undefined> {
   const newest = [...options.previous].sort((a, b) => a.time.localeCompare(b.time)).at(-1);
   if (!newest) return undefined;
-  const before = await options.catalog.load(newest.id, async () => {
-    const fromStore = plakarSource(options.store, newest.id);
-    const copy = await localCopyOf(options.workDir, options.store.location, newest.id);
-    return SnapshotReader.open(copy ? localFirstSource(copy, fromStore) : fromStore);
-  });
+  const before = await options.catalog.load(newest.id, async () => (await openStoredSnapshot(options.store, options.workDir, newest.id)).reader);
   const changes = compareRecords(before, options.crawled);
   return {
     since: newest.id,
