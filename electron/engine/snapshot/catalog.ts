@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { SnapshotSummaryFactsSchema } from '../../../shared/ipc/app-schemas';
 import { iconEmoji } from './format';
-import { replacePrivateFile } from './private-file';
+import { readJsonFile, replacePrivateFile } from './private-file';
 import type { SnapshotReader } from './reader';
 
 /**
@@ -84,12 +83,8 @@ export class SnapshotCatalog {
 
   /** The snapshot's record when this machine has it; a damaged or outdated file counts as absent. */
   async get(snapshotId: string): Promise<CatalogRecord | undefined> {
-    try {
-      const parsed = catalogRecordSchema.safeParse(JSON.parse(await readFile(this.file(snapshotId), 'utf8')));
-      return parsed.success && parsed.data.snapshotId === snapshotId ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
+    const record = await readJsonFile(this.file(snapshotId), catalogRecordSchema);
+    return record?.snapshotId === snapshotId ? record : undefined;
   }
 
   async put(record: CatalogRecord): Promise<void> {

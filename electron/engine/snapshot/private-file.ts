@@ -1,5 +1,6 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { z } from 'zod';
 
 /**
  * Replaces `file` with `contents` as one step (written aside, then renamed), private to the user
@@ -11,4 +12,14 @@ export async function replacePrivateFile(file: string, contents: string): Promis
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, contents, { mode: 0o600 });
   await rename(temporary, file);
+}
+
+/** `file` read as JSON of `schema`'s shape; undefined when it is missing, damaged or of another shape. */
+export async function readJsonFile<T>(file: string, schema: z.ZodType<T>): Promise<T | undefined> {
+  try {
+    const parsed = schema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }

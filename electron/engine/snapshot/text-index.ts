@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { appendFile, mkdir, open, readFile, stat } from 'node:fs/promises';
+import { appendFile, mkdir, open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { CatalogRecord } from './catalog';
 import { pageText } from './page-text';
-import { replacePrivateFile } from './private-file';
+import { readJsonFile, replacePrivateFile } from './private-file';
 import type { SnapshotReader } from './reader';
 import { searchKey } from './snapshot-history';
 
@@ -64,14 +64,10 @@ export class TextIndex {
   async pagesOf(snapshotId: string): Promise<Record<string, string> | undefined> {
     const kept = this.pageMaps.get(snapshotId);
     if (kept) return kept;
-    try {
-      const parsed = pageMapSchema.safeParse(JSON.parse(await readFile(this.mapFile(snapshotId), 'utf8')));
-      if (!parsed.success || parsed.data.snapshotId !== snapshotId) return undefined;
-      this.pageMaps.set(snapshotId, parsed.data.pages);
-      return parsed.data.pages;
-    } catch {
-      return undefined;
-    }
+    const map = await readJsonFile(this.mapFile(snapshotId), pageMapSchema);
+    if (map?.snapshotId !== snapshotId) return undefined;
+    this.pageMaps.set(snapshotId, map.pages);
+    return map.pages;
   }
 
   /** Indexes a snapshot from its reader: `prepare` then `commit`. */
