@@ -89,7 +89,7 @@ export class SnapshotLibrary {
   async record(snapshotId: string): Promise<CatalogRecord> {
     const kept = this.records.get(snapshotId);
     if (kept) return kept;
-    const record = (await this.catalog.get(snapshotId)) ?? (await this.opening.add(() => this.catalog.load(snapshotId, () => this.reader(snapshotId))));
+    const record = await this.catalog.load(snapshotId, () => this.opening.add(() => this.reader(snapshotId)));
     this.records.set(snapshotId, record);
     return record;
   }
