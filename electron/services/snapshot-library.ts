@@ -33,6 +33,8 @@ export class SnapshotLibrary {
   private listing: { at: number; snapshots: Promise<SnapshotListEntry[]> } | undefined;
   /** Snapshots missing from the catalog are opened a few at a time, whoever asks. */
   private readonly opening = new PQueue({ concurrency: OPEN_AT_ONCE });
+  /** Snapshots whose text was looked for on this machine (indexTextOfLocalCopies). */
+  private readonly textChecked = new Set<string>();
   readonly catalog: SnapshotCatalog;
   /** Kept in memory once searched: a second search reads only what backups added since. */
   readonly text: TextIndex;
@@ -101,6 +103,9 @@ export class SnapshotLibrary {
   async indexTextOfLocalCopies(snapshots: readonly SnapshotListEntry[]): Promise<void> {
     const store = await this.context.store();
     for (const snapshot of snapshots) {
+      // Asked once per snapshot: a newer backup indexes its own snapshot, and a snapshot never changes.
+      if (this.textChecked.has(snapshot.id)) continue;
+      this.textChecked.add(snapshot.id);
       if (await this.text.pagesOf(snapshot.id)) continue;
       if (!(await localCopyOf(this.context.config.dataDir, store.location, snapshot.id))) continue;
       await this.text.add(snapshot.id, await this.reader(snapshot.id));
