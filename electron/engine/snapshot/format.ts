@@ -7,6 +7,7 @@ import type {
   CommentObjectResponse,
   DatabaseObjectResponse,
   DataSourceObjectResponse,
+  DataSourceViewObjectResponse,
   PageObjectResponse,
   PropertyItemObjectResponse,
   UserObjectResponse,
@@ -98,6 +99,28 @@ export const databaseFileSchema = z
   .looseObject({ object: z.literal('database'), id: notionIdSchema, properties: schemaPropertiesEnvelope.optional() })
   .pipe(z.custom<DatabaseObjectResponse & { properties?: StoredSchemaProperties }>());
 export type StoredDatabase = z.infer<typeof databaseFileSchema>;
+
+/**
+ * One view as views.retrieve answered it: a tab of a database (views.json) or of a linked database
+ * placed on a page (linked_views.json). Its configuration names properties by id.
+ */
+export const storedViewSchema = z
+  .looseObject({ object: z.literal('view'), id: notionIdSchema, name: z.string(), type: z.string(), parent: parentEnvelope })
+  .pipe(z.custom<DataSourceViewObjectResponse>());
+export type StoredView = z.infer<typeof storedViewSchema>;
+
+export const VIEWS_FILE = 'views.json';
+export const LINKED_VIEWS_FILE = 'linked_views.json';
+
+/** `<database dir>/views.json`: the database's views in tab order (dashboard widgets after their dashboard). */
+export const viewsFileSchema = z.array(storedViewSchema);
+
+/**
+ * `<dir>/linked_views.json`, beside the JSON holding `child_database` blocks of linked databases: by
+ * block id (which is the linked database's id), that linked database's views in tab order.
+ */
+export const linkedViewsFileSchema = z.record(notionIdSchema, z.array(storedViewSchema));
+export type LinkedViews = z.infer<typeof linkedViewsFileSchema>;
 
 /** comments.json: the unresolved comments of a page and of the blocks stored beside it. */
 export const commentsFileSchema = z.array(
@@ -206,6 +229,10 @@ const manifestCountsSchema = z.object({
   files: z.number(),
   fileBytes: z.number(),
   comments: z.number(),
+  /** views of databases and of linked databases */
+  views: z.number(),
+  /** linked database views found in page content */
+  linkedDatabases: z.number(),
   users: z.number(),
   reusedPages: z.number(),
   apiCalls: z.number(),

@@ -5,6 +5,7 @@ import type {
   FileDescriptor,
   FullPropertyValue,
   IndexEntry,
+  LinkedViews,
   StoredBlock,
   StoredComment,
   StoredDatabase,
@@ -12,6 +13,7 @@ import type {
   StoredManifest,
   StoredPage,
   StoredUser,
+  StoredView,
 } from './format';
 import {
   blocksFileSchema,
@@ -21,11 +23,15 @@ import {
   dataSourcesFileSchema,
   filesFileSchema,
   indexFileSchema,
+  LINKED_VIEWS_FILE,
+  linkedViewsFileSchema,
   pageFileSchema,
   propertiesFileSchema,
   SNAPSHOT_FORMAT,
   storedManifestSchema,
   usersFileSchema,
+  VIEWS_FILE,
+  viewsFileSchema,
 } from './format';
 import { isRecord, plainTextOf, stringOf } from './json-values';
 import { checkNotionId, checkSnapshotName, checkSnapshotPath, parseSnapshotFile } from './untrusted';
@@ -141,6 +147,19 @@ export class SnapshotReader {
     const dataSources = await readFile(this.source, join(entry.path, 'data_sources.json'), dataSourcesFileSchema);
     // Official-connector snapshots (API 2022-06-28) have only the database's own properties.
     return { database, dataSources: dataSources ?? [{ id: database.id, properties: database.properties ?? {} }] };
+  }
+
+  /** A database's views in tab order (views.json); empty for snapshots made before views were kept. */
+  async views(entry: IndexEntry): Promise<StoredView[]> {
+    return (await readFile(this.source, join(entry.path, VIEWS_FILE), viewsFileSchema)) ?? [];
+  }
+
+  /**
+   * The views of the linked databases whose child_database blocks stand in `dir` (beside the page.json
+   * or blocks.json holding them), by block id.
+   */
+  async linkedViews(dir: string): Promise<LinkedViews> {
+    return (await readFile(this.source, join(dir, LINKED_VIEWS_FILE), linkedViewsFileSchema)) ?? {};
   }
 
   async comments(dir: string): Promise<StoredComment[]> {

@@ -1,10 +1,11 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   ContentEntry,
   FileDescriptor,
   FullPropertyValue,
   IndexEntry,
+  LinkedViews,
   SnapshotManifest,
   StoredBlock,
   StoredComment,
@@ -12,7 +13,9 @@ import type {
   StoredDataSource,
   StoredPage,
   StoredUser,
+  StoredView,
 } from './format';
+import { LINKED_VIEWS_FILE, VIEWS_FILE } from './format';
 import { normaliseNotionObject, stableStringify } from './normalise';
 
 /**
@@ -58,6 +61,20 @@ export class SnapshotWriter {
     const folded: StoredDatabase = { ...database, properties: dataSources[0]?.properties ?? {} };
     await this.writeJson(relativeDir, 'database.json', normaliseNotionObject(folded));
     await this.writeJson(relativeDir, 'data_sources.json', normaliseNotionObject(dataSources));
+  }
+
+  /** views.json: a database's views in tab order. */
+  async writeViews(relativeDir: string, views: readonly StoredView[]): Promise<void> {
+    await this.writeJson(relativeDir, VIEWS_FILE, normaliseNotionObject(views));
+  }
+
+  /** linked_views.json: the views of the linked databases whose blocks stand in this directory. */
+  async writeLinkedViews(relativeDir: string, views: LinkedViews): Promise<void> {
+    await this.writeJson(relativeDir, LINKED_VIEWS_FILE, normaliseNotionObject(views));
+  }
+
+  async removeFile(relativeDir: string, name: string): Promise<void> {
+    await rm(this.absolute(relativeDir, name), { force: true });
   }
 
   async writeComments(relativeDir: string, comments: readonly StoredComment[]): Promise<void> {
