@@ -1,7 +1,12 @@
 import type { WorkspaceFixture } from './fixture-types';
 
-export type ApiVersion = '2025-09-03' | '2026-03-11';
-export const SUPPORTED_VERSIONS: readonly ApiVersion[] = ['2025-09-03', '2026-03-11'];
+export type ApiVersion = '2025-09-03' | '2026-03-11' | '2026-12-01';
+export const SUPPORTED_VERSIONS: readonly ApiVersion[] = ['2025-09-03', '2026-03-11', '2026-12-01'];
+
+/** The request's version is `min` or later (versions are ISO dates, so they compare as strings). */
+export function atLeast(version: ApiVersion, min: ApiVersion): boolean {
+  return version >= min;
+}
 
 export interface RateLimitConfig {
   /** average rate refilled into each token's bucket */

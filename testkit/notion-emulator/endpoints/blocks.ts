@@ -11,6 +11,7 @@ import { listEnvelope, readPageRequest, sliceList } from '../pagination';
 import { effectiveChildren, renderBlockById } from '../render/objects';
 import type { InsertPosition } from '../store';
 import { touch } from '../store';
+import { atLeast } from '../types';
 import type { Blockish } from './shared';
 import { ARCHIVED_EDIT_MESSAGE, bumpContainingPage, inputContext, pathId, trashFlagOfEdit, visibleBlockish } from './shared';
 
@@ -73,7 +74,7 @@ function insertPosition(ctx: HandlerContext, children: readonly string[]): Inser
     throw bodyValidationError('body.after should be not present when body.position is given; use only `position`.');
   }
   if (body['after'] !== undefined) {
-    if (ctx.version === '2026-03-11') {
+    if (atLeast(ctx.version, '2026-03-11')) {
       throw bodyValidationError('body.after should be not present: API version 2026-03-11 replaced `after` with `position`.');
     }
     const after = expectId(body['after'], 'body.after');

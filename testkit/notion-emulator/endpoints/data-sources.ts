@@ -8,10 +8,11 @@ import { normalizeRichText } from '../input/rich-text';
 import { updateSchema } from '../input/schema';
 import { listEnvelope, readPageRequest, sliceList } from '../pagination';
 import { renderDataSource, renderPage } from '../render/objects';
+import { filterPropertyIds, listedPropertyIds } from '../render/properties';
 import { touch } from '../store';
 import { newDataSource } from './databases';
 import { compileFilter, compileSorts } from './query-filter';
-import { ARCHIVED_EDIT_MESSAGE, inputContext, parseFilterProperties, pathId, readTrashFlag, trashFlagOfEdit, visibleDatabase, visibleDataSource } from './shared';
+import { ARCHIVED_EDIT_MESSAGE, inputContext, pathId, readTrashFlag, trashFlagOfEdit, visibleDatabase, visibleDataSource } from './shared';
 
 function retrieveDataSource(ctx: HandlerContext): unknown {
   requireCapability(ctx.token, 'readContent');
@@ -80,11 +81,11 @@ function queryDataSource(ctx: HandlerContext): unknown {
   if (compare) rows = rows.map((page, index) => ({ page, index })).sort((a, b) => compare(a.page, b.page) || a.index - b.index).map((entry) => entry.page);
   const cap = ctx.env.queryRowCap();
   const slice = sliceList(rows.slice(0, cap), request);
-  const only = parseFilterProperties(ctx);
+  const requested = filterPropertyIds(ctx.query, Object.entries(dataSource.properties).map(([name, schema]) => ({ name, schema })));
   const extra = rows.length > cap && !slice.has_more
     ? { request_status: { type: 'incomplete', incomplete_reason: 'query_result_limit_reached' } }
     : {};
-  return listEnvelope('page_or_data_source', { ...slice, results: slice.results.map((page) => renderPage(page, ctx, only)) }, extra);
+  return listEnvelope('page_or_data_source', { ...slice, results: slice.results.map((page) => renderPage(page, ctx, listedPropertyIds(page, ctx, requested))) }, extra);
 }
 
 function listTemplates(ctx: HandlerContext): unknown {

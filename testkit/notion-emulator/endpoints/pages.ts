@@ -8,6 +8,7 @@ import { coverInput, iconInput } from '../input/files';
 import { parsePageProperties, syncDualRelations } from '../input/properties';
 import { materializeBlocks, parseBlockChildren } from '../input/blocks';
 import { renderPage } from '../render/objects';
+import { filterPropertyIds, propertyEntries } from '../render/properties';
 import type { InsertPosition } from '../store';
 import { touch } from '../store';
 import {
@@ -147,7 +148,7 @@ function createPage(ctx: HandlerContext): unknown {
 function retrievePage(ctx: HandlerContext): unknown {
   requireCapability(ctx.token, 'readContent');
   const page = visiblePage(ctx, pathId(ctx, 'page_id'));
-  return renderPage(page, ctx, parseFilterProperties(ctx));
+  return renderPage(page, ctx, filterPropertyIds(ctx.query, propertyEntries(page, ctx)));
 }
 
 /** Applies pages.update fields to a page; shared with the admin editPage helper. */

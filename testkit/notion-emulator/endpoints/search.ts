@@ -1,11 +1,12 @@
 import { canSee, requireCapability } from '../auth';
 import type { HandlerContext, RouteDef } from '../context';
-import { bodyValidationError } from '../errors';
+import { bodyValidationError, validationError } from '../errors';
 import type { FixtureDataSource, FixturePage } from '../fixture-types';
 import { expectRecord } from '../input/common';
 import { listEnvelope, readPageRequest, sliceList } from '../pagination';
 import { plainText, titleOfPage } from '../render/common';
 import { renderDataSource, renderPage } from '../render/objects';
+import { listedPropertyIds } from '../render/properties';
 
 type Hit = { kind: 'page'; record: FixturePage; title: string } | { kind: 'data_source'; record: FixtureDataSource; title: string };
 
@@ -37,10 +38,15 @@ function readSort(ctx: HandlerContext): 'ascending' | 'descending' {
 
 /**
  * POST /v1/search: visible pages and data sources whose title contains the query, by last_edited_time.
+ * From 2026-12-01 pages show their title property only.
  * Ids given to `omitFromSearch` never appear (Notion's search is not exhaustive).
  */
 function search(ctx: HandlerContext): unknown {
   requireCapability(ctx.token, 'readContent');
+  if (ctx.query.has('filter_properties')) {
+    // SDK 5.26's search sends no query parameters; stricter than documented (the 2026-12-01 guide mentions it for lists).
+    throw validationError('query.filter_properties should be not present: search takes no query parameters.');
+  }
   const filter = readFilter(ctx);
   const direction = readSort(ctx);
   const request = readPageRequest('body', ctx.body['page_size'], ctx.body['start_cursor']);
@@ -65,7 +71,7 @@ function search(ctx: HandlerContext): unknown {
   const sign = direction === 'ascending' ? 1 : -1;
   matching.sort((a, b) => sign * a.record.lastEditedTime.localeCompare(b.record.lastEditedTime) || a.record.id.localeCompare(b.record.id));
   const slice = sliceList(matching, request);
-  const results = slice.results.map((hit) => (hit.kind === 'page' ? renderPage(hit.record, ctx) : renderDataSource(hit.record, ctx)));
+  const results = slice.results.map((hit) => (hit.kind === 'page' ? renderPage(hit.record, ctx, listedPropertyIds(hit.record, ctx, undefined)) : renderDataSource(hit.record, ctx)));
   return listEnvelope('page_or_data_source', { ...slice, results });
 }
 

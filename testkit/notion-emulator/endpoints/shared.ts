@@ -6,6 +6,7 @@ import type { FixtureBlock, FixtureDatabase, FixtureDataSource, FixturePage } fr
 import { normalizeId } from '../ids';
 import type { InputContext } from '../input/common';
 import { touch } from '../store';
+import { atLeast } from '../types';
 
 export const ARCHIVED_EDIT_MESSAGE = "Can't edit block that is archived. You must unarchive the block before editing.";
 
@@ -61,7 +62,7 @@ export function visibleBlockish(ctx: HandlerContext, id: string): Blockish {
  */
 export function readTrashFlag(ctx: HandlerContext): boolean | undefined {
   const { body } = ctx;
-  if (body['archived'] !== undefined && ctx.version === '2026-03-11') {
+  if (body['archived'] !== undefined && atLeast(ctx.version, '2026-03-11')) {
     throw bodyValidationError('body.archived should be not present: API version 2026-03-11 replaced `archived` with `in_trash`.');
   }
   const value = body['in_trash'] ?? body['archived'];

@@ -1,6 +1,8 @@
 import { roundIsoDownToMinute } from '../clock';
 import type { RenderContext } from '../context';
+import { validationError } from '../errors';
 import type { FixturePage, JsonObject, RichTextItem, SchemaProperty } from '../fixture-types';
+import { atLeast } from '../types';
 import { partialUser, withSignedFiles } from './common';
 import { renderUser } from './users';
 
@@ -112,11 +114,42 @@ export function capMentions(items: RichTextItem[], cap: number): RichTextItem[] 
   return out;
 }
 
-/** `properties` of a page object, with Notion's 25-reference cap applied. */
+function isPropertyId(entry: PropertyEntry, id: string): boolean {
+  return entry.schema.id === id || safeDecode(entry.schema.id) === id;
+}
+
+/**
+ * `filter_properties` of a request, as SDK 5.26 sends them: one `filter_properties=<id>` query parameter
+ * per property id (`Client.buildRequestUrl` repeats the key for an array). Names are not ids and are
+ * refused like any unknown id (stricter than documented: Notion documents ids, and says nothing of
+ * unknown ones). Undefined when none are given.
+ */
+export function filterPropertyIds(query: URLSearchParams, entries: readonly PropertyEntry[]): Set<string> | undefined {
+  const requested = query.getAll('filter_properties');
+  if (requested.length === 0) return undefined;
+  for (const id of requested) {
+    if (!entries.some((entry) => isPropertyId(entry, id))) {
+      throw validationError(`query.filter_properties: ${JSON.stringify(id)} is not the id of a property here.`);
+    }
+  }
+  return new Set(requested);
+}
+
+/**
+ * The properties a page shows in a list (search, data-source query). From API version 2026-12-01 a list
+ * shows only the title unless `filter_properties` names others (Upgrade guide 2026-12-01); before, all.
+ */
+export function listedPropertyIds(page: FixturePage, ctx: RenderContext, requested: Set<string> | undefined): Set<string> | undefined {
+  if (requested || !atLeast(ctx.version, '2026-12-01')) return requested;
+  const title = propertyEntries(page, ctx).find((entry) => entry.schema.type === 'title');
+  return new Set(title ? [title.schema.id] : []);
+}
+
+/** `properties` of a page object, with Notion's 25-reference cap applied; `only`: property ids to keep. */
 export function renderPageProperties(page: FixturePage, ctx: RenderContext, only?: Set<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const entry of propertyEntries(page, ctx)) {
-    if (only && !only.has(entry.schema.id) && !only.has(safeDecode(entry.schema.id)) && !only.has(entry.name)) continue;
+    if (only && !only.has(entry.schema.id) && !only.has(safeDecode(entry.schema.id))) continue;
     const type = entry.schema.type;
     let value = rawPropertyValue(page, entry, ctx, REFERENCE_CAP);
     const rendered: Record<string, unknown> = { id: entry.schema.id, type };
