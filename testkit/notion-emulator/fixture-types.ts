@@ -196,6 +196,8 @@ export interface WorkspaceFixture {
     maxFileUploadSizeBytes: number;
     /** the person who edits content through admin helpers (editPage, appendBlocks, ...) */
     ownerUserId: string;
+    /** the workspace's custom emojis (GET /v1/custom_emojis); none when absent */
+    customEmojis?: FixtureCustomEmoji[];
   };
   users: FixtureUser[];
   tokens: FixtureToken[];
@@ -208,4 +210,11 @@ export interface WorkspaceFixture {
   fileUploads?: FixtureFileUpload[];
   /** ids search never returns (Notion search is not exhaustive) */
   searchOmitted?: string[];
+}
+
+/** A workspace custom emoji, as GET /v1/custom_emojis lists it (`name` without colons). */
+export interface FixtureCustomEmoji {
+  id: string;
+  name: string;
+  url: string;
 }

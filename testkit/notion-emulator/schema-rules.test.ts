@@ -114,3 +114,53 @@ describe('dataSources.create and update', () => {
     await updateSchema(source, { Notes: { name: 'Remarks' } });
   });
 });
+
+describe('status properties', () => {
+  const schemaOf = async (dataSourceId: string) =>
+    (await client.dataSources.retrieve({ data_source_id: dataSourceId })) as unknown as { properties: Record<string, Record<string, unknown>> };
+  type StatusConfig = { options: { id: string; name: string }[]; groups: { name: string; color: string; option_ids: string[] }[] };
+
+  it('puts custom options in "To-do" of the three groups; without options keeps the defaults', async () => {
+    const id = await newDataSource({ Name: { title: {} }, Stage: { status: { options: [{ name: 'Idea' }, { name: 'Shipped', color: 'green' }] } }, Plain: { status: {} } });
+    const schema = await schemaOf(id);
+    const stage = schema.properties['Stage']?.['status'] as StatusConfig;
+    expect(stage.options.map((option) => option.name)).toEqual(['Idea', 'Shipped']);
+    expect(stage.groups.map(({ name, color }) => [name, color])).toEqual([['To-do', 'gray'], ['In progress', 'blue'], ['Complete', 'green']]);
+    expect(stage.groups.map((group) => group.option_ids)).toEqual([stage.options.map((option) => option.id), [], []]);
+    const plain = schema.properties['Plain']?.['status'] as StatusConfig;
+    expect(plain.options.map((option) => option.name)).toEqual(['Not started', 'In progress', 'Done']);
+    expect(plain.groups.map((group) => group.option_ids)).toEqual(plain.options.map((option) => [option.id]));
+  });
+
+  it('refuses groups in a request: the API has no way to set them', async () => {
+    await expectRefused(
+      createDatabase({ Name: { title: {} }, Stage: { status: { options: [{ name: 'Idea' }], groups: [{ name: 'To-do', option_ids: [] }] } } }),
+      'body.initial_data_source.properties.Stage.status.groups should be not present',
+    );
+  });
+
+  it('cannot rename an existing status property or change its options; a new one can be added', async () => {
+    const id = await newDataSource({ Name: { title: {} }, Stage: { status: { options: [{ name: 'Idea' }] } } });
+    await expectRefused(updateSchema(id, { Stage: { status: { options: [{ name: 'Idea' }, { name: 'Later' }] } } }), 'the options of a status property cannot be updated');
+    await expectRefused(updateSchema(id, { Stage: { name: 'Phase' } }), 'the name of a status property cannot be updated');
+    await updateSchema(id, { Stage: { status: {} }, Other: { status: { options: [{ name: 'Open' }] } } });
+    const schema = await schemaOf(id);
+    expect((schema.properties['Stage']?.['status'] as StatusConfig).options.map((option) => option.name)).toEqual(['Idea']);
+    expect((schema.properties['Other']?.['status'] as StatusConfig).groups[0]?.option_ids).toHaveLength(1);
+  });
+});
+
+describe('verification properties', () => {
+  it('can be created (empty config only); its values stay unverified and cannot be set outside a wiki', async () => {
+    await expectRefused(createDatabase({ Name: { title: {} }, Check: { verification: { state: 'verified' } } }), 'Check.verification should be an empty object');
+    const id = await newDataSource({ Name: { title: {} }, Check: { verification: {} } });
+    const schema = (await client.dataSources.retrieve({ data_source_id: id })) as unknown as { properties: Record<string, { type: string }> };
+    expect(schema.properties['Check']?.type).toBe('verification');
+    const row = await client.pages.create({ parent: { data_source_id: id }, properties: { Name: { title: richTextOf('Row') } } });
+    expect(row).toMatchObject({ properties: { Check: { type: 'verification', verification: { state: 'unverified', date: null, verified_by: null } } } });
+    await expectRefused(
+      client.pages.update({ page_id: row.id, properties: { Check: { verification: { state: 'verified' } } } as never }),
+      'verification can only be set on pages of a wiki',
+    );
+  });
+});

@@ -2,6 +2,7 @@ import type { RouteDef } from '../context';
 import { unsupportedRequest } from '../errors';
 import { blockRoutes } from './blocks';
 import { commentRoutes } from './comments';
+import { customEmojiRoutes } from './custom-emojis';
 import { databaseRoutes } from './databases';
 import { dataSourceRoutes } from './data-sources';
 import { fileUploadRoutes } from './file-uploads';
@@ -21,7 +22,7 @@ const unsupportedRoutes: RouteDef[] = [
   { method: 'PATCH', template: '/v1/pages/{id}/markdown', handler: notEmulated },
   { method: 'PATCH', template: '/v1/comments/{id}', handler: notEmulated },
   { method: 'DELETE', template: '/v1/comments/{id}', handler: notEmulated },
-  { method: 'GET', template: '/v1/custom_emojis', handler: notEmulated },
+  ...customEmojiRoutes,
   { method: 'GET', template: '/v1/views', handler: notEmulated },
   { method: 'POST', template: '/v1/views', handler: notEmulated },
   { method: 'POST', template: '/v1/blocks/meeting_notes', handler: notEmulated },

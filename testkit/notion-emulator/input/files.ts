@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import { bodyValidationError, validationError } from '../errors';
 import { FileSigner } from '../files';
+import { normalizeId } from '../ids';
 import type { FileValue, FixtureFileUpload, HostedFileRef, IconValue } from '../fixture-types';
 import type { InputContext } from './common';
 import type { AttachSlot } from './file-types';
@@ -104,6 +105,24 @@ function hostedFileIdFromUrl(url: string, ctx: InputContext): string | null {
   }
 }
 
+/**
+ * A custom emoji icon names an emoji of this workspace (GET /v1/custom_emojis) and is stored with the
+ * workspace's name and url. `name` and `url` are optional in SDK 5.26's CustomEmojiPageIconRequest; when
+ * given they must be the emoji's own (stricter than documented).
+ */
+function workspaceCustomEmoji(value: unknown, path: string, ctx: InputContext): { id: string; name: string; url: string } {
+  const emoji = expectRecord(value, path);
+  const id = expectId(emoji['id'], `${path}.id`);
+  const known = (ctx.store.workspace.customEmojis ?? []).find((candidate) => normalizeId(candidate.id) === id);
+  if (!known) throw validationError(`${path}.id: ${id} is not a custom emoji of this workspace.`);
+  for (const key of ['name', 'url'] as const) {
+    if (emoji[key] !== undefined && emoji[key] !== known[key]) {
+      throw validationError(`${path}.${key} should be \`${known[key]}\` (the workspace's custom emoji ${id}), instead was \`${JSON.stringify(emoji[key])}\`.`);
+    }
+  }
+  return { id: known.id, name: known.name, url: known.url };
+}
+
 export function iconInput(value: unknown, path: string, ctx: InputContext): IconValue | null {
   if (value === null) return null;
   const icon = expectRecord(value, path);
@@ -115,13 +134,8 @@ export function iconInput(value: unknown, path: string, ctx: InputContext): Icon
       return { type: 'external', external: { url: externalUrl(icon['external'], `${path}.external`) } };
     case 'file_upload':
       return { type: 'file', file: attachUpload(expectRecord(icon['file_upload'], `${path}.file_upload`)['id'], `${path}.file_upload.id`, ctx, 'image') };
-    case 'custom_emoji': {
-      const emoji = expectRecord(icon['custom_emoji'], `${path}.custom_emoji`);
-      const id = expectId(emoji['id'], `${path}.custom_emoji.id`);
-      const name = typeof emoji['name'] === 'string' ? emoji['name'] : 'emoji';
-      const url = typeof emoji['url'] === 'string' ? emoji['url'] : `https://www.notion.so/emoji/${id}`;
-      return { type: 'custom_emoji', custom_emoji: { id, name, url } };
-    }
+    case 'custom_emoji':
+      return { type: 'custom_emoji', custom_emoji: workspaceCustomEmoji(icon['custom_emoji'], `${path}.custom_emoji`, ctx) };
     case 'icon': {
       const noticon = expectRecord(icon['icon'], `${path}.icon`);
       return { type: 'icon', icon: { name: expectString(noticon['name'], `${path}.icon.name`), color: typeof noticon['color'] === 'string' ? noticon['color'] : 'gray' } };

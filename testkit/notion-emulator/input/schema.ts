@@ -51,17 +51,31 @@ function options(raw: unknown, ctx: InputContext, salt: string, path?: string): 
   });
 }
 
-function defaultStatus(ctx: InputContext, salt: string): JsonObject {
-  const opts = options([{ name: 'Not started' }, { name: 'In progress', color: 'blue' }, { name: 'Done', color: 'green' }], ctx, salt);
-  const [todo, doing, done] = opts;
-  return {
-    options: opts,
-    groups: [
-      { id: propertyIdFromSeed(`${salt}:g1`), name: 'To-do', color: 'gray', option_ids: todo ? [todo.id] : [] },
-      { id: propertyIdFromSeed(`${salt}:g2`), name: 'In progress', color: 'blue', option_ids: doing ? [doing.id] : [] },
-      { id: propertyIdFromSeed(`${salt}:g3`), name: 'Complete', color: 'green', option_ids: done ? [done.id] : [] },
-    ],
-  };
+/** Notion's three status groups; `todo`, `doing` and `done` are the option ids placed in each. */
+function statusGroups(salt: string, todo: string[], doing: string[], done: string[]): JsonObject[] {
+  return [
+    { id: propertyIdFromSeed(`${salt}:g1`), name: 'To-do', color: 'gray', option_ids: todo },
+    { id: propertyIdFromSeed(`${salt}:g2`), name: 'In progress', color: 'blue', option_ids: doing },
+    { id: propertyIdFromSeed(`${salt}:g3`), name: 'Complete', color: 'green', option_ids: done },
+  ];
+}
+
+/**
+ * A new status property. Without options: Notion's defaults (Not started / In progress / Done, one per
+ * group). With options (SDK 5.26's StatusPropertyConfigRequest has `options` and no `groups`): the three
+ * groups, every given option in "To-do" — our model of Notion, the placement is unverified.
+ */
+function statusConfig(config: JsonObject, ctx: InputContext, salt: string, path: string): JsonObject {
+  if (config['groups'] !== undefined) {
+    throw bodyValidationError(`${path}.status.groups should be not present: status groups cannot be set through the API.`);
+  }
+  if (!Array.isArray(config['options'])) {
+    const opts = options([{ name: 'Not started' }, { name: 'In progress', color: 'blue' }, { name: 'Done', color: 'green' }], ctx, salt);
+    const [todo, doing, done] = opts.map((option) => [option.id]);
+    return { options: opts, groups: statusGroups(salt, todo ?? [], doing ?? [], done ?? []) };
+  }
+  const opts = options(config['options'], ctx, salt, `${path}.status.options`);
+  return { options: opts, groups: statusGroups(salt, opts.map((option) => option.id), [], []) };
 }
 
 function findProperty(properties: Record<string, SchemaProperty>, key: unknown): [string, SchemaProperty] | undefined {
@@ -136,9 +150,13 @@ function schemaProperty(name: string, raw: unknown, scope: SchemaScope, path: st
       normalized = { options: options(config['options'], scope.ctx, salt, `${path}.${type}.options`) };
       break;
     case 'status':
-      normalized = Array.isArray(config['options'])
-        ? { options: options(config['options'], scope.ctx, salt, `${path}.status.options`), groups: [] }
-        : defaultStatus(scope.ctx, salt);
+      normalized = statusConfig(config, scope.ctx, salt, path);
+      break;
+    case 'verification':
+      // Creatable (SDK 5.26's VerificationPropertyConfigurationRequest is an empty object); its values stay
+      // unverified, as only wiki pages can be verified (see input/properties.ts).
+      if (Object.keys(config).length > 0) throw bodyValidationError(`${path}.verification should be an empty object.`);
+      normalized = {};
       break;
     case 'relation':
       normalized = relationConfig(config, name, id, scope, path);
@@ -196,7 +214,10 @@ export function updateSchema(raw: unknown, dataSource: FixtureDataSource, ctx: I
     const newName = typeof specRecord['name'] === 'string' ? specRecord['name'] : (existing?.[0] ?? key);
     if (newName !== existing?.[0] && next[newName] !== undefined) throw validationError(`A property named ${newName} already exists.`);
     const hasType = variantOf(specRecord, SCHEMA_TYPES) !== undefined;
-    const property = existing && !hasType ? { ...existing[1] } : schemaProperty(newName, specRecord, scope, path, existing?.[1].id);
+    if (existing?.[1].type === 'status') refuseStatusChange(existing[0], specRecord, newName, path);
+    // An existing status property given `status: {}` keeps its options and groups.
+    const keep = existing && (!hasType || (existing[1].type === 'status' && specRecord['status'] !== undefined));
+    const property = existing && keep ? { ...existing[1] } : schemaProperty(newName, specRecord, scope, path, existing?.[1].id);
     if (existing) {
       replaceKeepingOrder(next, existing[0], newName, property);
     } else {
@@ -205,6 +226,19 @@ export function updateSchema(raw: unknown, dataSource: FixtureDataSource, ctx: I
   }
   requireOneTitle(next);
   return next;
+}
+
+/**
+ * "It's not possible to update the name or options values of a status property via the API" (Update data
+ * source properties): an existing status property keeps its name and options. Read strictly: a rename, or
+ * any `status` object other than `{}`, is refused; changing its type or description is not.
+ */
+function refuseStatusChange(name: string, spec: JsonObject, newName: string, path: string): void {
+  if (newName !== name) throw validationError(`${path}.name: the name of a status property cannot be updated through the API.`);
+  const status = spec['status'];
+  if (status !== undefined && (typeof status !== 'object' || status === null || Object.keys(status).length > 0)) {
+    throw validationError(`${path}.status: the options of a status property cannot be updated through the API.`);
+  }
 }
 
 /** Renames/replaces an entry in place so property order (display order) is kept. */
