@@ -119,6 +119,13 @@ export interface FixtureDatabase extends Timestamps {
   inTrash?: boolean;
   isLocked?: boolean;
   publicUrl?: string | null;
+  /**
+   * a linked database: a `child_database` block on its page showing views of data sources that live
+   * elsewhere; it has no data sources of its own and `databases.retrieve` answers 404 for it
+   */
+  linked?: boolean;
+  /** ids of the database's view tabs in tab order (dashboard widgets are listed in their dashboard) */
+  viewIds?: string[];
 }
 
 /** Data-source schema entry; `config` is the `<type>` object Notion returns (relation/rollup store ids). */
@@ -138,6 +145,29 @@ export interface FixtureDataSource extends Timestamps {
   /** by property name, in display order */
   properties: Record<string, SchemaProperty>;
   inTrash?: boolean;
+}
+
+export const VIEW_TYPES = ['table', 'board', 'list', 'calendar', 'timeline', 'gallery', 'form', 'chart', 'map', 'dashboard'] as const;
+export type ViewType = (typeof VIEW_TYPES)[number];
+
+/**
+ * A database view (Views API). Filter, sorts, quick filters and configuration are stored as sent
+ * (request shapes, properties named by id); names are resolved when rendered. A dashboard has
+ * `dataSourceId: null` and `configuration: {type:"dashboard", rows:[{id, widgets:[{id, view_id}]}]}`;
+ * its widgets are views with `dashboardViewId`.
+ */
+export interface FixtureView extends Timestamps {
+  id: string;
+  databaseId: string;
+  dataSourceId: string | null;
+  name: string;
+  type: ViewType;
+  filter: JsonObject | null;
+  sorts: JsonObject[] | null;
+  quickFilters: JsonObject | null;
+  configuration: JsonObject | null;
+  /** set on a widget inside a dashboard view */
+  dashboardViewId?: string;
 }
 
 export interface FixtureComment {
@@ -208,6 +238,8 @@ export interface WorkspaceFixture {
   comments: FixtureComment[];
   files: FixtureFile[];
   fileUploads?: FixtureFileUpload[];
+  /** database views; a database loaded without any gets a default table view */
+  views?: FixtureView[];
   /** ids search never returns (Notion search is not exhaustive) */
   searchOmitted?: string[];
 }

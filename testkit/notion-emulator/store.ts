@@ -8,10 +8,12 @@ import type {
   FixturePage,
   FixtureToken,
   FixtureUser,
+  FixtureView,
   Timestamps,
   WorkspaceFixture,
 } from './fixture-types';
 import { WORKSPACE_FIXTURE_FORMAT } from './fixture-types';
+import { ensureDatabaseViews } from './store-views';
 
 /** Where a block lives: directly in a page's content or under another block. */
 export interface ContainerRef {
@@ -32,6 +34,8 @@ export class Store {
   readonly databases = new Map<string, FixtureDatabase>();
   readonly dataSources = new Map<string, FixtureDataSource>();
   readonly comments = new Map<string, FixtureComment>();
+  /** database views; tab order lives in each database's `viewIds` */
+  readonly views = new Map<string, FixtureView>();
   readonly files = new Map<string, FixtureFile>();
   /** bytes of files created through the File Upload API (dumped as base64) */
   readonly uploadedBytes = new Map<string, Buffer>();
@@ -65,10 +69,12 @@ export class Store {
     for (const database of fixture.databases) this.databases.set(database.id, database);
     for (const dataSource of fixture.dataSources) this.dataSources.set(dataSource.id, dataSource);
     for (const comment of fixture.comments) this.comments.set(comment.id, comment);
+    for (const view of fixture.views ?? []) this.views.set(view.id, view);
     for (const file of fixture.files) this.files.set(file.id, file);
     for (const upload of fixture.fileUploads ?? []) this.uploads.set(upload.id, upload);
     for (const id of fixture.searchOmitted ?? []) this.searchOmitted.add(id);
     this.indexStructure();
+    ensureDatabaseViews(this);
   }
 
   dump(): WorkspaceFixture {
@@ -88,6 +94,7 @@ export class Store {
       comments: [...this.comments.values()],
       files,
       fileUploads: [...this.uploads.values()],
+      views: [...this.views.values()],
       searchOmitted: [...this.searchOmitted],
     });
   }
@@ -101,6 +108,7 @@ export class Store {
       this.databases,
       this.dataSources,
       this.comments,
+      this.views,
       this.files,
       this.uploadedBytes,
       this.uploads,
@@ -174,6 +182,8 @@ export class Store {
     if (database) return parentRefId(database.parent);
     const dataSource = this.dataSources.get(id);
     if (dataSource) return dataSource.databaseId;
+    const view = this.views.get(id);
+    if (view) return view.databaseId;
     return null;
   }
 

@@ -9,6 +9,7 @@ import { normalizeRichText } from '../input/rich-text';
 import { buildSchema } from '../input/schema';
 import { renderDatabase } from '../render/objects';
 import { touch } from '../store';
+import { defaultView } from '../store-views';
 import { ARCHIVED_EDIT_MESSAGE, bumpContainingPage, inputContext, pathId, trashFlagOfEdit, visibleDatabase, visiblePage } from './shared';
 
 function databaseParent(ctx: HandlerContext, raw: unknown): DatabaseParent {
@@ -77,8 +78,12 @@ function createDatabase(ctx: HandlerContext): unknown {
   const dataSource = newDataSource(ictx, database.id, structuredClone(title), initial['properties'], 'body.initial_data_source.properties');
   commitEffects(ictx);
   database.dataSourceIds.push(dataSource.id);
+  // Notion gives every new database one table view over its initial data source (Working with views).
+  const view = defaultView(database, dataSource, ctx.env.ids.uuid(), database);
+  database.viewIds = [view.id];
   ctx.store.databases.set(database.id, database);
   ctx.store.dataSources.set(dataSource.id, dataSource);
+  ctx.store.views.set(view.id, view);
   if (parent.type === 'page_id') {
     ctx.store.insertChildren(parent.page_id, [database.id], { type: 'end' });
     bumpContainingPage(ictx, parent.page_id);

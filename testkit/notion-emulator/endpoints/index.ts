@@ -10,6 +10,7 @@ import { pagePropertyRoutes } from './page-properties';
 import { pageRoutes } from './pages';
 import { searchRoutes } from './search';
 import { userRoutes } from './users';
+import { viewRoutes } from './views';
 
 const notEmulated = (): never => {
   throw unsupportedRequest('This endpoint exists in the Notion API but is not implemented by the Notion emulator.');
@@ -23,8 +24,9 @@ const unsupportedRoutes: RouteDef[] = [
   { method: 'PATCH', template: '/v1/comments/{id}', handler: notEmulated },
   { method: 'DELETE', template: '/v1/comments/{id}', handler: notEmulated },
   ...customEmojiRoutes,
-  { method: 'GET', template: '/v1/views', handler: notEmulated },
-  { method: 'POST', template: '/v1/views', handler: notEmulated },
+  { method: 'POST', template: '/v1/views/{id}/queries', handler: notEmulated },
+  { method: 'GET', template: '/v1/views/{id}/queries/{query_id}', handler: notEmulated },
+  { method: 'DELETE', template: '/v1/views/{id}/queries/{query_id}', handler: notEmulated },
   { method: 'POST', template: '/v1/blocks/meeting_notes', handler: notEmulated },
   { method: 'POST', template: '/v1/blocks/meeting_notes/query', handler: notEmulated },
 ];
@@ -40,4 +42,5 @@ export const allRoutes: RouteDef[] = [
   ...commentRoutes,
   ...userRoutes,
   ...fileUploadRoutes,
+  ...viewRoutes,
 ];

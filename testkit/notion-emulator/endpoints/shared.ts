@@ -31,8 +31,10 @@ export function visiblePage(ctx: HandlerContext, id: string): FixturePage {
   return visible(ctx, 'page', id, ctx.store.pages.get(id));
 }
 
+/** A database the token can see; a linked database is not one (Notion answers 404 for it, as for a missing one). */
 export function visibleDatabase(ctx: HandlerContext, id: string): FixtureDatabase {
-  return visible(ctx, 'database', id, ctx.store.databases.get(id));
+  const database = ctx.store.databases.get(id);
+  return visible(ctx, 'database', id, database?.linked ? undefined : database);
 }
 
 export function visibleDataSource(ctx: HandlerContext, id: string): FixtureDataSource {

@@ -6,9 +6,11 @@ import type {
   FixtureDatabase,
   FixtureDataSource,
   FixturePage,
+  FixtureView,
   JsonObject,
   SchemaProperty,
 } from '../fixture-types';
+import { compactId } from '../ids';
 import {
   notionUrl,
   partialUser,
@@ -20,6 +22,7 @@ import {
   withSignedFiles,
 } from './common';
 import { renderPageProperties } from './properties';
+import { renderViewConfiguration } from './view-config';
 
 export function renderPage(page: FixturePage, ctx: RenderContext, onlyProperties?: Set<string>): Record<string, unknown> {
   const trash = trashFields(page.inTrash, ctx, page.id);
@@ -224,5 +227,30 @@ export function renderComment(comment: FixtureComment, ctx: RenderContext): Reco
     },
   };
   if (comment.attachments?.length) rendered['attachments'] = withSignedFiles(comment.attachments, ctx);
+  return rendered;
+}
+
+/** `{object:"view", id, parent, type}`: what views.delete answers. */
+export function renderPartialView(view: FixtureView): Record<string, unknown> {
+  return { object: 'view', id: view.id, parent: { type: 'database_id', database_id: view.databaseId }, type: view.type };
+}
+
+export function renderView(view: FixtureView, ctx: RenderContext): Record<string, unknown> {
+  const dataSource = view.dataSourceId ? ctx.store.dataSources.get(view.dataSourceId) : undefined;
+  const rendered: Record<string, unknown> = {
+    ...renderPartialView(view),
+    name: view.name,
+    created_time: timestampFields(view)['created_time'],
+    last_edited_time: timestampFields(view)['last_edited_time'],
+    url: `https://www.notion.so/${compactId(view.databaseId)}?v=${compactId(view.id)}`,
+    data_source_id: view.dataSourceId,
+    created_by: partialUser(view.createdBy),
+    last_edited_by: partialUser(view.lastEditedBy),
+    filter: structuredClone(view.filter),
+    sorts: structuredClone(view.sorts),
+    quick_filters: structuredClone(view.quickFilters),
+    configuration: renderViewConfiguration(view.configuration, dataSource),
+  };
+  if (view.dashboardViewId) rendered['dashboard_view_id'] = view.dashboardViewId;
   return rendered;
 }
