@@ -22,7 +22,7 @@ describe('rich workspace', () => {
     expect(sizes(result)).toEqual(facts.fullCrawl);
     expect(result.pages.has(facts.ids.searchOmittedPage)).toBe(true);
     expect(result.pages.has(facts.ids.orphanPage)).toBe(true);
-    expect(result.unreachable.has(facts.ids.linkedDatabaseViewBlock)).toBe(true);
+    expect(result.linkedDatabases.has(facts.ids.linkedDatabaseViewBlock)).toBe(true);
     expect(result.pages.has(facts.ids.unsharedPage)).toBe(false);
   });
 
@@ -36,11 +36,13 @@ describe('rich workspace', () => {
       'paragraph', 'heading_1', 'heading_2', 'heading_3', 'heading_4', 'bulleted_list_item', 'numbered_list_item', 'to_do',
       'toggle', 'quote', 'callout', 'code', 'equation', 'divider', 'breadcrumb', 'table_of_contents', 'column_list', 'column',
       'table', 'table_row', 'embed', 'bookmark', 'image', 'video', 'audio', 'pdf', 'file', 'link_to_page', 'synced_block',
-      'link_preview', 'template', 'tab', 'meeting_notes', 'unsupported', 'child_database',
+      'link_preview', 'template', 'tab', 'meeting_notes', 'unsupported',
     ]) {
       expect(types, type).toContain(type);
     }
     const fixture = richWorkspace();
+    // child_database blocks are databases: the two real ones and the linked one (linked: true, no data sources)
+    expect(fixture.databases.find((database) => database.id === facts.ids.linkedDatabase)).toMatchObject({ linked: true, dataSourceIds: [] });
     const toggleable = fixture.blocks.filter((block) => block.type.startsWith('heading_') && block.payload['is_toggleable'] === true && block.children?.length);
     expect(toggleable.length).toBeGreaterThan(0);
     const media = fixture.blocks.filter((block) => ['image', 'video', 'audio', 'pdf', 'file'].includes(block.type));

@@ -11,8 +11,11 @@ export interface CrawlResult {
   hostedFiles: Set<string>;
   comments: Set<string>;
   unsupportedBlocks: Set<string>;
-  /** ids answered with 404 (e.g. linked database views) */
+  /** database ids answered with 404 whose views cannot be listed either */
   unreachable: Set<string>;
+  /** linked databases: databases.retrieve answers 404, views.list({database_id}) answers */
+  linkedDatabases: Set<string>;
+  views: Set<string>;
 }
 
 const HOSTED_FILE = /\/__files\/([0-9a-f-]{36})\//g;
@@ -21,6 +24,7 @@ export async function crawlWorkspace(client: Client, options: { comments?: boole
   const result: CrawlResult = {
     pages: new Set(), rows: new Set(), blocks: new Set(), databases: new Set(), dataSources: new Set(),
     hostedFiles: new Set(), comments: new Set(), unsupportedBlocks: new Set(), unreachable: new Set(),
+    linkedDatabases: new Set(), views: new Set(),
   };
   const walked = new Set<string>();
   const withComments = options.comments ?? true;
@@ -82,18 +86,31 @@ export async function crawlWorkspace(client: Client, options: { comments?: boole
   };
 
   const visitDatabase = async (id: string): Promise<void> => {
-    if (result.databases.has(id) || result.unreachable.has(id)) return;
+    if (result.databases.has(id) || result.unreachable.has(id) || result.linkedDatabases.has(id)) return;
     let database;
     try {
       database = await client.databases.retrieve({ database_id: id });
     } catch (error) {
       if (!notFound(error)) throw error;
-      result.unreachable.add(id);
+      if (await visitViews(id)) result.linkedDatabases.add(id);
+      else result.unreachable.add(id);
       return;
     }
     result.databases.add(id);
+    await visitViews(id);
     scanFiles(database);
     for (const source of 'data_sources' in database ? database.data_sources : []) await visitDataSource(source.id);
+  };
+
+  /** Lists a database's views; false when the database answers 404 there too. */
+  const visitViews = async (id: string): Promise<boolean> => {
+    try {
+      for (const view of await collectPaginatedAPI(client.views.list, { database_id: id })) result.views.add(view.id);
+      return true;
+    } catch (error) {
+      if (!notFound(error)) throw error;
+      return false;
+    }
   };
 
   const visitDataSource = async (id: string): Promise<void> => {
