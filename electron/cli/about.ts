@@ -12,6 +12,7 @@ const ENVIRONMENT = {
   PLAKAR_PASSPHRASE: "the store's passphrase",
   PLAKAR_INSECURE_PLAINTEXT: 'set (to anything) to open an unencrypted store',
   NOTION_API_URL: 'Notion API base URL (default https://api.notion.com)',
+  NOTION_API_VERSION: 'Notion API version: 2026-03-11 (default) or 2026-12-01',
   PLAKAR_BIN: 'the plakar binary (default: plakar on PATH)',
   NOTION_PLAKAR_DATA_DIR: "the CLI's data folder (default ~/.local/share/notion-plakar)",
 } as const;
@@ -19,7 +20,7 @@ const ENVIRONMENT = {
 type EnvName = keyof typeof ENVIRONMENT;
 
 const STORE_ENV: EnvName[] = ['PLAKAR_PASSPHRASE', 'PLAKAR_INSECURE_PLAINTEXT', 'PLAKAR_BIN', 'NOTION_PLAKAR_DATA_DIR'];
-const NOTION_ENV: EnvName[] = ['NOTION_TOKEN', 'NOTION_API_URL'];
+const NOTION_ENV: EnvName[] = ['NOTION_TOKEN', 'NOTION_API_URL', 'NOTION_API_VERSION'];
 
 /** Which command reads which variables (grep `io.env.` in electron/cli when adding one). */
 export const COMMAND_ENV: Record<string, EnvName[]> = {
@@ -30,7 +31,7 @@ export const COMMAND_ENV: Record<string, EnvName[]> = {
   restore: [...NOTION_ENV, ...STORE_ENV],
   export: STORE_ENV,
   prune: [...NOTION_ENV, ...STORE_ENV],
-  doctor: ['PLAKAR_BIN', 'NOTION_PLAKAR_DATA_DIR', ...NOTION_ENV],
+  doctor: ['PLAKAR_BIN', 'NOTION_PLAKAR_DATA_DIR', 'NOTION_TOKEN', 'NOTION_API_URL'],
   ui: ['NOTION_API_URL', 'PLAKAR_BIN', 'NOTION_PLAKAR_DATA_DIR'],
 };
 

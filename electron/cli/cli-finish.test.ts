@@ -22,6 +22,11 @@ const { cli } = cliRunner({ scratch: () => scratch, emulator: () => emulator, pa
 
 useEmulatorAndScratch('cli-finish-', (setup) => ({ emulator, scratch } = setup), 'the file');
 beforeAll(async () => {
+  // Something the backup cannot read: a synced copy on Home of an original on a page not shared with the integration.
+  const [original] = emulator.admin.appendBlocks(richWorkspaceFacts.ids.unsharedPage, [
+    { type: 'synced_block', synced_block: { synced_from: null, children: [{ type: 'paragraph', paragraph: { rich_text: [{ type: 'text', text: { content: 'Private' } }] } }] } },
+  ]);
+  emulator.admin.appendBlocks(richWorkspaceFacts.ids.home, [{ type: 'synced_block', synced_block: { synced_from: { block_id: original } } }]);
   expect((await cli(['init', '--store', store()])).code).toBe(0);
   const backup = await cli(['backup', '--store', store(), '--json', '--rate', '100']);
   snapshotId = (JSON.parse(backup.stdout) as { snapshotId: string }).snapshotId;
@@ -101,9 +106,9 @@ describe('--help and --version', () => {
   it('each command lists the environment variables it reads, and the exit codes', async () => {
     const expected: Record<string, string[]> = {
       init: ['PLAKAR_PASSPHRASE', 'PLAKAR_BIN', 'NOTION_PLAKAR_DATA_DIR'],
-      backup: ['NOTION_TOKEN', 'NOTION_API_URL', 'PLAKAR_PASSPHRASE', 'PLAKAR_BIN', 'NOTION_PLAKAR_DATA_DIR'],
+      backup: ['NOTION_TOKEN', 'NOTION_API_URL', 'NOTION_API_VERSION', 'PLAKAR_PASSPHRASE', 'PLAKAR_BIN', 'NOTION_PLAKAR_DATA_DIR'],
       snapshots: ['PLAKAR_PASSPHRASE', 'PLAKAR_INSECURE_PLAINTEXT'],
-      restore: ['NOTION_TOKEN', 'NOTION_API_URL', 'PLAKAR_PASSPHRASE'],
+      restore: ['NOTION_TOKEN', 'NOTION_API_URL', 'NOTION_API_VERSION', 'PLAKAR_PASSPHRASE'],
       export: ['PLAKAR_PASSPHRASE', 'PLAKAR_BIN'],
       prune: ['NOTION_TOKEN', 'PLAKAR_PASSPHRASE'],
       doctor: ['PLAKAR_BIN', 'NOTION_TOKEN', 'NOTION_API_URL'],

@@ -1,3 +1,5 @@
+import type { NotionApiVersion } from '../engine/notion/client';
+import { parseNotionApiVersion } from '../engine/notion/client';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -24,6 +26,15 @@ export class CliError extends Error {
     readonly exitCode: number = EXIT_FAILURE,
   ) {
     super(message);
+  }
+}
+
+/** NOTION_API_VERSION, checked: an unknown version is a usage error before anything runs. */
+export function notionApiVersionOf(env: NodeJS.ProcessEnv): NotionApiVersion {
+  try {
+    return parseNotionApiVersion(env.NOTION_API_VERSION);
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error), EXIT_USAGE);
   }
 }
 

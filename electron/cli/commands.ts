@@ -11,7 +11,7 @@ import { PlakarError } from '../engine/plakar/errors';
 import { localStorePath } from '../engine/plakar/store-location';
 import { openStore } from './store';
 import type { CliIo } from './cli-io';
-import { CliError, cliDataDir, EXIT_USAGE } from './cli-io';
+import { CliError, cliDataDir, EXIT_USAGE, notionApiVersionOf } from './cli-io';
 import { describeUnreachable, formatBytes, formatDuration, formatProgressLine } from './format';
 
 import { APP_VERSION } from './about';
@@ -100,6 +100,7 @@ export async function runBackupCommand(io: CliIo, options: BackupCommandOptions)
     result = await runBackupJob({
       token,
       notionApiUrl: io.env.NOTION_API_URL,
+      notionApiVersion: notionApiVersionOf(io.env),
       requestsPerSecond: options.rate,
       comments: options.comments,
       store,

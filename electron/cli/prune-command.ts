@@ -6,7 +6,7 @@ import { checkNotionTokenThrough } from '../engine/notion/token-check';
 import { pruneSnapshots } from '../engine/schedule/prune';
 import { planRetention } from '../engine/schedule/retention';
 import type { CliIo } from './cli-io';
-import { CliError, cliDataDir, EXIT_USAGE } from './cli-io';
+import { CliError, cliDataDir, EXIT_USAGE, notionApiVersionOf } from './cli-io';
 import { openStore } from './store';
 
 export interface PruneCommandOptions {
@@ -31,7 +31,7 @@ async function resolveSource(io: CliIo, options: PruneCommandOptions): Promise<s
   const token = io.env.NOTION_TOKEN?.trim();
   if (!token) throw new CliError('Set NOTION_TOKEN (to know which workspace the snapshots are of), or pass --source <key> from `snapshots`.', EXIT_USAGE);
   // Retried like a backup's own check: a busy Notion is not a refused token.
-  const notion = gatewayForJob({ token, baseUrl: io.env.NOTION_API_URL, signal: io.signal });
+  const notion = gatewayForJob({ token, baseUrl: io.env.NOTION_API_URL, apiVersion: notionApiVersionOf(io.env), signal: io.signal });
   const check = await checkNotionTokenThrough(notion, { token, baseUrl: io.env.NOTION_API_URL });
   if (check.status !== 'valid') throw new CliError(check.message);
   return sourceKey(check.workspaceId, options.root ?? []);

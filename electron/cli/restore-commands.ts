@@ -6,7 +6,7 @@ import { runRestoreJob } from '../engine/jobs/restore-job';
 import { matchSnapshotPrefix } from '../engine/plakar/snapshot-prefix';
 import type { PlakarStore } from '../engine/plakar/store';
 import type { CliIo } from './cli-io';
-import { CliError, cliDataDir, EXIT_USAGE } from './cli-io';
+import { CliError, cliDataDir, EXIT_USAGE, notionApiVersionOf } from './cli-io';
 import { openStore } from './store';
 import { formatDuration } from './format';
 
@@ -41,6 +41,7 @@ export async function runRestoreCommand(io: CliIo, snapshot: string, options: Re
     result = await runRestoreJob({
       token,
       notionApiUrl: io.env.NOTION_API_URL,
+      notionApiVersion: notionApiVersionOf(io.env),
       requestsPerSecond: options.rate,
       store,
       snapshotId,

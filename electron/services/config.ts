@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { DEFAULT_NOTION_API_URL, normaliseNotionApiUrl } from '../engine/notion/client';
+import type { NotionApiVersion } from '../engine/notion/client';
+import { DEFAULT_NOTION_API_URL, normaliseNotionApiUrl, parseNotionApiVersion } from '../engine/notion/client';
 import type { PlakarDirs } from '../engine/plakar/process';
 import { plakarDirsUnder } from '../engine/plakar/process';
 
@@ -11,6 +12,8 @@ export interface ServiceConfig {
   chromeVersion: string | null;
   dataDir: string;
   notionApiUrl: string;
+  /** NOTION_API_VERSION: the Notion API version jobs pin their requests to. */
+  notionApiVersion: NotionApiVersion;
   /** PLAKAR_BIN: when set, the only plakar binary considered. */
   plakarBin: string | undefined;
   /** The PATH searched for plakar when PLAKAR_BIN is not set. */
@@ -25,6 +28,7 @@ export interface ServiceConfig {
 /** Environment variables the app reads (documented in the README). */
 export interface AppEnvironment {
   NOTION_API_URL?: string | undefined;
+  NOTION_API_VERSION?: string | undefined;
   PLAKAR_BIN?: string | undefined;
   NOTION_PLAKAR_DATA_DIR?: string | undefined;
   NOTION_PLAKAR_DEMO?: string | undefined;
@@ -47,6 +51,7 @@ export function resolveServiceConfig(
     chromeVersion: defaults.chromeVersion,
     dataDir,
     notionApiUrl: normaliseNotionApiUrl(env.NOTION_API_URL ?? DEFAULT_NOTION_API_URL),
+    notionApiVersion: parseNotionApiVersion(env.NOTION_API_VERSION),
     plakarBin: env.PLAKAR_BIN?.trim() ? path.resolve(env.PLAKAR_BIN) : undefined,
     searchPath: env.PATH ?? '',
     demoMode: env.NOTION_PLAKAR_DEMO === '1',

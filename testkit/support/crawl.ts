@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { NotionApiVersion } from '../../electron/engine/notion/client';
 import { createNotionClient } from '../../electron/engine/notion/client';
 import type { CrawlResult } from '../../electron/engine/notion/crawler';
 import { crawlWorkspace } from '../../electron/engine/notion/crawler';
@@ -40,13 +41,14 @@ export async function crawlEmulator(
     roots?: string[];
     requestsPerSecond?: number;
     concurrency?: number;
+    apiVersion?: NotionApiVersion;
   } = {},
 ): Promise<TestCrawl> {
   const dir = await scratchDir('crawl-');
   const previous = options.previousDir ? await PreviousSnapshot.load(options.previousDir, 'p'.repeat(64)) : undefined;
   if (options.previousDir && !previous) throw new Error('previous snapshot could not be loaded');
   const result = await crawlWorkspace({
-    client: createNotionClient({ token: options.token ?? emulator.tokens.full, baseUrl: emulator.url, timeoutMs: 2_000 }),
+    client: createNotionClient({ token: options.token ?? emulator.tokens.full, baseUrl: emulator.url, timeoutMs: 2_000, apiVersion: options.apiVersion }),
     limiter: new RateLimiter({ requestsPerSecond: options.requestsPerSecond ?? 1000, burst: 50 }),
     outputDir: dir,
     roots: options.roots,
@@ -55,6 +57,7 @@ export async function crawlEmulator(
     concurrency: options.concurrency ?? 8,
     retryPolicy: TEST_RETRY_POLICY,
     appVersion: 'test',
+    apiVersion: options.apiVersion,
     sourceKey: 'test-source',
     workspace: { id: 'ws', name: 'Workspace' },
   });

@@ -20,12 +20,15 @@ import type { TextIndexOutcome } from './backup-changes';
 import { changesSincePrevious, openTree, startTextIndex } from './backup-changes';
 import { SnapshotCatalog } from '../snapshot/catalog';
 import { MASS_DELETION_TAG } from '../snapshot/snapshot-history';
+import type { NotionApiVersion } from '../notion/client';
 
 export interface BackupJobOptions {
   token: string;
   /** This token's check, made moments ago (the scheduler's probe): the job does not ask Notion again. */
   tokenChecked?: ValidTokenCheck | undefined;
   notionApiUrl?: string | undefined;
+  /** The Notion API version every request is pinned to (default: NOTION_API_VERSION). */
+  notionApiVersion?: NotionApiVersion | undefined;
   requestsPerSecond?: number;
   burst?: number;
   concurrency?: number;
@@ -101,6 +104,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     const notion = gatewayForJob({
       token: options.token,
       baseUrl: options.notionApiUrl,
+      apiVersion: options.notionApiVersion,
       requestsPerSecond: options.requestsPerSecond,
       burst: options.burst,
       policy: options.retryPolicy,
@@ -149,6 +153,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       signal: options.signal,
       retryPolicy: options.retryPolicy,
       appVersion: options.appVersion,
+      apiVersion: options.notionApiVersion,
       sourceKey: key,
       workspace,
       onProgress: (progress) => reporter.crawl(progress),

@@ -21,10 +21,13 @@ import { NotionAccessError } from './backup-job';
 import { lockStoreForJob } from './leftover-backup';
 import { createStaging } from './staging';
 import { NOTION_REQUEST_RATE } from '../../../shared/notion-rate';
+import type { NotionApiVersion } from '../notion/client';
 
 export interface RestoreJobOptions {
   token: string;
   notionApiUrl?: string | undefined;
+  /** The Notion API version every request is pinned to (default: NOTION_API_VERSION). */
+  notionApiVersion?: NotionApiVersion | undefined;
   requestsPerSecond?: number;
   burst?: number;
   retryPolicy?: RetryPolicy;
@@ -71,6 +74,7 @@ export async function runRestoreJob(options: RestoreJobOptions): Promise<Restore
     const gateway = gatewayForJob({
       token: options.token,
       baseUrl: options.notionApiUrl,
+      apiVersion: options.notionApiVersion,
       requestsPerSecond: rate,
       burst: options.burst,
       policy: options.retryPolicy,

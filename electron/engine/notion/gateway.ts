@@ -1,4 +1,5 @@
 import type { Client } from '@notionhq/client';
+import type { NotionApiVersion } from './client';
 import { createNotionClient } from './client';
 import type { RateLimiter } from './rate-limiter';
 import { limiterForToken } from './rate-limiter';
@@ -78,6 +79,7 @@ export class NotionGateway {
 export interface JobGatewayOptions {
   token: string;
   baseUrl?: string | undefined;
+  apiVersion?: NotionApiVersion | undefined;
   requestsPerSecond?: number | undefined;
   burst?: number | undefined;
   policy?: RetryPolicy | undefined;
@@ -86,7 +88,7 @@ export interface JobGatewayOptions {
 
 /** The gateway of one job, from its first request (the token check) to its last: the token's shared limiter. */
 export function gatewayForJob(options: JobGatewayOptions): NotionGateway {
-  const client = createNotionClient({ token: options.token, baseUrl: options.baseUrl });
+  const client = createNotionClient({ token: options.token, baseUrl: options.baseUrl, apiVersion: options.apiVersion });
   const limiter = limiterForToken(options.token, { requestsPerSecond: options.requestsPerSecond ?? NOTION_REQUEST_RATE.default, burst: options.burst ?? 10 });
   return new NotionGateway(client, limiter, { signal: options.signal, policy: options.policy });
 }

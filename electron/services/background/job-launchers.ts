@@ -70,6 +70,7 @@ export async function launchBackup(
           token,
           tokenChecked: options.tokenChecked,
           notionApiUrl: context.notionApiUrl(),
+          notionApiVersion: context.config.notionApiVersion,
           requestsPerSecond: advanced.requestsPerSecond,
           comments: advanced.comments,
           localCopy: advanced.localCopy,

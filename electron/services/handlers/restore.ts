@@ -68,6 +68,7 @@ export function restoreServices(context: ServiceContext, history: Pick<JobHistor
             const result = await runRestoreJob({
               token,
               notionApiUrl: context.notionApiUrl(),
+              notionApiVersion: context.config.notionApiVersion,
               requestsPerSecond: settings.get().advanced.requestsPerSecond,
               store,
               snapshotId,

@@ -1,8 +1,9 @@
 import type { DataSourceObjectResponse, PageObjectResponse } from '@notionhq/client';
 import type PQueue from 'p-queue';
-import type { FailedFileEntry, IndexEntry, ManifestCounts, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
+import type { FailedFileEntry, IndexEntry, LinkedViews, ManifestCounts, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
 import { storedPageSchema } from '../../snapshot/format';
 import type { SnapshotWriter } from '../../snapshot/writer';
+import type { NotionApiVersion } from '../client';
 import type { NotionGateway } from '../gateway';
 import type { PreviousSnapshot } from './previous-snapshot';
 
@@ -50,6 +51,8 @@ export interface CrawlState {
   /** What manifest.json lists in `syncedBlocks`. */
   syncedBlocks: SyncedBlockEntry[];
   objectBlocks: ObjectBlock[];
+  /** Views of linked databases, by the directory whose linked_views.json lists them. */
+  linkedViews: Map<string, LinkedViews>;
 }
 
 export interface CrawlContext {
@@ -58,6 +61,7 @@ export interface CrawlContext {
   pool: PQueue;
   signal: AbortSignal;
   comments: CommentScope;
+  apiVersion: NotionApiVersion;
   state: CrawlState;
   previous: PreviousSnapshot | undefined;
   /** Called whenever counts change; the job throttles what it emits. */
@@ -76,13 +80,23 @@ export interface CrawlContext {
 export class PageCache {
   private readonly pages = new Map<string, string>();
   private readonly parents = new Map<string, string>();
+  /** Pages whose properties search cut to the title (API 2026-12-01 rows): retrieved again on their visit. */
+  private readonly titleOnly = new Set<string>();
 
-  set(page: PageObjectResponse): void {
+  set(page: PageObjectResponse, options: { titleOnly?: boolean } = {}): void {
     this.pages.set(page.id, JSON.stringify(page));
     this.parents.set(page.id, page.parent.type);
+    if (options.titleOnly) this.titleOnly.add(page.id);
+    else this.titleOnly.delete(page.id);
   }
 
+  /** The page as a visit stores it: undefined when absent or when search gave only its title. */
   get(id: string): PageObjectResponse | undefined {
+    return this.titleOnly.has(id) ? undefined : this.peek(id);
+  }
+
+  /** The page as search gave it, complete or not: enough for its id, title and parent. */
+  peek(id: string): PageObjectResponse | undefined {
     const text = this.pages.get(id);
     return text === undefined ? undefined : storedPageSchema.parse(JSON.parse(text));
   }
@@ -94,6 +108,7 @@ export class PageCache {
   delete(id: string): void {
     this.pages.delete(id);
     this.parents.delete(id);
+    this.titleOnly.delete(id);
   }
 
   get size(): number {
@@ -111,7 +126,7 @@ export class PageCache {
 }
 
 export function emptyCounts(): CrawlCounts {
-  return { pages: 0, databases: 0, dataSources: 0, rows: 0, blocks: 0, files: 0, fileBytes: 0, comments: 0, users: 0, reusedPages: 0 };
+  return { pages: 0, databases: 0, dataSources: 0, rows: 0, blocks: 0, files: 0, fileBytes: 0, comments: 0, views: 0, linkedDatabases: 0, users: 0, reusedPages: 0 };
 }
 
 export function newCrawlState(): CrawlState {
@@ -130,5 +145,6 @@ export function newCrawlState(): CrawlState {
     syncedCopies: [],
     syncedBlocks: [],
     objectBlocks: [],
+    linkedViews: new Map(),
   };
 }

@@ -1,4 +1,4 @@
-import type { DataSourceObjectResponse, PageObjectResponse } from '@notionhq/client';
+import type { DatabaseObjectResponse, DataSourceObjectResponse, PageObjectResponse } from '@notionhq/client';
 import { isFullPage } from '@notionhq/client';
 import { originalFileName } from '../../snapshot/file-names';
 import type { FileDescriptor, IndexEntry } from '../../snapshot/format';
@@ -9,7 +9,8 @@ import { fileExtension, isHostedFile, storeHostedFile } from './files';
 import { databaseTitle } from './notion-objects';
 // Natural mutual recursion: a database's rows are pages, and pages hold databases.
 import { visitPage } from './pages';
-import { full, readOrUnreachable, retrieveDatabase, retrieveDataSource } from './reads';
+import { full, isUnreadable, readOrUnreachable, retrieveDatabase, retrieveDataSource, unreadableReason } from './reads';
+import { storeDatabaseViews, storeLinkedDatabase } from './views';
 
 export interface DatabaseVisit {
   databaseId: string;
@@ -27,11 +28,18 @@ export async function visitDatabase(context: CrawlContext, visit: DatabaseVisit)
   const { state } = context;
   if (state.visited.has(visit.databaseId)) return;
   state.visited.add(visit.databaseId);
-  // Linked databases (views of a database elsewhere) answer 404 too.
-  const database = await readOrUnreachable(context, { id: visit.databaseId, object: 'database', referencedFrom: visit.referencedFrom }, () =>
-    retrieveDatabase(context, visit.databaseId),
-  );
-  if (!database || database.in_trash) return;
+  let database: DatabaseObjectResponse;
+  try {
+    database = await retrieveDatabase(context, visit.databaseId);
+  } catch (error) {
+    if (!isUnreadable(error)) throw error;
+    // Linked databases (views of a database elsewhere) answer 404 too, but their views can be read.
+    if (!(await storeLinkedDatabase(context, visit))) {
+      state.unreachable.push({ id: visit.databaseId, object: 'database', referencedFrom: visit.referencedFrom, reason: unreadableReason(error) });
+    }
+    return;
+  }
+  if (database.in_trash) return;
   const dataSources: DataSourceObjectResponse[] = [];
   for (const reference of database.data_sources ?? []) {
     const source = await readOrUnreachable(context, { id: reference.id, object: 'data_source', referencedFrom: database.id }, () =>
@@ -61,6 +69,7 @@ export async function visitDatabase(context: CrawlContext, visit: DatabaseVisit)
     );
   }
   await context.writer.writeDatabase(visit.dir, database, dataSources);
+  await storeDatabaseViews(context, database.id, visit.dir);
   await context.writer.writeFilesIndex(visit.dir, files);
   const entry: IndexEntry = {
     id: database.id,
@@ -79,7 +88,7 @@ export async function visitDatabase(context: CrawlContext, visit: DatabaseVisit)
   state.counts.dataSources += dataSources.length;
   context.onProgress();
   for (const dataSource of dataSources) {
-    for await (const row of queryAllRows(context, dataSource.id)) {
+    for await (const row of queryAllRows(context, dataSource)) {
       state.knownPages += state.searchPages.has(row.id) ? 0 : 1;
       // Kept as text until its turn: a database can have many thousands of rows waiting.
       const rowText = JSON.stringify(row);
@@ -106,8 +115,12 @@ export async function visitDatabase(context: CrawlContext, visit: DatabaseVisit)
  * Every row of a data source, past the per-query row cap: rows are read in created_time order and,
  * when Notion reports the cap was reached, the query restarts at the last created_time seen
  * (created_time never changes, unlike last_edited_time). Rows seen twice are skipped.
+ * Every property is named in `filter_properties`: from API version 2026-12-01 a query without it
+ * returns only each row's title (and on 2026-03-11 naming them all changes nothing).
  */
-export async function* queryAllRows(context: CrawlContext, dataSourceId: string): AsyncGenerator<PageObjectResponse> {
+export async function* queryAllRows(context: CrawlContext, dataSource: DataSourceObjectResponse): AsyncGenerator<PageObjectResponse> {
+  const dataSourceId = dataSource.id;
+  const propertyIds = Object.values(dataSource.properties).map((property) => property.id);
   const seen = new Set<string>();
   let after: string | undefined;
   for (;;) {
@@ -116,6 +129,7 @@ export async function* queryAllRows(context: CrawlContext, dataSourceId: string)
     for await (const page of context.gateway.paginate('dataSources.query', (client, cursor) =>
       client.dataSources.query({
         data_source_id: dataSourceId,
+        filter_properties: propertyIds,
         page_size: 100,
         start_cursor: cursor,
         sorts: [{ timestamp: 'created_time', direction: 'ascending' }],

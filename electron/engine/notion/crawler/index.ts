@@ -3,6 +3,7 @@ import PQueue from 'p-queue';
 import type { ContentEntry, FailedFileEntry, SnapshotManifest, StoredUser, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
 import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION } from '../../snapshot/format';
 import { SnapshotWriter } from '../../snapshot/writer';
+import type { NotionApiVersion } from '../client';
 import { NOTION_API_VERSION } from '../client';
 import { NotionGateway } from '../gateway';
 import type { RateLimiter } from '../rate-limiter';
@@ -16,6 +17,7 @@ import type { PreviousSnapshot } from './previous-snapshot';
 import type { RootObject } from './roots';
 import { resolveExplicitRoots, searchWorkspace, topVisibleAncestor, workspaceRoots } from './roots';
 import { finishSyncedBlocks } from './synced-blocks';
+import { writeLinkedViews } from './views';
 
 export interface CrawlOptions {
   client: Client;
@@ -31,6 +33,8 @@ export interface CrawlOptions {
   signal?: AbortSignal | undefined;
   retryPolicy?: RetryPolicy | undefined;
   appVersion: string;
+  /** The version the client is pinned to (default NOTION_API_VERSION); recorded in the manifest. */
+  apiVersion?: NotionApiVersion | undefined;
   sourceKey: string;
   workspace: { id: string | null; name: string | null };
   onProgress?: (progress: CrawlProgress) => void;
@@ -100,6 +104,7 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
     pool,
     signal,
     comments: options.comments ?? 'pages',
+    apiVersion: options.apiVersion ?? NOTION_API_VERSION,
     state,
     previous: options.previous,
     onProgress: () => options.onProgress?.(progress()),
@@ -141,7 +146,7 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
   if (!explicitRoots) {
     // Shared pages the walk did not reach: their parent is not shared, or search left the parent out.
     for (const id of state.searchPages.ids()) {
-      const page = state.searchPages.get(id);
+      const page = state.searchPages.peek(id);
       if (!page || state.visited.has(page.id)) continue;
       const root = await topVisibleAncestor(context, page);
       if (state.visited.has(root.id)) continue;
@@ -158,6 +163,7 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
     }
   }
   await finishSyncedBlocks(context, drain);
+  await writeLinkedViews(context);
   if (state.index.length === 0) throw new NothingSharedError();
   countUnstoredObjectBlocks(context);
 
@@ -172,7 +178,7 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
     format: SNAPSHOT_FORMAT,
     formatVersion: SNAPSHOT_FORMAT_VERSION,
     app: { name: 'notion-plakar', version: options.appVersion },
-    notionApiVersion: NOTION_API_VERSION,
+    notionApiVersion: context.apiVersion,
     workspace: options.workspace,
     source: { key: options.sourceKey, roots: explicitRoots ?? 'all' },
     mode: options.previous ? 'incremental' : 'full',

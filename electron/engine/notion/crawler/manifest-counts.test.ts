@@ -47,6 +47,8 @@ async function countStored(root: string): Promise<Record<string, number>> {
   const blocks = new Set<string>();
   const files = new Map<string, number>();
   const comments = new Set<string>();
+  let views = 0;
+  let linkedDatabases = 0;
   for (const name of names) {
     const base = path.posix.basename(name);
     if (base === 'page.json' || base === 'blocks.json') {
@@ -62,6 +64,13 @@ async function countStored(root: string): Promise<Record<string, number>> {
       }
     } else if (base === 'comments.json') {
       for (const comment of json<Array<{ id: string }>>(name)) comments.add(comment.id);
+    } else if (base === 'views.json') {
+      views += json<unknown[]>(name).length;
+    } else if (base === 'linked_views.json') {
+      for (const list of Object.values(json<Record<string, unknown[]>>(name))) {
+        linkedDatabases += 1;
+        views += list.length;
+      }
     }
   }
   return {
@@ -73,6 +82,8 @@ async function countStored(root: string): Promise<Record<string, number>> {
     files: files.size,
     fileBytes: [...files.values()].reduce((sum, size) => sum + size, 0),
     comments: comments.size,
+    views,
+    linkedDatabases,
     users: json<unknown[]>('users.json').length,
   };
 }

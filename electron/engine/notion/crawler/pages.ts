@@ -12,6 +12,7 @@ import { retrieveTruncatedProperties } from './properties';
 import { listBlockChildren, listComments, readOrUnreachable, retrieveBlock, retrievePage } from './reads';
 // Natural mutual recursion: the block walk notes synced blocks, and synced copies are walked with it.
 import { noteSyncedCopy, noteSyncedOriginal, reuseSyncedBlocks } from './synced-blocks';
+import { revisitLinkedDatabases } from './views';
 
 export interface PageVisit {
   pageId: string;
@@ -34,10 +35,11 @@ export async function visitPage(context: CrawlContext, visit: PageVisit): Promis
   const { state } = context;
   if (state.visited.has(visit.pageId)) return;
   state.visited.add(visit.pageId);
+  const counted = visit.page !== undefined || state.searchPages.has(visit.pageId);
   let page = visit.page ?? state.searchPages.get(visit.pageId);
   state.searchPages.delete(visit.pageId);
   if (!page) {
-    state.knownPages += 1;
+    if (!counted) state.knownPages += 1;
     page = await readOrUnreachable(context, { id: visit.pageId, object: 'page', referencedFrom: visit.referencedFrom }, () => retrievePage(context, visit.pageId));
     if (!page) return;
   }
@@ -71,7 +73,8 @@ async function reusePage(context: CrawlContext, page: PageObjectResponse, visit:
   const previous = context.previous;
   const before = previous?.entry(page.id);
   if (!previous || !before?.stats) return;
-  await previous.copyOwnTree(before, context.writer, visit.dir);
+  const linkedViews = await previous.copyOwnTree(before, context.writer, visit.dir);
+  revisitLinkedDatabases(context, page.id, linkedViews);
   entry.stats = { ...before.stats };
   const { counts } = context.state;
   counts.blocks += before.stats.blocks;

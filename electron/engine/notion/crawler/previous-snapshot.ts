@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { FileDescriptor, IndexEntry, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
-import { filesFileSchema, indexEntrySchema, storedManifestSchema } from '../../snapshot/format';
+import { filesFileSchema, indexEntrySchema, LINKED_VIEWS_FILE, linkedViewsFileSchema, storedManifestSchema } from '../../snapshot/format';
 import type { SnapshotWriter } from '../../snapshot/writer';
 import { linkOrCopy } from './link-or-copy';
 
@@ -105,21 +105,39 @@ export class PreviousSnapshot {
    * Copies an object's own files (JSON, sidecars, stored files, block directories) to its new place,
    * leaving out nested pages and databases: those are visited, and reused or fetched, on their own.
    */
-  async copyOwnTree(entry: IndexEntry, writer: SnapshotWriter, newDir: string): Promise<void> {
-    await copyTree(path.join(this.root, entry.path), writer.absolute(newDir));
+  async copyOwnTree(entry: IndexEntry, writer: SnapshotWriter, newDir: string): Promise<CopiedLinkedViews[]> {
+    const linked: CopiedLinkedViews[] = [];
+    await copyTree(path.join(this.root, entry.path), writer.absolute(newDir), newDir, linked);
+    return linked;
   }
 }
 
-async function copyTree(from: string, to: string): Promise<void> {
+/** A linked_views.json copied with a reused page: its new directory and the linked databases it names. */
+export interface CopiedLinkedViews {
+  dir: string;
+  blockIds: string[];
+}
+
+async function copyTree(from: string, to: string, relativeTo: string, linked: CopiedLinkedViews[]): Promise<void> {
   await mkdir(to, { recursive: true, mode: 0o700 });
   for (const item of await readdir(from, { withFileTypes: true })) {
     const source = path.join(from, item.name);
     if (item.isDirectory()) {
       if (await holdsObject(source)) continue;
-      await copyTree(source, path.join(to, item.name));
+      await copyTree(source, path.join(to, item.name), `${relativeTo}/${item.name}`, linked);
     } else if (item.isFile()) {
       await linkOrCopy(source, path.join(to, item.name));
+      if (item.name === LINKED_VIEWS_FILE) linked.push({ dir: relativeTo, blockIds: await linkedDatabaseIds(source) });
     }
+  }
+}
+
+/** The linked databases a previous linked_views.json names; none when it is damaged (they are then lost). */
+async function linkedDatabaseIds(file: string): Promise<string[]> {
+  try {
+    return Object.keys(linkedViewsFileSchema.parse(JSON.parse(await readFile(file, 'utf8'))));
+  } catch {
+    return [];
   }
 }
 

@@ -3,9 +3,10 @@ import type {
   CommentObjectResponse,
   DatabaseObjectResponse,
   DataSourceObjectResponse,
+  DataSourceViewObjectResponse,
   PageObjectResponse,
 } from '@notionhq/client';
-import { isFullBlock, isFullDatabase, isFullDataSource, isFullPage } from '@notionhq/client';
+import { isFullBlock, isFullDatabase, isFullDataSource, isFullPage, isFullView } from '@notionhq/client';
 import { NotionCallError } from '../retry';
 import type { UnreachableEntry } from '../../snapshot/format';
 import type { CrawlContext } from './context';
@@ -61,6 +62,21 @@ export async function retrieveDatabase(context: CrawlContext, databaseId: string
 
 export async function retrieveDataSource(context: CrawlContext, dataSourceId: string): Promise<DataSourceObjectResponse> {
   return full(await context.gateway.call('dataSources.retrieve', (client) => client.dataSources.retrieve({ data_source_id: dataSourceId })), isFullDataSource);
+}
+
+/**
+ * Every view of a database (or of a linked database), in tab order: the list names them, then each is
+ * retrieved (the list returns ids only).
+ */
+export async function readViews(context: CrawlContext, databaseId: string): Promise<DataSourceViewObjectResponse[]> {
+  const references = await context.gateway.collect('views.list', (client, cursor) =>
+    client.views.list({ database_id: databaseId, start_cursor: cursor, page_size: 100 }),
+  );
+  const views: DataSourceViewObjectResponse[] = [];
+  for (const reference of references) {
+    views.push(full(await context.gateway.call('views.retrieve', (client) => client.views.retrieve({ view_id: reference.id })), isFullView));
+  }
+  return views;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { DatabaseObjectResponse, PageObjectResponse } from '@notionhq/client';
 import { isFullDataSource, isFullPage } from '@notionhq/client';
+import { listsReturnTitleOnly } from '../client';
 import type { CrawlContext } from './context';
 import { full, isUnreadable, retrieveBlock, retrieveDatabase, retrievePage } from './reads';
 
@@ -19,7 +20,9 @@ export async function searchWorkspace(context: CrawlContext): Promise<void> {
       if (item.object === 'page') {
         const searched = full(item, isFullPage);
         if (searched.in_trash || searched.archived) continue;
-        state.searchPages.set(searched);
+        // From 2026-12-01 search returns only the title property: a row's other properties are missing.
+        const isRow = searched.parent.type === 'data_source_id' || searched.parent.type === 'database_id';
+        state.searchPages.set(searched, { titleOnly: isRow && listsReturnTitleOnly(context.apiVersion) });
       } else if (item.object === 'data_source') {
         const dataSource = full(item, isFullDataSource);
         const databaseId = dataSource.parent.database_id;
@@ -85,7 +88,7 @@ export async function topVisibleAncestor(context: CrawlContext, page: PageObject
     try {
       if (parent.type === 'page_id' && parent.page_id) {
         if (context.state.visited.has(parent.page_id)) break;
-        const ancestor: PageObjectResponse = context.state.searchPages.get(parent.page_id) ?? (await retrievePage(context, parent.page_id));
+        const ancestor: PageObjectResponse = context.state.searchPages.peek(parent.page_id) ?? (await retrievePage(context, parent.page_id));
         current = { id: ancestor.id, object: 'page' };
         parent = ancestor.parent;
       } else if (parent.type === 'block_id' && parent.block_id) {
