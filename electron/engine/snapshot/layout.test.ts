@@ -69,7 +69,7 @@ describe('official connector layout', () => {
     }
   });
 
-  it('every block with children (synced copies too) has <its dir>/<block id>/blocks.json, and every child page/database its own dir', async () => {
+  it('every block with children (synced copies too) has <its dir>/<block id>/blocks.json, and every child page/database its own dir (a linked database none)', async () => {
     const unreachable = unreachableIds();
     const containers = [
       ...(await dirsWith('page.json')).map((dir) => ({ dir, file: 'page.json' })),
@@ -83,7 +83,15 @@ describe('official connector layout', () => {
         const childDir = path.join(crawl.dir, dir, block.id);
         if (unreachable.has(block.id)) continue;
         if (block.type === 'child_page') expect(await exists(path.join(childDir, 'page.json'))).toBe(true);
-        else if (block.type === 'child_database') expect(await exists(path.join(childDir, 'database.json'))).toBe(true);
+        else if (block.type === 'child_database') {
+          // A linked database has no folder (the official exporter would look for database.json in it):
+          // its views are in linked_views.json beside the block.
+          const linked = await exists(path.join(crawl.dir, dir, 'linked_views.json'))
+            ? Object.keys(await json<Record<string, unknown>>(path.join(crawl.dir, dir, 'linked_views.json')))
+            : [];
+          expect(await exists(path.join(childDir, 'database.json')), `${dir}/${block.id}/database.json`).toBe(!linked.includes(block.id));
+          expect(await exists(childDir)).toBe(!linked.includes(block.id));
+        }
         else if (block.has_children) {
           expect(await exists(path.join(childDir, 'blocks.json')), `${dir}/${block.id}/blocks.json`).toBe(true);
           checked += 1;
