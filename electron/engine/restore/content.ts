@@ -11,9 +11,10 @@ import type { Container, RestoreRun } from './run';
 /** Created by the caller as pages.create / databases.create: they end up where they were in the page. */
 export interface ObjectCreators {
   childPage(container: Container, block: StoredBlock): Promise<void>;
-  childDatabase(container: Container, block: StoredBlock): Promise<void>;
-  /** What to restore in place of a stored block: itself, or a link for a page that lived inside a block. */
-  standInFor(container: Container, block: StoredBlock): StoredBlock[];
+  /** `place`: where the block stands among its container's children (a linked database is placed there later). */
+  childDatabase(container: Container, block: StoredBlock, place: { index: number; siblings: StoredBlock[] }): Promise<void>;
+  /** What to restore in place of a stored block: itself, a link for a page that lived inside a block, or nothing. */
+  standInFor(container: Container, block: StoredBlock): StoredBlock[] | Promise<StoredBlock[]>;
 }
 
 /**
@@ -23,7 +24,8 @@ export interface ObjectCreators {
  * creates nothing twice.
  */
 export async function restoreChildren(run: RestoreRun, container: Container, stored: StoredBlock[], creators: ObjectCreators): Promise<void> {
-  const blocks = stored.flatMap((block) => creators.standInFor(container, block));
+  const blocks: StoredBlock[] = [];
+  for (const block of stored) blocks.push(...(await creators.standInFor(container, block)));
   const context = run.convertContext();
   let batch: Unit[] = [];
   const created: Unit[] = [];
@@ -45,7 +47,7 @@ export async function restoreChildren(run: RestoreRun, container: Container, sto
     if (block.type === 'child_page' || block.type === 'child_database') {
       await flush();
       if (block.type === 'child_page') await creators.childPage(container, block);
-      else await creators.childDatabase(container, block);
+      else await creators.childDatabase(container, block, { index, siblings: blocks });
       continue;
     }
     const original = isSyncedCopy(block);
@@ -243,7 +245,7 @@ async function appendedAnyway(run: RestoreRun, container: Container, payloads: B
  * the start when only later ones exist; at the end (no position) when none does, so a column's
  * placeholder paragraph stays first whichever way the restore got there.
  */
-async function positionBefore(run: RestoreRun, container: Container, siblings: StoredBlock[], index: number): Promise<AppendPosition | undefined> {
+export async function positionBefore(run: RestoreRun, container: Container, siblings: StoredBlock[], index: number): Promise<AppendPosition | undefined> {
   for (let before = index - 1; before >= 0; before -= 1) {
     const sibling = siblings[before];
     if (!sibling || !run.isCreated(sibling.id)) continue;

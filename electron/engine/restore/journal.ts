@@ -7,8 +7,8 @@ import path from 'node:path';
  * interrupted or failed restore resumes where it stopped without creating anything twice.
  */
 export type JournalEvent =
-  /** An object (page, database, data source, row, synced original, comment) was created. */
-  | { type: 'created'; kind: 'page' | 'database' | 'data-source' | 'row' | 'block' | 'comment'; oldId: string; newId: string; url?: string }
+  /** An object (page, database, data source, row, synced original, comment, view) was created. */
+  | { type: 'created'; kind: 'page' | 'database' | 'data-source' | 'row' | 'block' | 'comment' | 'view'; oldId: string; newId: string; url?: string }
   /** Children of a container were created; newIds are known for first-level blocks ('' when not). */
   | { type: 'appended'; container: string; oldIds: string[]; newIds: string[] }
   /** A step that produces nothing to map (schema relations, relation values, …) is complete. */

@@ -15,6 +15,8 @@ const WRITE_ROUTES = [
   'POST /v1/databases',
   'POST /v1/data_sources',
   'PATCH /v1/data_sources/{id}',
+  'POST /v1/views',
+  'DELETE /v1/views/{id}',
   'POST /v1/file_uploads',
   'POST /v1/file_uploads/{id}/send',
   'POST /v1/comments',

@@ -4,6 +4,7 @@ import type { NotionGateway } from '../notion/gateway';
 import { pageTitle } from '../notion/crawler/notion-objects';
 import { blockPayload } from '../snapshot/format';
 import { plainTextOf } from '../snapshot/json-values';
+import { NotionCallError } from '../notion/retry';
 import type { AppendPosition, BlockObjectRequest } from './convert';
 
 /** A block as Notion lists it: enough to align created blocks with the snapshot's. */
@@ -47,6 +48,21 @@ export interface NotionWriter {
   listComments(blockId: string): Promise<Array<{ id: string; discussionId: string; text: string }>>;
   /** Rows of a data source with their titles, for checking a row write whose answer was lost. */
   listRows(dataSourceId: string): Promise<Array<{ id: string; title: string }>>;
+  /** views.create; the answer's database id is the new linked database's when the body has create_database. */
+  createView(body: Record<string, unknown>, verify: () => Promise<CreatedView | undefined>): Promise<CreatedView>;
+  /** Ids of a database's views (tabs and dashboard widgets). */
+  listViewIds(databaseId: string): Promise<string[]>;
+  retrieveView(viewId: string): Promise<CreatedView & { name: string; type: string }>;
+  deleteView(viewId: string): Promise<void>;
+  /** A data source's schema (`{ name: { id, type } }`), or undefined when Notion does not show it (gone or not shared). */
+  retrieveDataSource(dataSourceId: string): Promise<Record<string, { id: string; type: string }> | undefined>;
+  /** Ids of the target workspace's custom emojis. */
+  listCustomEmojiIds(): Promise<string[]>;
+}
+
+export interface CreatedView {
+  id: string;
+  databaseId: string;
 }
 
 type Params<T extends (args: never) => unknown> = Parameters<T>[0];
@@ -142,6 +158,52 @@ export function liveWriter(gateway: NotionGateway): NotionWriter {
       );
       return results.filter(isFullPage).map((row) => ({ id: row.id, title: pageTitle(row) }));
     },
+    async createView(body, verify) {
+      return gateway.call(
+        'views.create',
+        async (client) => {
+          const view = await client.views.create(body as Params<Client['views']['create']>);
+          return { id: view.id, databaseId: view.parent.database_id };
+        },
+        verify,
+      );
+    },
+    async listViewIds(databaseId) {
+      const results = await gateway.collect('views.list', (client, cursor) => client.views.list({ database_id: databaseId, start_cursor: cursor, page_size: 100 }));
+      return results.map((view) => view.id);
+    },
+    async retrieveView(viewId) {
+      const view = await gateway.call('views.retrieve', (client) => client.views.retrieve({ view_id: viewId }));
+      return { id: view.id, databaseId: view.parent.database_id, name: 'name' in view ? view.name : '', type: view.type };
+    },
+    async deleteView(viewId) {
+      try {
+        await gateway.call('views.delete', (client) => client.views.delete({ view_id: viewId }));
+      } catch (error) {
+        // A retried delete whose first answer was lost: the view is gone already.
+        if (!(error instanceof NotionCallError && error.failure.status === 404)) throw error;
+      }
+    },
+    async retrieveDataSource(dataSourceId) {
+      try {
+        const source = await gateway.call('dataSources.retrieve', (client) => client.dataSources.retrieve({ data_source_id: dataSourceId }));
+        if (!('properties' in source) || ('in_trash' in source && source.in_trash)) return undefined;
+        return Object.fromEntries(Object.entries(source.properties).map(([name, property]) => [name, { id: property.id, type: property.type }]));
+      } catch (error) {
+        if (error instanceof NotionCallError && (error.failure.status === 404 || error.failure.status === 403)) return undefined;
+        throw error;
+      }
+    },
+    async listCustomEmojiIds() {
+      try {
+        const results = await gateway.collect('customEmojis.list', (client, cursor) => client.customEmojis.list({ start_cursor: cursor, page_size: 100 }));
+        return results.map((emoji) => emoji.id);
+      } catch (error) {
+        // A token that may not list them: every custom emoji icon becomes its image, as before.
+        if (error instanceof NotionCallError && (error.failure.status === 403 || error.failure.status === 404)) return [];
+        throw error;
+      }
+    },
   };
 }
 
@@ -191,6 +253,30 @@ export function dryRunWriter(): NotionWriter {
       return [];
     },
     async listRows() {
+      count += 1;
+      return [];
+    },
+    async createView(body) {
+      const linked = body.create_database !== undefined;
+      return { id: fake(), databaseId: linked ? randomUUID() : String(body.database_id ?? body.view_id ?? '') };
+    },
+    async listViewIds() {
+      count += 1;
+      return [];
+    },
+    async retrieveView(viewId) {
+      count += 1;
+      return { id: viewId, databaseId: '', name: '', type: '' };
+    },
+    async deleteView() {
+      count += 1;
+    },
+    async retrieveDataSource() {
+      // Nothing is read in a dry run: the caller predicts the schema from the plan.
+      count += 1;
+      return undefined;
+    },
+    async listCustomEmojiIds() {
       count += 1;
       return [];
     },

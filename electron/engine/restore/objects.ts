@@ -9,6 +9,7 @@ import { describeObject, inStep, RefusedObjects } from './refusals';
 import { NestedObjects } from './nested-objects';
 import { restoreComments } from './comments';
 import { RelationLinks } from './relation-links';
+import { LinkedDatabases } from './linked-databases';
 import type { CreatedObject } from './notion-writer';
 import type { Container, RestoreRun } from './run';
 
@@ -24,6 +25,8 @@ export class ObjectRestorer implements ObjectCreators {
   /** Rows whose relation values are set after every row exists. */
   readonly deferredRelations: Array<{ rowOldId: string; property: string; oldIds: string[] }> = [];
   private links: RelationLinks | undefined;
+  /** Linked databases met in the content, recreated once every database and schema exists. */
+  readonly linked: LinkedDatabases;
 
   private readonly nested: NestedObjects;
   private readonly refused: RefusedObjects;
@@ -31,6 +34,7 @@ export class ObjectRestorer implements ObjectCreators {
   constructor(private readonly run: RestoreRun) {
     this.nested = new NestedObjects(run);
     this.refused = new RefusedObjects(run);
+    this.linked = new LinkedDatabases(run);
   }
 
   private titleRequest(page: StoredPage): Record<string, unknown> {
@@ -85,7 +89,9 @@ export class ObjectRestorer implements ObjectCreators {
     await this.placeNestedObjects(entry, newId);
   }
 
-  standInFor(container: Container, block: StoredBlock): StoredBlock[] {
+  async standInFor(container: Container, block: StoredBlock): Promise<StoredBlock[]> {
+    // A linked database inside a block is placed beside that block later, with nothing where it stood.
+    if (container.topBlockOldId !== undefined && (await this.linked.claim(container, block))) return [];
     return this.nested.standInFor(container, block);
   }
 
@@ -106,7 +112,8 @@ export class ObjectRestorer implements ObjectCreators {
     if (entry) await this.restorePage(entry, container.newId);
   }
 
-  async childDatabase(container: Container, block: StoredBlock): Promise<void> {
+  async childDatabase(container: Container, block: StoredBlock, place: { index: number; siblings: StoredBlock[] }): Promise<void> {
+    if (await this.linked.claim(container, block, place)) return;
     const entry = this.entryToRestore(block, 'a database that is not in the snapshot (a linked view?) was left out');
     if (entry) await this.restoreDatabase(entry, container.newId);
   }

@@ -11,6 +11,8 @@ import { describeObject, inStep, isRefusal, RefusedObjects, refusalReason } from
 import type { RestoreCounts } from './run';
 import { RestoreRun } from './run';
 import type { UploadService } from './upload-service';
+import { ViewSchemas } from './view-writes';
+import { restoreDatabaseViews } from './views';
 
 export interface RestoreOptions {
   reader: SnapshotReader;
@@ -111,6 +113,7 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreS
   );
   for (const id of leftOut) run.leftOut.add(id);
   if (note) run.recordLoss(note);
+  for (const id of await options.writer.listCustomEmojiIds()) run.customEmojis.add(id);
   const objects = new ObjectRestorer(run);
 
   for (const entry of selected) {
@@ -123,7 +126,11 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreS
     }
   }
   await finishSchemas(run, objects.databases);
+  const viewSchemas = new ViewSchemas(run, objects.databases);
+  await restoreDatabaseViews(run, objects.databases, viewSchemas);
   for (const database of objects.databases) await objects.restoreRows(database);
+  // Rows' content may hold linked databases too; every data source and schema exists by now.
+  await objects.linked.restoreAll(viewSchemas);
   // Everything that can be referred to exists now: blocks that waited for their targets go in.
   run.finalPass = true;
   while (run.deferred.length > 0) await insertDeferredBlocks(run, objects);

@@ -14,6 +14,8 @@ export interface RestoreCounts {
   blocks: number;
   files: number;
   comments: number;
+  /** views of restored databases and of linked databases */
+  views: number;
 }
 
 /** A block container being filled: a page, or a block whose children are being appended. */
@@ -44,7 +46,7 @@ export interface DeferredBlock {
 
 /** Everything one restore run shares: the snapshot, the journal, the writer and the results so far. */
 export class RestoreRun {
-  readonly counts: RestoreCounts = { pages: 0, databases: 0, rows: 0, blocks: 0, files: 0, comments: 0 };
+  readonly counts: RestoreCounts = { pages: 0, databases: 0, rows: 0, blocks: 0, files: 0, comments: 0, views: 0 };
   readonly losses: LossRecord[] = [];
   readonly deferred: DeferredBlock[] = [];
   /** Old ids of every page, row and database in the restore (links to anything else become text). */
@@ -53,6 +55,8 @@ export class RestoreRun {
   readonly syncedOriginals = new Set<string>();
   /** The restore target and what it holds, when the snapshot contains it (restorer.leaveOutTarget). */
   readonly leftOut = new Set<string>();
+  /** Ids of the target workspace's custom emojis (icons using one of them stay custom emojis). */
+  readonly customEmojis = new Set<string>();
   /** Set once everything that can exist does: blocks no longer wait (references left become text). */
   finalPass = false;
 
@@ -117,6 +121,7 @@ export class RestoreRun {
       titleOf: (oldId) => this.reader.entry(oldId)?.title,
       userFor: (oldUserId) => this.userMap.get(oldUserId),
       uploadFor: (ref) => this.uploader.idFor(ref),
+      customEmojiExists: (id) => this.customEmojis.has(id),
       recordLoss: (loss) => {
         if (!silent) this.recordLoss(loss);
       },

@@ -34,6 +34,19 @@ describe('convertIcon', () => {
     expect(convertIcon({ type: 'custom_emoji', custom_emoji: { id: 'e', name: 'kloset' } }, 'page:p:icon', ctx)).toBeUndefined();
     expect(ctx.lossKinds()).toEqual(['other', 'other']);
   });
+
+  it('a custom emoji the target workspace has stays a custom emoji, with no loss', () => {
+    const ctx = { ...fakeContext(), customEmojiExists: (id: string) => id === 'e' };
+    expect(convertIcon({ type: 'custom_emoji', custom_emoji: { id: 'e', name: 'kloset', url: 'https://x.example/k.png' } }, 'page:p:icon', ctx)).toEqual({
+      type: 'custom_emoji',
+      custom_emoji: { id: 'e' },
+    });
+    expect(ctx.losses).toEqual([]);
+    expect(convertIcon({ type: 'custom_emoji', custom_emoji: { id: 'other', name: 'x', url: 'https://x.example/x.png' } }, 'page:p:icon', ctx)).toEqual({
+      type: 'external',
+      external: { url: 'https://x.example/x.png' },
+    });
+  });
 });
 
 describe('convertCover', () => {

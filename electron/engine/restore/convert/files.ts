@@ -21,8 +21,9 @@ export function uploadedFile(ref: string, ctx: ConvertContext): { type: 'file_up
 
 /**
  * A page, database or callout icon as a request value, or undefined when it is dropped (with a loss).
- * Emoji, external and native icons are kept; a hosted file becomes its upload; a custom emoji (which
- * belongs to its workspace) becomes an external icon with its image.
+ * Emoji, external and native icons are kept; a hosted file becomes its upload; a custom emoji stays
+ * one when the target workspace has an emoji with its id, else (custom emojis belong to their
+ * workspace) it becomes an external icon with its image.
  */
 export function convertIcon(icon: unknown, ref: string, ctx: ConvertContext): IconRequest | undefined {
   if (icon === null || icon === undefined) return undefined;
@@ -47,12 +48,15 @@ export function convertIcon(icon: unknown, ref: string, ctx: ConvertContext): Ic
     }
     case 'custom_emoji': {
       const emoji = recordOf(value.custom_emoji);
+      const id = stringOf(emoji.id);
+      // The same emoji exists in the target workspace (a restore into the workspace it came from).
+      if (id && ctx.customEmojiExists?.(id)) return { type: 'custom_emoji', custom_emoji: { id } };
       const url = externalUrl(emoji);
       ctx.recordLoss({
         kind: 'other',
         objectId: ownerOf(ref),
         detail: url
-          ? `the custom emoji icon :${stringOf(emoji.name) ?? 'emoji'}: became an image icon`
+          ? `the custom emoji icon :${stringOf(emoji.name) ?? 'emoji'}: is not in the target workspace and became an image icon`
           : `the custom emoji icon :${stringOf(emoji.name) ?? 'emoji'}: was dropped (custom emojis belong to their workspace)`,
       });
       return url ? { type: 'external', external: { url } } : undefined;

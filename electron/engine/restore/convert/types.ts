@@ -51,6 +51,8 @@ export interface ConvertContext {
    * "comment:<id>:<n>", "block:<id>:icon", "database:<id>:icon") → an uploaded file_upload id, or undefined
    */
   uploadFor(ref: string): string | undefined;
+  /** whether the target workspace has a custom emoji with this id (listed once per restore) */
+  customEmojiExists?(id: string): boolean;
   recordLoss(loss: LossRecord): void;
 }
 
