@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { richWorkspaceFacts } from '../../testkit/notion-emulator';
-import { backUpThroughBridge, expect, navigateTo, prepareAppState, saveLightAndDarkScreenshots, test } from '../fixtures';
+import { backUpThroughBridge, expect, navigateTo, prepareAppState, saveLightAndDarkScreenshots, saveScreenshot, test } from '../fixtures';
 import { heading } from './wizard-helpers';
 
 test('browsing a snapshot by title, searching it and previewing a page', async ({ launchApp, emulator, scratchDir }, testInfo) => {
@@ -24,7 +24,9 @@ test('browsing a snapshot by title, searching it and previewing a page', async (
   await expect(page.getByTestId('snapshot-warnings')).toBeHidden();
   await summary.locator('summary').click();
   await expect(summary).toContainText('Database rows');
-  await expect(page.getByTestId('snapshot-warnings')).toContainText('could not be read by the integration');
+  await expect(summary).toContainText(/Notion API version: \d{4}-\d{2}-\d{2}/);
+  await expect(summary).toContainText('Database views');
+  await expect(page.getByTestId('snapshot-warnings')).toContainText('of a type the Notion API does not provide');
 
   // The tree shows titles; top-level entries are open.
   const tree = page.getByRole('list', { name: 'Pages and databases in this snapshot' });
@@ -60,9 +62,22 @@ test('browsing a snapshot by title, searching it and previewing a page', async (
   await expect(preview.getByRole('img', { name: 'A Notion-hosted image' })).toBeVisible();
   await saveLightAndDarkScreenshots(page, testInfo, 'snapshot-browse');
 
+  // A linked database stands where it is on the page, with the database it shows and its views.
+  const linked = preview.getByTestId('preview-linked-database');
+  await expect(linked).toContainText('Linked view of Tasks');
+  await expect(linked.getByRole('list', { name: 'Views of Tasks' })).toContainText('Linked tasks');
+  await saveScreenshot(page, testInfo, 'snapshot-linked-view', linked);
+
   // A child page in the preview opens that page.
   await preview.getByRole('button', { name: 'Level 1' }).click();
   await expect(page.getByTestId('page-preview').getByRole('heading', { name: 'Level 1' })).toBeVisible({ timeout: 30_000 });
+
+  // A database shows its views in tab order.
+  await tree.getByRole('button', { name: /^Tasks \d+ rows$/ }).click();
+  const views = page.getByTestId('page-preview').getByRole('list', { name: 'Views of Tasks' });
+  await expect(views).toContainText('Open tasks', { timeout: 30_000 });
+  await expect(views.getByRole('listitem')).toHaveCount(4);
+  await saveLightAndDarkScreenshots(page, testInfo, 'snapshot-database-views');
 
   // "Restore…" leads to the wizard with this snapshot chosen.
   await page.getByRole('button', { name: 'Restore…' }).click();

@@ -88,6 +88,11 @@ export class SnapshotLibrary {
     await source.prefetchFolder(entry.path, ownFilesOf(entry.path, indexedDirs));
   }
 
+  /** Before reading these JSON files of a snapshot held only in the store: one plakar command for all of them. */
+  async prefetch(snapshotId: string, paths: string[]): Promise<void> {
+    await this.prefetching.get(snapshotId)?.prefetch(paths);
+  }
+
   async record(snapshotId: string): Promise<CatalogRecord> {
     const kept = this.records.get(snapshotId);
     if (kept) return kept;

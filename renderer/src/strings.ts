@@ -1,6 +1,7 @@
 import { NEWEST_TESTED_PLAKAR, SUPPORTED_PLAKAR_RANGE } from '../../shared/plakar-support';
 import { formatDuration } from '../../shared/format-duration';
 import { NOTION_REQUEST_RATE } from '../../shared/notion-rate';
+import type { ViewKind } from '../../shared/ipc/view-schemas';
 
 /**
  * Every user-facing string of the renderer, in one place so it can be translated. Functions take
@@ -400,12 +401,15 @@ export const strings = {
       blocks: 'Blocks',
       files: 'Files',
       comments: 'Comments',
+      views: 'Database views',
+      linkedDatabases: 'Linked databases',
       fileBytes: 'Bytes of files',
       users: 'Users',
       reusedPages: 'Pages reused unchanged',
       apiCalls: 'Notion requests',
     } as Record<string, string>,
     startedAt: (date: string) => `Started ${date}`,
+    notionApiVersion: (version: string) => `Notion API version: ${version}`,
     unreachable: (count: number) => `${plural(count, 'item', 'items')} could not be read by the integration.`,
     unsupportedBlocks: (count: number) => `${plural(count, 'block', 'blocks')} of a type the Notion API does not provide.`,
     failedFiles: (count: number) => `${plural(count, 'file', 'files')} could not be downloaded.`,
@@ -430,6 +434,16 @@ export const strings = {
     linkTo: (title: string) => `Link to ${title}`,
     openChild: (title: string) => `Open ${title}`,
     childMissing: (title: string) => `${title} (not in this snapshot)`,
+    viewsTitle: 'Views',
+    viewsLabel: (title: string) => `Views of ${title}`,
+    noViews: 'This snapshot kept no views of this database (it was made before views were backed up).',
+    untitledView: 'Untitled view',
+    viewTypes: {
+      table: 'Table', board: 'Board', list: 'List', calendar: 'Calendar', timeline: 'Timeline', gallery: 'Gallery',
+      form: 'Form', chart: 'Chart', map: 'Map', dashboard: 'Dashboard', other: 'Other',
+    } satisfies Record<ViewKind, string>,
+    linkedView: 'Linked view of',
+    linkedOutside: 'a database outside this backup',
     notShown: (type: string) => `A “${type.replace(/_/g, ' ')}” block (not shown in the preview)`,
     untitled: 'Untitled',
   },

@@ -4,6 +4,7 @@ import { BackupProgressSchema } from '../jobs';
 import { JobTriggerSchema } from '../schedule';
 import { SettingsSchema } from '../settings';
 import { NOTION_REQUEST_RATE } from '../notion-rate';
+import { PreviewLinkedDatabaseSchema, PreviewViewSchema } from './view-schemas';
 
 /** What runs in the background, one at a time: backups, restores, exports, integrity checks, retention. */
 export const JobKindSchema = z.enum(['backup', 'restore', 'export', 'check', 'retention']);
@@ -196,6 +197,8 @@ export const SnapshotTreeEntrySchema = PickablePageSchema.omit({ url: true }).ex
 export const SnapshotSummaryFactsSchema = z.object({
   mode: z.enum(['full', 'incremental']),
   startedAt: z.string(),
+  /** Absent from catalog records written before it was kept. */
+  notionApiVersion: z.string().optional(),
   counts: z.record(z.string(), z.number()),
   unreachable: z.number(),
   unsupportedBlocks: z.number(),
@@ -240,6 +243,8 @@ export const PreviewBlockSchema = z.object({
   image: z.string().optional(),
   /** For links to pages, bookmarks, files: what it points to, as text. */
   target: z.string().optional(),
+  /** For a child_database block of a linked database whose views the snapshot keeps. */
+  linked: PreviewLinkedDatabaseSchema.optional(),
 });
 
 export const PagePreviewSchema = z.discriminatedUnion('status', [
@@ -250,6 +255,8 @@ export const PagePreviewSchema = z.discriminatedUnion('status', [
     /** True when the page had more blocks than the preview shows. */
     truncated: z.boolean(),
     blocks: z.array(PreviewBlockSchema),
+    /** Databases only: their views in tab order (empty when the snapshot kept none). */
+    views: z.array(PreviewViewSchema).optional(),
   }),
   z.object({ status: z.literal('problem'), message: z.string() }),
 ]);

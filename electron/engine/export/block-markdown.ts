@@ -194,7 +194,7 @@ export async function renderBlock(block: StoredBlock, dir: string, context: Bloc
       return renderMedia(block, dir, context);
     case 'child_page':
     case 'child_database':
-      return renderChildObject(block, context);
+      return renderChildObject(block, dir, context);
     case 'link_to_page':
       return renderLinkToPage(block, context);
     case 'template':

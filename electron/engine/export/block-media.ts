@@ -1,8 +1,9 @@
 // Blocks that point at something else: files and media, bookmarks and embeds, other pages, tables.
-import type { StoredBlock } from '../snapshot/format';
+import type { StoredBlock, StoredView } from '../snapshot/format';
 import { blockPayload, iconEmoji } from '../snapshot/format';
 import type { JsonRecord } from '../snapshot/json-values';
 import { arrayOf, recordOf, stringOf } from '../snapshot/json-values';
+import { outlineViews } from '../snapshot/views';
 import type { BlockContext } from './block-context';
 import { safeExternalUrl } from './links';
 import { escapeMarkdown, plainText, singleLineText, titleText } from './markdown-text';
@@ -78,13 +79,27 @@ function objectLink(context: BlockContext, id: string, fallbackTitle: string): s
   return href ? `${icon}[${title}](${href})` : undefined;
 }
 
-/** child_page and child_database blocks: a link to the child's document. */
-export function renderChildObject(block: StoredBlock, context: BlockContext): string {
+/**
+ * child_page and child_database blocks: a link to the child's document. A linked database (a view of
+ * a database stored elsewhere) names that database and its views.
+ */
+export async function renderChildObject(block: StoredBlock, dir: string, context: BlockContext): Promise<string> {
   const title = String(blockPayload(block).title ?? '');
   const link = objectLink(context, block.id, title);
   if (link) return link;
-  if (block.type === 'child_database') return `*Linked database view: ${titleText(title)} (not in this backup)*`;
+  if (block.type === 'child_database') {
+    const views = context.reader.entry(block.id) ? undefined : await context.views.linked(dir, block.id);
+    if (views) return renderLinkedDatabase(views, context);
+    return `*Linked database view: ${titleText(title)} (not in this backup)*`;
+  }
   return `${titleText(title)} *(not in this backup)*`;
+}
+
+async function renderLinkedDatabase(views: readonly StoredView[], context: BlockContext): Promise<string> {
+  const source = await context.views.sourceOf(views);
+  const target = source ? (objectLink(context, source.id, source.title) ?? titleText(source.title)) : 'a database outside this backup';
+  const names = outlineViews(views).map((view) => escapeMarkdown(view.name || 'Untitled view'));
+  return `*Linked view of ${target}${names.length > 0 ? ` (${names.join(', ')})` : ''}*`;
 }
 
 /** link_to_page: a link to the page or database. */

@@ -9,6 +9,8 @@ import { escapeMarkdown, plainText, singleLineText, titleText } from './markdown
 import type { InlineContext } from './markdown-text';
 import type { PropertyNames } from './property-text';
 import { propertyText } from './property-text';
+import type { PreviewView } from '../../../shared/ipc/view-schemas';
+import { outlineViews } from '../snapshot/views';
 
 interface Column {
   name: string;
@@ -48,6 +50,14 @@ function columnsOf(schemas: DataSourceSchema[]): { title: string; others: string
     }
   }
   return { title, others };
+}
+
+/** The database's views in tab order, a dashboard's widgets under it: "- Board — board". */
+function viewsSection(views: readonly PreviewView[]): string {
+  if (views.length === 0) return '';
+  const line = (view: Pick<PreviewView, 'name' | 'type'>) => `${escapeMarkdown(view.name.replace(/\s+/g, ' ') || 'Untitled view')} — ${view.type}`;
+  const items = views.flatMap((view) => [`- ${line(view)}`, ...view.widgets.map((widget) => `  - ${line(widget)}`)]);
+  return `## Views\n\n${items.join('\n')}`;
 }
 
 const tableCell = (text: string) => escapeMarkdown(text.replace(/\s+/g, ' ').trim()).replace(/\|/g, '\\|');
@@ -105,7 +115,8 @@ export async function renderDatabaseDocuments(
     ...markdownRows.map((cells) => `| ${cells.join(' | ')} |`),
   ].join('\n');
   const count = `${markdownRows.length} ${markdownRows.length === 1 ? 'row' : 'rows'}${object.csv ? ` · [${escapeMarkdown(csvName)}](${links.fileHref(object.document, object.csv)})` : ''}`;
-  const parts = [`# ${icon}${titleText(object.entry.title)}`, description, count, markdownRows.length > 0 ? table : ''];
+  const views = viewsSection(outlineViews(await reader.views(object.entry)));
+  const parts = [`# ${icon}${titleText(object.entry.title)}`, description, count, markdownRows.length > 0 ? table : '', views];
   return {
     markdown: `${parts.filter((part) => part !== '').join('\n\n')}\n`,
     csv: stringify(csvRows, { bom: true }),

@@ -14,6 +14,7 @@ import { renderPageDocument } from './page-document';
 import { PageFiles } from './page-files';
 import type { PropertyNames } from './property-text';
 import { SyncedOriginals } from './synced-originals';
+import { SnapshotViews } from '../snapshot/views';
 
 export interface DocumentExportOptions {
   reader: SnapshotReader;
@@ -38,12 +39,14 @@ class DocumentExporter {
   private readonly layout: ExportLayout;
   private readonly links: LinkResolver;
   private readonly synced: SyncedOriginals;
+  private readonly views: SnapshotViews;
   private names: PropertyNames = { userName: () => undefined, title: () => undefined };
 
   constructor(private readonly options: DocumentExportOptions) {
     this.layout = planLayout(options.entries, options.extension);
     this.links = new LinkResolver(this.layout, options.reader.index());
     this.synced = new SyncedOriginals(options.reader);
+    this.views = new SnapshotViews(options.reader);
   }
 
   async run(): Promise<DocumentExportCounts> {
@@ -86,6 +89,7 @@ class DocumentExporter {
       reader,
       files: new PageFiles(reader, this.layout, output, object, warnings),
       synced: this.synced,
+      views: this.views,
       pageDir: object.entry.path,
       label: object.entry.title || object.entry.id,
       warnings,

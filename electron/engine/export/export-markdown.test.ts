@@ -85,6 +85,7 @@ describe('Markdown export of the rich workspace', () => {
     expect(home).toContain('\n---\n');
     expect(home).toContain('| Name | Role | Since |\n| --- | --- | --- |\n| Ada | Owner | 2024 |\n| Grace | Editor | 2025 |');
     expect(home).toContain('Left column\n\n- [ ] Left task\n\nRight column');
+    expect(home).toContain('First tab\n\nFirst tab body\n\nSecond tab');
     expect(home).toContain('*Unsupported block: form*');
     expect(home).toContain('**Weekly sync**\n\nSummary: ship the emulator.');
   });
@@ -108,8 +109,10 @@ describe('Markdown export of the rich workspace', () => {
     expect(home).toContain('📁 [Projects](Home/Projects.md)');
     expect(home).toContain('✅ [Tasks](Home/Tasks.md)');
     expect(home).toContain('[Long page](Home/Long%20page.md)');
-    expect(home).toContain('*Linked database view: Linked view of Tasks (not in this backup)*');
+    expect(home).toContain('*Linked view of ✅ [Tasks](Home/Tasks.md) (Linked tasks, Linked board)*');
     expect(home).toContain('Synced content shown in two places\n\n- Synced bullet');
+    expect(text('Home/Tasks.md')).toContain('## Views\n\n- Open tasks — table\n- By status — board\n- Due dates — calendar\n- Archive — list');
+    expect(text('Home/Projects.md')).toContain('- Overview — dashboard\n  - Budget by stage — chart');
     const level1 = text('Home/Level 1.md');
     expect(level1).toContain('![cover](Level%201/cover.png)');
     expect(level1).toContain('# ![icon](Level%201/icon.png) Level 1');

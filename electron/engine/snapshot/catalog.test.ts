@@ -25,7 +25,7 @@ describe('SnapshotCatalog', () => {
     expect(opened).toBe(1);
     expect(second).toEqual(first);
     expect(first.entries).toEqual([{ id: PAGE, object: 'page', title: 'Home', emoji: null, parentId: null, isRow: false, lastEditedTime: null }]);
-    expect(first.summary).toMatchObject({ mode: 'full', unreachable: 0 });
+    expect(first.summary).toMatchObject({ mode: 'full', notionApiVersion: '2026-03-11', unreachable: 0 });
     expect(await catalog.load(ID, open)).toEqual(first);
     expect(opened).toBe(1);
     expect((await stat(path.join(catalog.dir, `${ID}.json`))).mode & 0o777).toBe(0o600);

@@ -55,6 +55,7 @@ export function catalogRecordOf(snapshotId: string, reader: SnapshotReader): Cat
       ? {
           mode: manifest.mode,
           startedAt: manifest.startedAt,
+          notionApiVersion: manifest.notionApiVersion,
           counts: manifest.counts,
           unreachable: manifest.unreachable.length,
           unsupportedBlocks: manifest.unsupportedBlocks.length,

@@ -8,6 +8,7 @@ import { ownFilesOf, PrefetchingSource, splitJsonDocuments } from './prefetch-so
 import { plakarSource } from './plakar-source';
 import { buildPagePreview } from './preview';
 import { SnapshotReader } from './reader';
+import { SnapshotViews } from './views';
 
 describe('splitJsonDocuments', () => {
   it('cuts concatenated JSON objects and arrays apart, strings with braces and escapes included', () => {
@@ -59,7 +60,7 @@ describe(`a page preview read from the store, with ${plakarUnderTestLabel()}`, (
     const reader = await SnapshotReader.open(prefetching);
     vi.clearAllMocks();
     await prefetching.prefetchFolder(home.path, ownFilesOf(home.path, new Set(reader.index().filter((entry) => entry.id !== home.id).map((entry) => entry.path))));
-    expect(await buildPagePreview(reader, home)).toEqual(expected);
+    expect(await buildPagePreview(reader, home, new SnapshotViews(reader, (paths) => prefetching.prefetch(paths)))).toEqual(expected);
     const batched = commands();
     expect(oneByOne).toBeGreaterThan(10);
     expect(batched).toBeLessThanOrEqual(4);

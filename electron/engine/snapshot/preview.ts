@@ -3,6 +3,7 @@ import type { IndexEntry, StoredBlock } from './format';
 import { blockPayload, hasOwnChildren, iconEmoji } from './format';
 import { arrayOf, recordOf, stringOf } from './json-values';
 import type { SnapshotReader } from './reader';
+import { outlineViews, SnapshotViews } from './views';
 
 const MAX_BLOCKS = 1500;
 const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
@@ -21,7 +22,7 @@ function spans(items: unknown): PreviewSpan[] {
 }
 
 /** Builds the preview of one page from the snapshot: its blocks in order and nesting, images inline. */
-export async function buildPagePreview(reader: SnapshotReader, entry: IndexEntry): Promise<PagePreview> {
+export async function buildPagePreview(reader: SnapshotReader, entry: IndexEntry, views = new SnapshotViews(reader)): Promise<PagePreview> {
   const { page, children } = await reader.page(entry);
   const blocks: PreviewBlock[] = [];
   let truncated = false;
@@ -42,6 +43,10 @@ export async function buildPagePreview(reader: SnapshotReader, entry: IndexEntry
       if (block.type === 'callout' && emoji) preview.emoji = emoji;
       if (block.type === 'table_row') preview.cells = arrayOf(body.cells).map(spans);
       if (block.type === 'child_page' || block.type === 'child_database') preview.target = String(body.title ?? '');
+      if (block.type === 'child_database' && !reader.entry(block.id)) {
+        const linked = await views.linked(dir, block.id);
+        if (linked) preview.linked = await views.previewLinked(linked);
+      }
       if (block.type === 'link_to_page') {
         const id = String(body.page_id ?? body.database_id ?? '');
         preview.target = reader.entry(id)?.title ?? 'a page outside this backup';
@@ -64,4 +69,9 @@ export async function buildPagePreview(reader: SnapshotReader, entry: IndexEntry
 
   await visit(entry.path, children, 0);
   return { title: entry.title, emoji: iconEmoji(page.icon) ?? null, blocks, truncated };
+}
+
+/** A database's preview: its title and its views in tab order (its rows are in the tree). */
+export async function buildDatabasePreview(reader: SnapshotReader, entry: IndexEntry): Promise<PagePreview> {
+  return { title: entry.title, emoji: iconEmoji(entry.icon ?? undefined) ?? null, blocks: [], truncated: false, views: outlineViews(await reader.views(entry)) };
 }

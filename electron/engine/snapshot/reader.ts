@@ -149,6 +149,11 @@ export class SnapshotReader {
     return { database, dataSources: dataSources ?? [{ id: database.id, properties: database.properties ?? {} }] };
   }
 
+  /** A database's data sources as data_sources.json stores them (without reading database.json); empty when absent. */
+  async dataSources(entry: IndexEntry): Promise<StoredDataSource[]> {
+    return (await readFile(this.source, join(entry.path, 'data_sources.json'), dataSourcesFileSchema)) ?? [];
+  }
+
   /** A database's views in tab order (views.json); empty for snapshots made before views were kept. */
   async views(entry: IndexEntry): Promise<StoredView[]> {
     return (await readFile(this.source, join(entry.path, VIEWS_FILE), viewsFileSchema)) ?? [];

@@ -1,6 +1,7 @@
 import type { ContractHandlers } from '../../../shared/ipc/contract';
 import { describeJobError } from '../../engine/jobs/job-errors';
-import { buildPagePreview } from '../../engine/snapshot/preview';
+import { buildDatabasePreview, buildPagePreview } from '../../engine/snapshot/preview';
+import { SnapshotViews } from '../../engine/snapshot/views';
 import type { SnapshotLibrary } from '../snapshot-library';
 
 type SnapshotHandlers = Pick<ContractHandlers, 'getSnapshotTree' | 'getPagePreview'>;
@@ -8,7 +9,7 @@ type SnapshotHandlers = Pick<ContractHandlers, 'getSnapshotTree' | 'getPagePrevi
 /**
  * Browsing a snapshot without restoring it: its tree of titles comes from the snapshot catalog (read
  * once: plakar cat index.json, or a walk for the official connector's snapshots); a page preview
- * reads just that page's files. The newest snapshot is read from the backup's local copy when there
+ * reads just that page's files (a database's, its views). The newest snapshot is read from the backup's local copy when there
  * is one (no plakar command at all).
  */
 export function snapshotServices(library: SnapshotLibrary): SnapshotHandlers {
@@ -30,9 +31,11 @@ export function snapshotServices(library: SnapshotLibrary): SnapshotHandlers {
       try {
         const snapshot = await library.reader(snapshotId);
         const entry = snapshot.entry(pageId);
-        if (!entry || entry.object !== 'page') return { status: 'problem', message: 'That page is not in this snapshot.' };
+        if (!entry) return { status: 'problem', message: 'That page is not in this snapshot.' };
+        if (entry.object === 'database') return { status: 'ok', ...(await buildDatabasePreview(snapshot, entry)) };
         await library.preparePage(snapshotId, snapshot, entry);
-        return { status: 'ok', ...(await buildPagePreview(snapshot, entry)) };
+        const views = new SnapshotViews(snapshot, (paths) => library.prefetch(snapshotId, paths));
+        return { status: 'ok', ...(await buildPagePreview(snapshot, entry, views)) };
       } catch (error) {
         return { status: 'problem', message: describeJobError(error, 'browse').message };
       }

@@ -5,6 +5,7 @@ import { strings } from '../../strings';
 import type { PreviewGroup, PreviewNode } from './preview-layout';
 import { groupSiblings, plainText, safeHref } from './preview-layout';
 import { RichText } from './RichText';
+import { LinkedDatabase } from './PreviewViews';
 
 const s = strings.snapshots;
 
@@ -234,6 +235,7 @@ function ChildEntry({ node, context }: { node: PreviewNode; context: PreviewCont
   const { block } = node;
   const title = block.target?.trim() || s.untitled;
   const icon = <Icon of={block.type === 'child_database' ? Table2 : FileText} />;
+  if (block.linked && !context.known.has(block.id)) return <LinkedDatabase linked={block.linked} context={context} />;
   if (!context.known.has(block.id)) {
     return (
       <p className="preview-child muted">

@@ -120,7 +120,7 @@ export function SnapshotDetail({
                 </p>
               )}
               {selected?.object === 'database' && <p className="muted">{s.databaseHint}</p>}
-              {selected?.object === 'page' && (
+              {selected && (
                 <PagePreview snapshotId={snapshot.id} pageId={selected.id} context={{ known, onOpenPage: openPage }} />
               )}
             </Card>

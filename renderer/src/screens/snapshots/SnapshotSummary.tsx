@@ -20,6 +20,7 @@ export function SnapshotSummary({ summary }: { summary: ManifestSummary | null }
       </summary>
       <p className="muted">
         {strings.home.mode[summary.mode]} · {s.startedAt(formatDateTime(summary.startedAt))}
+        {summary.notionApiVersion && <> · {s.notionApiVersion(summary.notionApiVersion)}</>}
       </p>
       <dl className="stats">
         {orderedCounts(summary.counts).map(([key, value]) => (

@@ -62,6 +62,10 @@ describe('snapshot tree', () => {
       ['extra', 1],
     ]);
   });
+
+  it('puts views and linked databases beside the databases they belong to', () => {
+    expect(orderedCounts({ blocks: 3, linkedDatabases: 1, views: 10, databases: 2 }).map(([key]) => key)).toEqual(['databases', 'views', 'linkedDatabases', 'blocks']);
+  });
 });
 
 describe('timeline', () => {

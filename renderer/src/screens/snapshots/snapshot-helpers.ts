@@ -57,7 +57,7 @@ export function topLevelIds(entries: readonly SnapshotEntry[]): string[] {
 
 /** The manifest's counts in a stable, readable order; unknown keys follow in their own order. */
 export function orderedCounts(counts: Readonly<Record<string, number>>): Array<[string, number]> {
-  const order = ['pages', 'databases', 'dataSources', 'rows', 'blocks', 'files', 'comments'];
+  const order = ['pages', 'databases', 'dataSources', 'rows', 'views', 'linkedDatabases', 'blocks', 'files', 'comments'];
   const known = order.filter((key) => key in counts).map((key): [string, number] => [key, counts[key] ?? 0]);
   const rest = Object.entries(counts).filter(([key]) => !order.includes(key));
   return [...known, ...rest];

@@ -4,6 +4,7 @@ import { strings } from '../../strings';
 export interface ManifestSummary {
   mode: 'full' | 'incremental';
   startedAt: string;
+  notionApiVersion?: string | undefined;
   counts: Record<string, number>;
   unreachable: number;
   unsupportedBlocks: number;
