@@ -12,7 +12,10 @@ import { localCopyOf } from './backup-mirror';
 export async function openStoredSnapshot(store: PlakarStore, workDir: string, snapshotId: string): Promise<{ reader: SnapshotReader; prefetching?: PrefetchingSource }> {
   const fromStore = plakarSource(store, snapshotId);
   const copy = await localCopyOf(workDir, store.location, snapshotId);
-  if (copy) return { reader: await SnapshotReader.open(localFirstSource(copy, fromStore)) };
+  if (copy) {
+    const stillCurrent = async () => (await localCopyOf(workDir, store.location, snapshotId)) === copy;
+    return { reader: await SnapshotReader.open(localFirstSource(copy, fromStore, stillCurrent)) };
+  }
   const prefetching = new PrefetchingSource(store, snapshotId, fromStore);
   // What opening reads, in one command (a snapshot of another tool lacks some: then one by one).
   await prefetching.prefetch(['content.json', 'manifest.json', 'index.json']);

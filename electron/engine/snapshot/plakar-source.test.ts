@@ -26,4 +26,23 @@ describe('localFirstSource', () => {
     expect(await source.listDirectory('')).toEqual([{ name: 'index.json', isDirectory: false }]);
     expect(await source.listDirectory('gone')).toEqual([{ name: 'x', isDirectory: false }]);
   });
+
+  it("answers 'absent' for a file missing from a folder of a copy that is still the snapshot's, without plakar", async () => {
+    await writeFile(path.join(dir, 'index.json'), '[]');
+    const asked: string[] = [];
+    const store: SnapshotSource = {
+      readBytes: async (relative) => {
+        asked.push(relative);
+        return Buffer.from('from the store');
+      },
+      listDirectory: async () => [],
+    };
+    let current = true;
+    const source = localFirstSource(dir, store, async () => current);
+    expect(await source.readBytes('files.json')).toBeUndefined();
+    expect(await source.readBytes('gone/page.json')).toEqual(Buffer.from('from the store'));
+    current = false; // a backup is replacing the copy: the store answers
+    expect(await source.readBytes('files.json')).toEqual(Buffer.from('from the store'));
+    expect(asked).toEqual(['gone/page.json', 'files.json']);
+  });
 });

@@ -33,13 +33,21 @@ export function plakarSource(store: PlakarStore, snapshotId: string): SnapshotSo
 /**
  * Reads from a local copy of the snapshot's tree when there is one (the newest backup, see
  * jobs/backup-mirror.ts), and from the store for anything the copy lacks, so a copy replaced by a
- * backup in the middle of a read costs plakar calls, never a wrong answer.
+ * backup in the middle of a read costs plakar calls, never a wrong answer. A file the copy lacks in a
+ * folder it has is absent from the snapshot too while `stillCurrent` (checked after the read) says
+ * the copy is still that snapshot's tree: the copy's record is removed before the copy changes.
+ * Many optional files (files.json of a block folder, linked_views.json) are absent, and asking the
+ * store for each costs a plakar command.
  */
-export function localFirstSource(localTree: string, fallback: SnapshotSource): SnapshotSource {
+export function localFirstSource(localTree: string, fallback: SnapshotSource, stillCurrent?: () => Promise<boolean>): SnapshotSource {
   const local = directorySource(localTree);
   return {
     async readBytes(relativePath) {
-      return (await local.readBytes(relativePath)) ?? fallback.readBytes(relativePath);
+      const bytes = await local.readBytes(relativePath);
+      if (bytes) return bytes;
+      const folder = relativePath.includes('/') ? relativePath.slice(0, relativePath.lastIndexOf('/')) : '';
+      if (stillCurrent && (await local.listDirectory(folder)).length > 0 && (await stillCurrent())) return undefined;
+      return fallback.readBytes(relativePath);
     },
     async listDirectory(relativePath) {
       const items = await local.listDirectory(relativePath);
