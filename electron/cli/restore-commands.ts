@@ -72,7 +72,7 @@ export async function runRestoreCommand(io: CliIo, snapshot: string, options: Re
   const created = result.created;
   const what =
     `${created.pages} pages, ${created.databases} databases, ${created.rows} rows, ${created.blocks} blocks, ` +
-    `${created.files} files, ${created.comments} comments`;
+    `${created.files} files, ${created.comments} comments, ${created.views} views`;
   const lines = result.dryRun
     ? [`Dry run: would create ${what}`, `  about ${result.requests} requests, ${formatDuration(result.estimatedSeconds * 1000)} at the rate limit`]
     : [`Restored ${what}${result.resumed ? ' (resumed)' : ''}`, ...(result.rootUrl ? [`  ${result.rootUrl}`] : [])];

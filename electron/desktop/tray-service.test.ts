@@ -156,7 +156,7 @@ describe('TrayService', () => {
     expect(tray.menus.length).toBe(menusBefore + 1);
     expect(item(tray.menu(), 'backup-now')).toMatchObject({ label: 'Backing up…', enabled: false });
 
-    events.emit('jobProgress', { jobId: 'j2', kind: 'restore', created: { pages: 1, databases: 0, rows: 0, blocks: 0, files: 0, comments: 0 } });
+    events.emit('jobProgress', { jobId: 'j2', kind: 'restore', created: { pages: 1, databases: 0, rows: 0, blocks: 0, files: 0, comments: 0, views: 0 } });
     expect(tray.toolTips.at(-1)).toBe('Notion Kloset Backup\nBacking up… 1,204 pages');
 
     events.emit('jobFinished', { jobId: 'j1', kind: 'backup', outcome: { status: 'cancelled', message: 'cancelled' } });

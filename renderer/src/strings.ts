@@ -524,7 +524,7 @@ export const strings = {
     runningTitle: 'Restoring…',
     runningFolder: 'Writing the files…',
     created: 'Created so far',
-    counts: { pages: 'Pages', databases: 'Databases', rows: 'Rows', blocks: 'Blocks', files: 'Files', comments: 'Comments' },
+    counts: { pages: 'Pages', databases: 'Databases', rows: 'Rows', blocks: 'Blocks', files: 'Files', comments: 'Comments', views: 'Database views' },
     exported: (done: number, total: number) => `${done.toLocaleString()} of ${plural(total, 'page', 'pages')} written`,
     exportBar: 'Pages written',
     cancel: 'Cancel restore',

@@ -106,7 +106,10 @@ export const RestoreCountsSchema = z.object({
   blocks: z.number(),
   files: z.number(),
   comments: z.number(),
+  /** Absent from the results of restores made before views were restored (kept in the logs). */
+  views: z.number().default(0),
 });
+export type RestoreCounts = z.infer<typeof RestoreCountsSchema>;
 
 export const JobProgressEventSchema = z.discriminatedUnion('kind', [
   z.object({ jobId: z.string(), kind: z.literal('backup'), progress: BackupProgressSchema }),

@@ -27,7 +27,7 @@ describe('restore and export rows', () => {
     snapshotId: 'a'.repeat(64),
     summary: '1 page',
     warnings: [],
-    restore: { dryRun, created: { pages: 1, databases: 0, rows: 0, blocks: 0, files: 0, comments: 0 }, requests: 3, estimatedSeconds: 1, resumed: false, losses: [] },
+    restore: { dryRun, created: { pages: 1, databases: 0, rows: 0, blocks: 0, files: 0, comments: 0, views: 0 }, requests: 3, estimatedSeconds: 1, resumed: false, losses: [] },
   });
   const subject = {
     snapshotId: '0123456789ab'.padEnd(64, 'c'),

@@ -4,7 +4,7 @@ import { groupWarnings } from './restore-helpers';
 import type { RestoreCounts } from './useRestoreJob';
 
 const r = strings.restore;
-const KEYS = ['pages', 'databases', 'rows', 'blocks', 'files', 'comments'] as const;
+const KEYS = ['pages', 'databases', 'rows', 'blocks', 'files', 'comments', 'views'] as const;
 
 /** Pages, databases, rows… created (or, for a dry run, to be created). */
 export function CreatedCounts({ counts, testId }: { counts: RestoreCounts; testId?: string }) {

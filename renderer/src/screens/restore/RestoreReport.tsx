@@ -60,7 +60,7 @@ export function RestoreReport({
         {!toFolder && (
           <>
             <h3 className="card__title">{r.created}</h3>
-            <CreatedCounts counts={events.created ?? { pages: 0, databases: 0, rows: 0, blocks: 0, files: 0, comments: 0 }} />
+            <CreatedCounts counts={events.created ?? { pages: 0, databases: 0, rows: 0, blocks: 0, files: 0, comments: 0, views: 0 }} />
           </>
         )}
         <button type="button" className="button button--secondary" onClick={onCancel} disabled={cancelling || run.phase !== 'started'}>

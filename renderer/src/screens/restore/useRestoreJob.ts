@@ -1,10 +1,10 @@
 import { useCallback, useState } from 'react';
-import type { JobFinishedEvent } from '../../../../shared/ipc/app-schemas';
+import type { JobFinishedEvent, RestoreCounts } from '../../../../shared/ipc/app-schemas';
 import type { InputOf } from '../../../../shared/ipc/contract';
 import { callMain, useMainEvent, useMainMutation } from '../../use-main';
 
 export type RestoreInput = InputOf<'startRestore'>;
-export type RestoreCounts = { pages: number; databases: number; rows: number; blocks: number; files: number; comments: number };
+export type { RestoreCounts };
 export type RestoreOutcome = JobFinishedEvent['outcome'];
 
 export interface RestoreEvents {
