@@ -8,17 +8,22 @@ import type { SnapshotSource } from './snapshot-source';
 let dir: string;
 useScratchDir('local-first-', (made) => (dir = made));
 
+/** A store that answers every file and records what it was asked for. */
+function recordingStore(asked: string[], listing: SnapshotSource['listDirectory']): SnapshotSource {
+  return {
+    readBytes: async (relative) => {
+      asked.push(relative);
+      return Buffer.from('from the store');
+    },
+    listDirectory: listing,
+  };
+}
+
 describe('localFirstSource', () => {
   it('reads the local copy, and asks the store only for what the copy lacks', async () => {
     await writeFile(path.join(dir, 'index.json'), '[]');
     const asked: string[] = [];
-    const store: SnapshotSource = {
-      readBytes: async (relative) => {
-        asked.push(relative);
-        return Buffer.from('from the store');
-      },
-      listDirectory: async () => [{ name: 'x', isDirectory: false }],
-    };
+    const store = recordingStore(asked, async () => [{ name: 'x', isDirectory: false }]);
     const source = localFirstSource(dir, store);
     expect((await source.readBytes('index.json'))?.toString()).toBe('[]');
     expect((await source.readBytes('gone/page.json'))?.toString()).toBe('from the store');
@@ -30,13 +35,7 @@ describe('localFirstSource', () => {
   it("answers 'absent' for a file missing from a folder of a copy that is still the snapshot's, without plakar", async () => {
     await writeFile(path.join(dir, 'index.json'), '[]');
     const asked: string[] = [];
-    const store: SnapshotSource = {
-      readBytes: async (relative) => {
-        asked.push(relative);
-        return Buffer.from('from the store');
-      },
-      listDirectory: async () => [],
-    };
+    const store = recordingStore(asked, async () => []);
     let current = true;
     const source = localFirstSource(dir, store, async () => current);
     expect(await source.readBytes('files.json')).toBeUndefined();
