@@ -2,7 +2,13 @@
 // their dashboard's configuration rows) and the default view every database starts with.
 import type { FixtureDatabase, FixtureDataSource, FixtureView, JsonObject, Timestamps } from './fixture-types';
 import { stableId } from './ids';
-import type { Store } from './store';
+
+/** The part of the emulator's store that views live in (a structural type: store.ts imports this module). */
+interface ViewsOfStore {
+  views: Map<string, FixtureView>;
+  databases: Map<string, FixtureDatabase>;
+  dataSources: Map<string, FixtureDataSource>;
+}
 
 export interface DashboardRow {
   id: string;
@@ -38,7 +44,7 @@ export function defaultViewId(databaseId: string): string {
  * After a load: every database lists its tabs (views missing from `viewIds` are appended, unknown ids
  * dropped), and a database with no view at all gets the default one. Linked databases get none.
  */
-export function ensureDatabaseViews(store: Store): void {
+export function ensureDatabaseViews(store: ViewsOfStore): void {
   const tabsByDatabase = new Map<string, string[]>();
   for (const view of store.views.values()) {
     if (view.dashboardViewId) continue;
@@ -66,7 +72,7 @@ export function dashboardRows(dashboard: FixtureView): DashboardRow[] {
 }
 
 /** A dashboard's widgets in row order; widgets its rows do not name come last. */
-export function widgetsOf(store: Store, dashboard: FixtureView): FixtureView[] {
+export function widgetsOf(store: ViewsOfStore, dashboard: FixtureView): FixtureView[] {
   const all = [...store.views.values()].filter((view) => view.dashboardViewId === dashboard.id);
   const placed = dashboardRows(dashboard).flatMap((row) => row.widgets.map((widget) => widget.view_id));
   const rank = (view: FixtureView): number => (placed.includes(view.id) ? placed.indexOf(view.id) : placed.length);
@@ -74,7 +80,7 @@ export function widgetsOf(store: Store, dashboard: FixtureView): FixtureView[] {
 }
 
 /** A database's views in tab order, each dashboard followed by its widgets. */
-export function orderedViews(store: Store, database: FixtureDatabase): FixtureView[] {
+export function orderedViews(store: ViewsOfStore, database: FixtureDatabase): FixtureView[] {
   const result: FixtureView[] = [];
   for (const id of database.viewIds ?? []) {
     const view = store.views.get(id);
@@ -105,7 +111,7 @@ export function placeWidget(dashboard: FixtureView, widget: { id: string; view_i
 }
 
 /** Removes a view (a dashboard with its widgets) from the store, its database's tabs and its dashboard. */
-export function removeView(store: Store, view: FixtureView): void {
+export function removeView(store: ViewsOfStore, view: FixtureView): void {
   if (view.type === 'dashboard') for (const widget of widgetsOf(store, view)) store.views.delete(widget.id);
   store.views.delete(view.id);
   const database = store.databases.get(view.databaseId);

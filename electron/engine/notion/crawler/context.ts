@@ -24,6 +24,14 @@ export interface SyncedCopy {
   reused?: SyncedBlockEntry['children'];
 }
 
+/** A database to visit: where it is stored and what it was reached from. */
+export interface DatabaseVisit {
+  databaseId: string;
+  dir: string;
+  parentId: string | null;
+  referencedFrom: string | null;
+}
+
 /** A child_page or child_database block: a block of its own unless its page or database is stored. */
 export interface ObjectBlock {
   id: string;

@@ -4,7 +4,7 @@ import { originalFileName } from '../../snapshot/file-names';
 import type { FileDescriptor, IndexEntry } from '../../snapshot/format';
 import { storedPageSchema } from '../../snapshot/format';
 import { joinSnapshotPath } from '../../snapshot/writer';
-import type { CrawlContext } from './context';
+import type { CrawlContext, DatabaseVisit } from './context';
 import { fileExtension, isHostedFile, storeHostedFile } from './files';
 import { databaseTitle } from './notion-objects';
 // Natural mutual recursion: a database's rows are pages, and pages hold databases.
@@ -12,12 +12,6 @@ import { visitPage } from './pages';
 import { full, isUnreadable, readOrUnreachable, retrieveDatabase, retrieveDataSource, unreadableReason } from './reads';
 import { storeDatabaseViews, storeLinkedDatabase } from './views';
 
-export interface DatabaseVisit {
-  databaseId: string;
-  dir: string;
-  parentId: string | null;
-  referencedFrom: string | null;
-}
 
 export class QueryCapError extends Error {
   override readonly name = 'QueryCapError';

@@ -4,8 +4,7 @@
 import path from 'node:path/posix';
 import type { LinkedViews, StoredView } from '../../snapshot/format';
 import { LINKED_VIEWS_FILE } from '../../snapshot/format';
-import type { CrawlContext } from './context';
-import type { DatabaseVisit } from './databases';
+import type { CrawlContext, DatabaseVisit } from './context';
 import { isUnreadable, readViews } from './reads';
 
 /** A database's views, written to `<database dir>/views.json` and counted. */

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { strings } from '../../strings';
 import { useMainQuery } from '../../use-main';
 import { nestBlocks } from './preview-layout';
-import type { PreviewContext } from './PreviewBlocks';
+import type { PreviewContext } from './preview-context';
 import { PreviewBlocks } from './PreviewBlocks';
 import { ViewList } from './PreviewViews';
 

@@ -6,14 +6,9 @@ import type { PreviewGroup, PreviewNode } from './preview-layout';
 import { groupSiblings, plainText, safeHref } from './preview-layout';
 import { RichText } from './RichText';
 import { LinkedDatabase } from './PreviewViews';
+import type { PreviewContext } from './preview-context';
 
 const s = strings.snapshots;
-
-export interface PreviewContext {
-  /** Ids of the pages and databases in the snapshot, to make child pages navigable. */
-  known: ReadonlySet<string>;
-  onOpenPage: (id: string) => void;
-}
 
 /** Renders preview blocks (already nested) as read-only HTML. */
 export function PreviewBlocks({ nodes, context }: { nodes: readonly PreviewNode[]; context: PreviewContext }) {

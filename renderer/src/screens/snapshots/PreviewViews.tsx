@@ -15,7 +15,7 @@ import {
 import type { PreviewLinkedDatabase, PreviewView, ViewKind } from '../../../../shared/ipc/view-schemas';
 import { Icon } from '../../components/Icon';
 import { strings } from '../../strings';
-import type { PreviewContext } from './PreviewBlocks';
+import type { PreviewContext } from './preview-context';
 import { linkedSource, viewLabel } from './view-helpers';
 
 const s = strings.snapshots;
