@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { NotionApiVersion } from '../../electron/engine/notion/client';
 import { createNotionClient } from '../../electron/engine/notion/client';
-import type { CrawlResult } from '../../electron/engine/notion/crawler';
+import type { CrawlOptions, CrawlResult } from '../../electron/engine/notion/crawler';
 import { crawlWorkspace } from '../../electron/engine/notion/crawler';
 import type { CommentScope } from '../../electron/engine/notion/crawler/context';
 import { PreviousSnapshot } from '../../electron/engine/notion/crawler/previous-snapshot';
@@ -42,9 +42,14 @@ export async function crawlEmulator(
     requestsPerSecond?: number;
     concurrency?: number;
     apiVersion?: NotionApiVersion;
+    /** Crawl into this folder (default: a new scratch folder). */
+    outputDir?: string;
+    checkpoint?: CrawlOptions['checkpoint'];
+    signal?: AbortSignal;
+    onProgress?: CrawlOptions['onProgress'];
   } = {},
 ): Promise<TestCrawl> {
-  const dir = await scratchDir('crawl-');
+  const dir = options.outputDir ?? (await scratchDir('crawl-'));
   const previous = options.previousDir ? await PreviousSnapshot.load(options.previousDir, 'p'.repeat(64)) : undefined;
   if (options.previousDir && !previous) throw new Error('previous snapshot could not be loaded');
   const result = await crawlWorkspace({
@@ -58,6 +63,9 @@ export async function crawlEmulator(
     retryPolicy: TEST_RETRY_POLICY,
     appVersion: 'test',
     apiVersion: options.apiVersion,
+    checkpoint: options.checkpoint,
+    signal: options.signal,
+    onProgress: options.onProgress,
     sourceKey: 'test-source',
     workspace: { id: 'ws', name: 'Workspace' },
   });

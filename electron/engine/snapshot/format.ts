@@ -188,7 +188,7 @@ export const fileDescriptorSchema = z.object({
 export type FileDescriptor = z.output<typeof fileDescriptorSchema>;
 export const filesFileSchema = z.record(z.string(), fileDescriptorSchema.loose());
 
-const unreachableEntrySchema = z.object({
+export const unreachableEntrySchema = z.object({
   id: z.string(),
   object: z.enum(['page', 'database', 'block', 'data_source']),
   referencedFrom: z.string().nullable(),
@@ -196,14 +196,14 @@ const unreachableEntrySchema = z.object({
 });
 export type UnreachableEntry = z.infer<typeof unreachableEntrySchema>;
 
-const unsupportedBlockEntrySchema = z.object({ blockId: z.string(), pageId: z.string(), blockType: z.string() });
+export const unsupportedBlockEntrySchema = z.object({ blockId: z.string(), pageId: z.string(), blockType: z.string() });
 export type UnsupportedBlockEntry = z.infer<typeof unsupportedBlockEntrySchema>;
 
 const failedFileEntrySchema = z.object({ ref: z.string(), pageId: z.string(), reason: z.string() });
 export type FailedFileEntry = z.infer<typeof failedFileEntrySchema>;
 
 /** A synced block whose children are stored (docs/snapshot-format.md, "Synced blocks"). */
-const syncedBlockEntrySchema = z.object({
+export const syncedBlockEntrySchema = z.object({
   blockId: z.string(),
   /** The page whose own tree holds the block. */
   pageId: z.string(),

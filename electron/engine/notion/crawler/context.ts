@@ -1,11 +1,11 @@
 import type { DataSourceObjectResponse, PageObjectResponse } from '@notionhq/client';
 import type PQueue from 'p-queue';
-import type { FailedFileEntry, IndexEntry, LinkedViews, ManifestCounts, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
+import type { FailedFileEntry, FileDescriptor, IndexEntry, LinkedViews, ManifestCounts, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
 import { storedPageSchema } from '../../snapshot/format';
 import type { SnapshotWriter } from '../../snapshot/writer';
 import type { NotionApiVersion } from '../client';
 import type { NotionGateway } from '../gateway';
-import type { PreviousSnapshot } from './previous-snapshot';
+import type { CopiedLinkedViews } from './own-tree';
 
 export type CommentScope = 'pages' | 'all' | 'off';
 
@@ -22,6 +22,26 @@ export interface SyncedCopy {
   entry: IndexEntry;
   /** On a reused page: how its children were stored in the previous snapshot (they were copied along). */
   reused?: SyncedBlockEntry['children'];
+}
+
+/** Pages and databases stored earlier (a previous snapshot, an interrupted crawl) that a crawl can reuse. */
+export interface ReusableTree {
+  entry(id: string): IndexEntry | undefined;
+  /** The pages and databases whose blocks stood in the page's own tree. */
+  childrenOf(id: string): Array<Pick<IndexEntry, 'id' | 'object' | 'path'>>;
+  /** True when the page's stored files can stand for it: same edit time, nothing failed. */
+  canReuse(id: string, lastEditedTime: string | undefined): boolean;
+  unreachableFrom(pageId: string): UnreachableEntry[];
+  unsupportedBlocksOf(pageId: string): UnsupportedBlockEntry[];
+  syncedBlocksOf(pageId: string): SyncedBlockEntry[];
+  /** A file stored earlier with this source key, linked instead of downloaded again. */
+  findFile(sourceKey: string): { absolutePath: string; descriptor: FileDescriptor } | undefined;
+  /** Puts the page's own files at `newDir` and lists the linked_views.json files among them. */
+  copyOwnTree(entry: IndexEntry, writer: SnapshotWriter, newDir: string): Promise<CopiedLinkedViews[]>;
+}
+
+export interface CheckpointRecorder {
+  record(state: CrawlState, entry: IndexEntry, children: Array<Pick<IndexEntry, 'id' | 'object' | 'path'>>): Promise<void>;
 }
 
 /** A database to visit: where it is stored and what it was reached from. */
@@ -71,7 +91,13 @@ export interface CrawlContext {
   comments: CommentScope;
   apiVersion: NotionApiVersion;
   state: CrawlState;
-  previous: PreviousSnapshot | undefined;
+  /**
+   * Trees whose unchanged pages are reused instead of fetched, asked in order: the pages an
+   * interrupted crawl completed in this same tree (checkpoint.ts), then the previous snapshot.
+   */
+  reuse: ReusableTree[];
+  /** Records each page whose own tree is complete, so an interrupted crawl can resume. */
+  checkpoint: CheckpointRecorder | undefined;
   /** Called whenever counts change; the job throttles what it emits. */
   onProgress: () => void;
   /**

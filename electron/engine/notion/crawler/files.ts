@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BlockObjectResponse } from '@notionhq/client';
 import { originalFileName } from '../../snapshot/file-names';
@@ -95,9 +96,8 @@ export async function storeHostedFile(
   const destination = context.writer.absolute(dir, target.fileName);
   const sourceKey = stableFileUrl(target.url);
   await context.writer.ensureDir(dir);
-  const reused = context.previous?.findFile(sourceKey);
-  if (reused) {
-    await linkOrCopy(reused.absolutePath, destination);
+  const reused = context.reuse.map((tree) => tree.findFile(sourceKey)).find((found) => found !== undefined);
+  if (reused && (await placeStoredFile(reused.absolutePath, destination))) {
     recordFile(context, files, target, sourceKey, reused.descriptor.size, reused.descriptor.sha256, reused.descriptor.contentType);
     return;
   }
@@ -137,4 +137,26 @@ function recordFile(
   context.state.counts.files += 1;
   context.state.counts.fileBytes += size;
   context.onProgress();
+}
+
+/**
+ * Puts a file stored earlier at `destination`: already there (a resumed crawl writing the same tree),
+ * or linked from where it is. False when it is gone (its page was cleared to be fetched again).
+ */
+async function placeStoredFile(stored: string, destination: string): Promise<boolean> {
+  if (path.resolve(stored) === path.resolve(destination)) {
+    try {
+      await stat(destination);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  try {
+    await linkOrCopy(stored, destination);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
 }

@@ -18,6 +18,8 @@ import type { RootObject } from './roots';
 import { resolveExplicitRoots, searchWorkspace, topVisibleAncestor, workspaceRoots } from './roots';
 import { finishSyncedBlocks } from './synced-blocks';
 import { writeLinkedViews } from './views';
+import { CheckpointTree, CheckpointWriter } from './checkpoint';
+import { removeStrayObjects } from './own-tree';
 
 export interface CrawlOptions {
   client: Client;
@@ -28,6 +30,12 @@ export interface CrawlOptions {
   comments?: CommentScope;
   /** The previous good snapshot of this source, restored; enables reuse of unchanged pages. */
   previous?: PreviousSnapshot | undefined;
+  /**
+   * Makes the crawl resumable: each page whose own tree is written is recorded in
+   * `<dir>/checkpoint.jsonl`. With `resumeSince` (when the interrupted crawl started), what an
+   * interrupted crawl into this same outputDir completed is reused in place; without, it starts over.
+   */
+  checkpoint?: { dir: string; resumeSince?: string | undefined } | undefined;
   /** Requests in flight at once; enough to keep the rate budget full despite latency. */
   concurrency?: number;
   signal?: AbortSignal | undefined;
@@ -44,6 +52,8 @@ export interface CrawlOptions {
 export interface CrawlProgress {
   phase: 'users' | 'search' | 'pages' | 'finishing';
   counts: CrawlCounts;
+  /** Pages an interrupted crawl had completed, when this one resumes it (0 otherwise). */
+  resumedPages: number;
   knownPages: number;
   apiCalls: number;
   rateLimitWaitMs: number;
@@ -82,6 +92,8 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
   const gateway = new NotionGateway(options.client, options.limiter, { signal, policy: options.retryPolicy, onRetry: options.onRetry });
   const pool = new PQueue({ concurrency: options.concurrency ?? 8 });
   const state = newCrawlState();
+  const resumed = options.checkpoint?.resumeSince ? await CheckpointTree.load(options.checkpoint.dir, options.outputDir, options.checkpoint.resumeSince) : undefined;
+  const checkpoint = options.checkpoint ? await CheckpointWriter.open(options.checkpoint.dir, { reset: resumed === undefined }) : undefined;
   let phase: CrawlProgress['phase'] = 'users';
   let firstError: unknown;
 
@@ -91,6 +103,7 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
     return {
       phase,
       counts: { ...state.counts },
+      resumedPages: resumed?.size ?? 0,
       knownPages: Math.max(state.knownPages, state.counts.pages + state.counts.rows),
       apiCalls: gatewayStats.apiCalls,
       rateLimitWaitMs: limiterStats.pausedMs,
@@ -106,7 +119,8 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
     comments: options.comments ?? 'pages',
     apiVersion: options.apiVersion ?? NOTION_API_VERSION,
     state,
-    previous: options.previous,
+    reuse: [...(resumed ? [resumed] : []), ...(options.previous ? [options.previous] : [])],
+    checkpoint,
     onProgress: () => options.onProgress?.(progress()),
     schedule: (task, dir) => {
       if (firstError !== undefined) return;
@@ -164,6 +178,8 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
   }
   await finishSyncedBlocks(context, drain);
   await writeLinkedViews(context);
+  // What the interrupted crawl stored of pages since deleted or moved goes.
+  if (resumed) await removeStrayObjects(options.outputDir, new Set(state.index.map((entry) => entry.path)));
   if (state.index.length === 0) throw new NothingSharedError();
   countUnstoredObjectBlocks(context);
 

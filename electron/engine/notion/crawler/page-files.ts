@@ -2,6 +2,7 @@ import type { CommentObjectResponse, PageObjectResponse } from '@notionhq/client
 import { originalFileName } from '../../snapshot/file-names';
 import type { FileDescriptor, IndexEntry } from '../../snapshot/format';
 import { recordOf } from '../../snapshot/json-values';
+import type { PageTracker } from './checkpoint';
 import type { CrawlContext } from './context';
 import type { HostedFile } from './files';
 import { fileExtension, isHostedFile, shortHash, storeHostedFile } from './files';
@@ -11,6 +12,8 @@ import { listComments, retrievePage } from './reads';
 export interface OwnTree {
   pageId: string;
   entry: IndexEntry;
+  /** Tells the checkpoint when the page's own tree is completely written (resumable crawls). */
+  tracker?: PageTracker | undefined;
 }
 
 /** Stores one hosted file of the page's own tree and adds it to the page's stats. */

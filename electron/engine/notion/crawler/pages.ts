@@ -1,7 +1,7 @@
 import type { BlockObjectResponse, CommentObjectResponse, PageObjectResponse } from '@notionhq/client';
 import type { FileDescriptor, IndexEntry } from '../../snapshot/format';
 import { joinSnapshotPath } from '../../snapshot/writer';
-import type { CrawlContext } from './context';
+import type { CrawlContext, ReusableTree } from './context';
 import { blockHostedFiles } from './files';
 import { pageTitle } from './notion-objects';
 // Natural mutual recursion: a page holds databases, whose rows are pages.
@@ -13,6 +13,8 @@ import { listBlockChildren, listComments, readOrUnreachable, retrieveBlock, retr
 // Natural mutual recursion: the block walk notes synced blocks, and synced copies are walked with it.
 import { noteSyncedCopy, noteSyncedOriginal, reuseSyncedBlocks } from './synced-blocks';
 import { revisitLinkedDatabases } from './views';
+import { CheckpointTree, PageTracker } from './checkpoint';
+import { clearOwnTree } from './own-tree';
 
 export interface PageVisit {
   pageId: string;
@@ -58,8 +60,9 @@ export async function visitPage(context: CrawlContext, visit: PageVisit): Promis
     stats: { blocks: 0, files: 0, fileBytes: 0, comments: 0 },
   };
   state.index.push(entry);
-  if (context.previous?.canReuse(page.id, page.last_edited_time)) {
-    await reusePage(context, page, visit, entry);
+  const reusable = context.reuse.find((tree) => tree.canReuse(page.id, page.last_edited_time));
+  if (reusable) {
+    await reusePage(context, reusable, page, visit, entry);
   } else {
     await fetchPage(context, page, visit, entry);
   }
@@ -68,11 +71,13 @@ export async function visitPage(context: CrawlContext, visit: PageVisit): Promis
   context.onProgress();
 }
 
-/** Unchanged since the last good snapshot: link its own files, then visit its children one by one. */
-async function reusePage(context: CrawlContext, page: PageObjectResponse, visit: PageVisit, entry: IndexEntry): Promise<void> {
-  const previous = context.previous;
-  const before = previous?.entry(page.id);
-  if (!previous || !before?.stats) return;
+/**
+ * Unchanged since it was stored (the last good snapshot, or an interrupted crawl into this tree):
+ * link its own files, then visit its children one by one.
+ */
+async function reusePage(context: CrawlContext, previous: ReusableTree, page: PageObjectResponse, visit: PageVisit, entry: IndexEntry): Promise<void> {
+  const before = previous.entry(page.id);
+  if (!before?.stats) return;
   const linkedViews = await previous.copyOwnTree(before, context.writer, visit.dir);
   revisitLinkedDatabases(context, page.id, linkedViews);
   entry.stats = { ...before.stats };
@@ -85,9 +90,10 @@ async function reusePage(context: CrawlContext, page: PageObjectResponse, visit:
   context.state.unsupportedBlocks.push(...previous.unsupportedBlocksOf(page.id));
   context.state.unreachable.push(...previous.unreachableFrom(page.id));
   reuseSyncedBlocks(context, { pageId: page.id, entry }, previous.syncedBlocksOf(page.id), before.path, visit.dir);
-  for (const child of previous.childrenOf(page.id)) {
-    const relative = child.path.slice(before.path.length + 1);
-    const dir = joinSnapshotPath(visit.dir, relative);
+  const children = previous.childrenOf(page.id).map((child) => ({ ...child, path: joinSnapshotPath(visit.dir, child.path.slice(before.path.length + 1)) }));
+  await context.checkpoint?.record(context.state, entry, children);
+  for (const child of children) {
+    const dir = child.path;
     const childId = child.id;
     const pageId = page.id;
     context.state.objectBlocks.push({ id: childId, entry });
@@ -100,11 +106,16 @@ async function reusePage(context: CrawlContext, page: PageObjectResponse, visit:
 }
 
 async function fetchPage(context: CrawlContext, page: PageObjectResponse, visit: PageVisit, entry: IndexEntry): Promise<void> {
-  const own: OwnTree = { pageId: page.id, entry };
+  // What an interrupted crawl left of this page is stale: its own tree is written again from scratch.
+  if (context.reuse.some((tree) => tree instanceof CheckpointTree)) await clearOwnTree(context.writer.absolute(visit.dir));
+  const checkpoint = context.checkpoint;
+  const tracker: PageTracker | undefined = checkpoint ? new PageTracker(() => checkpoint.record(context.state, entry, tracker?.children ?? [])) : undefined;
+  const own: OwnTree = { pageId: page.id, entry, tracker };
   const files = new Map<string, FileDescriptor>();
   const comments: CommentObjectResponse[] = [];
   const what = { id: page.id, object: 'page', referencedFrom: visit.referencedFrom } as const;
-  const children = (await readOrUnreachable(context, what, () => listBlockChildren(context, page.id), 'content: ')) ?? [];
+  const listed = await readOrUnreachable(context, what, () => listBlockChildren(context, page.id), 'content: ');
+  const children = listed ?? [];
   await handleBlocks(context, own, children, visit.dir, files, comments);
   for (const target of pageFiles(context, page)) await storeOwnFile(context, own, visit.dir, files, target);
   const fullProperties = await retrieveTruncatedProperties(context, page);
@@ -117,6 +128,8 @@ async function fetchPage(context: CrawlContext, page: PageObjectResponse, visit:
   if (Object.keys(fullProperties).length > 0) await context.writer.writeFullProperties(visit.dir, fullProperties);
   await writeComments(context, own, visit.dir, comments);
   await context.writer.writeFilesIndex(visit.dir, files);
+  // A page whose content could not be listed is not recorded: a resumed crawl asks again.
+  if (listed) await tracker?.end();
 }
 
 /** Records each block, stores its file, and schedules its children, child pages and child databases. */
@@ -144,7 +157,10 @@ async function handleBlocks(
     const childDir = joinSnapshotPath(dir, block.id);
     const blockId = block.id;
     const ownerId = own.pageId;
-    if (block.type === 'child_page' || block.type === 'child_database') context.state.objectBlocks.push({ id: blockId, entry: own.entry });
+    if (block.type === 'child_page' || block.type === 'child_database') {
+      context.state.objectBlocks.push({ id: blockId, entry: own.entry });
+      own.tracker?.children.push({ id: blockId, object: block.type === 'child_page' ? 'page' : 'database', path: childDir });
+    }
     if (block.type === 'child_page') {
       context.schedule(
         () => visitPage(context, { pageId: blockId, dir: childDir, parentId: ownerId, isRow: false, referencedFrom: ownerId }),
@@ -154,9 +170,11 @@ async function handleBlocks(
       context.schedule(() => visitDatabase(context, { databaseId: blockId, dir: childDir, parentId: ownerId, referencedFrom: ownerId }), childDir);
     } else if (block.has_children && !noteSyncedCopy(context, own, block, childDir)) {
       const syncedOriginal = block.type === 'synced_block';
+      own.tracker?.begin();
       context.schedule(async () => {
         const stored = await visitBlockChildren(context, own, blockId, childDir);
         if (stored && syncedOriginal) noteSyncedOriginal(context, own, blockId, childDir);
+        await own.tracker?.end();
       }, childDir);
     }
   }

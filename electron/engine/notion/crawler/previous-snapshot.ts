@@ -1,10 +1,11 @@
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { FileDescriptor, IndexEntry, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
-import { filesFileSchema, indexEntrySchema, LINKED_VIEWS_FILE, linkedViewsFileSchema, storedManifestSchema } from '../../snapshot/format';
+import { indexEntrySchema, storedManifestSchema } from '../../snapshot/format';
 import type { SnapshotWriter } from '../../snapshot/writer';
-import { linkOrCopy } from './link-or-copy';
+import type { CopiedLinkedViews, StoredFiles } from './own-tree';
+import { collectStoredFiles, copyOwnTreeFiles } from './own-tree';
 
 /** Notion rounds edit times down to the minute; an edit this close to the last crawl may not show. */
 export const EDIT_TIME_SAFETY_MARGIN_MS = 2 * 60_000;
@@ -32,7 +33,7 @@ export class PreviousSnapshot {
     readonly snapshotId: string,
     private readonly manifest: PreviousManifest,
     entries: IndexEntry[],
-    private readonly files: Map<string, { absolutePath: string; descriptor: FileDescriptor }>,
+    private readonly files: StoredFiles,
   ) {
     for (const entry of entries) {
       this.byId.set(entry.id, entry);
@@ -58,9 +59,7 @@ export class PreviousSnapshot {
     } catch {
       return undefined;
     }
-    const files = new Map<string, { absolutePath: string; descriptor: FileDescriptor }>();
-    await collectFiles(root, '', files);
-    return new PreviousSnapshot(root, snapshotId, manifest, entries, files);
+    return new PreviousSnapshot(root, snapshotId, manifest, entries, await collectStoredFiles(root));
   }
 
   entry(id: string): IndexEntry | undefined {
@@ -107,69 +106,7 @@ export class PreviousSnapshot {
    */
   async copyOwnTree(entry: IndexEntry, writer: SnapshotWriter, newDir: string): Promise<CopiedLinkedViews[]> {
     const linked: CopiedLinkedViews[] = [];
-    await copyTree(path.join(this.root, entry.path), writer.absolute(newDir), newDir, linked);
+    await copyOwnTreeFiles(path.join(this.root, entry.path), writer.absolute(newDir), newDir, linked);
     return linked;
   }
-}
-
-/** A linked_views.json copied with a reused page: its new directory and the linked databases it names. */
-export interface CopiedLinkedViews {
-  dir: string;
-  blockIds: string[];
-}
-
-async function copyTree(from: string, to: string, relativeTo: string, linked: CopiedLinkedViews[]): Promise<void> {
-  await mkdir(to, { recursive: true, mode: 0o700 });
-  for (const item of await readdir(from, { withFileTypes: true })) {
-    const source = path.join(from, item.name);
-    if (item.isDirectory()) {
-      if (await holdsObject(source)) continue;
-      await copyTree(source, path.join(to, item.name), `${relativeTo}/${item.name}`, linked);
-    } else if (item.isFile()) {
-      await linkOrCopy(source, path.join(to, item.name));
-      if (item.name === LINKED_VIEWS_FILE) linked.push({ dir: relativeTo, blockIds: await linkedDatabaseIds(source) });
-    }
-  }
-}
-
-/** The linked databases a previous linked_views.json names; none when it is damaged (they are then lost). */
-async function linkedDatabaseIds(file: string): Promise<string[]> {
-  try {
-    return Object.keys(linkedViewsFileSchema.parse(JSON.parse(await readFile(file, 'utf8'))));
-  } catch {
-    return [];
-  }
-}
-
-/** True when the directory holds a page or a database (page.json or database.json). */
-export async function holdsObject(dir: string): Promise<boolean> {
-  for (const name of ['page.json', 'database.json']) {
-    try {
-      await stat(path.join(dir, name));
-      return true;
-    } catch {
-      // not there
-    }
-  }
-  return false;
-}
-
-async function collectFiles(
-  root: string,
-  relative: string,
-  files: Map<string, { absolutePath: string; descriptor: FileDescriptor }>,
-): Promise<void> {
-  const dir = path.join(root, relative);
-  const items = await readdir(dir, { withFileTypes: true });
-  if (items.some((item) => item.isFile() && item.name === 'files.json')) {
-    try {
-      const index = filesFileSchema.parse(JSON.parse(await readFile(path.join(dir, 'files.json'), 'utf8')));
-      for (const descriptor of Object.values(index)) {
-        files.set(descriptor.sourceKey, { absolutePath: path.join(dir, descriptor.file), descriptor });
-      }
-    } catch {
-      // a damaged files.json only costs a re-download
-    }
-  }
-  for (const item of items) if (item.isDirectory()) await collectFiles(root, path.join(relative, item.name), files);
 }

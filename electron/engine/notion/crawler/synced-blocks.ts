@@ -5,7 +5,7 @@
  * request, or listed through the copy when its original is not in the backup. The manifest lists
  * every synced block with stored children, so readers can tell a mirror from content of its own.
  */
-import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileDescriptor, StoredBlock, SyncedBlockEntry } from '../../snapshot/format';
 import { blocksFileSchema, filesFileSchema, syncedOriginalOf } from '../../snapshot/format';
@@ -15,7 +15,7 @@ import { linkOrCopy } from './link-or-copy';
 import type { OwnTree } from './page-files';
 // Natural mutual recursion: a synced copy's children are walked like a page's blocks, which note further copies.
 import { visitBlockChildren } from './pages';
-import { holdsObject } from './previous-snapshot';
+import { clearOwnTree } from './own-tree';
 
 /** Notes a synced copy with children (its blocks.json is written later); false for any other block. */
 export function noteSyncedCopy(context: CrawlContext, own: OwnTree, block: StoredBlock, dir: string): boolean {
@@ -68,7 +68,7 @@ export async function finishSyncedBlocks(context: CrawlContext, drain: () => Pro
       else {
         const own: OwnTree = { pageId: copy.pageId, entry: copy.entry };
         context.schedule(async () => {
-          if (copy.reused) await clearBlockDir(context.writer.absolute(copy.dir));
+          if (copy.reused) await clearOwnTree(context.writer.absolute(copy.dir));
           if (await visitBlockChildren(context, own, copy.blockId, copy.dir)) recordCopy(context, copy, 'own');
         }, copy.dir);
       }
@@ -77,7 +77,7 @@ export async function finishSyncedBlocks(context: CrawlContext, drain: () => Pro
   }
   mirrors.sort((a, b) => a.dir.localeCompare(b.dir));
   for (const copy of mirrors) {
-    if (copy.reused) await clearBlockDir(context.writer.absolute(copy.dir));
+    if (copy.reused) await clearOwnTree(context.writer.absolute(copy.dir));
     await mirrorCopy(context, copy, [copy.originalId]);
   }
 }
@@ -135,20 +135,3 @@ async function mirrorBlockFiles(context: CrawlContext, source: string, target: s
   await context.writer.writeFilesIndex(target, files);
 }
 
-/** Empties a block directory copied from the previous snapshot, leaving nested pages and databases. */
-async function clearBlockDir(dir: string): Promise<void> {
-  let items;
-  try {
-    items = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const item of items) {
-    const child = path.join(dir, item.name);
-    if (!item.isDirectory()) await rm(child, { force: true });
-    else if (!(await holdsObject(child))) {
-      await clearBlockDir(child);
-      await rmdir(child).catch(() => undefined);
-    }
-  }
-}

@@ -62,6 +62,9 @@ export function revisitLinkedDatabases(context: CrawlContext, pageId: string, li
   for (const { dir, blockIds } of linked) {
     if (!context.state.linkedViews.has(dir)) context.state.linkedViews.set(dir, {});
     for (const blockId of blockIds) {
+      // Also a child of the page in a resumed crawl: visited once.
+      if (context.state.visited.has(blockId)) continue;
+      context.state.visited.add(blockId);
       const visitDir = path.join(dir, blockId);
       context.schedule(async () => {
         if (!(await storeLinkedDatabase(context, { databaseId: blockId, dir: visitDir, parentId: pageId, referencedFrom: pageId }))) {

@@ -1,0 +1,165 @@
+// A crawl that resumes (docs/snapshot-format.md, "Resuming an interrupted backup"): each page whose
+// own tree is completely written is recorded, one JSON line in checkpoint.jsonl beside the tree. A
+// rerun into the same tree reuses those pages in place, as an incremental crawl reuses a previous
+// snapshot's, and fetches the rest.
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { IndexEntry, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
+import { indexEntrySchema, syncedBlockEntrySchema, unreachableEntrySchema, unsupportedBlockEntrySchema } from '../../snapshot/format';
+import { safePathSchema } from '../../snapshot/untrusted';
+import type { SnapshotWriter } from '../../snapshot/writer';
+import type { CheckpointRecorder, CrawlState, ReusableTree } from './context';
+import type { CopiedLinkedViews, StoredFiles } from './own-tree';
+import { collectStoredFiles, copyOwnTreeFiles } from './own-tree';
+import { EDIT_TIME_SAFETY_MARGIN_MS } from './previous-snapshot';
+
+export const CHECKPOINT_FILE = 'checkpoint.jsonl';
+
+const childSchema = z.object({ id: z.string(), object: z.enum(['page', 'database']), path: safePathSchema });
+export type CheckpointChild = z.infer<typeof childSchema>;
+
+const lineSchema = z.object({
+  entry: indexEntrySchema,
+  /** The pages and databases whose blocks stand in the page's own tree. */
+  children: z.array(childSchema),
+  unsupported: z.array(unsupportedBlockEntrySchema),
+  unreachable: z.array(unreachableEntrySchema),
+  syncedBlocks: z.array(syncedBlockEntrySchema),
+  /** A page with a file that failed to download is fetched again (as an incremental run does). */
+  failedFiles: z.boolean(),
+});
+type CheckpointLine = z.infer<typeof lineSchema>;
+
+/**
+ * Counts the tasks writing a page's own tree (the page itself, then each block folder) and records the
+ * page once the last one is done. A task that fails never ends: the crawl stops, the page is not recorded.
+ */
+export class PageTracker {
+  private pending = 1;
+  readonly children: CheckpointChild[] = [];
+
+  constructor(private readonly complete: () => Promise<void>) {}
+
+  begin(): void {
+    this.pending += 1;
+  }
+
+  async end(): Promise<void> {
+    this.pending -= 1;
+    if (this.pending === 0) await this.complete();
+  }
+}
+
+/** Appends the pages whose own tree is written; `reset` starts a new checkpoint. */
+export class CheckpointWriter implements CheckpointRecorder {
+  constructor(private readonly file: string) {}
+
+  static async open(dir: string, options: { reset: boolean }): Promise<CheckpointWriter> {
+    const file = path.join(dir, CHECKPOINT_FILE);
+    if (options.reset) await writeFile(file, '', { mode: 0o600 });
+    return new CheckpointWriter(file);
+  }
+
+  /** Records a page of the tree as complete, with what the manifest says about its own tree. */
+  async record(state: CrawlState, entry: IndexEntry, children: Array<Pick<IndexEntry, 'id' | 'object' | 'path'>>): Promise<void> {
+    const line: CheckpointLine = {
+      entry,
+      children: children.map(({ id, object, path: dir }) => ({ id, object, path: dir })),
+      unsupported: state.unsupportedBlocks.filter((item) => item.pageId === entry.id),
+      // Block folders that could not be listed; nested pages and databases are visited again on reuse.
+      unreachable: state.unreachable.filter((item) => item.referencedFrom === entry.id && (item.object === 'block' || !children.some((child) => child.id === item.id))),
+      syncedBlocks: [
+        ...state.syncedBlocks.filter((item) => item.pageId === entry.id && item.syncedFrom === null),
+        // A copy's children are written at the end of the crawl, so none are stored yet: recorded as a
+        // mirror, it is written again (from its original, or listed through the copy) when reused.
+        ...state.syncedCopies
+          .filter((copy) => copy.pageId === entry.id)
+          .map((copy): SyncedBlockEntry => ({ blockId: copy.blockId, pageId: copy.pageId, path: copy.dir, syncedFrom: copy.originalId, children: 'mirror' })),
+      ],
+      failedFiles: state.failedFiles.some((item) => item.pageId === entry.id),
+    };
+    // One write per line: a kill loses at most the line being written, which then does not parse.
+    await appendFile(this.file, `${JSON.stringify(line)}\n`, { mode: 0o600 });
+  }
+}
+
+/**
+ * The pages an interrupted crawl completed in `treeDir`, reused in place by the next crawl into the
+ * same tree. A page is reused when Notion still gives its recorded edit time, under the incremental
+ * rule (docs/snapshot-format.md, "Incremental backups"): the interrupted crawl started at least two
+ * minutes after that time.
+ */
+export class CheckpointTree implements ReusableTree {
+  private readonly byId = new Map<string, CheckpointLine>();
+
+  private constructor(
+    private readonly treeDir: string,
+    private readonly startedAt: number,
+    lines: CheckpointLine[],
+    private readonly files: StoredFiles,
+  ) {
+    for (const line of lines) this.byId.set(line.entry.id, line);
+  }
+
+  /** Reads the checkpoint; lines that do not parse (the last one, cut by a kill) are skipped. */
+  static async load(dir: string, treeDir: string, startedAt: string): Promise<CheckpointTree> {
+    let text = '';
+    try {
+      text = await readFile(path.join(dir, CHECKPOINT_FILE), 'utf8');
+    } catch {
+      // no checkpoint yet
+    }
+    const lines: CheckpointLine[] = [];
+    for (const raw of text.split('\n')) {
+      if (raw.trim() === '') continue;
+      try {
+        lines.push(lineSchema.parse(JSON.parse(raw)));
+      } catch {
+        // cut short by the interruption
+      }
+    }
+    return new CheckpointTree(treeDir, Date.parse(startedAt), lines, lines.length > 0 ? await collectStoredFiles(treeDir) : new Map());
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  entry(id: string): IndexEntry | undefined {
+    return this.byId.get(id)?.entry;
+  }
+
+  childrenOf(id: string): CheckpointChild[] {
+    return this.byId.get(id)?.children ?? [];
+  }
+
+  canReuse(id: string, lastEditedTime: string | undefined): boolean {
+    const line = this.byId.get(id);
+    if (!line?.entry.stats || !lastEditedTime || line.entry.lastEditedTime !== lastEditedTime || line.failedFiles) return false;
+    return this.startedAt - Date.parse(lastEditedTime) >= EDIT_TIME_SAFETY_MARGIN_MS;
+  }
+
+  unreachableFrom(pageId: string): UnreachableEntry[] {
+    return this.byId.get(pageId)?.unreachable ?? [];
+  }
+
+  unsupportedBlocksOf(pageId: string): UnsupportedBlockEntry[] {
+    return this.byId.get(pageId)?.unsupported ?? [];
+  }
+
+  syncedBlocksOf(pageId: string): SyncedBlockEntry[] {
+    return this.byId.get(pageId)?.syncedBlocks ?? [];
+  }
+
+  findFile(sourceKey: string): ReturnType<ReusableTree['findFile']> {
+    return this.files.get(sourceKey);
+  }
+
+  /** In place when the page did not move (nothing to copy); else copied from where it was. */
+  async copyOwnTree(entry: IndexEntry, writer: SnapshotWriter, newDir: string): Promise<CopiedLinkedViews[]> {
+    const linked: CopiedLinkedViews[] = [];
+    await copyOwnTreeFiles(path.join(this.treeDir, entry.path), writer.absolute(newDir), newDir, linked);
+    return linked;
+  }
+}
