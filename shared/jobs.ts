@@ -24,6 +24,8 @@ export const BackupProgressSchema = z.object({
   bytes: z.number(),
   comments: z.number(),
   reusedPages: z.number(),
+  /** Pages an interrupted backup had already stored, when this one resumes it. */
+  resumedPages: z.number().default(0),
   apiCalls: z.number(),
   retries: z.number(),
   rateLimited: z.number(),

@@ -101,6 +101,11 @@ export async function runBackupCommand(io: CliIo, options: BackupCommandOptions)
       token,
       notionApiUrl: io.env.NOTION_API_URL,
       notionApiVersion: notionApiVersionOf(io.env),
+      onResumable: ({ dir, storedPages }) =>
+        io.stderr(
+          `notion-plakar: ${storedPages} pages were stored before the backup stopped; they are kept (privately, in ${dir}) ` +
+            'and the next backup of this source resumes from there. Kept 7 days.\n',
+        ),
       requestsPerSecond: options.rate,
       comments: options.comments,
       store,

@@ -40,6 +40,7 @@ function progress(pages: number): BackupProgress {
     bytes: 0,
     comments: 0,
     reusedPages: 0,
+    resumedPages: 0,
     apiCalls: 0,
     retries: 0,
     rateLimited: 0,

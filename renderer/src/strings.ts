@@ -296,6 +296,8 @@ export const strings = {
       finished: 'Finishing…',
     },
     mode: { full: 'Full backup', incremental: 'Incremental backup: unchanged pages are reused' },
+    resuming: (pages: number) =>
+      `Resuming the backup that was interrupted: ${plural(pages, 'page was', 'pages were')} already stored and ${pages === 1 ? 'is' : 'are'} kept unless edited since.`,
     barLabel: 'Pages backed up',
     /** Counts a database's rows with the pages, as Notion does; the statistics name them apart. */
     pagesOf: (done: number, known: number | null) =>

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RunningEmulator } from '../../../testkit/notion-emulator';
@@ -50,9 +50,9 @@ function job(overrides: Partial<BackupJobOptions> = {}): Promise<Awaited<ReturnT
   });
 }
 
-/** What a failed job must leave behind: no snapshot, no staging, no lock. */
-async function expectNothingLeft(store = storeAt()): Promise<void> {
-  if (await store.isLocalStore()) expect(await store.listSnapshots()).toEqual([]);
+/** What a failed job must leave behind: no snapshot, no staging, no lock (`snapshots`: after a success). */
+async function expectNothingLeft(store = storeAt(), expected = { snapshots: 0 }): Promise<void> {
+  if (await store.isLocalStore()) expect(await store.listSnapshots()).toHaveLength(expected.snapshots);
   const staging = await readdir(path.join(scratch, 'data', 'staging')).catch(() => []);
   expect(staging).toEqual([]);
   const locks = await readdir(path.join(scratch, 'data', 'locks')).catch(() => []);
@@ -199,19 +199,32 @@ describe(`runBackupJob, with ${plakarUnderTestLabel()}`, () => {
     await expectNothingLeft();
   });
 
-  it('can be cancelled mid-crawl, leaving nothing behind', async () => {
+  it('can be cancelled mid-crawl, and the next backup resumes what it stored', async () => {
     await storeAt().create();
     const controller = new AbortController();
+    let kept: { dir: string; storedPages: number } | undefined;
     const error = await failureOf(
       job({
         signal: controller.signal,
+        onResumable: (info) => (kept = info),
         onProgress: (event) => {
-          if (event.phase === 'crawling' && event.blocks > 50) controller.abort(Object.assign(new Error('cancelled'), { name: 'AbortError' }));
+          if (event.phase === 'crawling' && event.pages.done > 40) controller.abort(Object.assign(new Error('cancelled'), { name: 'AbortError' }));
         },
       }),
     );
     expect(describeJobError(error)).toMatchObject({ kind: 'cancelled' });
-    await expectNothingLeft();
+    expect(await storeAt().listSnapshots()).toEqual([]);
+    expect(await readdir(path.join(scratch, 'data', 'locks')).catch(() => [])).toEqual([]);
+    // The pages stored so far stay, privately, for the next backup.
+    expect(kept?.storedPages).toBeGreaterThan(10);
+    expect((await stat(kept?.dir ?? '')).mode & 0o777).toBe(0o700);
+
+    const progress: BackupProgress[] = [];
+    const resumed = await job({ onProgress: (event) => progress.push(event) });
+    expect(progress.some((event) => event.resumedPages === kept?.storedPages)).toBe(true);
+    expect(resumed.crawl.counts.reusedPages).toBeGreaterThanOrEqual((kept?.storedPages ?? 0) - 1);
+    expect(resumed.crawl.counts.pages + resumed.crawl.counts.rows).toBe(richWorkspaceFacts.fullCrawl.pages);
+    await expectNothingLeft(undefined, { snapshots: 1 });
   });
 
   it('runs only one job per store at a time', async () => {

@@ -21,6 +21,9 @@ import { changesSincePrevious, openTree, startTextIndex } from './backup-changes
 import { SnapshotCatalog } from '../snapshot/catalog';
 import { MASS_DELETION_TAG } from '../snapshot/snapshot-history';
 import type { NotionApiVersion } from '../notion/client';
+import { NOTION_API_VERSION } from '../notion/client';
+import type { ResumableCrawl } from './resumable-staging';
+import { checkpointedPages, discardResumableCrawl, openResumableCrawl } from './resumable-staging';
 
 export interface BackupJobOptions {
   token: string;
@@ -50,6 +53,11 @@ export interface BackupJobOptions {
   appVersion: string;
   signal?: AbortSignal;
   onProgress?: (progress: BackupProgress) => void;
+  /**
+   * The backup failed or was cancelled after storing pages, which are kept (privately, in `dir`) for
+   * the next backup of the same source and settings to resume from.
+   */
+  onResumable?: (kept: { dir: string; storedPages: number }) => void;
   now?: () => Date;
 }
 
@@ -94,6 +102,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
   const { lease, note: leftoverNote } = await lockStoreForJob(options.workDir, options.store, 'backup');
   const reporter = new ProgressReporter(started, options.onProgress);
   let staging: string | undefined;
+  let resumable: ResumableCrawl | undefined;
   let textIndex: ReturnType<typeof startTextIndex> | undefined;
   // Stops the text index when the backup fails or is cancelled; after a success it has finished anyway.
   const stopTextIndex = new AbortController();
@@ -140,7 +149,13 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     }
 
     reporter.phase('crawling');
-    const treeDir = path.join(staging, 'tree');
+    resumable = await openResumableCrawl(
+      options.workDir,
+      { store: options.store.location, sourceKey: key, comments: options.comments ?? 'pages', notionApiVersion: options.notionApiVersion ?? NOTION_API_VERSION },
+      now(),
+    );
+    const treeDir = resumable.treeDir;
+    const crawlDir = resumable.dir;
     const mode = previousSnapshot ? 'incremental' : 'full';
     const crawl = await crawlWorkspace({
       client: notion.client,
@@ -149,6 +164,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       roots,
       comments: options.comments,
       previous: previousSnapshot,
+      checkpoint: { dir: crawlDir, resumeSince: resumable.resumeSince },
       concurrency: options.concurrency,
       signal: options.signal,
       retryPolicy: options.retryPolicy,
@@ -183,6 +199,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     await catalog.put({ ...crawled, snapshotId: stored.snapshotId }).catch(() => undefined);
     const text = await textIndex.finish(stored.snapshotId);
     const localCopyWarning = await keepLocalCopy(mirror, treeDir, stored.snapshotId);
+    await discardResumableCrawl(resumable);
     reporter.phase('finished');
     return {
       snapshotId: stored.snapshotId,
@@ -203,6 +220,9 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
         ...(text.warning ? [text.warning] : []),
       ],
     };
+  } catch (error) {
+    if (resumable) await keepForResuming(resumable, error, options.onResumable);
+    throw error;
   } finally {
     // The text index stops at its next page before the tree it reads goes.
     stopTextIndex.abort();
@@ -211,6 +231,20 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     if (staging) await rm(staging, { recursive: true, force: true });
     await lease.release();
   }
+}
+
+/**
+ * After a failure: the pages stored so far stay for the next backup to resume, unless there are none
+ * or the disk is full (they would keep it full).
+ */
+async function keepForResuming(crawl: ResumableCrawl, error: unknown, onResumable: BackupJobOptions['onResumable']): Promise<void> {
+  const storedPages = await checkpointedPages(crawl);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (storedPages === 0 || code === 'ENOSPC' || code === 'EDQUOT') {
+    await discardResumableCrawl(crawl);
+    return;
+  }
+  onResumable?.({ dir: crawl.dir, storedPages });
 }
 
 /** Turns crawl progress into throttled BackupProgress events with an ETA. */
@@ -234,6 +268,7 @@ class ProgressReporter {
       bytes: 0,
       comments: 0,
       reusedPages: 0,
+      resumedPages: 0,
       apiCalls: 0,
       retries: 0,
       rateLimited: 0,
@@ -265,6 +300,7 @@ class ProgressReporter {
       bytes: progress.counts.fileBytes,
       comments: progress.counts.comments,
       reusedPages: progress.counts.reusedPages,
+      resumedPages: progress.resumedPages,
       apiCalls: progress.apiCalls,
       retries: progress.retries,
       rateLimited: progress.rateLimited,

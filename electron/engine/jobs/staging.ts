@@ -15,6 +15,9 @@ interface StagingOwner {
   createdAt: string;
 }
 
+/** Folders of interrupted crawls kept for resuming (resumable-staging.ts): their lifecycle is their own. */
+export const RESUMABLE_PREFIX = 'resume-';
+
 export function stagingRoot(workDir: string): string {
   return path.join(workDir, 'staging');
 }
@@ -45,6 +48,7 @@ export async function sweepStaleStaging(workDir: string, now = Date.now()): Prom
   }
   const removed: string[] = [];
   for (const name of names) {
+    if (name.startsWith(RESUMABLE_PREFIX)) continue;
     const dir = path.join(root, name);
     if (await isStale(dir, now)) {
       await rm(dir, { recursive: true, force: true });

@@ -78,6 +78,11 @@ function Running({ job }: { job: JobView }) {
         {progress ? strings.progress.phase[progress.phase] : strings.progress.starting}
       </p>
       {progress?.mode && <p className="muted">{strings.progress.mode[progress.mode]}</p>}
+      {progress && progress.resumedPages > 0 && (
+        <p className="muted" data-testid="resuming">
+          {strings.progress.resuming(progress.resumedPages)}
+        </p>
+      )}
       <div className="progress-row">
         <progress
           className="progress-bar"
