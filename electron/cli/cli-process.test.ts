@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../testkit/notion-emulator';
+import { richWorkspaceFacts } from '../../testkit/notion-emulator';
 import { plakarBinUnderTest, plakarUnderTestLabel } from '../../testkit/plakar-standin';
 import { useEmulatorAndScratch } from '../../testkit/support/crawl';
 import { waitFor } from '../../testkit/support/cli';
@@ -113,6 +115,31 @@ describe(`SIGINT and SIGTERM end the process within 5 s, with ${plakarUnderTestL
     expect(left).toEqual([]);
     expect((await stat(dataDir())).mode & 0o077).toBe(0);
   }, 40_000);
+});
+
+describe(`kill -9 in the middle of a crawl, with ${plakarUnderTestLabel()}`, () => {
+  /** Pages the interrupted backup stored for good: lines of its checkpoint. */
+  function storedPages(): number {
+    const staging = path.join(dataDir(), 'staging');
+    const folder = existsSync(staging) ? readdirSync(staging).find((name) => name.startsWith('resume-')) : undefined;
+    const file = folder ? path.join(staging, folder, 'checkpoint.jsonl') : undefined;
+    return file && existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((line) => line !== '').length : 0;
+  }
+
+  it('the next backup resumes what was stored, and leaves nothing once stored', async () => {
+    await init();
+    const run = start(['backup', '--store', store(), '--rate', '40', '--json']);
+    await waitFor(() => (storedPages() >= 40 ? true : undefined), 60_000);
+    run.child.kill('SIGKILL');
+    await run.exited;
+    const stored = storedPages();
+    const next = start(['backup', '--store', store(), '--rate', '100', '--json']);
+    expect((await next.exited).code, next.stderr()).toBe(0);
+    const result = JSON.parse(next.stdout()) as { reusedPages: number; pages: number; rows: number };
+    expect(result.reusedPages).toBeGreaterThanOrEqual(stored - 1);
+    expect(result.pages + result.rows).toBe(richWorkspaceFacts.fullCrawl.pages);
+    expect(storedPages()).toBe(0);
+  }, 120_000);
 });
 
 describe(`a closed stdout (\`snapshots | head -1\`), with ${plakarUnderTestLabel()}`, () => {
