@@ -10,6 +10,9 @@ interface CrawlJob {
   token: string;
   outputDir: string;
   previousDir?: string;
+  /** Resumable crawl: where checkpoint.jsonl lives, and when the interrupted crawl started (to resume it). */
+  checkpointDir?: string;
+  resumeSince?: string;
   requestsPerSecond: number;
   burst: number;
   concurrency: number;
@@ -24,6 +27,7 @@ const result = await crawlWorkspace({
   outputDir: job.outputDir,
   comments: 'pages',
   previous,
+  checkpoint: job.checkpointDir ? { dir: job.checkpointDir, resumeSince: job.resumeSince } : undefined,
   concurrency: job.concurrency,
   appVersion: 'bench',
   sourceKey: 'bench',

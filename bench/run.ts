@@ -14,6 +14,7 @@ import { RateLimiter } from '../electron/engine/notion/rate-limiter';
 import { RestoreJournal } from '../electron/engine/restore/journal';
 import { richRestoreSection } from './rich-restore';
 import { searchSection } from './search';
+import { resumeSection } from './resume';
 import { liveWriter } from '../electron/engine/restore/notion-writer';
 import { restoreSnapshot } from '../electron/engine/restore/restorer';
 import { FileUploader } from '../electron/engine/restore/uploads';
@@ -59,6 +60,10 @@ async function withSynthetic<T>(
 
 async function outputDir(name: string): Promise<string> {
   return mkdtemp(path.join(work, `${name}-`));
+}
+
+function resume(): Promise<string[]> {
+  return resumeSection(quick ? 2000 : 10_000, { root, work, outputDir, crawlInChild }, (pages, run) => withSynthetic(pages, false, run));
 }
 
 /** Backs up a synthetic workspace of long pages, then restores it into the emulator at 3 req/s. */
@@ -139,9 +144,15 @@ async function main(): Promise<void> {
     return;
   }
 
-  if (only === 'plakar' || only === 'rich-restore' || only === 'search') {
+  if (only === 'plakar' || only === 'rich-restore' || only === 'search' || only === 'resume') {
     const section =
-      only === 'plakar' ? [PLAKAR_START, ...(await plakarBackupsSection()), PLAKAR_END] : only === 'search' ? await searchSection(quick ? 1000 : 10_000) : await richRestoreSection();
+      only === 'plakar'
+        ? [PLAKAR_START, ...(await plakarBackupsSection()), PLAKAR_END]
+        : only === 'search'
+          ? await searchSection(quick ? 1000 : 10_000)
+          : only === 'resume'
+            ? await resume()
+            : await richRestoreSection();
     await replaceSection(path.join(root, 'bench', 'RESULTS.md'), section);
     process.stdout.write(`${section.join('\n')}\n`);
     await rm(work, { recursive: true, force: true });
@@ -229,6 +240,7 @@ async function main(): Promise<void> {
   const plakar = await plakarBackupsSection();
   const richRestore = await richRestoreSection();
   const search = await searchSection(quick ? 1000 : 10_000);
+  const resumeLines = await resume();
 
   const cpus = os.cpus();
   const report = [
@@ -255,6 +267,8 @@ async function main(): Promise<void> {
     ...richRestore,
     '',
     ...search,
+    '',
+    ...resumeLines,
     '',
   ].join('\n');
   await writeFile(path.join(root, 'bench', 'RESULTS.md'), report);
