@@ -23,12 +23,22 @@ test('a running backup shows its progress and can be cancelled', async ({ launch
   await expect(page.getByText('A backup is running.')).toBeVisible();
   await page.getByRole('button', { name: 'View progress' }).click();
 
+  // Cancelled once pages are stored: they are kept, and the next backup resumes from them.
+  await expect(page.getByText(/^([3-9]|\d{2,}) of \d+ pages and rows$/)).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Cancel backup' }).click();
   await expect(heading(page, 'Backup cancelled')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId('backup-failure')).toContainText('Cancelled. No snapshot was recorded.');
+  const failure = page.getByTestId('backup-failure');
+  await expect(failure).toContainText('Cancelled. No snapshot was recorded.');
+  await expect(failure).toContainText(/read so far (is|are) kept: the next backup continues from there/);
   await page.getByRole('button', { name: 'Back to home' }).click();
   await expect(page.getByTestId('last-backup')).toHaveText('No snapshot in the store yet.');
   await expect(page.getByTestId('home-health')).toContainText(/No backup yet: the last one was cancelled (just now|1 min ago)/);
+
+  await page.getByRole('button', { name: 'Back up now' }).first().click();
+  await expect(page.getByTestId('resuming')).toContainText(/Resuming the backup that was interrupted: \d+ pages? (was|were) already stored/, { timeout: 30_000 });
+  await saveLightAndDarkScreenshots(page, testInfo, 'backup-resuming');
+  await page.getByRole('button', { name: 'Cancel backup' }).click();
+  await expect(heading(page, 'Backup cancelled')).toBeVisible({ timeout: 20_000 });
 });
 
 test('Notion going down mid-backup fails clearly, records nothing and offers to try again', async ({ launchApp, emulator, scratchDir }, testInfo) => {

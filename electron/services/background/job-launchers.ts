@@ -65,6 +65,7 @@ export async function launchBackup(
     'backup',
     async (id, signal) => {
       let phase: BackupPhase = 'connecting';
+      let kept: { storedPages: number } | undefined;
       try {
         const result = await runBackupJob({
           token,
@@ -81,6 +82,7 @@ export async function launchBackup(
           fullEveryDays: schedule.fullEveryDays,
           appVersion: context.config.version,
           signal,
+          onResumable: (info) => (kept = info),
           onProgress: (progress) => {
             phase = progress.phase;
             events.emit('jobProgress', { jobId: id, kind: 'backup', progress });
@@ -129,16 +131,22 @@ export async function launchBackup(
         });
       } catch (error) {
         const description = describeJobError(error, 'backup');
+        const resumeNote = kept ? ` ${resumableNote(kept.storedPages)}` : '';
         events.emit('jobFinished', {
           jobId: id,
           kind: 'backup',
-          outcome: failureOutcome(description, { retryable: description.retryable && !SNAPSHOT_MAY_EXIST.has(phase) }),
+          outcome: failureOutcome({ ...description, message: `${description.message}${resumeNote}` }, { retryable: description.retryable && !SNAPSHOT_MAY_EXIST.has(phase) }),
         });
       }
     },
     options.trigger,
   );
   return jobId ? { status: 'started', jobId } : { status: 'refused', message: BUSY };
+}
+
+/** What a stopped backup kept for the next one (resumable-staging.ts). */
+export function resumableNote(storedPages: number): string {
+  return `The ${plural(storedPages, 'page', 'pages')} read so far ${storedPages === 1 ? 'is' : 'are'} kept: the next backup continues from there instead of starting over.`;
 }
 
 /** What a clean `plakar check` of `count` snapshots says (the job, and Settings' "Check integrity now"). */
