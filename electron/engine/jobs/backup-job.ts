@@ -24,6 +24,7 @@ import type { NotionApiVersion } from '../notion/client';
 import { NOTION_API_VERSION } from '../notion/client';
 import type { ResumableCrawl } from './resumable-staging';
 import { checkpointedPages, discardResumableCrawl, openResumableCrawl } from './resumable-staging';
+import { backupDiskNeed, checkDiskForBackup } from './disk-space';
 
 export interface BackupJobOptions {
   token: string;
@@ -129,6 +130,16 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     const previous = await options.store.listSnapshots({ tags: [APP_TAG, `source=${key}`] });
     const decision = chooseMode({ requestedFull: options.full ?? false, previous, now: now(), fullEveryDays: options.fullEveryDays });
     reporter.setMode(decision.mode);
+
+    // Before anything is staged: a backup the disk cannot hold says so now, not half-way (disk-space.ts).
+    const diskNeed = await backupDiskNeed({
+      workDir: options.workDir,
+      previous,
+      basedOn: decision.basedOn?.id,
+      localCopy: options.localCopy !== false,
+      crawl: { store: options.store.location, sourceKey: key, comments: options.comments ?? 'pages', notionApiVersion: options.notionApiVersion ?? NOTION_API_VERSION },
+    });
+    await checkDiskForBackup(options.workDir, diskNeed);
 
     staging = await createStaging(options.workDir, 'backup');
     const mirror = options.localCopy === false ? undefined : new BackupMirror(options.workDir, options.store.location, key);

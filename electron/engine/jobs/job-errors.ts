@@ -7,6 +7,7 @@ import { PlakarError } from '../plakar/errors';
 import { NotionAccessError } from './backup-job';
 import { RestoreTargetError } from './restore-job';
 import { StoreBusyError } from './store-lock';
+import { DiskSpaceError } from './disk-space';
 import { recordOf } from '../snapshot/json-values';
 
 export type JobErrorKind =
@@ -20,6 +21,8 @@ export type JobErrorKind =
   | 'restore-target'
   | 'store-busy'
   | 'disk-full'
+  /** Checked before a backup starts: the data folder has less free space than the backup needs. */
+  | 'disk-space'
   | 'plakar'
   | 'unexpected';
 
@@ -72,6 +75,7 @@ function describe(error: unknown, job: JobKind): JobErrorDescription {
     return { kind: error.transient ? 'notion-unavailable' : 'notion-access', message: error.message, retryable: error.transient };
   }
   if (error instanceof NothingSharedError) return { kind: 'nothing-shared', message: error.message, retryable: false };
+  if (error instanceof DiskSpaceError) return { kind: 'disk-space', message: error.message, retryable: false };
   if (error instanceof StoreBusyError) return { kind: 'store-busy', message: error.message, retryable: true };
   if (error instanceof QueryCapError) return { kind: 'notion-error', message: error.message, retryable: false };
   if (error instanceof RestoreTargetError) return { kind: 'restore-target', message: error.message, retryable: false };

@@ -92,6 +92,17 @@ export async function checkpointedPages(crawl: ResumableCrawl): Promise<number> 
   }
 }
 
+/**
+ * Pages an interrupted crawl staged that a crawl with `settings` would resume (0 when there is none,
+ * or it was made with other settings and would be cleared): read without changing anything.
+ */
+export async function resumablePages(workDir: string, settings: CrawlSettings): Promise<number> {
+  const dir = folderFor(workDir, settings);
+  const record = await readRecord(dir);
+  if (!record || !sameSettings(record.settings, settings)) return 0;
+  return checkpointedPages({ dir, treeDir: path.join(dir, TREE), resumeSince: record.startedAt });
+}
+
 /** After the snapshot is stored: nothing is left to resume. */
 export async function discardResumableCrawl(crawl: ResumableCrawl): Promise<void> {
   await rm(crawl.dir, { recursive: true, force: true });
