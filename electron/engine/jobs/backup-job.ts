@@ -9,6 +9,7 @@ import { gatewayForJob } from '../notion/gateway';
 import type { RetryPolicy } from '../notion/retry';
 import { checkNotionTokenThrough, isTransientTokenProblem } from '../notion/token-check';
 import type { ValidTokenCheck } from '../notion/token-check';
+import { PlakarError } from '../plakar/errors';
 import type { PlakarStore } from '../plakar/store';
 import { backupTags, chooseMode, sourceKey, APP_TAG } from './backup-plan';
 import { EtaEstimator } from './eta';
@@ -251,7 +252,9 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
 async function keepForResuming(crawl: ResumableCrawl, error: unknown, onResumable: BackupJobOptions['onResumable']): Promise<void> {
   const storedPages = await checkpointedPages(crawl);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (storedPages === 0 || code === 'ENOSPC' || code === 'EDQUOT') {
+  // plakar's "no space left" too (a PlakarError of kind disk-full, with no errno code).
+  const diskFull = code === 'ENOSPC' || code === 'EDQUOT' || (error instanceof PlakarError && error.kind === 'disk-full');
+  if (storedPages === 0 || diskFull) {
     await discardResumableCrawl(crawl);
     return;
   }
