@@ -47,6 +47,8 @@ const result = await runBackupJob({
     phases[phase] = (phases[phase] ?? 0) + Date.now() - phaseStart;
     phase = progress.phase;
     phaseStart = Date.now();
+    // For a parent that samples this process (bench/scale.ts): which phase its samples belong to.
+    process.stderr.write(`phase:${phase}\n`);
   },
 });
 phases[phase] = (phases[phase] ?? 0) + Date.now() - phaseStart;

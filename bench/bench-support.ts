@@ -1,5 +1,6 @@
 // Helpers shared by the bench's measures.
 import { execFile, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -45,4 +46,84 @@ export function touchOnePercentOfPages(emulator: RunningEmulator): { changed: nu
   const changed = regular.filter((_page, index) => index % 100 === 0);
   for (const page of changed) emulator.admin.touchPage(page.id);
   return { changed: changed.length, total: regular.length };
+}
+
+export interface SampledRun<T> {
+  result: T;
+  /** Peak VmRSS of the child process itself (its own children, e.g. plakar, are other processes). */
+  peakRssBytes: number;
+  /** Peak RSS by the phase the child last reported on stderr (`phase:<name>` lines). */
+  peakRssByPhase: Record<string, number>;
+  /** Peak disk used by `diskDir` (du -sk, sampled), not counting files hard-linked from `linkedFrom`. */
+  peakDiskBytes: number;
+  samples: number;
+}
+
+function vmRssBytes(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0; // exited
+  }
+}
+
+/**
+ * Runs a bench entry in its own process like runInChild, sampling that process's resident memory
+ * every 100 ms from /proc/<pid>/status (Linux only) and, one `du` at a time, the disk used by
+ * `diskDir`. `du` is given `linkedFrom` first, so files there hard-linked into `diskDir` (reused from
+ * the local copy) are counted once, in `linkedFrom`, not as disk the staging takes.
+ */
+export async function runInChildSampled<T>(
+  root: string,
+  work: string,
+  entry: string,
+  job: Record<string, unknown>,
+  disk?: { diskDir: string; linkedFrom?: string },
+): Promise<SampledRun<T>> {
+  // As the CLI runs: without the bench's own NODE_OPTIONS (a larger heap for a 100,000-page emulator).
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const child = spawn(process.execPath, [await bundled(root, work, entry), JSON.stringify(job)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const pid = child.pid ?? 0;
+  let stdout = '';
+  let stderr = '';
+  let phase = 'start';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+    const phases = [...stderr.matchAll(/^phase:(\S+)$/gm)];
+    phase = phases.at(-1)?.[1] ?? phase;
+    if (stderr.length > 1 << 20) stderr = stderr.slice(-4096);
+  });
+  const peakRssByPhase: Record<string, number> = {};
+  let peakRssBytes = 0;
+  let samples = 0;
+  const sample = () => {
+    const rss = vmRssBytes(pid);
+    samples += 1;
+    peakRssBytes = Math.max(peakRssBytes, rss);
+    peakRssByPhase[phase] = Math.max(peakRssByPhase[phase] ?? 0, rss);
+  };
+  const timer = setInterval(sample, 100);
+  let running = true;
+  let peakDiskBytes = 0;
+  const diskLoop = (async () => {
+    if (!disk) return;
+    while (running) {
+      const dirs = [...(disk.linkedFrom && existsSync(disk.linkedFrom) ? [disk.linkedFrom] : []), disk.diskDir].filter((dir) => existsSync(dir));
+      if (dirs.length > 0) {
+        const { stdout: du } = await promisify(execFile)('du', ['-sk', ...dirs], { maxBuffer: 1 << 20 }).catch(() => ({ stdout: '' }));
+        const line = du.split('\n').find((row) => row.endsWith(`\t${disk.diskDir}`));
+        if (line) peakDiskBytes = Math.max(peakDiskBytes, Number(line.split('\t')[0]) * 1024);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  })();
+  const code = await new Promise<number | null>((resolve) => child.on('close', (exitCode) => resolve(exitCode)));
+  clearInterval(timer);
+  running = false;
+  await diskLoop;
+  if (code !== 0) throw new Error(`${entry} exited with ${code}: ${stderr.slice(-2000)}`);
+  return { result: JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as T, peakRssBytes, peakRssByPhase, peakDiskBytes, samples };
 }

@@ -14,6 +14,7 @@ import { directorySource, SnapshotReader } from '../electron/engine/snapshot/rea
 import { folderBytes, selectiveSnapshotSource } from '../electron/engine/snapshot/selective-source';
 import type { ServiceContext } from '../electron/services/service-context';
 import { snapshotServices } from '../electron/services/handlers/snapshots';
+import { searchTitles } from '../electron/engine/snapshot/snapshot-history';
 
 export interface BackupRun {
   wallMs: number;
@@ -78,6 +79,46 @@ export async function measurePlakarBackups(options: { root: string; work: string
   }
 }
 
+function browserContext(store: PlakarStore, dataDir: string): ServiceContext {
+  return { store: async () => store, config: { dataDir }, events: new AppEvents() } as unknown as ServiceContext;
+}
+
+export interface SnapshotBrowserMeasure {
+  firstOpenMs: number;
+  laterOpenMs: number;
+  entries: number;
+  /** Finding a page by its title once the snapshot is open: the app's title search over its catalog record. */
+  titleSearchMs: number;
+  title: string;
+  found: boolean;
+}
+
+/**
+ * The snapshot browser on `snapshotId`, through the app's own services with an empty data dir (no
+ * catalog, no local copy): its first open, a later open, then finding a page by its title (a page
+ * near the end of the tree) as the app's search does over the catalog record.
+ */
+export async function measureSnapshotBrowser(store: PlakarStore, dataDir: string, snapshotId: string): Promise<SnapshotBrowserMeasure> {
+  const context = browserContext(store, dataDir);
+  let started = Date.now();
+  const tree = await snapshotServices(new SnapshotLibrary(context)).getSnapshotTree({ snapshotId });
+  const firstOpenMs = Date.now() - started;
+  if (tree.status !== 'ok') throw new Error(tree.message);
+  const library = new SnapshotLibrary(context);
+  started = Date.now();
+  await snapshotServices(library).getSnapshotTree({ snapshotId });
+  const laterOpenMs = Date.now() - started;
+  const pages = tree.entries.filter((entry) => entry.object === 'page' && !entry.isRow);
+  const target = pages[Math.floor(pages.length * 0.9)] ?? pages[0];
+  if (!target) throw new Error('no page in the snapshot');
+  const [snapshot] = (await store.listSnapshots()).filter((item) => item.id === snapshotId);
+  started = Date.now();
+  const record = await library.record(snapshotId);
+  const { matches } = searchTitles(target.title, [{ snapshot: { id: snapshotId, time: snapshot?.time ?? new Date().toISOString() }, record }]);
+  const titleSearchMs = Date.now() - started;
+  return { firstOpenMs, laterOpenMs, entries: tree.entries.length, titleSearchMs, title: target.title, found: matches.some((match) => match.id === target.id) };
+}
+
 /**
  * On the oldest snapshot (the full one, so no local copy helps): the snapshot browser's first and
  * later opens, through the app's own service; then exporting one page with files, and how much
@@ -87,14 +128,9 @@ async function measureSnapshotAccess(store: PlakarStore, base: string): Promise<
   const [, oldest] = await store.listSnapshots();
   if (!oldest) throw new Error('expected two snapshots');
   const dataDir = path.join(base, 'browser');
-  const context = { store: async () => store, config: { dataDir }, events: new AppEvents() } as unknown as ServiceContext;
+  const context = browserContext(store, dataDir);
+  const { firstOpenMs, laterOpenMs } = await measureSnapshotBrowser(store, dataDir, oldest.id);
   let started = Date.now();
-  const tree = await snapshotServices(new SnapshotLibrary(context)).getSnapshotTree({ snapshotId: oldest.id });
-  const firstOpenMs = Date.now() - started;
-  started = Date.now();
-  await snapshotServices(new SnapshotLibrary(context)).getSnapshotTree({ snapshotId: oldest.id });
-  const laterOpenMs = Date.now() - started;
-  if (tree.status !== 'ok') throw new Error(tree.message);
 
   // The whole snapshot, as restores and exports of a few pages used to need; then a page with files,
   // two levels down, picked from it.

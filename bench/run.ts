@@ -15,6 +15,7 @@ import { RestoreJournal } from '../electron/engine/restore/journal';
 import { richRestoreSection } from './rich-restore';
 import { searchSection } from './search';
 import { resumeSection } from './resume';
+import { measureScale, scaleSection } from './scale';
 import { liveWriter } from '../electron/engine/restore/notion-writer';
 import { restoreSnapshot } from '../electron/engine/restore/restorer';
 import { FileUploader } from '../electron/engine/restore/uploads';
@@ -28,7 +29,8 @@ import { plakarForTests } from '../scripts/install-plakar.mjs';
 import { countOfficialStrategyRequests } from './official-strategy';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const work = path.join(root, 'bench', '.work');
+// BENCH_WORK: another scratch folder, so two benches can run at once (each empties its own).
+const work = process.env.BENCH_WORK ? path.resolve(process.env.BENCH_WORK) : path.join(root, 'bench', '.work');
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 
@@ -115,6 +117,19 @@ async function rendererBundleSize(): Promise<number> {
   return total;
 }
 
+/** `--pages=N[,M]` runs the scale section at these sizes only. */
+const scaleSizes = process.argv.find((arg) => arg.startsWith('--pages='))?.slice('--pages='.length).split(',').map(Number) ?? (quick ? [2000] : [10_000, 100_000]);
+
+async function scale(): Promise<string[]> {
+  const underTest = (await plakarForTests()) as { bin: string | null; version: string | null; label: string };
+  if (!underTest.bin) return ['## Backups at scale', '', `Not measured: ${underTest.label}.`];
+  const measures = [];
+  for (const pages of scaleSizes) {
+    measures.push(await measureScale({ root, work, plakar: underTest.bin, pages, log: (line) => process.stderr.write(`${line}\n`) }));
+  }
+  return scaleSection(underTest.version ?? 'unknown version', measures);
+}
+
 const PLAKAR_START = '<!-- plakar section: npm run bench -- --only=plakar -->';
 const PLAKAR_END = '<!-- end of plakar section -->';
 
@@ -144,9 +159,11 @@ async function main(): Promise<void> {
     return;
   }
 
-  if (only === 'plakar' || only === 'rich-restore' || only === 'search' || only === 'resume') {
+  if (only === 'plakar' || only === 'rich-restore' || only === 'search' || only === 'resume' || only === 'scale') {
     const section =
-      only === 'plakar'
+      only === 'scale'
+        ? await scale()
+        : only === 'plakar'
         ? [PLAKAR_START, ...(await plakarBackupsSection()), PLAKAR_END]
         : only === 'search'
           ? await searchSection(quick ? 1000 : 10_000)
@@ -241,6 +258,7 @@ async function main(): Promise<void> {
   const richRestore = await richRestoreSection();
   const search = await searchSection(quick ? 1000 : 10_000);
   const resumeLines = await resume();
+  const scaleLines = await scale();
 
   const cpus = os.cpus();
   const report = [
@@ -269,6 +287,8 @@ async function main(): Promise<void> {
     ...search,
     '',
     ...resumeLines,
+    '',
+    ...scaleLines,
     '',
   ].join('\n');
   await writeFile(path.join(root, 'bench', 'RESULTS.md'), report);

@@ -246,7 +246,13 @@ export class Store {
 
 /** Fixtures are plain JSON by contract; a JSON round trip copies them faster than structuredClone. */
 function cloneJson<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  try {
+    return JSON.parse(JSON.stringify(value)) as T;
+  } catch (error) {
+    // Past the longest string V8 makes (a 100,000-page synthetic workspace): copied without one.
+    if (error instanceof RangeError) return structuredClone(value);
+    throw error;
+  }
 }
 
 export function parentRefId(parent: FixturePage['parent']): string | null {

@@ -21,6 +21,8 @@ import { searchKey } from './snapshot-history';
  */
 
 const TEXTS = 'texts.jsonl';
+/** New texts held before they are appended (characters). */
+const FLUSH_CHARS = 1 << 20;
 const pageMapSchema = z.object({ version: z.literal(1), snapshotId: z.string(), pages: z.record(z.string(), z.string()) });
 const textLineSchema = z.object({ h: z.string(), t: z.string() });
 
@@ -90,7 +92,17 @@ export class TextIndex {
     const before = new Map(previous?.record.entries.map((entry) => [entry.id, entry.lastEditedTime]));
     const pages: Record<string, string> = {};
     const known = new Set(Object.values(previous?.pages ?? {}));
-    const lines: string[] = [];
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    // New texts are appended in batches of whole lines, not held until the end (a full backup of
+    // 100,000 pages holds every page's text otherwise). Two processes appending at once interleave
+    // whole writes (O_APPEND), so whole lines.
+    let lines: string[] = [];
+    let pending = 0;
+    const flush = async () => {
+      if (lines.length > 0) await appendFile(path.join(this.dir, TEXTS), lines.join(''), { mode: 0o600 });
+      lines = [];
+      pending = 0;
+    };
     let read = 0;
     for (const entry of reader.index()) {
       signal?.throwIfAborted();
@@ -104,12 +116,15 @@ export class TextIndex {
       read += 1;
       const hash = hashOf(text);
       pages[entry.id] = hash;
-      if (!this.folded.has(hash) && !known.has(hash)) lines.push(`${JSON.stringify({ h: hash, t: text })}\n`);
+      if (!this.folded.has(hash) && !known.has(hash)) {
+        const line = `${JSON.stringify({ h: hash, t: text })}\n`;
+        lines.push(line);
+        pending += line.length;
+        if (pending >= FLUSH_CHARS) await flush();
+      }
       known.add(hash);
     }
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    // One append per backup: two processes appending at once interleave whole writes, not lines.
-    if (lines.length > 0) await appendFile(path.join(this.dir, TEXTS), lines.join(''), { mode: 0o600 });
+    await flush();
     return { pages, read };
   }
 
