@@ -69,10 +69,12 @@ describe('a crawl interrupted half-way', () => {
     const { reusedPages: _a, ...content } = resumed.result.counts;
     const { reusedPages: _b, ...expected } = uninterrupted.result.counts;
     expect(content).toEqual(expected);
-    const extra = (first.calls + resumed.result.apiCalls) / uninterrupted.result.apiCalls;
-    // The rich workspace is small: search, users, databases and views, read again, weigh more here
-    // than on a large one (bench/RESULTS.md measures 10,000 pages).
-    expect(extra).toBeLessThan(1.2);
+    // Half the pages were stored: the resumed crawl sends clearly fewer requests than a whole one, and
+    // both runs together not many more than one (about 1.15 here; restarting would cost about 1.5). The
+    // rich workspace is small, so search, users, databases and views, read again, weigh more than on a
+    // large one: bench/RESULTS.md measures 1.045 on 10,000 pages.
+    expect(resumed.result.apiCalls).toBeLessThan(uninterrupted.result.apiCalls * 0.75);
+    expect((first.calls + resumed.result.apiCalls) / uninterrupted.result.apiCalls).toBeLessThan(1.3);
   });
 
   it('fetches again a page edited since, and drops one deleted since', async () => {
