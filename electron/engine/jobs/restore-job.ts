@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { NotionGateway } from '../notion/gateway';
 import { gatewayForJob } from '../notion/gateway';
 import type { RetryPolicy } from '../notion/retry';
-import { NotionCallError } from '../notion/retry';
+import { isUnreadable } from '../notion/retry';
 import { pageTitle } from '../notion/crawler/notion-objects';
 import { checkNotionTokenThrough, isTransientTokenProblem } from '../notion/token-check';
 import type { PlakarStore } from '../plakar/store';
@@ -135,7 +135,7 @@ async function checkTarget(gateway: NotionGateway, pageId: string): Promise<stri
     const emoji = page.icon?.type === 'emoji' ? `${page.icon.emoji} ` : '';
     return `${emoji}${pageTitle(page)}`;
   } catch (error) {
-    if (error instanceof NotionCallError && (error.failure.status === 404 || error.failure.status === 403)) {
+    if (isUnreadable(error)) {
       throw new RestoreTargetError(
         'The target page was not found. In Notion, open the page you want to restore into, choose ••• → Connections, ' +
           'and add this integration; then try again.',

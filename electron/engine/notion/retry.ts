@@ -119,6 +119,11 @@ export class NotionCallError extends Error {
   }
 }
 
+/** 404 (not shared / deleted) and 403 (capability missing): Notion will not let it be read. */
+export function isUnreadable(error: unknown): error is NotionCallError {
+  return error instanceof NotionCallError && (error.failure.status === 404 || error.failure.status === 403);
+}
+
 /** Runs one Notion request through the rate limiter, retrying what can be retried. */
 export async function callNotion<T>(operation: () => Promise<T>, context: CallContext<T>): Promise<T> {
   const policy = context.policy ?? DEFAULT_RETRY_POLICY;

@@ -4,7 +4,7 @@ import type { NotionGateway } from '../notion/gateway';
 import { pageTitle } from '../notion/crawler/notion-objects';
 import { blockPayload } from '../snapshot/format';
 import { plainTextOf } from '../snapshot/json-values';
-import { NotionCallError } from '../notion/retry';
+import { isUnreadable, NotionCallError } from '../notion/retry';
 import type { AppendPosition, BlockObjectRequest } from './convert';
 
 /** A block as Notion lists it: enough to align created blocks with the snapshot's. */
@@ -190,7 +190,7 @@ export function liveWriter(gateway: NotionGateway): NotionWriter {
         if (!('properties' in source) || ('in_trash' in source && source.in_trash)) return undefined;
         return Object.fromEntries(Object.entries(source.properties).map(([name, property]) => [name, { id: property.id, type: property.type }]));
       } catch (error) {
-        if (error instanceof NotionCallError && (error.failure.status === 404 || error.failure.status === 403)) return undefined;
+        if (isUnreadable(error)) return undefined;
         throw error;
       }
     },
@@ -200,7 +200,7 @@ export function liveWriter(gateway: NotionGateway): NotionWriter {
         return results.map((emoji) => emoji.id);
       } catch (error) {
         // A token that may not list them: every custom emoji icon becomes its image, as before.
-        if (error instanceof NotionCallError && (error.failure.status === 403 || error.failure.status === 404)) return [];
+        if (isUnreadable(error)) return [];
         throw error;
       }
     },

@@ -9,9 +9,9 @@ import { fileExtension, isHostedFile, storeHostedFile } from './files';
 import { databaseTitle } from './notion-objects';
 // Natural mutual recursion: a database's rows are pages, and pages hold databases.
 import { visitPage } from './pages';
-import { full, isUnreadable, readOrUnreachable, retrieveDatabase, retrieveDataSource, unreadableReason } from './reads';
+import { isUnreadable } from '../retry';
+import { full, readOrUnreachable, retrieveDatabase, retrieveDataSource, unreadableReason } from './reads';
 import { storeDatabaseViews, storeLinkedDatabase } from './views';
-
 
 export class QueryCapError extends Error {
   override readonly name = 'QueryCapError';

@@ -8,7 +8,7 @@ import { NOTION_API_VERSION } from '../client';
 import { NotionGateway } from '../gateway';
 import type { RateLimiter } from '../rate-limiter';
 import type { NotionFailure, RetryPolicy } from '../retry';
-import { NotionCallError } from '../retry';
+import { isUnreadable } from '../retry';
 import type { CommentScope, CrawlContext, CrawlCounts } from './context';
 import { newCrawlState } from './context';
 import { visitDatabase } from './databases';
@@ -231,7 +231,7 @@ async function listUsers(context: CrawlContext): Promise<StoredUser[]> {
       client.users.list({ start_cursor: cursor, page_size: 100 }),
     );
   } catch (error) {
-    if (error instanceof NotionCallError && (error.failure.status === 403 || error.failure.status === 404)) {
+    if (isUnreadable(error)) {
       context.state.warnings.push(
         'Users were not backed up: this token cannot list workspace users (personal access tokens and ' +
           'integrations without "Read user information" cannot).',

@@ -7,14 +7,9 @@ import type {
   PageObjectResponse,
 } from '@notionhq/client';
 import { isFullBlock, isFullDatabase, isFullDataSource, isFullPage, isFullView } from '@notionhq/client';
-import { NotionCallError } from '../retry';
+import { isUnreadable, NotionCallError } from '../retry';
 import type { UnreachableEntry } from '../../snapshot/format';
 import type { CrawlContext } from './context';
-
-/** 404 (not shared / deleted) and 403 (capability missing) mean "cannot be read", not "crawl failed". */
-export function isUnreadable(error: unknown): error is NotionCallError {
-  return error instanceof NotionCallError && (error.failure.status === 404 || error.failure.status === 403);
-}
 
 export function unreadableReason(error: NotionCallError): string {
   return error.failure.status === 404

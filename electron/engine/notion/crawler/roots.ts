@@ -2,7 +2,8 @@ import type { DatabaseObjectResponse, PageObjectResponse } from '@notionhq/clien
 import { isFullDataSource, isFullPage } from '@notionhq/client';
 import { listsReturnTitleOnly } from '../client';
 import type { CrawlContext } from './context';
-import { full, isUnreadable, retrieveBlock, retrieveDatabase, retrievePage } from './reads';
+import { isUnreadable } from '../retry';
+import { full, retrieveBlock, retrieveDatabase, retrievePage } from './reads';
 
 /** A parent as pages, blocks and databases name it. */
 type Parent = PageObjectResponse['parent'] | DatabaseObjectResponse['parent'];

@@ -5,7 +5,8 @@ import path from 'node:path/posix';
 import type { LinkedViews, StoredView } from '../../snapshot/format';
 import { LINKED_VIEWS_FILE } from '../../snapshot/format';
 import type { CrawlContext, DatabaseVisit } from './context';
-import { isUnreadable, readViews } from './reads';
+import { isUnreadable } from '../retry';
+import { readViews } from './reads';
 
 /** A database's views, written to `<database dir>/views.json` and counted. */
 export async function storeDatabaseViews(context: CrawlContext, databaseId: string, dir: string): Promise<void> {
