@@ -9,7 +9,7 @@ import { gatewayForJob } from '../notion/gateway';
 import type { RetryPolicy } from '../notion/retry';
 import { checkNotionTokenThrough, isTransientTokenProblem } from '../notion/token-check';
 import type { ValidTokenCheck } from '../notion/token-check';
-import { PlakarError } from '../plakar/errors';
+import { isDiskFull } from '../plakar/errors';
 import type { PlakarStore } from '../plakar/store';
 import { backupTags, chooseMode, sourceKey, APP_TAG } from './backup-plan';
 import { EtaEstimator } from './eta';
@@ -132,13 +132,14 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     const decision = chooseMode({ requestedFull: options.full ?? false, previous, now: now(), fullEveryDays: options.fullEveryDays });
     reporter.setMode(decision.mode);
 
+    const crawlSettings = { store: options.store.location, sourceKey: key, comments: options.comments ?? 'pages', notionApiVersion: options.notionApiVersion ?? NOTION_API_VERSION };
     // Before anything is staged: a backup the disk cannot hold says so now, not half-way (disk-space.ts).
     const diskNeed = await backupDiskNeed({
       workDir: options.workDir,
       previous,
       basedOn: decision.basedOn?.id,
       localCopy: options.localCopy !== false,
-      crawl: { store: options.store.location, sourceKey: key, comments: options.comments ?? 'pages', notionApiVersion: options.notionApiVersion ?? NOTION_API_VERSION },
+      crawl: crawlSettings,
     });
     await checkDiskForBackup(options.workDir, diskNeed);
 
@@ -161,13 +162,8 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     }
 
     reporter.phase('crawling');
-    resumable = await openResumableCrawl(
-      options.workDir,
-      { store: options.store.location, sourceKey: key, comments: options.comments ?? 'pages', notionApiVersion: options.notionApiVersion ?? NOTION_API_VERSION },
-      now(),
-    );
+    resumable = await openResumableCrawl(options.workDir, crawlSettings, now());
     const treeDir = resumable.treeDir;
-    const crawlDir = resumable.dir;
     const mode = previousSnapshot ? 'incremental' : 'full';
     const crawl = await crawlWorkspace({
       client: notion.client,
@@ -176,7 +172,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       roots,
       comments: options.comments,
       previous: previousSnapshot,
-      checkpoint: { dir: crawlDir, resumeSince: resumable.resumeSince },
+      checkpoint: { dir: resumable.dir, resumeSince: resumable.resumeSince },
       concurrency: options.concurrency,
       signal: options.signal,
       retryPolicy: options.retryPolicy,
@@ -250,11 +246,8 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
  * or the disk is full (they would keep it full).
  */
 async function keepForResuming(crawl: ResumableCrawl, error: unknown, onResumable: BackupJobOptions['onResumable']): Promise<void> {
-  const storedPages = await checkpointedPages(crawl);
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  // plakar's "no space left" too (a PlakarError of kind disk-full, with no errno code).
-  const diskFull = code === 'ENOSPC' || code === 'EDQUOT' || (error instanceof PlakarError && error.kind === 'disk-full');
-  if (storedPages === 0 || diskFull) {
+  const storedPages = await checkpointedPages(crawl.dir);
+  if (storedPages === 0 || isDiskFull(error)) {
     await discardResumableCrawl(crawl);
     return;
   }

@@ -3,7 +3,7 @@ import { QueryCapError } from '../notion/crawler/databases';
 import { isLocalDiskError } from '../notion/file-download';
 import { NotionCallError } from '../notion/retry';
 import { RestoreStepError } from '../restore/refusals';
-import { PlakarError } from '../plakar/errors';
+import { isDiskFull, PlakarError } from '../plakar/errors';
 import { NotionAccessError } from './backup-job';
 import { RestoreTargetError } from './restore-job';
 import { StoreBusyError } from './store-lock';
@@ -121,7 +121,7 @@ function describe(error: unknown, job: JobKind): JobErrorDescription {
     return {
       kind: 'disk-full',
       message:
-        code === 'ENOSPC' || code === 'EDQUOT'
+        isDiskFull(error)
           ? `The disk is full. Free some space and try again. ${aftermath}`
           : `The app could not write its working files (${code}). ${aftermath}`,
       retryable: false,

@@ -82,10 +82,10 @@ async function writeRecord(dir: string, record: ResumeRecord): Promise<void> {
   await writeFile(path.join(dir, RECORD), JSON.stringify(record), { mode: 0o600 });
 }
 
-/** How many pages the crawl has stored for good (lines of its checkpoint). */
-export async function checkpointedPages(crawl: ResumableCrawl): Promise<number> {
+/** How many pages the crawl in `dir` has stored for good (lines of its checkpoint). */
+export async function checkpointedPages(dir: string): Promise<number> {
   try {
-    const text = await readFile(path.join(crawl.dir, CHECKPOINT_FILE), 'utf8');
+    const text = await readFile(path.join(dir, CHECKPOINT_FILE), 'utf8');
     return text.split('\n').filter((line) => line.trim() !== '').length;
   } catch {
     return 0;
@@ -100,7 +100,7 @@ export async function resumablePages(workDir: string, settings: CrawlSettings): 
   const dir = folderFor(workDir, settings);
   const record = await readRecord(dir);
   if (!record || !sameSettings(record.settings, settings)) return 0;
-  return checkpointedPages({ dir, treeDir: path.join(dir, TREE), resumeSince: record.startedAt });
+  return checkpointedPages(dir);
 }
 
 /** After the snapshot is stored: nothing is left to resume. */

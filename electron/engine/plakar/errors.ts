@@ -125,6 +125,13 @@ export function describePlakarErrorKind(kind: PlakarErrorKind, store?: string): 
   }
 }
 
+/** The disk is full: a write failed with ENOSPC or EDQUOT, or plakar said there was no space left. */
+export function isDiskFull(error: unknown): boolean {
+  if (error instanceof PlakarError) return error.kind === 'disk-full';
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
 /** Turns a failed plakar run into a PlakarError with a clear message and plakar's last lines. */
 export function mapPlakarFailure(failure: PlakarFailure): PlakarError {
   const detail = lastLines(`${failure.stdout}\n${failure.stderr}`, 5);
