@@ -124,7 +124,10 @@ export async function prepareAppState(page: Page, options: PreparedState): Promi
   await page.reload();
 }
 
-/** Runs a backup through the bridge and waits until its snapshot is listed; returns the snapshot id. */
+/**
+ * Runs a backup through the bridge and waits until its snapshot is listed and the job has ended (it
+ * goes on after plakar stored the snapshot: search index, local copy, retention); returns the snapshot id.
+ */
 export async function backUpThroughBridge(page: Page, timeout = 120_000): Promise<string> {
   const before = await page.evaluate(async () => {
     const list = await window.backupApp?.listSnapshots();
@@ -146,6 +149,12 @@ export async function backUpThroughBridge(page: Page, timeout = 120_000): Promis
       { timeout, intervals: [500, 1000] },
     )
     .not.toBeNull();
+  await expect
+    .poll(async () => page.evaluate(async () => {
+      const state = await window.backupApp?.getAppState();
+      return state?.ok ? state.value.runningJob : 'unknown';
+    }), { timeout, intervals: [200, 500] })
+    .toBeNull();
   return id ?? '';
 }
 
