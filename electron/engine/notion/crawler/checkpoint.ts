@@ -66,18 +66,18 @@ export class CheckpointWriter implements CheckpointRecorder {
     const line: CheckpointLine = {
       entry,
       children: children.map(({ id, object, path: dir }) => ({ id, object, path: dir })),
-      unsupported: state.unsupportedBlocks.filter((item) => item.pageId === entry.id),
+      unsupported: [...state.unsupportedBlocks.ofPage(entry.id)],
       // Block folders that could not be listed; nested pages and databases are visited again on reuse.
-      unreachable: state.unreachable.filter((item) => item.referencedFrom === entry.id && (item.object === 'block' || !children.some((child) => child.id === item.id))),
+      unreachable: state.unreachable.ofPage(entry.id).filter((item) => item.object === 'block' || !children.some((child) => child.id === item.id)),
       syncedBlocks: [
-        ...state.syncedBlocks.filter((item) => item.pageId === entry.id && item.syncedFrom === null),
+        ...state.syncedBlocks.ofPage(entry.id).filter((item) => item.syncedFrom === null),
         // A copy's children are written at the end of the crawl, so none are stored yet: recorded as a
         // mirror, it is written again (from its original, or listed through the copy) when reused.
         ...state.syncedCopies
-          .filter((copy) => copy.pageId === entry.id)
+          .ofPage(entry.id)
           .map((copy): SyncedBlockEntry => ({ blockId: copy.blockId, pageId: copy.pageId, path: copy.dir, syncedFrom: copy.originalId, children: 'mirror' })),
       ],
-      failedFiles: state.failedFiles.some((item) => item.pageId === entry.id),
+      failedFiles: state.failedFiles.ofPage(entry.id).length > 0,
     };
     // One write per line: a kill loses at most the line being written, which then does not parse.
     await appendFile(this.file, `${JSON.stringify(line)}\n`, { mode: 0o600 });

@@ -5,6 +5,7 @@ import { storedPageSchema } from '../../snapshot/format';
 import type { SnapshotWriter } from '../../snapshot/writer';
 import type { NotionApiVersion } from '../client';
 import type { NotionGateway } from '../gateway';
+import { ByPageList } from './by-page';
 import type { CopiedLinkedViews } from './own-tree';
 
 export type CommentScope = 'pages' | 'all' | 'off';
@@ -69,15 +70,16 @@ export interface CrawlState {
   counts: CrawlCounts;
   /** Pages known so far (search results plus pages discovered by walking), for progress. */
   knownPages: number;
-  unreachable: UnreachableEntry[];
-  unsupportedBlocks: UnsupportedBlockEntry[];
-  failedFiles: FailedFileEntry[];
+  /** By the page (or database) they were referenced from. */
+  unreachable: ByPageList<UnreachableEntry>;
+  unsupportedBlocks: ByPageList<UnsupportedBlockEntry>;
+  failedFiles: ByPageList<FailedFileEntry>;
   warnings: string[];
   /** Synced originals whose children are stored: block id → block directory. */
   syncedOriginals: Map<string, string>;
-  syncedCopies: SyncedCopy[];
+  syncedCopies: ByPageList<SyncedCopy>;
   /** What manifest.json lists in `syncedBlocks`. */
-  syncedBlocks: SyncedBlockEntry[];
+  syncedBlocks: ByPageList<SyncedBlockEntry>;
   objectBlocks: ObjectBlock[];
   /** Views of linked databases, by the directory whose linked_views.json lists them. */
   linkedViews: Map<string, LinkedViews>;
@@ -171,13 +173,13 @@ export function newCrawlState(): CrawlState {
     index: [],
     counts: emptyCounts(),
     knownPages: 0,
-    unreachable: [],
-    unsupportedBlocks: [],
-    failedFiles: [],
+    unreachable: new ByPageList((item) => item.referencedFrom),
+    unsupportedBlocks: new ByPageList((item) => item.pageId),
+    failedFiles: new ByPageList((item) => item.pageId),
     warnings: [],
     syncedOriginals: new Map(),
-    syncedCopies: [],
-    syncedBlocks: [],
+    syncedCopies: new ByPageList((item) => item.pageId),
+    syncedBlocks: new ByPageList((item) => item.pageId),
     objectBlocks: [],
     linkedViews: new Map(),
   };

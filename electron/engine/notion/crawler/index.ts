@@ -203,11 +203,11 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
     finishedAt: finishedAt.toISOString(),
     options: { comments: options.comments ?? 'pages' },
     counts: { ...state.counts, apiCalls: gatewayStats.apiCalls },
-    unreachable: sortById(state.unreachable),
-    unsupportedBlocks: state.unsupportedBlocks.sort((a, b) => a.blockId.localeCompare(b.blockId)),
-    failedFiles: state.failedFiles.sort((a, b) => a.ref.localeCompare(b.ref)),
+    unreachable: sortById([...state.unreachable.all()]),
+    unsupportedBlocks: [...state.unsupportedBlocks.all()].sort((a, b) => a.blockId.localeCompare(b.blockId)),
+    failedFiles: [...state.failedFiles.all()].sort((a, b) => a.ref.localeCompare(b.ref)),
     warnings: state.warnings,
-    syncedBlocks: state.syncedBlocks.sort((a, b) => a.path.localeCompare(b.path)),
+    syncedBlocks: [...state.syncedBlocks.all()].sort((a, b) => a.path.localeCompare(b.path)),
   };
   await context.writer.writeRootFiles({ content, index: state.index, users, manifest });
   options.onProgress?.(progress());
@@ -217,9 +217,9 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
     callsByLabel: gatewayStats.callsByLabel,
     durationMs: finishedAt.getTime() - started,
     incremental: options.previous !== undefined,
-    unreachable: state.unreachable,
-    unsupportedBlocks: state.unsupportedBlocks,
-    failedFiles: state.failedFiles,
+    unreachable: manifest.unreachable,
+    unsupportedBlocks: manifest.unsupportedBlocks,
+    failedFiles: manifest.failedFiles,
     warnings: state.warnings,
     roots,
   };

@@ -62,7 +62,7 @@ export async function finishSyncedBlocks(context: CrawlContext, drain: () => Pro
   const { state } = context;
   const mirrors: SyncedCopy[] = [];
   while (state.syncedCopies.length > 0) {
-    for (const copy of state.syncedCopies.splice(0)) {
+    for (const copy of state.syncedCopies.drain()) {
       if (state.syncedOriginals.has(copy.originalId)) mirrors.push(copy);
       else if (copy.reused === 'own') recordCopy(context, copy, 'own');
       else {
