@@ -3,6 +3,8 @@
 // parent's /proc/self/io; plakar's `cached` helper daemon is not a reaped child and is not counted.
 // Input: a JSON job on argv[2]; output: one JSON line on stdout.
 import { readFileSync } from 'node:fs';
+import type { PerformanceEntry } from 'node:perf_hooks';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { runBackupJob } from '../electron/engine/jobs/backup-job';
 import { plakarDirsUnder } from '../electron/engine/plakar/process';
 import { PlakarStore } from '../electron/engine/plakar/store';
@@ -32,6 +34,30 @@ const phases: Record<string, number> = {};
 let phase = 'start';
 let phaseStart = Date.now();
 const started = Date.now();
+// Where the peak comes from: the process's memory split at its highest RSS, sampled every 100 ms.
+let peakMemory = process.memoryUsage();
+let peakPhase = phase;
+const memorySampler = setInterval(() => {
+  const memory = process.memoryUsage();
+  if (memory.rss > peakMemory.rss) {
+    peakMemory = memory;
+    peakPhase = phase;
+  }
+}, 100);
+// What is still in use: the heap right after each full collection, at its highest, and when.
+let liveAfterMajorGc = 0;
+let livePhase = phase;
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue;
+    const used = process.memoryUsage().heapUsed;
+    if (used > liveAfterMajorGc) {
+      liveAfterMajorGc = used;
+      livePhase = phase;
+    }
+  }
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 const result = await runBackupJob({
   token: job.token,
   notionApiUrl: job.url,
@@ -52,6 +78,8 @@ const result = await runBackupJob({
   },
 });
 phases[phase] = (phases[phase] ?? 0) + Date.now() - phaseStart;
+clearInterval(memorySampler);
+gcObserver.disconnect();
 const counters = io();
 process.stdout.write(
   `${JSON.stringify({
@@ -65,5 +93,6 @@ process.stdout.write(
     textIndexAddedMs: result.textIndex?.addedMs ?? null,
     io: { rchar: counters.rchar, wchar: counters.wchar, readBytes: counters.read_bytes, writeBytes: counters.write_bytes },
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    peakMemory: { phase: peakPhase, rss: peakMemory.rss, heapTotal: peakMemory.heapTotal, heapUsed: peakMemory.heapUsed, external: peakMemory.external, arrayBuffers: peakMemory.arrayBuffers, liveAfterMajorGc, livePhase },
   })}\n`,
 );

@@ -29,6 +29,8 @@ export interface BackupRun {
   textIndexAddedMs: number | null;
   io: { rchar: number; wchar: number; readBytes: number; writeBytes: number };
   maxRssBytes: number;
+  /** The process's memory split (process.memoryUsage) at its highest sampled RSS, and the phase it fell in. */
+  peakMemory?: { phase: string; rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number; liveAfterMajorGc: number; livePhase: string };
 }
 
 export interface SnapshotAccessMeasure {

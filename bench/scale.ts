@@ -69,7 +69,7 @@ export async function measureScale(options: { root: string; work: string; plakar
     const job = { url: emulator.url, token: emulator.tokens.full, plakar: options.plakar, store: storePath, passphrase: PASSPHRASE, workDir };
     const disk = { diskDir: path.join(workDir, 'staging'), linkedFrom: path.join(workDir, 'mirrors') };
     const full = await runInChildSampled<BackupRun>(options.root, options.work, 'bench/backup-child.ts', { ...job, full: true }, disk);
-    log(`scale ${options.pages}: full backup ${(full.result.wallMs / 1000).toFixed(1)} s, peak RSS ${(full.peakRssBytes / 2 ** 20).toFixed(0)} MB`);
+    log(`scale ${options.pages}: full backup ${(full.result.wallMs / 1000).toFixed(1)} s, peak RSS ${(full.peakRssBytes / 2 ** 20).toFixed(0)} MB (${peakSplit(full.result)})`);
     const lowerBound = await lowerBoundRequests(await mirrorTree(workDir));
     const storeBytesAfterFull = await duBytes(storePath);
     // 0.1 % of the pages (not rows) edited.
@@ -77,7 +77,7 @@ export async function measureScale(options: { root: string; work: string; plakar
     const changedPages = dump.pages.filter((page) => page.parent.type !== 'data_source_id').filter((_page, index) => index % 1000 === 0);
     for (const page of changedPages) emulator.admin.touchPage(page.id);
     const incremental = await runInChildSampled<BackupRun>(options.root, options.work, 'bench/backup-child.ts', job, disk);
-    log(`scale ${options.pages}: incremental backup ${(incremental.result.wallMs / 1000).toFixed(1)} s, peak RSS ${(incremental.peakRssBytes / 2 ** 20).toFixed(0)} MB`);
+    log(`scale ${options.pages}: incremental backup ${(incremental.result.wallMs / 1000).toFixed(1)} s, peak RSS ${(incremental.peakRssBytes / 2 ** 20).toFixed(0)} MB (${peakSplit(incremental.result)})`);
     const storeBytesAfterIncremental = await duBytes(storePath);
     const snapshots = await store.listSnapshots();
     const oldest = snapshots.at(-1);
@@ -100,6 +100,13 @@ export async function measureScale(options: { root: string; work: string; plakar
 }
 
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+/** What the child's highest RSS was made of: V8's heap (used of total), buffers outside it, and when. */
+function peakSplit(run: BackupRun): string {
+  const peak = run.peakMemory;
+  if (!peak) return 'no split';
+  return `while ${peak.phase}: heap ${mb(peak.heapUsed)} used of ${mb(peak.heapTotal)}, external ${mb(peak.external)} incl. array buffers ${mb(peak.arrayBuffers)}; largest heap after a full collection ${mb(peak.liveAfterMajorGc)} while ${peak.livePhase}`;
+}
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const verdict = (ok: boolean): string => (ok ? '✅' : '❌');
 
