@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { DataSourceObjectResponse, PageObjectResponse } from '@notionhq/client';
 import type PQueue from 'p-queue';
 import type { FailedFileEntry, FileDescriptor, IndexEntry, LinkedViews, ManifestCounts, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
@@ -62,7 +66,7 @@ export interface ObjectBlock {
 /** Mutable state of one crawl. Holds ids and small index entries, never page contents. */
 export interface CrawlState {
   visited: Set<string>;
-  /** Full page objects from search, dropped as soon as the page is visited. */
+  /** Full page objects from search (spilled to a file), dropped as soon as the page is visited. */
   searchPages: PageCache;
   /** Data sources from search, keyed by database id. */
   searchDataSources: Map<string, DataSourceObjectResponse[]>;
@@ -109,32 +113,50 @@ export interface CrawlContext {
   schedule: (task: () => Promise<void>, dir: string) => void;
 }
 
+interface CachedPage {
+  /** Where its JSON text starts in the spill file, and its length in bytes. */
+  offset: number;
+  length: number;
+  parentType: string;
+  /** Search cut its properties to the title (API 2026-12-01 rows): retrieved again on its visit. */
+  titleOnly: boolean;
+}
+
 /**
- * Page objects kept between search and the visit, as JSON text: a fraction of the memory of live
- * objects, which matters with tens of thousands of pages.
+ * Page objects kept between search and the visit. Their JSON text goes to a spill file (in the
+ * crawl's own folder when it has one, else the system's temporary folder) and is read back on the
+ * visit: memory holds a few numbers per page, not the page, so it stays flat with 100,000 pages.
+ * On POSIX the file is unlinked as soon as it is open (nothing is left behind, whatever happens);
+ * `close` releases it.
  */
 export class PageCache {
-  private readonly pages = new Map<string, string>();
-  private readonly parents = new Map<string, string>();
-  /** Pages whose properties search cut to the title (API 2026-12-01 rows): retrieved again on their visit. */
-  private readonly titleOnly = new Set<string>();
+  private readonly pages = new Map<string, CachedPage>();
+  private fd: number | undefined;
+  private file: string | undefined;
+  private end = 0;
+
+  constructor(private readonly spillDir?: string) {}
 
   set(page: PageObjectResponse, options: { titleOnly?: boolean } = {}): void {
-    this.pages.set(page.id, JSON.stringify(page));
-    this.parents.set(page.id, page.parent.type);
-    if (options.titleOnly) this.titleOnly.add(page.id);
-    else this.titleOnly.delete(page.id);
+    const bytes = Buffer.from(JSON.stringify(page), 'utf8');
+    const fd = this.open();
+    writeSync(fd, bytes, 0, bytes.length, this.end);
+    this.pages.set(page.id, { offset: this.end, length: bytes.length, parentType: page.parent.type, titleOnly: options.titleOnly ?? false });
+    this.end += bytes.length;
   }
 
   /** The page as a visit stores it: undefined when absent or when search gave only its title. */
   get(id: string): PageObjectResponse | undefined {
-    return this.titleOnly.has(id) ? undefined : this.peek(id);
+    return this.pages.get(id)?.titleOnly ? undefined : this.peek(id);
   }
 
   /** The page as search gave it, complete or not: enough for its id, title and parent. */
   peek(id: string): PageObjectResponse | undefined {
-    const text = this.pages.get(id);
-    return text === undefined ? undefined : storedPageSchema.parse(JSON.parse(text));
+    const cached = this.pages.get(id);
+    if (!cached || this.fd === undefined) return undefined;
+    const bytes = Buffer.alloc(cached.length);
+    readSync(this.fd, bytes, 0, cached.length, cached.offset);
+    return storedPageSchema.parse(JSON.parse(bytes.toString('utf8')));
   }
 
   has(id: string): boolean {
@@ -143,8 +165,6 @@ export class PageCache {
 
   delete(id: string): void {
     this.pages.delete(id);
-    this.parents.delete(id);
-    this.titleOnly.delete(id);
   }
 
   get size(): number {
@@ -157,7 +177,25 @@ export class PageCache {
   }
 
   parentType(id: string): string | undefined {
-    return this.parents.get(id);
+    return this.pages.get(id)?.parentType;
+  }
+
+  /** Forgets every page and removes the spill file. */
+  close(): void {
+    this.pages.clear();
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    if (this.file) rmSync(this.file, { force: true });
+    this.file = undefined;
+  }
+
+  private open(): number {
+    if (this.fd !== undefined) return this.fd;
+    const file = path.join(this.spillDir ?? os.tmpdir(), `search-pages-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    this.fd = openSync(file, 'w+', 0o600);
+    if (process.platform === 'win32') this.file = file;
+    else unlinkSync(file);
+    return this.fd;
   }
 }
 
@@ -165,10 +203,10 @@ export function emptyCounts(): CrawlCounts {
   return { pages: 0, databases: 0, dataSources: 0, rows: 0, blocks: 0, files: 0, fileBytes: 0, comments: 0, views: 0, linkedDatabases: 0, users: 0, reusedPages: 0 };
 }
 
-export function newCrawlState(): CrawlState {
+export function newCrawlState(searchPages = new PageCache()): CrawlState {
   return {
     visited: new Set(),
-    searchPages: new PageCache(),
+    searchPages,
     searchDataSources: new Map(),
     index: [],
     counts: emptyCounts(),

@@ -10,7 +10,7 @@ import type { RateLimiter } from '../rate-limiter';
 import type { NotionFailure, RetryPolicy } from '../retry';
 import { isUnreadable } from '../retry';
 import type { CommentScope, CrawlContext, CrawlCounts } from './context';
-import { newCrawlState } from './context';
+import { newCrawlState, PageCache } from './context';
 import { visitDatabase } from './databases';
 import { countUnstoredObjectBlocks, visitPage } from './pages';
 import type { PreviousSnapshot } from './previous-snapshot';
@@ -86,12 +86,22 @@ export class NothingSharedError extends Error {
 
 /** Crawls the workspace (or the chosen roots) into `outputDir` in the snapshot format. */
 export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult> {
+  // Search results wait for their visit in a file beside the checkpoint (context.ts, PageCache).
+  const searchPages = new PageCache(options.checkpoint?.dir);
+  try {
+    return await crawl(options, searchPages);
+  } finally {
+    searchPages.close();
+  }
+}
+
+async function crawl(options: CrawlOptions, searchPages: PageCache): Promise<CrawlResult> {
   const started = Date.now();
   const failure = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, failure.signal]) : failure.signal;
   const gateway = new NotionGateway(options.client, options.limiter, { signal, policy: options.retryPolicy, onRetry: options.onRetry });
   const pool = new PQueue({ concurrency: options.concurrency ?? 8 });
-  const state = newCrawlState();
+  const state = newCrawlState(searchPages);
   const resumed = options.checkpoint?.resumeSince ? await CheckpointTree.load(options.checkpoint.dir, options.outputDir, options.checkpoint.resumeSince) : undefined;
   const checkpoint = options.checkpoint ? await CheckpointWriter.open(options.checkpoint.dir, { reset: resumed === undefined }) : undefined;
   let phase: CrawlProgress['phase'] = 'users';
