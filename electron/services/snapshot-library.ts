@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import { APP_TAG } from '../engine/jobs/backup-plan';
@@ -14,6 +13,7 @@ import type { SnapshotReader } from '../engine/snapshot/reader';
 import { TextIndex } from '../engine/snapshot/text-index';
 import type { DatedRecord } from '../engine/snapshot/snapshot-history';
 import type { ServiceContext } from './service-context';
+import { removeTree } from '../engine/fs/remove-tree';
 
 /** How long a listing of the store is reused (a finished job forgets it at once). */
 const LISTING_TTL_MS = 10_000;
@@ -43,7 +43,7 @@ export class SnapshotLibrary {
     this.catalog = SnapshotCatalog.inDataDir(context.config.dataDir);
     this.text = TextIndex.inDataDir(context.config.dataDir);
     // The per-snapshot tree cache of earlier versions, which the catalog replaced.
-    void rm(path.join(context.config.dataDir, 'cache', 'snapshots'), { recursive: true, force: true }).catch(() => undefined);
+    void removeTree(path.join(context.config.dataDir, 'cache', 'snapshots')).catch(() => undefined);
     context.events.on('jobFinished', () => this.forgetListing());
   }
 

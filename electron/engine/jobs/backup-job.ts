@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupPhase, BackupProgress } from '../../../shared/jobs';
 import type { CommentScope } from '../notion/crawler/context';
@@ -26,6 +25,7 @@ import { NOTION_API_VERSION } from '../notion/client';
 import type { ResumableCrawl } from './resumable-staging';
 import { checkpointedPages, discardResumableCrawl, openResumableCrawl } from './resumable-staging';
 import { backupDiskNeed, checkDiskForBackup } from './disk-space';
+import { removeTree } from '../fs/remove-tree';
 
 export interface BackupJobOptions {
   token: string;
@@ -183,7 +183,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       onProgress: (progress) => reporter.crawl(progress),
     });
     // The previous tree is no longer needed; free the disk before plakar reads the new one.
-    await rm(path.join(staging, 'previous'), { recursive: true, force: true });
+    await removeTree(path.join(staging, 'previous'));
 
     const catalog = SnapshotCatalog.inDataDir(options.workDir);
     const { reader: crawledTree, record: crawled } = await openTree(treeDir);
@@ -236,7 +236,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     stopTextIndex.abort();
     options.signal?.removeEventListener('abort', stopOnCancel);
     await textIndex?.settled;
-    if (staging) await rm(staging, { recursive: true, force: true });
+    if (staging) await removeTree(staging);
     await lease.release();
   }
 }

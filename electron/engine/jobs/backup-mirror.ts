@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { removeTree } from '../fs/remove-tree';
 
 const TREE = 'tree';
 const RECORD = 'mirror.json';
@@ -61,7 +62,7 @@ export class BackupMirror {
 
   async discard(): Promise<void> {
     await rm(this.record, { force: true });
-    await rm(this.dir, { recursive: true, force: true });
+    await removeTree(this.dir);
   }
 }
 
@@ -71,7 +72,7 @@ export function mirrorsRoot(workDir: string): string {
 
 /** Removes every local copy (the user turned the copies off, or changed store). */
 export async function discardAllMirrors(workDir: string): Promise<void> {
-  await rm(mirrorsRoot(workDir), { recursive: true, force: true });
+  await removeTree(mirrorsRoot(workDir));
 }
 
 /**

@@ -1,10 +1,11 @@
-import { readdir, rm } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportFormat, ExportResult } from '../export';
 import { exportSnapshot, ExportTargetNotEmptyError } from '../export';
 import type { PlakarStore } from '../plakar/store';
 import { openSnapshotForJob } from './open-snapshot';
 import { createStaging } from './staging';
+import { removeTree } from '../fs/remove-tree';
 
 export interface ExportJobOptions {
   store: PlakarStore;
@@ -39,6 +40,6 @@ export async function runExportJob(options: ExportJobOptions): Promise<ExportRes
       onProgress: options.onProgress,
     });
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await removeTree(staging);
   }
 }

@@ -1,7 +1,8 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import type { PlakarStore } from '../plakar/store';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
 import { selectiveSnapshotSource } from '../snapshot/selective-source';
+import { removeTree } from '../fs/remove-tree';
 
 /**
  * The snapshot a restore or export job reads, in `tree` (inside the job's staging folder). With a
@@ -21,7 +22,7 @@ export async function openSnapshotForJob(
     await mkdir(tree, { recursive: true, mode: 0o700 });
     const reader = await SnapshotReader.open(selectiveSnapshotSource(store, snapshotId, tree, selection));
     if (!reader.isOfficialConnector) return reader;
-    await rm(tree, { recursive: true, force: true });
+    await removeTree(tree);
   }
   await store.restore(snapshotId, tree, { signal });
   return SnapshotReader.open(directorySource(tree));

@@ -1,6 +1,5 @@
 import type { UserObjectResponse } from '@notionhq/client';
 import { isFullPage } from '@notionhq/client';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { NotionGateway } from '../notion/gateway';
 import { gatewayForJob } from '../notion/gateway';
@@ -22,6 +21,7 @@ import { lockStoreForJob } from './leftover-backup';
 import { createStaging } from './staging';
 import { NOTION_REQUEST_RATE } from '../../../shared/notion-rate';
 import type { NotionApiVersion } from '../notion/client';
+import { removeTree } from '../fs/remove-tree';
 
 export interface RestoreJobOptions {
   token: string;
@@ -122,7 +122,7 @@ export async function runRestoreJob(options: RestoreJobOptions): Promise<Restore
       warnings: journal.warning ? [journal.warning] : [],
     };
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await removeTree(staging);
     await lease.release();
   }
 }

@@ -2,11 +2,12 @@
 // connection, a cancel) so the next backup of the same source resumes it (docs/snapshot-format.md,
 // "Resuming an interrupted backup"). One folder per store and source, private (0700), named by a hash.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { CHECKPOINT_FILE } from '../notion/crawler/checkpoint';
 import { RESUMABLE_PREFIX, stagingRoot } from './staging';
+import { removeTree } from '../fs/remove-tree';
 
 /** An interrupted crawl nobody resumed for this long is abandoned: its folder is removed. */
 export const ABANDONED_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
@@ -72,7 +73,7 @@ export async function openResumableCrawl(workDir: string, settings: CrawlSetting
     await mkdir(treeDir, { recursive: true, mode: 0o700 });
     return { dir, treeDir, resumeSince: record.startedAt };
   }
-  await rm(dir, { recursive: true, force: true });
+  await removeTree(dir);
   await mkdir(treeDir, { recursive: true, mode: 0o700 });
   await writeRecord(dir, { format: 1, settings, startedAt: now.toISOString(), updatedAt: now.toISOString() });
   return { dir, treeDir, resumeSince: undefined };
@@ -105,7 +106,7 @@ export async function resumablePages(workDir: string, settings: CrawlSettings): 
 
 /** After the snapshot is stored: nothing is left to resume. */
 export async function discardResumableCrawl(crawl: ResumableCrawl): Promise<void> {
-  await rm(crawl.dir, { recursive: true, force: true });
+  await removeTree(crawl.dir);
 }
 
 /** Removes interrupted crawls not resumed for ABANDONED_AFTER_MS; returns their folders. */
@@ -122,7 +123,7 @@ export async function removeAbandonedCrawls(workDir: string, now = Date.now()): 
     const record = await readRecord(dir);
     const touched = record ? Date.parse(record.updatedAt) : await modifiedAt(dir);
     if (now - touched > ABANDONED_AFTER_MS) {
-      await rm(dir, { recursive: true, force: true });
+      await removeTree(dir);
       removed.push(dir);
     }
   }

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { isAlive } from './process-liveness';
 import { recordOf, stringOf } from '../snapshot/json-values';
+import { removeTree } from '../fs/remove-tree';
 
 /** A staging folder with no owner file (left by an older version) is removed after this long. */
 const ORPHAN_AGE_MS = 24 * 60 * 60 * 1000;
@@ -51,7 +52,7 @@ export async function sweepStaleStaging(workDir: string, now = Date.now()): Prom
     if (name.startsWith(RESUMABLE_PREFIX)) continue;
     const dir = path.join(root, name);
     if (await isStale(dir, now)) {
-      await rm(dir, { recursive: true, force: true });
+      await removeTree(dir);
       removed.push(dir);
     }
   }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { FileDescriptor } from '../../snapshot/format';
 import { filesFileSchema, LINKED_VIEWS_FILE, linkedViewsFileSchema } from '../../snapshot/format';
 import { linkOrCopy } from './link-or-copy';
+import { removeTree } from '../../fs/remove-tree';
 
 /** A linked_views.json of a reused page: its directory and the linked databases it names. */
 export interface CopiedLinkedViews {
@@ -101,7 +102,7 @@ export async function removeStrayObjects(root: string, paths: ReadonlySet<string
     if (!item.isDirectory()) continue;
     const child = relative ? `${relative}/${item.name}` : item.name;
     const absolute = path.join(root, child);
-    if ((await holdsObject(absolute)) && !paths.has(child)) await rm(absolute, { recursive: true, force: true });
+    if ((await holdsObject(absolute)) && !paths.has(child)) await removeTree(absolute);
     else await removeStrayObjects(root, paths, child);
   }
 }
