@@ -37,4 +37,13 @@ describe('EtaEstimator', () => {
     expect(eta.update(30_000, 10, 100)).toBeNull();
     expect(eta.update(40_000, 100, 100)).toBe(0);
   });
+
+  it('keeps about one sample a second however often it is updated, with the same estimate', () => {
+    const eta = new EtaEstimator();
+    let estimate: number | null = null;
+    // 100 requests a second (the rate limit off) for 200 s, 10 updates per request.
+    for (let tick = 0; tick <= 200_000; tick += 1) estimate = eta.update(tick, tick / 10, 40_000);
+    expect(estimate).toBe(((40_000 - 20_000) * 1000) / 100);
+    expect((eta as unknown as { samples: unknown[] }).samples.length).toBeLessThanOrEqual(62);
+  });
 });

@@ -10,6 +10,9 @@ export interface EtaOptions {
   windowMs: number;
 }
 
+/** Samples kept over the window: one per 1/60 of it at most, so a crawl making thousands of requests a second keeps about 60. */
+const SAMPLES_PER_WINDOW = 60;
+
 export const DEFAULT_ETA_OPTIONS: EtaOptions = { minElapsedMs: 10_000, minFractionDone: 0.05, windowMs: 60_000 };
 
 interface Sample {
@@ -26,7 +29,8 @@ export class EtaEstimator {
   /** Records progress and returns the estimated milliseconds left, or null while it is not meaningful. */
   update(now: number, done: number, total: number): number | null {
     this.startedAt ??= now;
-    this.samples.push({ at: now, done });
+    const last = this.samples.at(-1);
+    if (!last || now - last.at >= this.options.windowMs / SAMPLES_PER_WINDOW) this.samples.push({ at: now, done });
     while (this.samples.length > 2 && (this.samples[0]?.at ?? now) < now - this.options.windowMs) this.samples.shift();
     if (total <= 0 || done >= total) return done >= total && total > 0 ? 0 : null;
     if (now - this.startedAt < this.options.minElapsedMs) return null;
