@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   ContentEntry,
@@ -17,6 +17,9 @@ import type {
 } from './format';
 import { LINKED_VIEWS_FILE, VIEWS_FILE } from './format';
 import { normaliseNotionObject, stableStringify } from './normalise';
+
+/** How much JSON text a streamed file holds before it is written out. */
+const WRITE_CHUNK_CHARS = 1 << 20;
 
 /**
  * Writes the files of one snapshot tree under `root` (docs/snapshot-format.md). Paths given to it are
@@ -42,6 +45,32 @@ export class SnapshotWriter {
     const target = this.absolute(relativeDir, name);
     const temporary = `${target}.${process.pid}.tmp`;
     await writeFile(temporary, stableStringify(value, lastKeys), { mode: 0o600 });
+    await rename(temporary, target);
+  }
+
+  /**
+   * A top-level array, one element at a time: the same bytes as writeJson (stableStringify), without
+   * the whole text or a normalised copy of every element in memory at once (index.json lists every
+   * page of the workspace).
+   */
+  async writeJsonArray(relativeDir: string, name: string, items: readonly object[]): Promise<void> {
+    await this.ensureDir(relativeDir);
+    const target = this.absolute(relativeDir, name);
+    const temporary = `${target}.${process.pid}.tmp`;
+    const file = await open(temporary, 'w', 0o600);
+    try {
+      let chunk = '[';
+      for (const [position, item] of items.entries()) {
+        chunk += `${position > 0 ? ',' : ''}${stableStringify(normaliseNotionObject(item)).slice(0, -1)}`;
+        if (chunk.length >= WRITE_CHUNK_CHARS) {
+          await file.write(chunk);
+          chunk = '';
+        }
+      }
+      await file.write(`${chunk}]\n`);
+    } finally {
+      await file.close();
+    }
     await rename(temporary, target);
   }
 
@@ -99,7 +128,7 @@ export class SnapshotWriter {
   }): Promise<void> {
     const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
     await this.writeJson('', 'content.json', [...options.content].sort(byId));
-    await this.writeJson('', 'index.json', normaliseNotionObject([...options.index].sort((a, b) => a.path.localeCompare(b.path))));
+    await this.writeJsonArray('', 'index.json', [...options.index].sort((a, b) => a.path.localeCompare(b.path)));
     await this.writeJson('', 'users.json', normaliseNotionObject([...options.users].sort(byId)));
     await this.writeJson('', 'manifest.json', options.manifest);
   }
