@@ -3,8 +3,10 @@
 // parent's /proc/self/io; plakar's `cached` helper daemon is not a reaped child and is not counted.
 // Input: a JSON job on argv[2]; output: one JSON line on stdout.
 import { readFileSync } from 'node:fs';
+import { writeHeapSnapshot } from 'node:v8';
 import type { PerformanceEntry } from 'node:perf_hooks';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { limitHeapGrowth } from '../electron/engine/heap-growth';
 import { runBackupJob } from '../electron/engine/jobs/backup-job';
 import { plakarDirsUnder } from '../electron/engine/plakar/process';
 import { PlakarStore } from '../electron/engine/plakar/store';
@@ -28,6 +30,8 @@ function io(): Record<string, number> {
   return out;
 }
 
+// As the CLI and the app run jobs (electron/engine/heap-growth.ts).
+limitHeapGrowth();
 const job = JSON.parse(process.argv[2] ?? '{}') as BackupJob;
 const store = new PlakarStore({ bin: job.plakar, dirs: plakarDirsUnder(`${job.workDir}/plakar`), location: job.store, passphrase: job.passphrase });
 const phases: Record<string, number> = {};
@@ -44,6 +48,21 @@ const memorySampler = setInterval(() => {
     peakPhase = phase;
   }
 }, 100);
+/**
+ * To find what a peak is made of (not used by the report): BENCH_HEAP_SNAPSHOT=<file> writes one heap
+ * snapshot, for Chrome's DevTools, the first time a full collection leaves more than BENCH_HEAP_AT
+ * bytes (50 MB) in use, in the phase BENCH_HEAP_PHASE if given. It pauses the process and inflates
+ * its RSS: the run's memory figures are then not valid.
+ */
+let snapped = false;
+function snapshotHeapOnce(used: number): void {
+  const file = process.env.BENCH_HEAP_SNAPSHOT;
+  if (!file || snapped || used <= Number(process.env.BENCH_HEAP_AT ?? 50e6)) return;
+  if (process.env.BENCH_HEAP_PHASE && phase !== process.env.BENCH_HEAP_PHASE) return;
+  snapped = true;
+  process.stderr.write(`heap snapshot ${writeHeapSnapshot(file)}: ${used} bytes in use while ${phase}\n`);
+}
+
 // What is still in use: the heap right after each full collection, at its highest, and when.
 let liveAfterMajorGc = 0;
 let livePhase = phase;
@@ -51,6 +70,7 @@ const gcObserver = new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue;
     const used = process.memoryUsage().heapUsed;
+    snapshotHeapOnce(used);
     if (used > liveAfterMajorGc) {
       liveAfterMajorGc = used;
       livePhase = phase;

@@ -1,5 +1,6 @@
 // Runs one crawl in its own process so its peak memory (maxRSS) is measured apart from the emulator.
 // Input: a JSON job on argv[2]; output: one JSON line on stdout.
+import { limitHeapGrowth } from '../electron/engine/heap-growth';
 import { createNotionClient } from '../electron/engine/notion/client';
 import { crawlWorkspace } from '../electron/engine/notion/crawler';
 import { PreviousSnapshot } from '../electron/engine/notion/crawler/previous-snapshot';
@@ -18,6 +19,8 @@ interface CrawlJob {
   concurrency: number;
 }
 
+// As the CLI and the app run jobs (electron/engine/heap-growth.ts).
+limitHeapGrowth();
 const job = JSON.parse(process.argv[2] ?? '{}') as CrawlJob;
 const previous = job.previousDir ? await PreviousSnapshot.load(job.previousDir, 'b'.repeat(64)) : undefined;
 const started = Date.now();

@@ -1,7 +1,9 @@
+import { limitHeapGrowth } from '../engine/heap-growth';
 import { cliDataDir } from './cli-io';
 import { handleTerminationSignals, pipeWriter, SIGNAL_EXIT_CODES } from './process-hooks';
 import { runCli } from './program';
 
+limitHeapGrowth();
 const stdout = pipeWriter(process.stdout);
 const stderr = pipeWriter(process.stderr);
 

@@ -6,6 +6,7 @@ import type { AppCore } from '../services/app-services';
 import { createAppCore } from '../services/app-services';
 import { resolveServiceConfig } from '../services/config';
 import { createFileLogger } from '../services/logger';
+import { limitHeapGrowth } from '../engine/heap-growth';
 import { TrayService } from '../desktop/tray-service';
 import { registerIpcHandlers } from './ipc';
 import { electronServiceDeps, forwardEventsToWindow, startedAtLogin } from './platform-services';
@@ -14,6 +15,7 @@ import { hardenApp } from './security';
 import { electronTrayFactory } from './tray';
 import { createMainWindow } from './window';
 
+limitHeapGrowth();
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRODUCT_NAME = 'Notion Kloset Backup';
 
