@@ -10,6 +10,7 @@ import { setFlagsFromString } from 'node:v8';
  * at Notion's 3 requests a second that costs nothing visible.
  */
 export const HEAP_GROWING_PERCENT = 50;
+export const HEAP_GROWTH_FLAG = `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
 
 /**
  * Called first by the processes that run jobs (the CLI, Electron's main process). V8 reads this
@@ -17,5 +18,5 @@ export const HEAP_GROWING_PERCENT = 50;
  * setFlagsFromString, applied to a flag that is not cached at start-up).
  */
 export function limitHeapGrowth(): void {
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  setFlagsFromString(HEAP_GROWTH_FLAG);
 }
