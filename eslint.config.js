@@ -15,7 +15,7 @@ const ipcBan = (allowedIn) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'release-test/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.work/**'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'release-test/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.work*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

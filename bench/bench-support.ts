@@ -56,6 +56,9 @@ export interface SampledRun<T> {
   peakRssByPhase: Record<string, number>;
   /** Peak disk used by `diskDir` (du -sk, sampled), not counting files hard-linked from `linkedFrom`. */
   peakDiskBytes: number;
+  /** Peak disk used by `cacheDir` (plakar's cache), and by both folders in one sample. */
+  peakCacheBytes: number;
+  peakDiskAndCacheBytes: number;
   samples: number;
 }
 
@@ -79,7 +82,7 @@ export async function runInChildSampled<T>(
   work: string,
   entry: string,
   job: Record<string, unknown>,
-  disk?: { diskDir: string; linkedFrom?: string },
+  disk?: { diskDir: string; linkedFrom?: string; cacheDir?: string },
 ): Promise<SampledRun<T>> {
   // As the CLI runs: without the bench's own NODE_OPTIONS (a larger heap for a 100,000-page emulator).
   const env = { ...process.env };
@@ -108,14 +111,22 @@ export async function runInChildSampled<T>(
   const timer = setInterval(sample, 100);
   let running = true;
   let peakDiskBytes = 0;
+  let peakCacheBytes = 0;
+  let peakDiskAndCacheBytes = 0;
   const diskLoop = (async () => {
     if (!disk) return;
     while (running) {
-      const dirs = [...(disk.linkedFrom && existsSync(disk.linkedFrom) ? [disk.linkedFrom] : []), disk.diskDir].filter((dir) => existsSync(dir));
+      const dirs = [disk.linkedFrom, disk.diskDir, disk.cacheDir].filter((dir): dir is string => dir !== undefined && existsSync(dir));
       if (dirs.length > 0) {
         const { stdout: du } = await promisify(execFile)('du', ['-sk', ...dirs], { maxBuffer: 1 << 20 }).catch(() => ({ stdout: '' }));
-        const line = du.split('\n').find((row) => row.endsWith(`\t${disk.diskDir}`));
-        if (line) peakDiskBytes = Math.max(peakDiskBytes, Number(line.split('\t')[0]) * 1024);
+        const bytesOf = (dir: string | undefined): number => {
+          const line = dir === undefined ? undefined : du.split('\n').find((row) => row.endsWith(`\t${dir}`));
+          return line ? Number(line.split('\t')[0]) * 1024 : 0;
+        };
+        const [staged, cache] = [bytesOf(disk.diskDir), bytesOf(disk.cacheDir)];
+        peakDiskBytes = Math.max(peakDiskBytes, staged);
+        peakCacheBytes = Math.max(peakCacheBytes, cache);
+        peakDiskAndCacheBytes = Math.max(peakDiskAndCacheBytes, staged + cache);
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -125,5 +136,5 @@ export async function runInChildSampled<T>(
   running = false;
   await diskLoop;
   if (code !== 0) throw new Error(`${entry} exited with ${code}: ${stderr.slice(-2000)}`);
-  return { result: JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as T, peakRssBytes, peakRssByPhase, peakDiskBytes, samples };
+  return { result: JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as T, peakRssBytes, peakRssByPhase, peakDiskBytes, peakCacheBytes, peakDiskAndCacheBytes, samples };
 }
