@@ -53,15 +53,17 @@ export class SnapshotWriter {
    * the whole text or a normalised copy of every element in memory at once (index.json lists every
    * page of the workspace).
    */
-  async writeJsonArray(relativeDir: string, name: string, items: readonly object[]): Promise<void> {
+  async writeJsonArray(relativeDir: string, name: string, items: Iterable<object>): Promise<void> {
     await this.ensureDir(relativeDir);
     const target = this.absolute(relativeDir, name);
     const temporary = `${target}.${process.pid}.tmp`;
     const file = await open(temporary, 'w', 0o600);
     try {
       let chunk = '[';
-      for (const [position, item] of items.entries()) {
-        chunk += `${position > 0 ? ',' : ''}${stableStringify(normaliseNotionObject(item)).slice(0, -1)}`;
+      let first = true;
+      for (const item of items) {
+        chunk += `${first ? '' : ','}${stableStringify(normaliseNotionObject(item)).slice(0, -1)}`;
+        first = false;
         if (chunk.length >= WRITE_CHUNK_CHARS) {
           await file.write(chunk);
           chunk = '';
@@ -122,13 +124,14 @@ export class SnapshotWriter {
 
   async writeRootFiles(options: {
     content: readonly ContentEntry[];
-    index: readonly IndexEntry[];
+    /** Sorted by path, as index.json lists it; read as it is written. */
+    index: Iterable<IndexEntry>;
     users: readonly StoredUser[];
     manifest: SnapshotManifest;
   }): Promise<void> {
     const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
     await this.writeJson('', 'content.json', [...options.content].sort(byId));
-    await this.writeJsonArray('', 'index.json', [...options.index].sort((a, b) => a.path.localeCompare(b.path)));
+    await this.writeJsonArray('', 'index.json', options.index);
     await this.writeJson('', 'users.json', normaliseNotionObject([...options.users].sort(byId)));
     await this.writeJson('', 'manifest.json', options.manifest);
   }

@@ -10,6 +10,12 @@ export class ByPageList<T> {
 
   constructor(private readonly pageOf: (item: T) => string | null) {}
 
+  static of<T>(items: readonly T[], pageOf: (item: T) => string | null): ByPageList<T> {
+    const list = new ByPageList(pageOf);
+    for (const item of items) list.push(item);
+    return list;
+  }
+
   push(...items: T[]): void {
     for (const item of items) {
       this.items.push(item);

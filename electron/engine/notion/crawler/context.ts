@@ -1,15 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { DataSourceObjectResponse, PageObjectResponse } from '@notionhq/client';
+import type { DataSourceObjectResponse } from '@notionhq/client';
 import type PQueue from 'p-queue';
 import type { FailedFileEntry, FileDescriptor, IndexEntry, LinkedViews, ManifestCounts, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
-import { storedPageSchema } from '../../snapshot/format';
 import type { SnapshotWriter } from '../../snapshot/writer';
 import type { NotionApiVersion } from '../client';
 import type { NotionGateway } from '../gateway';
 import { ByPageList } from './by-page';
+import { CrawlIndex } from './crawl-index';
+import { PageCache } from './page-cache';
 import type { CopiedLinkedViews } from './own-tree';
 
 export type CommentScope = 'pages' | 'all' | 'off';
@@ -23,8 +20,8 @@ export interface SyncedCopy {
   originalId: string;
   /** The copy's block directory. */
   dir: string;
+  /** The page whose own tree holds the copy (its index entry counts the copy's blocks). */
   pageId: string;
-  entry: IndexEntry;
   /** On a reused page: how its children were stored in the previous snapshot (they were copied along). */
   reused?: SyncedBlockEntry['children'];
 }
@@ -60,17 +57,18 @@ export interface DatabaseVisit {
 /** A child_page or child_database block: a block of its own unless its page or database is stored. */
 export interface ObjectBlock {
   id: string;
-  entry: IndexEntry;
+  /** The page whose blocks hold it (its index entry counts the block when nothing is stored for it). */
+  ownerId: string;
 }
 
-/** Mutable state of one crawl. Holds ids and small index entries, never page contents. */
+/** Mutable state of one crawl. Holds ids and the index entries being written, never page contents. */
 export interface CrawlState {
   visited: Set<string>;
   /** Full page objects from search (spilled to a file), dropped as soon as the page is visited. */
   searchPages: PageCache;
   /** Data sources from search, keyed by database id. */
   searchDataSources: Map<string, DataSourceObjectResponse[]>;
-  index: IndexEntry[];
+  index: CrawlIndex;
   counts: CrawlCounts;
   /** Pages known so far (search results plus pages discovered by walking), for progress. */
   knownPages: number;
@@ -113,102 +111,16 @@ export interface CrawlContext {
   schedule: (task: () => Promise<void>, dir: string) => void;
 }
 
-interface CachedPage {
-  /** Where its JSON text starts in the spill file, and its length in bytes. */
-  offset: number;
-  length: number;
-  parentType: string;
-  /** Search cut its properties to the title (API 2026-12-01 rows): retrieved again on its visit. */
-  titleOnly: boolean;
-}
-
-/**
- * Page objects kept between search and the visit. Their JSON text goes to a spill file (in the
- * crawl's own folder when it has one, else the system's temporary folder) and is read back on the
- * visit: memory holds a few numbers per page, not the page, so it stays flat with 100,000 pages.
- * On POSIX the file is unlinked as soon as it is open (nothing is left behind, whatever happens);
- * `close` releases it.
- */
-export class PageCache {
-  private readonly pages = new Map<string, CachedPage>();
-  private fd: number | undefined;
-  private file: string | undefined;
-  private end = 0;
-
-  constructor(private readonly spillDir?: string) {}
-
-  set(page: PageObjectResponse, options: { titleOnly?: boolean } = {}): void {
-    const bytes = Buffer.from(JSON.stringify(page), 'utf8');
-    const fd = this.open();
-    writeSync(fd, bytes, 0, bytes.length, this.end);
-    this.pages.set(page.id, { offset: this.end, length: bytes.length, parentType: page.parent.type, titleOnly: options.titleOnly ?? false });
-    this.end += bytes.length;
-  }
-
-  /** The page as a visit stores it: undefined when absent or when search gave only its title. */
-  get(id: string): PageObjectResponse | undefined {
-    return this.pages.get(id)?.titleOnly ? undefined : this.peek(id);
-  }
-
-  /** The page as search gave it, complete or not: enough for its id, title and parent. */
-  peek(id: string): PageObjectResponse | undefined {
-    const cached = this.pages.get(id);
-    if (!cached || this.fd === undefined) return undefined;
-    const bytes = Buffer.alloc(cached.length);
-    readSync(this.fd, bytes, 0, cached.length, cached.offset);
-    return storedPageSchema.parse(JSON.parse(bytes.toString('utf8')));
-  }
-
-  has(id: string): boolean {
-    return this.pages.has(id);
-  }
-
-  delete(id: string): void {
-    this.pages.delete(id);
-  }
-
-  get size(): number {
-    return this.pages.size;
-  }
-
-  /** Ids in a stable order. */
-  ids(): string[] {
-    return [...this.pages.keys()].sort();
-  }
-
-  parentType(id: string): string | undefined {
-    return this.pages.get(id)?.parentType;
-  }
-
-  /** Forgets every page and removes the spill file. */
-  close(): void {
-    this.pages.clear();
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
-    if (this.file) rmSync(this.file, { force: true });
-    this.file = undefined;
-  }
-
-  private open(): number {
-    if (this.fd !== undefined) return this.fd;
-    const file = path.join(this.spillDir ?? os.tmpdir(), `search-pages-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
-    this.fd = openSync(file, 'w+', 0o600);
-    if (process.platform === 'win32') this.file = file;
-    else unlinkSync(file);
-    return this.fd;
-  }
-}
-
 export function emptyCounts(): CrawlCounts {
   return { pages: 0, databases: 0, dataSources: 0, rows: 0, blocks: 0, files: 0, fileBytes: 0, comments: 0, views: 0, linkedDatabases: 0, users: 0, reusedPages: 0 };
 }
 
-export function newCrawlState(searchPages = new PageCache()): CrawlState {
+export function newCrawlState(searchPages = new PageCache(), index = new CrawlIndex()): CrawlState {
   return {
     visited: new Set(),
     searchPages,
     searchDataSources: new Map(),
-    index: [],
+    index,
     counts: emptyCounts(),
     knownPages: 0,
     unreachable: new ByPageList((item) => item.referencedFrom),

@@ -77,7 +77,9 @@ export async function visitDatabase(context: CrawlContext, visit: DatabaseVisit)
     url: database.url ?? null,
     stats: { blocks: 0, files: files.size, fileBytes: [...files.values()].reduce((sum, file) => sum + file.size, 0), comments: 0 },
   };
-  state.index.push(entry);
+  // Complete once its own files are written: its rows are entries of their own.
+  state.index.add(entry);
+  state.index.seal(entry.id);
   state.counts.databases += 1;
   state.counts.dataSources += dataSources.length;
   context.onProgress();

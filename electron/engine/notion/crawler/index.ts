@@ -10,7 +10,9 @@ import type { RateLimiter } from '../rate-limiter';
 import type { NotionFailure, RetryPolicy } from '../retry';
 import { isUnreadable } from '../retry';
 import type { CommentScope, CrawlContext, CrawlCounts } from './context';
-import { newCrawlState, PageCache } from './context';
+import { newCrawlState } from './context';
+import { CrawlIndex } from './crawl-index';
+import { PageCache } from './page-cache';
 import { visitDatabase } from './databases';
 import { countUnstoredObjectBlocks, visitPage } from './pages';
 import type { PreviousSnapshot } from './previous-snapshot';
@@ -86,22 +88,25 @@ export class NothingSharedError extends Error {
 
 /** Crawls the workspace (or the chosen roots) into `outputDir` in the snapshot format. */
 export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult> {
-  // Search results wait for their visit in a file beside the checkpoint (context.ts, PageCache).
+  // Search results waiting for their visit and finished index entries wait in files beside the
+  // checkpoint (page-cache.ts, crawl-index.ts): memory stays flat with the workspace's size.
   const searchPages = new PageCache(options.checkpoint?.dir);
+  const index = new CrawlIndex(options.checkpoint?.dir);
   try {
-    return await crawl(options, searchPages);
+    return await crawl(options, searchPages, index);
   } finally {
     searchPages.close();
+    index.close();
   }
 }
 
-async function crawl(options: CrawlOptions, searchPages: PageCache): Promise<CrawlResult> {
+async function crawl(options: CrawlOptions, searchPages: PageCache, index: CrawlIndex): Promise<CrawlResult> {
   const started = Date.now();
   const failure = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, failure.signal]) : failure.signal;
   const gateway = new NotionGateway(options.client, options.limiter, { signal, policy: options.retryPolicy, onRetry: options.onRetry });
   const pool = new PQueue({ concurrency: options.concurrency ?? 8 });
-  const state = newCrawlState(searchPages);
+  const state = newCrawlState(searchPages, index);
   const resumed = options.checkpoint?.resumeSince ? await CheckpointTree.load(options.checkpoint.dir, options.outputDir, options.checkpoint.resumeSince) : undefined;
   const checkpoint = options.checkpoint ? await CheckpointWriter.open(options.checkpoint.dir, { reset: resumed === undefined }) : undefined;
   let phase: CrawlProgress['phase'] = 'users';
@@ -189,8 +194,8 @@ async function crawl(options: CrawlOptions, searchPages: PageCache): Promise<Cra
   await finishSyncedBlocks(context, drain);
   await writeLinkedViews(context);
   // What the interrupted crawl stored of pages since deleted or moved goes.
-  if (resumed) await removeStrayObjects(options.outputDir, new Set(state.index.map((entry) => entry.path)));
-  if (state.index.length === 0) throw new NothingSharedError();
+  if (resumed) await removeStrayObjects(options.outputDir, new Set(state.index.paths()));
+  if (state.index.size === 0) throw new NothingSharedError();
   countUnstoredObjectBlocks(context);
 
   phase = 'finishing';
@@ -198,7 +203,7 @@ async function crawl(options: CrawlOptions, searchPages: PageCache): Promise<Cra
   const gatewayStats = gateway.getStats();
   const sortById = <T extends { id: string }>(list: T[]) => list.sort((a, b) => a.id.localeCompare(b.id));
   const content: ContentEntry[] = roots
-    .filter((root) => state.index.some((entry) => entry.id === root.id))
+    .filter((root) => state.index.has(root.id))
     .map((root) => ({ parent: { page_id: '/' }, id: root.id, object: root.object }));
   const manifest: SnapshotManifest = {
     format: SNAPSHOT_FORMAT,
@@ -219,7 +224,7 @@ async function crawl(options: CrawlOptions, searchPages: PageCache): Promise<Cra
     warnings: state.warnings,
     syncedBlocks: [...state.syncedBlocks.all()].sort((a, b) => a.path.localeCompare(b.path)),
   };
-  await context.writer.writeRootFiles({ content, index: state.index, users, manifest });
+  await context.writer.writeRootFiles({ content, index: state.index.sortedByPath(), users, manifest });
   options.onProgress?.(progress());
   return {
     counts: { ...state.counts },

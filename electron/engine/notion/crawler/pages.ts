@@ -59,7 +59,7 @@ export async function visitPage(context: CrawlContext, visit: PageVisit): Promis
     url: page.url ?? null,
     stats: { blocks: 0, files: 0, fileBytes: 0, comments: 0 },
   };
-  state.index.push(entry);
+  state.index.add(entry);
   const reusable = context.reuse.find((tree) => tree.canReuse(page.id, page.last_edited_time));
   if (reusable) {
     await reusePage(context, reusable, page, visit, entry);
@@ -92,11 +92,12 @@ async function reusePage(context: CrawlContext, previous: ReusableTree, page: Pa
   reuseSyncedBlocks(context, { pageId: page.id, entry }, previous.syncedBlocksOf(page.id), before.path, visit.dir);
   const children = previous.childrenOf(page.id).map((child) => ({ ...child, path: joinSnapshotPath(visit.dir, child.path.slice(before.path.length + 1)) }));
   await context.checkpoint?.record(context.state, entry, children);
+  context.state.index.seal(entry.id);
   for (const child of children) {
     const dir = child.path;
     const childId = child.id;
     const pageId = page.id;
-    context.state.objectBlocks.push({ id: childId, entry });
+    context.state.objectBlocks.push({ id: childId, ownerId: pageId });
     if (child.object === 'database') {
       context.schedule(() => visitDatabase(context, { databaseId: childId, dir, parentId: pageId, referencedFrom: pageId }), dir);
     } else {
@@ -108,8 +109,11 @@ async function reusePage(context: CrawlContext, previous: ReusableTree, page: Pa
 async function fetchPage(context: CrawlContext, page: PageObjectResponse, visit: PageVisit, entry: IndexEntry): Promise<void> {
   // What an interrupted crawl left of this page is stale: its own tree is written again from scratch.
   if (context.reuse.some((tree) => tree instanceof CheckpointTree)) await clearOwnTree(context.writer.absolute(visit.dir));
-  const checkpoint = context.checkpoint;
-  const tracker: PageTracker | undefined = checkpoint ? new PageTracker(() => checkpoint.record(context.state, entry, tracker?.children ?? [])) : undefined;
+  // Once the page's own tree is written: recorded for resuming, and its index entry sealed.
+  const tracker: PageTracker = new PageTracker(async () => {
+    await context.checkpoint?.record(context.state, entry, tracker.children);
+    context.state.index.seal(entry.id);
+  });
   const own: OwnTree = { pageId: page.id, entry, tracker };
   const files = new Map<string, FileDescriptor>();
   const comments: CommentObjectResponse[] = [];
@@ -129,7 +133,7 @@ async function fetchPage(context: CrawlContext, page: PageObjectResponse, visit:
   await writeComments(context, own, visit.dir, comments);
   await context.writer.writeFilesIndex(visit.dir, files);
   // A page whose content could not be listed is not recorded: a resumed crawl asks again.
-  if (listed) await tracker?.end();
+  if (listed) await tracker.end();
 }
 
 /** Records each block, stores its file, and schedules its children, child pages and child databases. */
@@ -158,7 +162,7 @@ async function handleBlocks(
     const blockId = block.id;
     const ownerId = own.pageId;
     if (block.type === 'child_page' || block.type === 'child_database') {
-      context.state.objectBlocks.push({ id: blockId, entry: own.entry });
+      context.state.objectBlocks.push({ id: blockId, ownerId });
       own.tracker?.children.push({ id: blockId, object: block.type === 'child_page' ? 'page' : 'database', path: childDir });
     }
     if (block.type === 'child_page') {
@@ -212,12 +216,13 @@ async function writeComments(context: CrawlContext, own: OwnTree, dir: string, c
  * once the whole tree is stored, so the manifest counts what the snapshot holds.
  */
 export function countUnstoredObjectBlocks(context: CrawlContext): void {
-  const stored = new Set(context.state.index.map((entry) => entry.id));
+  const { index } = context.state;
   const counted = new Set<string>();
-  for (const { id, entry } of context.state.objectBlocks) {
-    if (stored.has(id) || counted.has(id)) continue;
+  for (const { id, ownerId } of context.state.objectBlocks) {
+    if (index.has(id) || counted.has(id)) continue;
     counted.add(id);
-    entry.stats!.blocks += 1;
+    const owner = index.edit(ownerId);
+    if (owner?.stats) owner.stats.blocks += 1;
     context.state.counts.blocks += 1;
   }
   context.state.objectBlocks = [];

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { FileDescriptor, IndexEntry, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
 import { indexEntrySchema, storedManifestSchema } from '../../snapshot/format';
 import type { SnapshotWriter } from '../../snapshot/writer';
+import { ByPageList } from './by-page';
 import type { CopiedLinkedViews, StoredFiles } from './own-tree';
 import { collectStoredFiles, copyOwnTreeFiles } from './own-tree';
 
@@ -27,6 +28,10 @@ export class PreviousSnapshot {
   private readonly byId = new Map<string, IndexEntry>();
   private readonly children = new Map<string, IndexEntry[]>();
   private readonly pagesWithFailedFiles: Set<string>;
+  // The manifest's lists by page: looked up for every reused page.
+  private readonly unreachable: ByPageList<UnreachableEntry>;
+  private readonly unsupportedBlocks: ByPageList<UnsupportedBlockEntry>;
+  private readonly syncedBlocks: ByPageList<SyncedBlockEntry>;
 
   private constructor(
     readonly root: string,
@@ -44,6 +49,9 @@ export class PreviousSnapshot {
       }
     }
     this.pagesWithFailedFiles = new Set((manifest.failedFiles ?? []).map((failure) => failure.pageId));
+    this.unreachable = ByPageList.of(manifest.unreachable ?? [], (item) => item.referencedFrom);
+    this.unsupportedBlocks = ByPageList.of(manifest.unsupportedBlocks ?? [], (item) => item.pageId);
+    this.syncedBlocks = ByPageList.of(manifest.syncedBlocks ?? [], (item) => item.pageId);
   }
 
   /**
@@ -84,16 +92,16 @@ export class PreviousSnapshot {
    * the integration, say): a reused page does not ask again, so it keeps saying so.
    */
   unreachableFrom(pageId: string): UnreachableEntry[] {
-    return (this.manifest.unreachable ?? []).filter((entry) => entry.referencedFrom === pageId);
+    return [...this.unreachable.ofPage(pageId)];
   }
 
   unsupportedBlocksOf(pageId: string): UnsupportedBlockEntry[] {
-    return (this.manifest.unsupportedBlocks ?? []).filter((entry) => entry.pageId === pageId);
+    return [...this.unsupportedBlocks.ofPage(pageId)];
   }
 
   /** The synced blocks with stored children in the page's own tree, as the manifest listed them. */
   syncedBlocksOf(pageId: string): SyncedBlockEntry[] {
-    return (this.manifest.syncedBlocks ?? []).filter((entry) => entry.pageId === pageId);
+    return [...this.syncedBlocks.ofPage(pageId)];
   }
 
   findFile(sourceKey: string): { absolutePath: string; descriptor: FileDescriptor } | undefined {

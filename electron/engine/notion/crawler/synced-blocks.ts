@@ -21,7 +21,7 @@ import { clearOwnTree } from './own-tree';
 export function noteSyncedCopy(context: CrawlContext, own: OwnTree, block: StoredBlock, dir: string): boolean {
   const originalId = syncedOriginalOf(block);
   if (!originalId) return false;
-  context.state.syncedCopies.push({ blockId: block.id, originalId, dir, pageId: own.pageId, entry: own.entry });
+  context.state.syncedCopies.push({ blockId: block.id, originalId, dir, pageId: own.pageId });
   return true;
 }
 
@@ -43,7 +43,7 @@ export function reuseSyncedBlocks(context: CrawlContext, own: OwnTree, records: 
     const dir = joinSnapshotPath(newDir, record.path.slice(oldDir.length + 1));
     if (record.syncedFrom === null) noteSyncedOriginal(context, own, record.blockId, dir);
     else {
-      const copy = { blockId: record.blockId, originalId: record.syncedFrom, dir, pageId: own.pageId, entry: own.entry };
+      const copy = { blockId: record.blockId, originalId: record.syncedFrom, dir, pageId: own.pageId };
       context.state.syncedCopies.push({ ...copy, reused: record.children });
     }
   }
@@ -66,7 +66,8 @@ export async function finishSyncedBlocks(context: CrawlContext, drain: () => Pro
       if (state.syncedOriginals.has(copy.originalId)) mirrors.push(copy);
       else if (copy.reused === 'own') recordCopy(context, copy, 'own');
       else {
-        const own: OwnTree = { pageId: copy.pageId, entry: copy.entry };
+        // The page's entry was sealed with its own tree: opened again to count the copy's blocks.
+        const own: OwnTree = { pageId: copy.pageId, entry: state.index.edit(copy.pageId)! };
         context.schedule(async () => {
           if (copy.reused) await clearOwnTree(context.writer.absolute(copy.dir));
           if (await visitBlockChildren(context, own, copy.blockId, copy.dir)) recordCopy(context, copy, 'own');

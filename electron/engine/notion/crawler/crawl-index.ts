@@ -1,0 +1,92 @@
+import type { IndexEntry } from '../../snapshot/format';
+import { SpillFile } from './spill-file';
+
+/**
+ * The index entries of a crawl (index.json), one per page and database. An entry is open while its
+ * object's own tree is being written (its stats still count blocks, files and comments), then sealed:
+ * its JSON goes to a spill file and memory keeps where it is (about 100 bytes an entry instead of
+ * about 800). The rare change after that (a synced copy's children or a child_page block counted at
+ * the end of the crawl) opens it again with `edit`. Ids are unique: the crawl visits each object once.
+ */
+export class CrawlIndex {
+  private readonly open = new Map<string, IndexEntry>();
+  /** Sealed entries: offset × 2^24 + length in the spill file (one number, no object per entry). */
+  private readonly sealed = new Map<string, number>();
+  private readonly spill: SpillFile;
+
+  constructor(spillDir?: string) {
+    this.spill = new SpillFile('index-entries', spillDir);
+  }
+
+  add(entry: IndexEntry): void {
+    this.sealed.delete(entry.id);
+    this.open.set(entry.id, entry);
+  }
+
+  /** The entry is complete: out of memory until it is written out or edited. */
+  seal(id: string): void {
+    const entry = this.open.get(id);
+    if (!entry) return;
+    const { offset, length } = this.spill.append(JSON.stringify(entry));
+    if (length >= SPAN_LENGTH_LIMIT) return; // kept open: too long to pack (never seen)
+    this.open.delete(id);
+    this.sealed.set(id, offset * SPAN_LENGTH_LIMIT + length);
+  }
+
+  /** The entry, open to changes: it stays open until sealed again. */
+  edit(id: string): IndexEntry | undefined {
+    const open = this.open.get(id);
+    if (open) return open;
+    const entry = this.read(id);
+    if (!entry) return undefined;
+    this.sealed.delete(id);
+    this.open.set(id, entry);
+    return entry;
+  }
+
+  has(id: string): boolean {
+    return this.open.has(id) || this.sealed.has(id);
+  }
+
+  get size(): number {
+    return this.open.size + this.sealed.size;
+  }
+
+  /** Every entry, sorted by path (index.json's order), read one at a time. */
+  *sortedByPath(): Generator<IndexEntry> {
+    const paths: Array<[string, string]> = [];
+    for (const id of this.ids()) paths.push([this.get(id)!.path, id]);
+    paths.sort((a, b) => a[0].localeCompare(b[0]));
+    for (const [, id] of paths) yield this.get(id)!;
+  }
+
+  /** Every entry's path. */
+  *paths(): Generator<string> {
+    for (const id of this.ids()) yield this.get(id)!.path;
+  }
+
+  close(): void {
+    this.open.clear();
+    this.sealed.clear();
+    this.spill.close();
+  }
+
+  private *ids(): Generator<string> {
+    yield* this.open.keys();
+    yield* this.sealed.keys();
+  }
+
+  private get(id: string): IndexEntry | undefined {
+    return this.open.get(id) ?? this.read(id);
+  }
+
+  private read(id: string): IndexEntry | undefined {
+    const packed = this.sealed.get(id);
+    if (packed === undefined) return undefined;
+    const length = packed % SPAN_LENGTH_LIMIT;
+    return JSON.parse(this.spill.read({ offset: (packed - length) / SPAN_LENGTH_LIMIT, length })) as IndexEntry;
+  }
+}
+
+/** Entries are far shorter than 16 MB; offsets up to 2^29 MB stay exact in a double. */
+const SPAN_LENGTH_LIMIT = 2 ** 24;

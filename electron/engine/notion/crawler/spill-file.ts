@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Where a text stands in a spill file. */
+export interface SpillSpan {
+  offset: number;
+  length: number;
+}
+
+/**
+ * A private file holding texts the crawl would otherwise keep in memory by the hundred thousand (search
+ * results waiting for their visit, finished index entries), read back by position: memory holds two
+ * numbers per text. In the crawl's own folder when it has one (0700), else the system's temporary
+ * folder; 0600. On POSIX the file is unlinked as soon as it is open, so nothing is left behind whatever
+ * happens to the process; on Windows `close` removes it. Reads and writes are synchronous: a few KB at
+ * a time, from the page cache, cheaper than a promise each.
+ */
+export class SpillFile {
+  private fd: number | undefined;
+  private file: string | undefined;
+  private end = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly dir?: string,
+  ) {}
+
+  append(text: string): SpillSpan {
+    const bytes = Buffer.from(text, 'utf8');
+    const fd = this.open();
+    writeSync(fd, bytes, 0, bytes.length, this.end);
+    const span = { offset: this.end, length: bytes.length };
+    this.end += bytes.length;
+    return span;
+  }
+
+  read(span: SpillSpan): string {
+    if (this.fd === undefined) throw new Error(`The ${this.name} spill file is closed.`);
+    const bytes = Buffer.alloc(span.length);
+    readSync(this.fd, bytes, 0, span.length, span.offset);
+    return bytes.toString('utf8');
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    if (this.file) rmSync(this.file, { force: true });
+    this.file = undefined;
+    this.end = 0;
+  }
+
+  private open(): number {
+    if (this.fd !== undefined) return this.fd;
+    const file = path.join(this.dir ?? os.tmpdir(), `${this.name}-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    this.fd = openSync(file, 'w+', 0o600);
+    if (process.platform === 'win32') this.file = file;
+    else unlinkSync(file);
+    return this.fd;
+  }
+}
