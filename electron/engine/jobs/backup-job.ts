@@ -105,6 +105,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
   const reporter = new ProgressReporter(started, options.onProgress);
   let staging: string | undefined;
   let resumable: ResumableCrawl | undefined;
+  let previousSnapshot: PreviousSnapshot | undefined;
   let textIndex: ReturnType<typeof startTextIndex> | undefined;
   // Stops the text index when the backup fails or is cancelled; after a success it has finished anyway.
   const stopTextIndex = new AbortController();
@@ -146,17 +147,16 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     staging = await createStaging(options.workDir, 'backup');
     const mirror = options.localCopy === false ? undefined : new BackupMirror(options.workDir, options.store.location, key);
     if (options.localCopy === false) await discardAllMirrors(options.workDir);
-    let previousSnapshot: PreviousSnapshot | undefined;
     if (decision.basedOn) {
       const mirrored = await mirror?.treeOf(decision.basedOn.id);
       if (mirrored) {
-        previousSnapshot = await PreviousSnapshot.load(mirrored, decision.basedOn.id);
+        previousSnapshot = await PreviousSnapshot.load(mirrored, decision.basedOn.id, staging);
       }
       if (!previousSnapshot) {
         reporter.phase('restoring-previous');
         const previousDir = path.join(staging, 'previous');
         await options.store.restore(decision.basedOn.id, previousDir, { signal: options.signal });
-        previousSnapshot = await PreviousSnapshot.load(previousDir, decision.basedOn.id);
+        previousSnapshot = await PreviousSnapshot.load(previousDir, decision.basedOn.id, staging);
       }
       if (!previousSnapshot) reporter.setMode('full');
     }
@@ -182,6 +182,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       workspace,
       onProgress: (progress) => reporter.crawl(progress),
     });
+    previousSnapshot?.close();
     // The previous tree is no longer needed; free the disk before plakar reads the new one.
     await removeTree(path.join(staging, 'previous'));
 
@@ -236,6 +237,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     stopTextIndex.abort();
     options.signal?.removeEventListener('abort', stopOnCancel);
     await textIndex?.settled;
+    previousSnapshot?.close();
     if (staging) await removeTree(staging);
     await lease.release();
   }

@@ -10,7 +10,7 @@ import { SpillFile } from './spill-file';
  */
 export class CrawlIndex {
   private readonly open = new Map<string, IndexEntry>();
-  /** Sealed entries: offset × 2^24 + length in the spill file (one number, no object per entry). */
+  /** Sealed entries: where each stands in the spill file, as one number (SpillFile.store). */
   private readonly sealed = new Map<string, number>();
   private readonly spill: SpillFile;
 
@@ -27,10 +27,8 @@ export class CrawlIndex {
   seal(id: string): void {
     const entry = this.open.get(id);
     if (!entry) return;
-    const { offset, length } = this.spill.append(JSON.stringify(entry));
-    if (length >= SPAN_LENGTH_LIMIT) return; // kept open: too long to pack (never seen)
+    this.sealed.set(id, this.spill.store(JSON.stringify(entry)));
     this.open.delete(id);
-    this.sealed.set(id, offset * SPAN_LENGTH_LIMIT + length);
   }
 
   /** The entry, open to changes: it stays open until sealed again. */
@@ -82,11 +80,6 @@ export class CrawlIndex {
 
   private read(id: string): IndexEntry | undefined {
     const packed = this.sealed.get(id);
-    if (packed === undefined) return undefined;
-    const length = packed % SPAN_LENGTH_LIMIT;
-    return JSON.parse(this.spill.read({ offset: (packed - length) / SPAN_LENGTH_LIMIT, length })) as IndexEntry;
+    return packed === undefined ? undefined : (JSON.parse(this.spill.load(packed)) as IndexEntry);
   }
 }
-
-/** Entries are far shorter than 16 MB; offsets up to 2^29 MB stay exact in a double. */
-const SPAN_LENGTH_LIMIT = 2 ** 24;

@@ -3,6 +3,9 @@ import { closeSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 
+/** `store` packs offset × 2^24 + length in one number: texts under 16 MB, offsets exact up to 2^53. */
+const PACKED_LENGTH_LIMIT = 2 ** 24;
+
 /** Where a text stands in a spill file. */
 export interface SpillSpan {
   offset: number;
@@ -41,6 +44,19 @@ export class SpillFile {
     const bytes = Buffer.alloc(span.length);
     readSync(this.fd, bytes, 0, span.length, span.offset);
     return bytes.toString('utf8');
+  }
+
+  /** Appends a text and gives where it is as one number (no object to keep per text). */
+  store(text: string): number {
+    const { offset, length } = this.append(text);
+    if (length >= PACKED_LENGTH_LIMIT) throw new Error(`A ${this.name} text is too long to spill (${length} bytes).`);
+    return offset * PACKED_LENGTH_LIMIT + length;
+  }
+
+  /** A text stored by `store`. */
+  load(packed: number): string {
+    const length = packed % PACKED_LENGTH_LIMIT;
+    return this.read({ offset: (packed - length) / PACKED_LENGTH_LIMIT, length });
   }
 
   close(): void {
