@@ -119,6 +119,27 @@ describe('PreviousSnapshot.canReuse', () => {
     expect(previous.canReuse('p1', '2026-11-24T09:00:00.000Z')).toBe(false);
   });
 
+  it('reads every entry of index.json, and refuses an index with one element that is not an entry', async () => {
+    const dir = await scratchDir('previous-index-');
+    removeLater(dir);
+    await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ format: SNAPSHOT_FORMAT, startedAt: '2026-11-24T10:00:00.000Z' }));
+    const entry = (id: string, parentId: string | null): IndexEntry => ({
+      id, object: 'page', title: `T ${id}`, icon: null, path: parentId ? `p/${parentId}/${id}` : `p/${id}`, parentId, isRow: false,
+      lastEditedTime: '2026-11-24T09:00:00.000Z', url: null, stats: { blocks: 1, files: 0, fileBytes: 0, comments: 0 },
+    });
+    const [a, b, c] = ['a', 'b', 'c'].map((letter) => `${letter.repeat(8)}-1111-4111-8111-111111111111`) as [string, string, string];
+    const entries = [entry(a, null), entry(b, a), entry(c, a)];
+    await writeFile(path.join(dir, 'index.json'), JSON.stringify(entries));
+    const previous = await PreviousSnapshot.load(dir, 'a'.repeat(64));
+    expect(previous?.entry(b)).toEqual(entries[1]);
+    expect(previous?.childrenOf(a).map((child) => child.id)).toEqual([b, c]);
+    previous?.close();
+    for (const bad of [[...entries, { id: 'd' }], [...entries, 'text'], { a: entries[0] }, 'not json']) {
+      await writeFile(path.join(dir, 'index.json'), typeof bad === 'string' ? bad : JSON.stringify(bad));
+      expect(await PreviousSnapshot.load(dir, 'a'.repeat(64))).toBeUndefined();
+    }
+  });
+
   it('ignores a tree that is not one of our snapshots', async () => {
     const dir = await scratchDir('foreign-');
     removeLater(dir);

@@ -19,7 +19,24 @@ const previousManifestSchema = storedManifestSchema
   .pick({ format: true, startedAt: true, unsupportedBlocks: true, failedFiles: true, syncedBlocks: true, unreachable: true })
   .partial({ unsupportedBlocks: true, failedFiles: true, syncedBlocks: true, unreachable: true });
 type PreviousManifest = z.infer<typeof previousManifestSchema>;
-const previousIndexSchema = z.array(indexEntrySchema.extend({ id: z.string() }));
+const previousEntrySchema = indexEntrySchema.extend({ id: z.string() });
+
+/**
+ * Reads index.json an entry at a time: JSON.parse's reviver hands each array element that is an index
+ * entry to `take` and drops it from the parsed tree at once, so memory holds the text and one entry,
+ * not every entry twice (parsed, then checked). False when the file is not a list of index entries:
+ * anything left in the list was not one.
+ */
+function forEachIndexEntry(text: string, take: (entry: IndexEntry) => void): boolean {
+  const list: unknown = JSON.parse(text, function (this: unknown, _key: string, value: unknown) {
+    if (!Array.isArray(this) || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+    const parsed = previousEntrySchema.safeParse(value);
+    if (!parsed.success) return value;
+    take(parsed.data);
+    return undefined;
+  });
+  return Array.isArray(list) && !list.some(() => true);
+}
 
 /**
  * The last good snapshot of the same source, restored into a private temporary directory, read by an
@@ -40,19 +57,10 @@ export class PreviousSnapshot {
     readonly root: string,
     readonly snapshotId: string,
     private readonly manifest: PreviousManifest,
-    entries: IndexEntry[],
     private readonly files: StoredFiles,
     spillDir: string | undefined,
   ) {
     this.spill = new SpillFile('previous-index', spillDir);
-    for (const entry of entries) {
-      this.byId.set(entry.id, this.spill.store(JSON.stringify(entry)));
-      if (entry.parentId) {
-        const list = this.children.get(entry.parentId);
-        if (list) list.push(entry.id);
-        else this.children.set(entry.parentId, [entry.id]);
-      }
-    }
     this.pagesWithFailedFiles = new Set((manifest.failedFiles ?? []).map((failure) => failure.pageId));
     this.unreachable = ByPageList.of(manifest.unreachable ?? [], (item) => item.referencedFrom);
     this.unsupportedBlocks = ByPageList.of(manifest.unsupportedBlocks ?? [], (item) => item.pageId);
@@ -66,14 +74,29 @@ export class PreviousSnapshot {
    */
   static async load(root: string, snapshotId: string, spillDir?: string): Promise<PreviousSnapshot | undefined> {
     let manifest: PreviousManifest;
-    let entries: IndexEntry[];
+    let text: string;
     try {
       manifest = previousManifestSchema.parse(JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8')));
-      entries = previousIndexSchema.parse(JSON.parse(await readFile(path.join(root, 'index.json'), 'utf8')));
+      text = await readFile(path.join(root, 'index.json'), 'utf8');
     } catch {
       return undefined;
     }
-    return new PreviousSnapshot(root, snapshotId, manifest, entries, await collectStoredFiles(root), spillDir);
+    const previous = new PreviousSnapshot(root, snapshotId, manifest, await collectStoredFiles(root), spillDir);
+    try {
+      if (forEachIndexEntry(text, (entry) => previous.add(entry))) return previous;
+    } catch {
+      // not JSON
+    }
+    previous.close();
+    return undefined;
+  }
+
+  private add(entry: IndexEntry): void {
+    this.byId.set(entry.id, this.spill.store(JSON.stringify(entry)));
+    if (!entry.parentId) return;
+    const siblings = this.children.get(entry.parentId);
+    if (siblings) siblings.push(entry.id);
+    else this.children.set(entry.parentId, [entry.id]);
   }
 
   entry(id: string): IndexEntry | undefined {
