@@ -82,7 +82,7 @@ export class SnapshotReader {
     if (content === undefined) throw new Error('This snapshot has no content.json: it is not a Notion backup.');
     const rawManifest = await readJson(source, 'manifest.json');
     const manifest = isRecord(rawManifest) && rawManifest.format === SNAPSHOT_FORMAT ? parseSnapshotFile(storedManifestSchema, rawManifest, 'manifest.json') : null;
-    const index = (manifest ? await readFile(source, 'index.json', indexFileSchema) : undefined) ?? (await buildIndex(source, content));
+    const index = (manifest ? await readIndexFile(source) : undefined) ?? (await buildIndex(source, content));
     return new SnapshotReader(source, manifest, content, index);
   }
 
@@ -212,6 +212,32 @@ async function readJson(source: SnapshotSource, relativePath: string): Promise<u
   } catch {
     throw new Error(`The snapshot file ${relativePath} is damaged (not valid JSON).`);
   }
+}
+
+/**
+ * index.json, each entry checked as it is parsed (JSON.parse's reviver puts the checked copy in its
+ * place), so the 100,000 entries of a large workspace are not held twice, parsed then checked.
+ */
+async function readIndexFile(source: SnapshotSource): Promise<IndexEntry[] | undefined> {
+  const bytes = await source.readBytes('index.json');
+  if (!bytes) return undefined;
+  const entrySchema = indexFileSchema.element;
+  const checked = new WeakSet<object>();
+  let list: unknown;
+  try {
+    list = JSON.parse(bytes.toString('utf8'), function (this: unknown, _key: string, value: unknown) {
+      if (!Array.isArray(this) || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+      const result = entrySchema.safeParse(value);
+      if (!result.success) return value;
+      checked.add(result.data);
+      return result.data;
+    });
+  } catch {
+    throw new Error('The snapshot file index.json is damaged (not valid JSON).');
+  }
+  // Something was not an entry: the whole list through the schema says what and where, as for any file.
+  if (!Array.isArray(list) || list.some((entry) => !checked.has(entry as object))) return parseSnapshotFile(indexFileSchema, list, 'index.json');
+  return list as IndexEntry[];
 }
 
 /** A snapshot file parsed with its schema (format.ts); undefined when the snapshot does not have it. */
