@@ -2,6 +2,7 @@ import type { BackupChanges } from '../../../shared/ipc/app-schemas';
 import type { PlakarStore } from '../plakar/store';
 import type { SnapshotListEntry } from '../plakar/parse';
 import type { CatalogRecord, SnapshotCatalog } from '../snapshot/catalog';
+import type { IndexEntry } from '../snapshot/format';
 import { catalogRecordOf } from '../snapshot/catalog';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
 import { compareRecords, isMassDeletion } from '../snapshot/snapshot-history';
@@ -42,11 +43,12 @@ export async function changesSincePrevious(options: {
 }
 
 /**
- * The tree crawled into `treeDir`, opened, and its catalog record (to be filed under its snapshot id
- * once stored).
+ * The tree crawled into `treeDir`, opened with the index the crawl wrote (summaries, not read back from
+ * index.json: 100,000 entries parsed again would double the job's memory), and its catalog record (to
+ * be filed under its snapshot id once stored).
  */
-export async function openTree(treeDir: string): Promise<{ reader: SnapshotReader; record: CatalogRecord }> {
-  const reader = await SnapshotReader.open(directorySource(treeDir));
+export async function openTree(treeDir: string, writtenIndex: IndexEntry[]): Promise<{ reader: SnapshotReader; record: CatalogRecord }> {
+  const reader = await SnapshotReader.openWithIndex(directorySource(treeDir), writtenIndex);
   return { reader, record: catalogRecordOf('', reader) };
 }
 

@@ -68,7 +68,8 @@ export interface BackupJobResult {
   mode: 'full' | 'incremental';
   basedOn: string | null;
   sourceKey: string;
-  crawl: CrawlResult;
+  /** What the crawl found; its index is not kept (it can list 100,000 entries). */
+  crawl: Omit<CrawlResult, 'writtenIndex'>;
   storeBytesWritten: number | null;
   /** What changed since the newest snapshot of the same source; null for the first one. */
   changes: BackupChanges | null;
@@ -187,7 +188,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     await removeTree(path.join(staging, 'previous'));
 
     const catalog = SnapshotCatalog.inDataDir(options.workDir);
-    const { reader: crawledTree, record: crawled } = await openTree(treeDir);
+    const { reader: crawledTree, record: crawled } = await openTree(treeDir, crawl.writtenIndex);
     let changes: BackupChanges | undefined;
     let changesWarning: string | undefined;
     try {
@@ -215,7 +216,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       mode,
       basedOn: previousSnapshot?.snapshotId ?? null,
       sourceKey: key,
-      crawl,
+      crawl: withoutIndex(crawl),
       storeBytesWritten: stored.result?.outBytes ?? null,
       changes: changes ?? null,
       textIndex: text.build,
@@ -247,6 +248,10 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
  * After a failure: the pages stored so far stay for the next backup to resume, unless there are none
  * or the disk is full (they would keep it full).
  */
+function withoutIndex({ writtenIndex: _index, ...crawl }: CrawlResult): Omit<CrawlResult, 'writtenIndex'> {
+  return crawl;
+}
+
 async function keepForResuming(crawl: ResumableCrawl, error: unknown, onResumable: BackupJobOptions['onResumable']): Promise<void> {
   const storedPages = await checkpointedPages(crawl.dir);
   if (storedPages === 0 || isDiskFull(error)) {

@@ -75,6 +75,18 @@ export class SnapshotReader {
     this.mirrors = new Set((manifest?.syncedBlocks ?? []).filter((entry) => entry.children === 'mirror').map((entry) => entry.path));
   }
 
+  /**
+   * A tree this process has just written, with the index it wrote (a backup's crawl hands it over):
+   * index.json is not read back. content.json and the manifest are read and checked as `open` does.
+   */
+  static async openWithIndex(untrusted: SnapshotSource, index: IndexEntry[]): Promise<SnapshotReader> {
+    const source = guardedSource(untrusted);
+    const content = await readFile(source, 'content.json', contentFileSchema);
+    if (content === undefined) throw new Error('This snapshot has no content.json: it is not a Notion backup.');
+    const manifest = await readFile(source, 'manifest.json', storedManifestSchema);
+    return new SnapshotReader(source, manifest ?? null, content, index);
+  }
+
   /** Reads through `guardedSource`; content.json and index.json are checked before anything is followed. */
   static async open(untrusted: SnapshotSource): Promise<SnapshotReader> {
     const source = guardedSource(untrusted);

@@ -37,6 +37,12 @@ describe('a full crawl of the rich workspace', () => {
     expect(counts.users).toBe(facts.listedUsers);
   });
 
+  it('hands over index.json as written, less urls and stats, for the job not to read it back', async () => {
+    const index = await readJson<IndexEntry[]>(path.join(baseline.dir, 'index.json'));
+    expect(index.length).toBeGreaterThan(10);
+    expect(baseline.result.writtenIndex).toEqual(index.map(({ url: _url, stats: _stats, ...summary }) => ({ ...summary, url: null })));
+  });
+
   it('downloads every Notion-hosted file, with its hash', async () => {
     const { counts, failedFiles } = baseline.result;
     expect(failedFiles).toEqual([]);

@@ -1,7 +1,8 @@
 import type { Client } from '@notionhq/client';
 import PQueue from 'p-queue';
-import type { ContentEntry, FailedFileEntry, SnapshotManifest, StoredUser, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
+import type { ContentEntry, FailedFileEntry, IndexEntry, SnapshotManifest, StoredUser, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
 import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION } from '../../snapshot/format';
+import { normaliseNotionObject } from '../../snapshot/normalise';
 import { SnapshotWriter } from '../../snapshot/writer';
 import type { NotionApiVersion } from '../client';
 import { NOTION_API_VERSION } from '../client';
@@ -74,6 +75,11 @@ export interface CrawlResult {
   failedFiles: FailedFileEntry[];
   warnings: string[];
   roots: RootObject[];
+  /**
+   * index.json's entries as written, sorted by path, without their url and stats (null, absent):
+   * what the job's catalog record and text index read, so it need not parse index.json back.
+   */
+  writtenIndex: IndexEntry[];
 }
 
 export class NothingSharedError extends Error {
@@ -224,7 +230,8 @@ async function crawl(options: CrawlOptions, searchPages: PageCache, index: Crawl
     warnings: state.warnings,
     syncedBlocks: [...state.syncedBlocks.all()].sort((a, b) => a.path.localeCompare(b.path)),
   };
-  await context.writer.writeRootFiles({ content, index: state.index.sortedByPath(), users, manifest });
+  const writtenIndex: IndexEntry[] = [];
+  await context.writer.writeRootFiles({ content, index: keepSummaries(state.index.sortedByPath(), writtenIndex), users, manifest });
   options.onProgress?.(progress());
   return {
     counts: { ...state.counts },
@@ -237,7 +244,17 @@ async function crawl(options: CrawlOptions, searchPages: PageCache, index: Crawl
     failedFiles: manifest.failedFiles,
     warnings: state.warnings,
     roots,
+    writtenIndex,
   };
+}
+
+/** Passes the entries through, keeping each one's summary (no url, no stats) in `into`, as written. */
+function* keepSummaries(entries: Iterable<IndexEntry>, into: IndexEntry[]): Generator<IndexEntry> {
+  for (const entry of entries) {
+    const { url: _url, stats: _stats, ...summary } = entry;
+    into.push(normaliseNotionObject({ ...summary, url: null }));
+    yield entry;
+  }
 }
 
 async function listUsers(context: CrawlContext): Promise<StoredUser[]> {
