@@ -29,7 +29,9 @@ describe('CrawlIndex', () => {
     index.seal('c');
     expect(index.size).toBe(3);
     expect(index.has('c') && index.has('a') && !index.has('z')).toBe(true);
-    expect([...index.sortedByPath()]).toEqual([entries[1], entries[2], entries[0]]);
+    const { kept, entries: sorted } = index.sortedByPath((item) => ({ id: item.id, path: item.path }));
+    expect(kept).toEqual([entries[1], entries[2], entries[0]].map((item) => ({ id: item!.id, path: item!.path })));
+    expect([...sorted]).toEqual([entries[1], entries[2], entries[0]]);
     expect([...index.paths()].sort()).toEqual(['pages/a', 'pages/a/pages/c', 'pages/b']);
     index.close();
   });
@@ -45,7 +47,7 @@ describe('CrawlIndex', () => {
     expect(edited.stats!.blocks).toBe(3);
     edited.stats!.blocks += 1;
     index.seal('a');
-    expect([...index.sortedByPath()][0]?.stats?.blocks).toBe(4);
+    expect([...index.sortedByPath((item) => item).entries][0]?.stats?.blocks).toBe(4);
     expect(index.edit('missing')).toBeUndefined();
     index.close();
   });
@@ -56,7 +58,7 @@ describe('CrawlIndex', () => {
     index.add(entry('a', 'pages/a'));
     index.seal('a');
     if (process.platform !== 'win32') expect(await readdir(dir)).toEqual([]);
-    expect([...index.sortedByPath()]).toHaveLength(1);
+    expect([...index.sortedByPath((item) => item).entries]).toHaveLength(1);
     index.close();
     expect(await readdir(dir)).toEqual([]);
   });

@@ -50,12 +50,16 @@ export class CrawlIndex {
     return this.open.size + this.sealed.size;
   }
 
-  /** Every entry, sorted by path (index.json's order), read one at a time. */
-  *sortedByPath(): Generator<IndexEntry> {
-    const paths: Array<[string, string]> = [];
-    for (const id of this.ids()) paths.push([this.get(id)!.path, id]);
-    paths.sort((a, b) => a[0].localeCompare(b[0]));
-    for (const [, id] of paths) yield this.get(id)!;
+  /**
+   * Every entry in index.json's order (by path). `keep` makes what the caller holds on to of each
+   * entry, and its path is the sort key: no other list of paths is made. `entries` then reads each
+   * entry from the spill file again as it is written out.
+   */
+  sortedByPath<T extends { id: string; path: string }>(keep: (entry: IndexEntry) => T): { kept: T[]; entries: Generator<IndexEntry> } {
+    const kept: T[] = [];
+    for (const id of this.ids()) kept.push(keep(this.get(id)!));
+    kept.sort((a, b) => a.path.localeCompare(b.path));
+    return { kept, entries: this.readEach(kept) };
   }
 
   /** Every entry's path. */
@@ -72,6 +76,10 @@ export class CrawlIndex {
   private *ids(): Generator<string> {
     yield* this.open.keys();
     yield* this.sealed.keys();
+  }
+
+  private *readEach(order: Iterable<{ id: string }>): Generator<IndexEntry> {
+    for (const { id } of order) yield this.get(id)!;
   }
 
   private get(id: string): IndexEntry | undefined {

@@ -98,22 +98,24 @@ export async function crawlWorkspace(options: CrawlOptions): Promise<CrawlResult
   // checkpoint (page-cache.ts, crawl-index.ts): memory stays flat with the workspace's size.
   const searchPages = new PageCache(options.checkpoint?.dir);
   const index = new CrawlIndex(options.checkpoint?.dir);
+  let resumed: CheckpointTree | undefined;
   try {
-    return await crawl(options, searchPages, index);
+    resumed = options.checkpoint?.resumeSince ? await CheckpointTree.load(options.checkpoint.dir, options.outputDir, options.checkpoint.resumeSince) : undefined;
+    return await crawl(options, searchPages, index, resumed);
   } finally {
     searchPages.close();
     index.close();
+    resumed?.close();
   }
 }
 
-async function crawl(options: CrawlOptions, searchPages: PageCache, index: CrawlIndex): Promise<CrawlResult> {
+async function crawl(options: CrawlOptions, searchPages: PageCache, index: CrawlIndex, resumed: CheckpointTree | undefined): Promise<CrawlResult> {
   const started = Date.now();
   const failure = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, failure.signal]) : failure.signal;
   const gateway = new NotionGateway(options.client, options.limiter, { signal, policy: options.retryPolicy, onRetry: options.onRetry });
   const pool = new PQueue({ concurrency: options.concurrency ?? 8 });
   const state = newCrawlState(searchPages, index);
-  const resumed = options.checkpoint?.resumeSince ? await CheckpointTree.load(options.checkpoint.dir, options.outputDir, options.checkpoint.resumeSince) : undefined;
   const checkpoint = options.checkpoint ? await CheckpointWriter.open(options.checkpoint.dir, { reset: resumed === undefined }) : undefined;
   let phase: CrawlProgress['phase'] = 'users';
   let firstError: unknown;
@@ -230,8 +232,10 @@ async function crawl(options: CrawlOptions, searchPages: PageCache, index: Crawl
     warnings: state.warnings,
     syncedBlocks: [...state.syncedBlocks.all()].sort((a, b) => a.path.localeCompare(b.path)),
   };
-  const writtenIndex: IndexEntry[] = [];
-  await context.writer.writeRootFiles({ content, index: keepSummaries(state.index.sortedByPath(), writtenIndex), users, manifest });
+  // What only the crawl needed goes before index.json is written, the peak of a full crawl.
+  state.visited.clear();
+  const { kept: writtenIndex, entries } = state.index.sortedByPath(summaryOf);
+  await context.writer.writeRootFiles({ content, index: entries, users, manifest });
   options.onProgress?.(progress());
   return {
     counts: { ...state.counts },
@@ -248,13 +252,10 @@ async function crawl(options: CrawlOptions, searchPages: PageCache, index: Crawl
   };
 }
 
-/** Passes the entries through, keeping each one's summary (no url, no stats) in `into`, as written. */
-function* keepSummaries(entries: Iterable<IndexEntry>, into: IndexEntry[]): Generator<IndexEntry> {
-  for (const entry of entries) {
-    const { url: _url, stats: _stats, ...summary } = entry;
-    into.push(normaliseNotionObject({ ...summary, url: null }));
-    yield entry;
-  }
+/** An entry as the job keeps it (no url, no stats), normalised as index.json has it. */
+function summaryOf(entry: IndexEntry): IndexEntry {
+  const { url: _url, stats: _stats, ...summary } = entry;
+  return normaliseNotionObject({ ...summary, url: null });
 }
 
 async function listUsers(context: CrawlContext): Promise<StoredUser[]> {
