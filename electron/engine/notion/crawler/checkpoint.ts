@@ -10,8 +10,9 @@ import { indexEntrySchema, syncedBlockEntrySchema, unreachableEntrySchema, unsup
 import { safePathSchema } from '../../snapshot/untrusted';
 import type { SnapshotWriter } from '../../snapshot/writer';
 import type { CheckpointRecorder, CrawlState, ReusableTree } from './context';
-import type { CopiedLinkedViews, StoredFiles } from './own-tree';
-import { collectStoredFiles, copyOwnTreeFiles } from './own-tree';
+import type { CopiedLinkedViews } from './own-tree';
+import { copyOwnTreeFiles } from './own-tree';
+import { StoredFiles } from './stored-files';
 import { EDIT_TIME_SAFETY_MARGIN_MS } from './previous-snapshot';
 
 export const CHECKPOINT_FILE = 'checkpoint.jsonl';
@@ -119,7 +120,7 @@ export class CheckpointTree implements ReusableTree {
         // cut short by the interruption
       }
     }
-    return new CheckpointTree(treeDir, Date.parse(startedAt), lines, lines.length > 0 ? await collectStoredFiles(treeDir) : new Map());
+    return new CheckpointTree(treeDir, Date.parse(startedAt), lines, lines.length > 0 ? await StoredFiles.collect(treeDir, dir) : StoredFiles.none());
   }
 
   get size(): number {
@@ -153,7 +154,12 @@ export class CheckpointTree implements ReusableTree {
   }
 
   findFile(sourceKey: string): ReturnType<ReusableTree['findFile']> {
-    return this.files.get(sourceKey);
+    return this.files.find(sourceKey);
+  }
+
+  /** Releases the spill file of its stored files. */
+  close(): void {
+    this.files.close();
   }
 
   /** In place when the page did not move (nothing to copy); else copied from where it was. */

@@ -1,6 +1,6 @@
 import type { DataSourceObjectResponse } from '@notionhq/client';
 import type PQueue from 'p-queue';
-import type { FailedFileEntry, FileDescriptor, IndexEntry, LinkedViews, ManifestCounts, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
+import type { FailedFileEntry, IndexEntry, LinkedViews, ManifestCounts, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
 import type { SnapshotWriter } from '../../snapshot/writer';
 import type { NotionApiVersion } from '../client';
 import type { NotionGateway } from '../gateway';
@@ -8,6 +8,7 @@ import { ByPageList } from './by-page';
 import { CrawlIndex } from './crawl-index';
 import { PageCache } from './page-cache';
 import type { CopiedLinkedViews } from './own-tree';
+import type { StoredFile } from './stored-files';
 
 export type CommentScope = 'pages' | 'all' | 'off';
 
@@ -37,7 +38,7 @@ export interface ReusableTree {
   unsupportedBlocksOf(pageId: string): UnsupportedBlockEntry[];
   syncedBlocksOf(pageId: string): SyncedBlockEntry[];
   /** A file stored earlier with this source key, linked instead of downloaded again. */
-  findFile(sourceKey: string): { absolutePath: string; descriptor: FileDescriptor } | undefined;
+  findFile(sourceKey: string): StoredFile | undefined;
   /** Puts the page's own files at `newDir` and lists the linked_views.json files among them. */
   copyOwnTree(entry: IndexEntry, writer: SnapshotWriter, newDir: string): Promise<CopiedLinkedViews[]>;
 }

@@ -74,6 +74,19 @@ describe('incremental backups', () => {
     expect(page.children.at(-1)?.paragraph?.rich_text[0]?.plain_text).toBe('Added after the first backup');
   });
 
+  it('links the files of a page fetched again from the previous snapshot instead of downloading them', async () => {
+    const withFiles = (await index(first.dir)).find((entry) => entry.object === 'page' && !entry.isRow && (entry.stats?.files ?? 0) > 0);
+    if (!withFiles) throw new Error('the rich workspace has a page with files');
+    emulator.admin.appendBlocks(withFiles.id, [{ object: 'block', type: 'divider', divider: {} }]);
+    const second = await incremental();
+    expect(second.result.counts.reusedPages).toBe(facts.fullCrawl.pages - 1);
+    expect(emulator.admin.requestCounts().byRoute['GET /__files/{id}/{filename}']?.total ?? 0).toBe(0);
+    const after = (await index(second.dir)).find((entry) => entry.id === withFiles.id);
+    expect(after?.stats?.files).toBe(withFiles.stats?.files);
+    const files = (dir: string) => readJson<Record<string, unknown>>(path.join(dir, withFiles.path, 'files.json'));
+    expect(await files(second.dir)).toEqual(await files(first.dir));
+  });
+
   it('drops a deleted page from the new snapshot', async () => {
     const deleted = facts.ids.childPages[3] as string;
     emulator.admin.deletePage(deleted);

@@ -3,8 +3,7 @@
 // clears it, and both incremental and resumed crawls read files stored in such trees.
 import { mkdir, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileDescriptor } from '../../snapshot/format';
-import { filesFileSchema, LINKED_VIEWS_FILE, linkedViewsFileSchema } from '../../snapshot/format';
+import { LINKED_VIEWS_FILE, linkedViewsFileSchema } from '../../snapshot/format';
 import { linkOrCopy } from './link-or-copy';
 import { removeTree } from '../../fs/remove-tree';
 
@@ -13,8 +12,6 @@ export interface CopiedLinkedViews {
   dir: string;
   blockIds: string[];
 }
-
-export type StoredFiles = Map<string, { absolutePath: string; descriptor: FileDescriptor }>;
 
 /** True when the directory holds a page or a database (page.json or database.json). */
 export async function holdsObject(dir: string): Promise<boolean> {
@@ -73,24 +70,6 @@ export async function clearOwnTree(dir: string): Promise<void> {
       await rmdir(child).catch(() => undefined);
     }
   }
-}
-
-/** Every stored file described by a files.json under `root`, by its source key (to link instead of downloading). */
-export async function collectStoredFiles(root: string, relative = '', files: StoredFiles = new Map()): Promise<StoredFiles> {
-  const dir = path.join(root, relative);
-  const items = await readdir(dir, { withFileTypes: true });
-  if (items.some((item) => item.isFile() && item.name === 'files.json')) {
-    try {
-      const index = filesFileSchema.parse(JSON.parse(await readFile(path.join(dir, 'files.json'), 'utf8')));
-      for (const descriptor of Object.values(index)) {
-        files.set(descriptor.sourceKey, { absolutePath: path.join(dir, descriptor.file), descriptor });
-      }
-    } catch {
-      // a damaged files.json only costs a re-download
-    }
-  }
-  for (const item of items) if (item.isDirectory()) await collectStoredFiles(root, path.join(relative, item.name), files);
-  return files;
 }
 
 /**

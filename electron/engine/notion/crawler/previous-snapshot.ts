@@ -1,13 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { FileDescriptor, IndexEntry, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
+import type { IndexEntry, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
 import { indexEntrySchema, storedManifestSchema } from '../../snapshot/format';
 import type { SnapshotWriter } from '../../snapshot/writer';
 import { ByPageList } from './by-page';
-import type { CopiedLinkedViews, StoredFiles } from './own-tree';
-import { collectStoredFiles, copyOwnTreeFiles } from './own-tree';
+import type { CopiedLinkedViews } from './own-tree';
+import { copyOwnTreeFiles } from './own-tree';
 import { SpillFile } from './spill-file';
+import type { StoredFile } from './stored-files';
+import { StoredFiles } from './stored-files';
 
 /** Notion rounds edit times down to the minute; an edit this close to the last crawl may not show. */
 export const EDIT_TIME_SAFETY_MARGIN_MS = 2 * 60_000;
@@ -81,7 +83,7 @@ export class PreviousSnapshot {
     } catch {
       return undefined;
     }
-    const previous = new PreviousSnapshot(root, snapshotId, manifest, await collectStoredFiles(root), spillDir);
+    const previous = new PreviousSnapshot(root, snapshotId, manifest, await StoredFiles.collect(root, spillDir), spillDir);
     try {
       if (forEachIndexEntry(text, (entry) => previous.add(entry))) return previous;
     } catch {
@@ -108,9 +110,10 @@ export class PreviousSnapshot {
     return (this.children.get(id) ?? []).map((child) => this.entry(child)).filter((entry): entry is IndexEntry => entry !== undefined);
   }
 
-  /** Releases the spill file. */
+  /** Releases the spill files. */
   close(): void {
     this.spill.close();
+    this.files.close();
   }
 
   /** Same edit time as before, not edited close to the previous crawl, and nothing failed last time. */
@@ -139,8 +142,8 @@ export class PreviousSnapshot {
     return [...this.syncedBlocks.ofPage(pageId)];
   }
 
-  findFile(sourceKey: string): { absolutePath: string; descriptor: FileDescriptor } | undefined {
-    return this.files.get(sourceKey);
+  findFile(sourceKey: string): StoredFile | undefined {
+    return this.files.find(sourceKey);
   }
 
   /**
