@@ -60,7 +60,9 @@ function snapshotHeapOnce(used: number): void {
   if (!file || snapped || used <= Number(process.env.BENCH_HEAP_AT ?? 50e6)) return;
   if (process.env.BENCH_HEAP_PHASE && phase !== process.env.BENCH_HEAP_PHASE) return;
   snapped = true;
-  process.stderr.write(`heap snapshot ${writeHeapSnapshot(file)}: ${used} bytes in use while ${phase}\n`);
+  // One file per run: the full and the incremental backup children each write their own.
+  const named = file.replace(/(\.heapsnapshot)?$/, `-${job.full ? 'full' : 'incremental'}.heapsnapshot`);
+  process.stderr.write(`heap snapshot ${writeHeapSnapshot(named)}: ${used} bytes in use while ${phase}\n`);
 }
 
 // What is still in use: the heap right after each full collection, at its highest, and when.
