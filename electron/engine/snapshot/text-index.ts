@@ -86,12 +86,12 @@ export class TextIndex {
    * being read. A backup runs this while plakar stores the same tree, before its snapshot has an id.
    */
   async prepare(reader: SnapshotReader, previous?: PreviousText, signal?: AbortSignal): Promise<PreparedText> {
-    // Without a snapshot before, every page is read: the texts already stored are learnt first, so
-    // none is stored twice.
-    if (!previous) await this.refresh();
+    // Without a snapshot before, every page is read: the hashes of the texts already stored are
+    // learnt first (not the texts: search's copy of them all would grow with the history), so none is
+    // stored twice.
+    const known = new Set(previous ? Object.values(previous.pages) : await this.storedHashes());
     const before = new Map(previous?.record.entries.map((entry) => [entry.id, entry.lastEditedTime]));
     const pages: Record<string, string> = {};
-    const known = new Set(Object.values(previous?.pages ?? {}));
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     // New texts are appended in batches of whole lines, not held until the end (a full backup of
     // 100,000 pages holds every page's text otherwise). Two processes appending at once interleave
@@ -132,6 +132,21 @@ export class TextIndex {
   async commit(snapshotId: string, prepared: PreparedText): Promise<void> {
     await replacePrivateFile(this.mapFile(snapshotId), JSON.stringify({ version: 1, snapshotId, pages: prepared.pages }));
     this.pageMaps.set(snapshotId, prepared.pages);
+  }
+
+  /** The hash of every text texts.jsonl holds, read a line at a time. */
+  private async storedHashes(): Promise<string[]> {
+    const hashes: string[] = [];
+    try {
+      const input = createReadStream(path.join(this.dir, TEXTS), { encoding: 'utf8' });
+      for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+        const parsed = textLineSchema.shape.h.safeParse((safeJson(line) as { h?: unknown } | undefined)?.h);
+        if (parsed.success) hashes.push(parsed.data);
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    return hashes;
   }
 
   /** Reads what texts.jsonl gained since the last call (all of it the first time). */
