@@ -33,6 +33,7 @@ import {
   VIEWS_FILE,
   viewsFileSchema,
 } from './format';
+import { forEachJsonArrayElement, NotAJsonArrayError } from './json-array';
 import { isRecord, plainTextOf, stringOf } from './json-values';
 import { checkNotionId, checkSnapshotName, checkSnapshotPath, parseSnapshotFile } from './untrusted';
 import type { SnapshotSource } from './snapshot-source';
@@ -227,29 +228,33 @@ async function readJson(source: SnapshotSource, relativePath: string): Promise<u
 }
 
 /**
- * index.json, each entry checked as it is parsed (JSON.parse's reviver puts the checked copy in its
- * place), so the 100,000 entries of a large workspace are not held twice, parsed then checked.
+ * index.json, each entry checked as it is parsed (json-array.ts): 100,000 entries are not held twice,
+ * parsed then checked. What is not a list of entries fails as any snapshot file does: what and where.
  */
 async function readIndexFile(source: SnapshotSource): Promise<IndexEntry[] | undefined> {
   const bytes = await source.readBytes('index.json');
   if (!bytes) return undefined;
   const entrySchema = indexFileSchema.element;
-  const checked = new WeakSet<object>();
-  let list: unknown;
+  const entries: IndexEntry[] = [];
   try {
-    list = JSON.parse(bytes.toString('utf8'), function (this: unknown, _key: string, value: unknown) {
-      if (!Array.isArray(this) || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+    await forEachJsonArrayElement(bytes, (value) => {
       const result = entrySchema.safeParse(value);
-      if (!result.success) return value;
-      checked.add(result.data);
-      return result.data;
+      // The first element that is not an entry: the list so far and it, through the schema, say where.
+      if (!result.success) parseSnapshotFile(indexFileSchema, [...entries, value], 'index.json');
+      entries.push(result.data as IndexEntry);
     });
-  } catch {
-    throw new Error('The snapshot file index.json is damaged (not valid JSON).');
+  } catch (error) {
+    if (!(error instanceof NotAJsonArrayError)) throw error;
+    // Not a list: JSON.parse tells damaged text from another value, which the schema describes.
+    let value: unknown;
+    try {
+      value = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      throw new Error('The snapshot file index.json is damaged (not valid JSON).');
+    }
+    return parseSnapshotFile(indexFileSchema, value, 'index.json');
   }
-  // Something was not an entry: the whole list through the schema says what and where, as for any file.
-  if (!Array.isArray(list) || list.some((entry) => !checked.has(entry as object))) return parseSnapshotFile(indexFileSchema, list, 'index.json');
-  return list as IndexEntry[];
+  return entries;
 }
 
 /** A snapshot file parsed with its schema (format.ts); undefined when the snapshot does not have it. */

@@ -15,6 +15,9 @@ describe('SnapshotReader.open of a crafted snapshot', () => {
     ['an index path with ..', { 'index.json': [{ id: PAGE, object: 'page', title: 'x', icon: null, path: `${PAGE}/../..`, parentId: null, isRow: false, lastEditedTime: null, url: null }] }, /index\.json at 0\.path: .*leaves its folder/],
     ['an absolute index path', { 'index.json': [{ id: PAGE, object: 'page', title: 'x', icon: null, path: '/etc', parentId: null, isRow: false, lastEditedTime: null, url: null }] }, /absolute/],
     ['an index path with a backslash', { 'index.json': [{ id: PAGE, object: 'page', title: 'x', icon: null, path: '..\\x', parentId: null, isRow: false, lastEditedTime: null, url: null }] }, /backslash/],
+    ['an index whose second entry is not one', { 'index.json': [{ id: PAGE, object: 'page', title: 'x', icon: null, path: PAGE, parentId: null, isRow: false, lastEditedTime: null, url: null }, { id: PAGE }] }, /index\.json at 1\.object/],
+    ['an index that is not JSON', { 'index.json': '[{"id": "' }, /index\.json is damaged \(not valid JSON\)/],
+    ['an index that is not a list', { 'index.json': { id: PAGE } }, /index\.json.*expected array/],
     ['an index path with NUL', { 'index.json': [{ id: PAGE, object: 'page', title: 'x', icon: null, path: `${PAGE}\0`, parentId: null, isRow: false, lastEditedTime: null, url: null }] }, /NUL/],
   ])('refuses %s', async (_, override, message) => {
     await expect(open({ ...craftedSnapshot(), ...override })).rejects.toThrow(message);

@@ -1,8 +1,10 @@
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { IndexEntry, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
 import { indexEntrySchema, storedManifestSchema } from '../../snapshot/format';
+import { forEachJsonArrayElement } from '../../snapshot/json-array';
 import type { SnapshotWriter } from '../../snapshot/writer';
 import { ByPageList } from './by-page';
 import type { CopiedLinkedViews } from './own-tree';
@@ -22,23 +24,6 @@ const previousManifestSchema = storedManifestSchema
   .partial({ unsupportedBlocks: true, failedFiles: true, syncedBlocks: true, unreachable: true });
 type PreviousManifest = z.infer<typeof previousManifestSchema>;
 const previousEntrySchema = indexEntrySchema.extend({ id: z.string() });
-
-/**
- * Reads index.json an entry at a time: JSON.parse's reviver hands each array element that is an index
- * entry to `take` and drops it from the parsed tree at once, so memory holds the text and one entry,
- * not every entry twice (parsed, then checked). False when the file is not a list of index entries:
- * anything left in the list was not one.
- */
-function forEachIndexEntry(text: string, take: (entry: IndexEntry) => void): boolean {
-  const list: unknown = JSON.parse(text, function (this: unknown, _key: string, value: unknown) {
-    if (!Array.isArray(this) || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-    const parsed = previousEntrySchema.safeParse(value);
-    if (!parsed.success) return value;
-    take(parsed.data);
-    return undefined;
-  });
-  return Array.isArray(list) && !list.some(() => true);
-}
 
 /**
  * The last good snapshot of the same source, restored into a private temporary directory, read by an
@@ -76,21 +61,21 @@ export class PreviousSnapshot {
    */
   static async load(root: string, snapshotId: string, spillDir?: string): Promise<PreviousSnapshot | undefined> {
     let manifest: PreviousManifest;
-    let text: string;
     try {
       manifest = previousManifestSchema.parse(JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8')));
-      text = await readFile(path.join(root, 'index.json'), 'utf8');
     } catch {
       return undefined;
     }
     const previous = new PreviousSnapshot(root, snapshotId, manifest, await StoredFiles.collect(root, spillDir), spillDir);
     try {
-      if (forEachIndexEntry(text, (entry) => previous.add(entry))) return previous;
+      // An entry at a time, each spilled as it is parsed: memory never holds the list.
+      await forEachJsonArrayElement(createReadStream(path.join(root, 'index.json')), (value) => previous.add(previousEntrySchema.parse(value)));
+      return previous;
     } catch {
-      // not JSON
+      // not there, not JSON, or an element that is not an entry
+      previous.close();
+      return undefined;
     }
-    previous.close();
-    return undefined;
   }
 
   private add(entry: IndexEntry): void {
