@@ -2,7 +2,9 @@
 // own tree is completely written is recorded, one JSON line in checkpoint.jsonl beside the tree. A
 // rerun into the same tree reuses those pages in place, as an incremental crawl reuses a previous
 // snapshot's, and fetches the rest.
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { appendFile, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { z } from 'zod';
 import type { IndexEntry, SyncedBlockEntry, UnreachableEntry, UnsupportedBlockEntry } from '../../snapshot/format';
@@ -12,6 +14,7 @@ import type { SnapshotWriter } from '../../snapshot/writer';
 import type { CheckpointRecorder, CrawlState, ReusableTree } from './context';
 import type { CopiedLinkedViews } from './own-tree';
 import { copyOwnTreeFiles } from './own-tree';
+import { SpillFile } from './spill-file';
 import { StoredFiles } from './stored-files';
 import { EDIT_TIME_SAFETY_MARGIN_MS } from './previous-snapshot';
 
@@ -85,6 +88,15 @@ export class CheckpointWriter implements CheckpointRecorder {
   }
 }
 
+function parsedLine(raw: string): CheckpointLine | undefined {
+  if (raw.trim() === '') return undefined;
+  try {
+    return lineSchema.parse(JSON.parse(raw));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The pages an interrupted crawl completed in `treeDir`, reused in place by the next crawl into the
  * same tree. A page is reused when Notion still gives its recorded edit time, under the incremental
@@ -92,35 +104,39 @@ export class CheckpointWriter implements CheckpointRecorder {
  * minutes after that time.
  */
 export class CheckpointTree implements ReusableTree {
-  private readonly byId = new Map<string, CheckpointLine>();
+  /** Each page's line waits in a spill file, read back by id: a 100,000-page checkpoint is about 100 MB. */
+  private readonly byId = new Map<string, number>();
+  private readonly spill: SpillFile;
+  /** The line read last: reusing a page asks for it several times in a row. */
+  private last: CheckpointLine | undefined;
+
+  /** Looked up only when the interrupted crawl completed some page. */
+  private files = StoredFiles.none();
 
   private constructor(
     private readonly treeDir: string,
     private readonly startedAt: number,
-    lines: CheckpointLine[],
-    private readonly files: StoredFiles,
+    spillDir: string,
   ) {
-    for (const line of lines) this.byId.set(line.entry.id, line);
+    this.spill = new SpillFile('checkpoint-lines', spillDir);
   }
 
-  /** Reads the checkpoint; lines that do not parse (the last one, cut by a kill) are skipped. */
+  /**
+   * Reads the checkpoint a line at a time. Lines that do not parse (the last one, cut by a kill) are
+   * skipped; a checkpoint that cannot be read (none yet) gives what was read of it, maybe nothing.
+   */
   static async load(dir: string, treeDir: string, startedAt: string): Promise<CheckpointTree> {
-    let text = '';
+    const tree = new CheckpointTree(treeDir, Date.parse(startedAt), dir);
     try {
-      text = await readFile(path.join(dir, CHECKPOINT_FILE), 'utf8');
-    } catch {
-      // no checkpoint yet
-    }
-    const lines: CheckpointLine[] = [];
-    for (const raw of text.split('\n')) {
-      if (raw.trim() === '') continue;
-      try {
-        lines.push(lineSchema.parse(JSON.parse(raw)));
-      } catch {
-        // cut short by the interruption
+      for await (const raw of createInterface({ input: createReadStream(path.join(dir, CHECKPOINT_FILE), { encoding: 'utf8' }), crlfDelay: Infinity })) {
+        const line = parsedLine(raw);
+        if (line) tree.byId.set(line.entry.id, tree.spill.store(JSON.stringify(line)));
       }
+      if (tree.size > 0) tree.files = await StoredFiles.collect(treeDir, dir);
+    } catch {
+      // nothing more to read
     }
-    return new CheckpointTree(treeDir, Date.parse(startedAt), lines, lines.length > 0 ? await StoredFiles.collect(treeDir, dir) : StoredFiles.none());
+    return tree;
   }
 
   get size(): number {
@@ -128,39 +144,51 @@ export class CheckpointTree implements ReusableTree {
   }
 
   entry(id: string): IndexEntry | undefined {
-    return this.byId.get(id)?.entry;
+    return this.line(id)?.entry;
   }
 
   childrenOf(id: string): CheckpointChild[] {
-    return this.byId.get(id)?.children ?? [];
+    return this.line(id)?.children ?? [];
   }
 
   canReuse(id: string, lastEditedTime: string | undefined): boolean {
-    const line = this.byId.get(id);
+    const line = this.line(id);
     if (!line?.entry.stats || !lastEditedTime || line.entry.lastEditedTime !== lastEditedTime || line.failedFiles) return false;
     return this.startedAt - Date.parse(lastEditedTime) >= EDIT_TIME_SAFETY_MARGIN_MS;
   }
 
   unreachableFrom(pageId: string): UnreachableEntry[] {
-    return this.byId.get(pageId)?.unreachable ?? [];
+    return this.line(pageId)?.unreachable ?? [];
   }
 
   unsupportedBlocksOf(pageId: string): UnsupportedBlockEntry[] {
-    return this.byId.get(pageId)?.unsupported ?? [];
+    return this.line(pageId)?.unsupported ?? [];
   }
 
   syncedBlocksOf(pageId: string): SyncedBlockEntry[] {
-    return this.byId.get(pageId)?.syncedBlocks ?? [];
+    return this.line(pageId)?.syncedBlocks ?? [];
   }
 
   findFile(sourceKey: string): ReturnType<ReusableTree['findFile']> {
     return this.files.find(sourceKey);
   }
 
-  /** Releases the spill file of its stored files. */
+  /** Releases its spill files. */
   close(): void {
     this.files.close();
+    this.spill.close();
+    this.byId.clear();
+    this.last = undefined;
   }
+
+  private line(id: string): CheckpointLine | undefined {
+    if (this.last?.entry.id === id) return this.last;
+    const packed = this.byId.get(id);
+    if (packed === undefined) return undefined;
+    this.last = JSON.parse(this.spill.load(packed)) as CheckpointLine;
+    return this.last;
+  }
+
 
   /** In place when the page did not move (nothing to copy); else copied from where it was. */
   async copyOwnTree(entry: IndexEntry, writer: SnapshotWriter, newDir: string): Promise<CopiedLinkedViews[]> {
