@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { BackupPhase, BackupProgress } from '../../../shared/jobs';
+import type { BackupProgress } from '../../../shared/jobs';
 import type { CommentScope } from '../notion/crawler/context';
-import type { CrawlProgress, CrawlResult } from '../notion/crawler';
+import type { CrawlResult } from '../notion/crawler';
 import { crawlWorkspace } from '../notion/crawler';
 import { PreviousSnapshot } from '../notion/crawler/previous-snapshot';
 import { gatewayForJob } from '../notion/gateway';
@@ -11,7 +11,7 @@ import type { ValidTokenCheck } from '../notion/token-check';
 import { isDiskFull } from '../plakar/errors';
 import type { PlakarStore } from '../plakar/store';
 import { backupTags, chooseMode, sourceKey, APP_TAG } from './backup-plan';
-import { EtaEstimator } from './eta';
+import { ProgressReporter } from './backup-progress';
 import { createStaging } from './staging';
 import { BackupMirror, discardAllMirrors } from './backup-mirror';
 import { lockStoreForJob } from './leftover-backup';
@@ -91,8 +91,6 @@ export class NotionAccessError extends Error {
     super(message);
   }
 }
-
-const PROGRESS_INTERVAL_MS = 200;
 
 /**
  * One backup: check the token and the store, crawl Notion into a private staging directory (reusing
@@ -244,14 +242,14 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
   }
 }
 
-/**
- * After a failure: the pages stored so far stay for the next backup to resume, unless there are none
- * or the disk is full (they would keep it full).
- */
 function withoutIndex({ writtenIndex: _index, ...crawl }: CrawlResult): Omit<CrawlResult, 'writtenIndex'> {
   return crawl;
 }
 
+/**
+ * After a failure: the pages stored so far stay for the next backup to resume, unless there are none
+ * or the disk is full (they would keep it full).
+ */
 async function keepForResuming(crawl: ResumableCrawl, error: unknown, onResumable: BackupJobOptions['onResumable']): Promise<void> {
   const storedPages = await checkpointedPages(crawl.dir);
   if (storedPages === 0 || isDiskFull(error)) {
@@ -259,78 +257,6 @@ async function keepForResuming(crawl: ResumableCrawl, error: unknown, onResumabl
     return;
   }
   onResumable?.({ dir: crawl.dir, storedPages });
-}
-
-/** Turns crawl progress into throttled BackupProgress events with an ETA. */
-class ProgressReporter {
-  private current: BackupProgress;
-  private lastEmit = 0;
-  private readonly eta = new EtaEstimator();
-
-  constructor(
-    private readonly started: number,
-    private readonly emit: ((progress: BackupProgress) => void) | undefined,
-  ) {
-    this.current = {
-      phase: 'connecting',
-      mode: null,
-      pages: { done: 0, known: null },
-      rows: 0,
-      databases: 0,
-      blocks: 0,
-      files: 0,
-      bytes: 0,
-      comments: 0,
-      reusedPages: 0,
-      resumedPages: 0,
-      apiCalls: 0,
-      retries: 0,
-      rateLimited: 0,
-      rateLimitWaitMs: 0,
-      elapsedMs: 0,
-      etaMs: null,
-    };
-  }
-
-  phase(phase: BackupPhase): void {
-    this.current = { ...this.current, phase, etaMs: phase === 'finished' ? 0 : this.current.etaMs };
-    this.send(true);
-  }
-
-  setMode(mode: 'full' | 'incremental'): void {
-    this.current = { ...this.current, mode };
-  }
-
-  crawl(progress: CrawlProgress): void {
-    const done = progress.counts.pages + progress.counts.rows;
-    const now = Date.now();
-    this.current = {
-      ...this.current,
-      pages: { done, known: progress.knownPages },
-      rows: progress.counts.rows,
-      databases: progress.counts.databases,
-      blocks: progress.counts.blocks,
-      files: progress.counts.files,
-      bytes: progress.counts.fileBytes,
-      comments: progress.counts.comments,
-      reusedPages: progress.counts.reusedPages,
-      resumedPages: progress.resumedPages,
-      apiCalls: progress.apiCalls,
-      retries: progress.retries,
-      rateLimited: progress.rateLimited,
-      rateLimitWaitMs: progress.rateLimitWaitMs,
-      etaMs: this.eta.update(now, done, progress.knownPages),
-    };
-    this.send(false);
-  }
-
-  private send(force: boolean): void {
-    if (!this.emit) return;
-    const now = Date.now();
-    if (!force && now - this.lastEmit < PROGRESS_INTERVAL_MS) return;
-    this.lastEmit = now;
-    this.emit({ ...this.current, elapsedMs: now - this.started });
-  }
 }
 
 /** The copy is an optimisation: failing to keep it costs the next backup a restore, nothing else. */
