@@ -3,7 +3,10 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { mkdtemp } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { plakarDirsUnder } from '../electron/engine/plakar/process';
+import { PlakarStore } from '../electron/engine/plakar/store';
 import type { RunningEmulator } from '../testkit/notion-emulator';
 
 const bundles = new Map<string, Promise<string>>();
@@ -137,4 +140,22 @@ export async function runInChildSampled<T>(
   await diskLoop;
   if (code !== 0) throw new Error(`${entry} exited with ${code}: ${stderr.slice(-2000)}`);
   return { result: JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as T, peakRssBytes, peakRssByPhase, peakDiskBytes, peakCacheBytes, peakDiskAndCacheBytes, samples };
+}
+
+const PASSPHRASE = 'bench passphrase, long enough 2026';
+
+/** What bench/backup-child.ts needs to back the emulator's workspace up into a store. */
+export type BackupChildJob = { url: string; token: string; plakar: string; store: string; passphrase: string; workDir: string };
+
+/**
+ * A new store in a folder of its own under `work` (`<prefix>-…/store`, the app's data in `app`), and
+ * the job that backs the emulator's workspace up into it.
+ */
+export async function newBenchStore(options: { work: string; plakar: string; prefix: string; emulator: RunningEmulator }): Promise<{ base: string; store: PlakarStore; job: BackupChildJob }> {
+  const base = await mkdtemp(path.join(options.work, `${options.prefix}-`));
+  const storePath = path.join(base, 'store');
+  const workDir = path.join(base, 'app');
+  const store = new PlakarStore({ bin: options.plakar, dirs: plakarDirsUnder(path.join(workDir, 'plakar')), location: storePath, passphrase: PASSPHRASE });
+  await store.create();
+  return { base, store, job: { url: options.emulator.url, token: options.emulator.tokens.full, plakar: options.plakar, store: storePath, passphrase: PASSPHRASE, workDir } };
 }

@@ -3,12 +3,12 @@
 // shows). Each backup runs in its own process (bench/backup-child.ts).
 import { AppEvents } from '../electron/services/app-events';
 import { SnapshotLibrary } from '../electron/services/snapshot-library';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { generateSyntheticWorkspace, startNotionEmulator } from '../testkit/notion-emulator';
-import { runInChild, touchOnePercentOfPages } from './bench-support';
-import { plakarDirsUnder } from '../electron/engine/plakar/process';
-import { PlakarStore } from '../electron/engine/plakar/store';
+import type { BackupChildJob } from './bench-support';
+import { newBenchStore, runInChild, touchOnePercentOfPages } from './bench-support';
+import type { PlakarStore } from '../electron/engine/plakar/store';
 import { exportSnapshot } from '../electron/engine/export';
 import { directorySource, SnapshotReader } from '../electron/engine/snapshot/reader';
 import { folderBytes, selectiveSnapshotSource } from '../electron/engine/snapshot/selective-source';
@@ -55,9 +55,7 @@ export interface PlakarBackupMeasure {
   access?: SnapshotAccessMeasure;
 }
 
-const PASSPHRASE = 'bench passphrase, long enough 2026';
-
-function backupInChild(root: string, work: string, job: Record<string, unknown>): Promise<BackupRun> {
+function backupInChild(root: string, work: string, job: BackupChildJob & { full?: boolean }): Promise<BackupRun> {
   return runInChild<BackupRun>(root, work, 'bench/backup-child.ts', job);
 }
 
@@ -65,15 +63,10 @@ export async function measurePlakarBackups(options: { root: string; work: string
   const synthetic = generateSyntheticWorkspace({ pages: options.pages, seed: 42 });
   const emulator = await startNotionEmulator({ workspace: synthetic.workspace, rateLimit: false });
   try {
-    const base = await mkdtemp(path.join(options.work, `plakar-${options.pages}-`));
-    const storePath = path.join(base, 'store');
-    const workDir = path.join(base, 'app');
-    await new PlakarStore({ bin: options.plakar, dirs: plakarDirsUnder(path.join(workDir, 'plakar')), location: storePath, passphrase: PASSPHRASE }).create();
-    const job = { url: emulator.url, token: emulator.tokens.full, plakar: options.plakar, store: storePath, passphrase: PASSPHRASE, workDir };
+    const { base, store, job } = await newBenchStore({ work: options.work, plakar: options.plakar, prefix: `plakar-${options.pages}`, emulator });
     const full = await backupInChild(options.root, options.work, { ...job, full: true });
     const { changed } = touchOnePercentOfPages(emulator);
     const incremental = await backupInChild(options.root, options.work, job);
-    const store = new PlakarStore({ bin: options.plakar, dirs: plakarDirsUnder(path.join(workDir, 'plakar')), location: storePath, passphrase: PASSPHRASE });
     const access = options.access ? await measureSnapshotAccess(store, base) : undefined;
     return { pages: options.pages, files: synthetic.counts.hostedFiles, changed, full, incremental, access };
   } finally {

@@ -7,15 +7,12 @@
  */
 import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { generateSyntheticWorkspace, startNotionEmulator } from '../testkit/notion-emulator';
-import { plakarDirsUnder } from '../electron/engine/plakar/process';
-import { PlakarStore } from '../electron/engine/plakar/store';
 import type { SampledRun } from './bench-support';
-import { runInChildSampled } from './bench-support';
+import { newBenchStore, runInChildSampled } from './bench-support';
 import { lowerBoundRequests } from './lower-bound';
 import type { BackupRun, SnapshotBrowserMeasure } from './plakar-backups';
 import { measureSnapshotBrowser } from './plakar-backups';
@@ -23,8 +20,6 @@ import { measureTable } from './plakar-report';
 
 export const SCALE_START = '<!-- scale section: written by `npm run bench -- --only=scale` -->';
 export const SCALE_END = '<!-- end of scale section -->';
-
-const PASSPHRASE = 'bench passphrase, long enough 2026';
 
 export interface ScaleMeasure {
   pages: number;
@@ -61,12 +56,8 @@ export async function measureScale(options: { root: string; work: string; plakar
   const synthetic = generateSyntheticWorkspace({ pages: options.pages, seed: 42 });
   const emulator = await startNotionEmulator({ workspace: synthetic.workspace, rateLimit: false });
   try {
-    const base = await mkdtemp(path.join(options.work, `scale-${options.pages}-`));
-    const storePath = path.join(base, 'store');
-    const workDir = path.join(base, 'app');
-    const store = new PlakarStore({ bin: options.plakar, dirs: plakarDirsUnder(path.join(workDir, 'plakar')), location: storePath, passphrase: PASSPHRASE });
-    await store.create();
-    const job = { url: emulator.url, token: emulator.tokens.full, plakar: options.plakar, store: storePath, passphrase: PASSPHRASE, workDir };
+    const { base, store, job } = await newBenchStore({ work: options.work, plakar: options.plakar, prefix: `scale-${options.pages}`, emulator });
+    const { store: storePath, workDir } = job;
     const disk = { diskDir: path.join(workDir, 'staging'), linkedFrom: path.join(workDir, 'mirrors'), cacheDir: path.join(workDir, 'plakar') };
     const full = await runInChildSampled<BackupRun>(options.root, options.work, 'bench/backup-child.ts', { ...job, full: true }, disk);
     log(`scale ${options.pages}: full backup ${(full.result.wallMs / 1000).toFixed(1)} s, peak RSS ${(full.peakRssBytes / 2 ** 20).toFixed(0)} MB (${peakSplit(full.result)})`);
