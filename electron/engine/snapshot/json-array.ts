@@ -20,7 +20,9 @@ export async function forEachJsonArrayElement(input: Readable | Buffer, take: (v
     await pipeline(Buffer.isBuffer(input) ? Readable.from(chunksOf(input)) : input, streamArray.withParserAsStream(), async (elements: AsyncIterable<{ value: unknown }>) => {
       for await (const { value } of elements) {
         taking = true;
-        take(value);
+        // The parser slices strings out of its input chunks: a string kept from `value` would keep its
+        // whole chunk (all of index.json, for a list of ids). The copy JSON.parse makes shares nothing.
+        take(JSON.parse(JSON.stringify(value)));
         taking = false;
       }
     });

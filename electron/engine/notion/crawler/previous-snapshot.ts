@@ -95,10 +95,12 @@ export class PreviousSnapshot {
     return (this.children.get(id) ?? []).map((child) => this.entry(child)).filter((entry): entry is IndexEntry => entry !== undefined);
   }
 
-  /** Releases the spill files. */
+  /** Releases the spill files and what memory kept of the snapshot (the job keeps this object until it ends). */
   close(): void {
     this.spill.close();
     this.files.close();
+    this.byId.clear();
+    this.children.clear();
   }
 
   /** Same edit time as before, not edited close to the previous crawl, and nothing failed last time. */
