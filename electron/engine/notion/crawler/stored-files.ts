@@ -14,7 +14,7 @@ export interface StoredFile {
  * Every stored file described by a files.json under a tree (a previous snapshot, or the pages an
  * interrupted crawl completed), by its source key: a page fetched again links a file stored before,
  * wherever it was, instead of downloading it. Each file's folder and descriptor wait in a spill file;
- * memory keeps the key and one number (32,000 files at 100,000 pages held 60 MB of paths in memory).
+ * memory keeps the key and one number (at 100,000 pages, 32,000 files, the paths held tens of MB).
  */
 export class StoredFiles {
   private readonly byKey = new Map<string, number>();
