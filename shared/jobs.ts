@@ -36,3 +36,26 @@ export const BackupProgressSchema = z.object({
   etaMs: z.number().nullable(),
 });
 export type BackupProgress = z.infer<typeof BackupProgressSchema>;
+
+/** A backup's progress before anything is counted. */
+export function startingBackupProgress(): BackupProgress {
+  return {
+    phase: 'connecting',
+    mode: null,
+    pages: { done: 0, known: null },
+    rows: 0,
+    databases: 0,
+    blocks: 0,
+    files: 0,
+    bytes: 0,
+    comments: 0,
+    reusedPages: 0,
+    resumedPages: 0,
+    apiCalls: 0,
+    retries: 0,
+    rateLimited: 0,
+    rateLimitWaitMs: 0,
+    elapsedMs: 0,
+    etaMs: null,
+  };
+}

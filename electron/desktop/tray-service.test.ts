@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BackupProgress } from '../../shared/jobs';
+import { startingBackupProgress } from '../../shared/jobs';
 import type { NotificationMode, ScheduleStatus } from '../../shared/schedule';
 import { ManualClock } from '../../testkit/manual-clock';
 import { AppEvents } from '../services/app-events';
@@ -29,25 +30,7 @@ function state(overrides: Partial<TrayState> = {}): TrayState {
 }
 
 function progress(pages: number): BackupProgress {
-  return {
-    phase: 'crawling',
-    mode: 'incremental',
-    pages: { done: pages, known: null },
-    rows: 0,
-    databases: 0,
-    blocks: 0,
-    files: 0,
-    bytes: 0,
-    comments: 0,
-    reusedPages: 0,
-    resumedPages: 0,
-    apiCalls: 0,
-    retries: 0,
-    rateLimited: 0,
-    rateLimitWaitMs: 0,
-    elapsedMs: 0,
-    etaMs: null,
-  };
+  return { ...startingBackupProgress(), phase: 'crawling', mode: 'incremental', pages: { done: pages, known: null } };
 }
 
 /** A TrayHandle that keeps every call. */

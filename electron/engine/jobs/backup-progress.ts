@@ -1,4 +1,5 @@
 import type { BackupPhase, BackupProgress } from '../../../shared/jobs';
+import { startingBackupProgress } from '../../../shared/jobs';
 import type { CrawlProgress } from '../notion/crawler';
 import { EtaEstimator } from './eta';
 
@@ -14,25 +15,7 @@ export class ProgressReporter {
     private readonly started: number,
     private readonly emit: ((progress: BackupProgress) => void) | undefined,
   ) {
-    this.current = {
-      phase: 'connecting',
-      mode: null,
-      pages: { done: 0, known: null },
-      rows: 0,
-      databases: 0,
-      blocks: 0,
-      files: 0,
-      bytes: 0,
-      comments: 0,
-      reusedPages: 0,
-      resumedPages: 0,
-      apiCalls: 0,
-      retries: 0,
-      rateLimited: 0,
-      rateLimitWaitMs: 0,
-      elapsedMs: 0,
-      etaMs: null,
-    };
+    this.current = startingBackupProgress();
   }
 
   phase(phase: BackupPhase): void {
