@@ -86,6 +86,12 @@ describe(`runBackupJob, with ${plakarUnderTestLabel()}`, () => {
     const second = await job();
     expect(second).toMatchObject({ mode: 'incremental', basedOn: first.snapshotId });
     expect(second.crawl.counts.reusedPages).toBe(richWorkspaceFacts.fullCrawl.pages);
+    // Compared with the snapshot before, and its text reused for the pages that did not change.
+    expect(first.changes).toBeNull();
+    expect(second.changes).toMatchObject({ since: first.snapshotId, added: 0, removed: 0, edited: 0, massDeletion: false });
+    expect(first.textIndex?.read).toBe(first.textIndex?.pages);
+    expect(second.textIndex?.pages).toBe(first.textIndex?.pages);
+    expect(second.textIndex!.read).toBeLessThan(second.textIndex!.pages / 2);
     const snapshots = await storeAt().listSnapshots();
     expect(snapshots.map((snapshot) => snapshot.id)).toEqual([second.snapshotId, first.snapshotId]);
     expect(snapshots[0]?.tags).toEqual(expect.arrayContaining(['app=notion-plakar', `source=${first.sourceKey}`, 'mode=incremental']));

@@ -16,8 +16,8 @@ import { createStaging } from './staging';
 import { BackupMirror, discardAllMirrors } from './backup-mirror';
 import { lockStoreForJob } from './leftover-backup';
 import type { BackupChanges } from './backup-changes';
-import type { TextIndexOutcome } from './backup-changes';
-import { changesSincePrevious, openTree, startTextIndex } from './backup-changes';
+import type { TextIndexOutcome, TextIndexRun } from './backup-changes';
+import { compareAndIndexCrawledTree, openTree } from './backup-changes';
 import { SnapshotCatalog } from '../snapshot/catalog';
 import { MASS_DELETION_TAG } from '../snapshot/snapshot-history';
 import type { NotionApiVersion } from '../notion/client';
@@ -105,7 +105,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
   let staging: string | undefined;
   let resumable: ResumableCrawl | undefined;
   let previousSnapshot: PreviousSnapshot | undefined;
-  let textIndex: ReturnType<typeof startTextIndex> | undefined;
+  let textIndex: TextIndexRun | undefined;
   // Stops the text index when the backup fails or is cancelled; after a success it has finished anyway.
   const stopTextIndex = new AbortController();
   const stopOnCancel = () => stopTextIndex.abort();
@@ -187,16 +187,10 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
 
     const catalog = SnapshotCatalog.inDataDir(options.workDir);
     const { reader: crawledTree, record: crawled } = await openTree(treeDir, crawl.writtenIndex);
-    let changes: BackupChanges | undefined;
-    let changesWarning: string | undefined;
-    try {
-      changes = await changesSincePrevious({ catalog, store: options.store, workDir: options.workDir, previous, crawled });
-    } catch (error) {
-      changesWarning = `what changed since the previous snapshot is unknown: ${error instanceof Error ? error.message : String(error)}`;
-    }
-
     // The text index reads the tree while plakar stores it (both only read it).
-    textIndex = startTextIndex({ workDir: options.workDir, reader: crawledTree, since: changes?.since, catalog, signal: stopTextIndex.signal });
+    const facts = await compareAndIndexCrawledTree({ catalog, store: options.store, workDir: options.workDir, previous, reader: crawledTree, crawled, signal: stopTextIndex.signal });
+    const { changes, changesWarning } = facts;
+    textIndex = facts.textIndex;
 
     reporter.phase('storing');
     const stored = await options.store.backup(treeDir, {
