@@ -35,7 +35,6 @@ function startUi(args: string[]) {
   return { child, exited, stdout: () => stdout, stderr: () => stderr };
 }
 
-
 function get(url: string): Promise<{ status: number; cookie: string | undefined }> {
   return new Promise((resolve, reject) => {
     http.get(url, (response) => {
@@ -48,7 +47,9 @@ function get(url: string): Promise<{ status: number; cookie: string | undefined 
 describe('notion-plakar ui', () => {
   it('keeps the access link out of its output and logs, in a private file, and stops cleanly on SIGTERM', async () => {
     const ui = startUi([]);
-    const origin = await waitFor(() => /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(ui.stdout())?.[1], 20_000);
+    // Its three lines are three writes, and a pipe may hand them over one at a time: wait for the last.
+    await waitFor(() => (ui.stdout().includes('Ctrl-C stops it.') ? true : undefined), 20_000);
+    const origin = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(ui.stdout())?.[1];
     const addressFile = path.join(scratch, 'data', 'ui-address');
     expect(ui.stdout()).toContain(addressFile);
     const link = (await readFile(addressFile, 'utf8')).trim();
