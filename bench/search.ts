@@ -48,7 +48,7 @@ export async function searchSection(pages = 10_000): Promise<string[]> {
         ...previous,
         entries: previous.entries.map((entry, position) => (position % 100 === n ? { ...entry, lastEditedTime: '2000-01-01T00:00:00.000Z' } : entry)),
       };
-      const [build, took] = await timed(async () => index.add(id, reader, before && { record: before, pages: (await index.pagesOf(previous!.snapshotId))! }));
+      const [build, took] = await timed(async () => index.add(id, reader, before));
       builds.push(took);
       if (n === 1 && build.read > pages / 50) throw new Error(`the incremental build read ${build.read} pages`);
       records.push({ snapshot: { id, time: new Date(Date.UTC(2026, 11, 1 + n, 2)).toISOString() }, record });

@@ -6,7 +6,7 @@ import type { IndexEntry } from '../snapshot/format';
 import { catalogRecordOf } from '../snapshot/catalog';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
 import { compareRecords, isMassDeletion } from '../snapshot/snapshot-history';
-import type { PreparedText } from '../snapshot/text-index';
+import type { ReusableText } from '../snapshot/text-index';
 import { TextIndex } from '../snapshot/text-index';
 import { openStoredSnapshot } from './stored-snapshot';
 
@@ -37,9 +37,8 @@ export async function compareAndIndexCrawledTree(options: {
   workDir: string;
   /** The source's snapshots before this backup. */
   previous: readonly SnapshotListEntry[];
-  /** The crawled tree and its record (its snapshot id is not known yet). */
+  /** The crawled tree (its snapshot id is not known yet). */
   reader: SnapshotReader;
-  crawled: CatalogRecord;
   signal?: AbortSignal | undefined;
 }): Promise<CrawledTreeFacts> {
   let before: CatalogRecord | undefined;
@@ -49,12 +48,15 @@ export async function compareAndIndexCrawledTree(options: {
   try {
     if (newest) {
       before = await options.catalog.load(newest.id, async () => (await openStoredSnapshot(options.store, options.workDir, newest.id)).reader);
-      changes = changesBetween(before, options.crawled);
+      changes = changesBetween(before, catalogRecordOf('', options.reader));
     }
   } catch (error) {
     changesWarning = `what changed since the previous snapshot is unknown: ${error instanceof Error ? error.message : String(error)}`;
   }
-  return { changes, changesWarning, textIndex: startTextIndex({ workDir: options.workDir, reader: options.reader, before, signal: options.signal }) };
+  const index = TextIndex.inDataDir(options.workDir);
+  // Only what the text index keeps of the record before outlives this call, not the record.
+  const reusable = before ? index.reusableFrom(before, options.reader) : Promise.resolve(undefined);
+  return { changes, changesWarning, textIndex: startTextIndex({ index, reader: options.reader, reusable, signal: options.signal }) };
 }
 
 function changesBetween(before: CatalogRecord, crawled: CatalogRecord): BackupChanges {
@@ -71,12 +73,11 @@ function changesBetween(before: CatalogRecord, crawled: CatalogRecord): BackupCh
 
 /**
  * The tree crawled into `treeDir`, opened with the index the crawl wrote (summaries, not read back from
- * index.json: 100,000 entries parsed again would double the job's memory), and its catalog record (to
- * be filed under its snapshot id once stored).
+ * index.json: 100,000 entries parsed again would double the job's memory). Its catalog record is made
+ * from it twice, to compare and once stored, rather than held while plakar stores the tree.
  */
-export async function openTree(treeDir: string, writtenIndex: IndexEntry[]): Promise<{ reader: SnapshotReader; record: CatalogRecord }> {
-  const reader = await SnapshotReader.openWithIndex(directorySource(treeDir), writtenIndex);
-  return { reader, record: catalogRecordOf('', reader) };
+export async function openTree(treeDir: string, writtenIndex: IndexEntry[]): Promise<SnapshotReader> {
+  return SnapshotReader.openWithIndex(directorySource(treeDir), writtenIndex);
 }
 
 export interface TextIndexOutcome {
@@ -96,20 +97,21 @@ export interface TextIndexRun {
 }
 
 /**
- * Starts adding a crawled tree to the text index (reusing the text of the pages unchanged since
- * `before`, the snapshot before, when this machine indexed it) while plakar stores the same tree;
- * `finish` files it under the snapshot's id. A failure is a warning: the backup is made.
+ * Starts adding a crawled tree to the text index (reusing the text of the pages unchanged since the
+ * snapshot before, when this machine indexed it) while plakar stores the same tree; `finish` files it
+ * under the snapshot's id. A failure is a warning: the backup is made.
  */
-function startTextIndex(options: { workDir: string; reader: SnapshotReader; before: CatalogRecord | undefined; signal?: AbortSignal | undefined }): TextIndexRun {
+function startTextIndex(options: { index: TextIndex; reader: SnapshotReader; reusable: Promise<ReusableText | undefined>; signal?: AbortSignal | undefined }): TextIndexRun {
   const started = Date.now();
-  const index = TextIndex.inDataDir(options.workDir);
+  const { index } = options;
   const warning = (error: unknown) => `searching this snapshot's text is not possible: ${error instanceof Error ? error.message : String(error)}`;
   let workMs = 0;
-  // Called here, not from a closure: the record before is held while the text is prepared, not until the backup ends.
-  const preparing = prepareText(index, options.reader, options.before, options.signal).then((prepared) => {
-    workMs = Date.now() - started;
-    return prepared;
-  });
+  const preparing = options.reusable
+    .then((reusable) => index.prepare(options.reader, reusable, options.signal))
+    .then((prepared) => {
+      workMs = Date.now() - started;
+      return prepared;
+    });
   const settled = preparing.catch(() => undefined);
   return {
     settled,
@@ -118,15 +120,10 @@ function startTextIndex(options: { workDir: string; reader: SnapshotReader; befo
       try {
         const prepared = await preparing;
         await index.commit(snapshotId, prepared);
-        return { build: { pages: Object.keys(prepared.pages).length, read: prepared.read, ms: workMs, addedMs: Date.now() - waiting } };
+        return { build: { pages: prepared.pages.size, read: prepared.read, ms: workMs, addedMs: Date.now() - waiting } };
       } catch (error) {
         return { build: null, warning: warning(error) };
       }
     },
   };
-}
-
-async function prepareText(index: TextIndex, reader: SnapshotReader, before: CatalogRecord | undefined, signal: AbortSignal | undefined): Promise<PreparedText> {
-  const pages = before ? await index.pagesOf(before.snapshotId) : undefined;
-  return index.prepare(reader, before && pages ? { record: before, pages } : undefined, signal);
 }

@@ -18,7 +18,7 @@ import { lockStoreForJob } from './leftover-backup';
 import type { BackupChanges } from './backup-changes';
 import type { TextIndexOutcome, TextIndexRun } from './backup-changes';
 import { compareAndIndexCrawledTree, openTree } from './backup-changes';
-import { SnapshotCatalog } from '../snapshot/catalog';
+import { catalogRecordOf, SnapshotCatalog } from '../snapshot/catalog';
 import { MASS_DELETION_TAG } from '../snapshot/snapshot-history';
 import type { NotionApiVersion } from '../notion/client';
 import { NOTION_API_VERSION } from '../notion/client';
@@ -186,9 +186,9 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
     await removeTree(path.join(staging, 'previous'));
 
     const catalog = SnapshotCatalog.inDataDir(options.workDir);
-    const { reader: crawledTree, record: crawled } = await openTree(treeDir, crawl.writtenIndex);
+    const crawledTree = await openTree(treeDir, crawl.writtenIndex);
     // The text index reads the tree while plakar stores it (both only read it).
-    const facts = await compareAndIndexCrawledTree({ catalog, store: options.store, workDir: options.workDir, previous, reader: crawledTree, crawled, signal: stopTextIndex.signal });
+    const facts = await compareAndIndexCrawledTree({ catalog, store: options.store, workDir: options.workDir, previous, reader: crawledTree, signal: stopTextIndex.signal });
     const { changes, changesWarning } = facts;
     textIndex = facts.textIndex;
 
@@ -198,7 +198,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       signal: options.signal,
       onStarted: (child) => void lease.recordPlakar(child),
     });
-    await catalog.put({ ...crawled, snapshotId: stored.snapshotId }).catch(() => undefined);
+    await catalog.put(catalogRecordOf(stored.snapshotId, crawledTree)).catch(() => undefined);
     const text = await textIndex.finish(stored.snapshotId);
     const localCopyWarning = await keepLocalCopy(mirror, treeDir, stored.snapshotId);
     await discardResumableCrawl(resumable);

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { richWorkspaceFacts } from '../../../testkit/notion-emulator';
@@ -34,8 +34,8 @@ describe('TextIndex', () => {
   it('finds which pages of which snapshots hold a text, with the line it is on, and reads only changed pages the second time', async () => {
     const index = new TextIndex(path.join(dir, 'text'));
     const first = await index.add(FIRST, reader);
-    expect(first.read).toBe(Object.keys(first.pages).length);
-    const second = await index.add(SECOND, reader, { record: dated(FIRST, 't').record, pages: (await index.pagesOf(FIRST))! });
+    expect(first.read).toBe(first.pages.size);
+    const second = await index.add(SECOND, reader, dated(FIRST, 't').record);
     expect(second.pages).toEqual(first.pages);
     expect(second.read).toBe(reader.index().filter((entry) => entry.object === 'page' && entry.lastEditedTime === null).length);
     expect((await stat(path.join(index.dir, 'texts.jsonl'))).mode & 0o777).toBe(0o600);
@@ -59,9 +59,29 @@ describe('TextIndex', () => {
     // A second full backup, in another process: it learns which texts are stored from the file.
     await new TextIndex(index.dir).add(SECOND, reader);
     const lines = (await readFile(path.join(index.dir, 'texts.jsonl'), 'utf8')).trim().split('\n');
-    expect(lines.length).toBe(new Set(Object.values((await index.pagesOf(FIRST))!)).size);
+    expect(lines.length).toBe(new Set((await index.pagesOf(FIRST))!.values()).size);
     const found = await searchText(index, 'welcome', [dated(FIRST, '2026-12-01T00:00:00Z'), dated('c'.repeat(64), '2026-12-03T00:00:00Z')]);
     expect(found).toMatchObject({ indexed: 1, notIndexed: 1 });
     expect(found.matches[0]).toMatchObject({ inLatest: true, textInLatest: true });
+  });
+
+  it('counts a damaged page map, or one of another snapshot, as not indexed, and reads every page again', async () => {
+    const index = new TextIndex(path.join(dir, 'text'));
+    const first = await index.add(FIRST, reader);
+    const [someId] = first.pages.keys();
+    const file = path.join(index.dir, `${FIRST}.json`);
+    for (const damaged of [
+      { version: 1, snapshotId: FIRST, pages: { [someId!]: 7 } },
+      { version: 1, snapshotId: SECOND, pages: {} },
+      { version: 2, snapshotId: FIRST, pages: {} },
+      { version: 1, snapshotId: FIRST, pages: [] },
+    ]) {
+      await writeFile(file, JSON.stringify(damaged));
+      const fresh = new TextIndex(index.dir);
+      expect(await fresh.pagesOf(FIRST)).toBeUndefined();
+      expect((await fresh.add(SECOND, reader, dated(FIRST, 't').record)).read).toBe(first.pages.size);
+    }
+    await writeFile(file, '{"version":1,');
+    expect(await new TextIndex(index.dir).pagesOf(FIRST)).toBeUndefined();
   });
 });

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { appendFile, mkdir, open, stat } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { CatalogRecord } from './catalog';
 import { pageText } from './page-text';
-import { readJsonFile, replacePrivateFile } from './private-file';
+import { replacePrivateFile } from './private-file';
 import type { SnapshotReader } from './reader';
 import { searchKey } from './snapshot-history';
 
@@ -23,21 +23,24 @@ import { searchKey } from './snapshot-history';
 const TEXTS = 'texts.jsonl';
 /** New texts held before they are appended (characters). */
 const FLUSH_CHARS = 1 << 20;
-const pageMapSchema = z.object({ version: z.literal(1), snapshotId: z.string(), pages: z.record(z.string(), z.string()) });
 const textLineSchema = z.object({ h: z.string(), t: z.string() });
 
 export interface TextIndexBuild {
   /** Page id → text hash. */
-  pages: Record<string, string>;
+  pages: Map<string, string>;
   /** Pages whose text was read from the tree (the rest kept the previous snapshot's). */
   read: number;
 }
 export type PreparedText = TextIndexBuild;
 
-/** The snapshot before, as the catalog and the text index have it. */
-export interface PreviousText {
-  record: CatalogRecord;
-  pages: Record<string, string>;
+/**
+ * What a new tree keeps of the snapshot before: the text hash of each of its pages whose last edit is
+ * the one the snapshot before had, and every hash that snapshot used (stored already). Only this is
+ * held while the tree's text is read, not the records of both snapshots.
+ */
+export interface ReusableText {
+  pages: Map<string, string>;
+  stored: Set<string>;
 }
 
 function hashOf(text: string): string {
@@ -49,7 +52,7 @@ export class TextIndex {
   private folded = new Map<string, string>();
   private offsets = new Map<string, [number, number]>();
   private loadedBytes = 0;
-  private readonly pageMaps = new Map<string, Record<string, string>>();
+  private readonly pageMaps = new Map<string, ReadonlyMap<string, string>>();
 
   constructor(readonly dir: string) {}
 
@@ -62,36 +65,51 @@ export class TextIndex {
     return path.join(this.dir, `${snapshotId}.json`);
   }
 
-  /** Page id → text hash for a snapshot this machine has indexed; undefined otherwise. */
-  async pagesOf(snapshotId: string): Promise<Record<string, string> | undefined> {
+  /** Page id → text hash for a snapshot this machine has indexed (kept for the next call); undefined otherwise. */
+  async pagesOf(snapshotId: string): Promise<ReadonlyMap<string, string> | undefined> {
     const kept = this.pageMaps.get(snapshotId);
     if (kept) return kept;
-    const map = await readJsonFile(this.mapFile(snapshotId), pageMapSchema);
-    if (map?.snapshotId !== snapshotId) return undefined;
-    this.pageMaps.set(snapshotId, map.pages);
-    return map.pages;
+    const pages = await readPageMap(this.mapFile(snapshotId), snapshotId);
+    if (pages) this.pageMaps.set(snapshotId, pages);
+    return pages;
   }
 
-  /** Indexes a snapshot from its reader: `prepare` then `commit`. */
-  async add(snapshotId: string, reader: SnapshotReader, previous?: PreviousText): Promise<TextIndexBuild> {
+  /**
+   * What `tree` can keep of `before`, the snapshot before, when this machine indexed it. Read for one
+   * backup and not kept: 100,000 pages are about 20 MB that the rest of the backup does not need.
+   */
+  async reusableFrom(before: CatalogRecord, tree: SnapshotReader): Promise<ReusableText | undefined> {
+    const pagesBefore = this.pageMaps.get(before.snapshotId) ?? (await readPageMap(this.mapFile(before.snapshotId), before.snapshotId));
+    if (!pagesBefore) return undefined;
+    const editedBefore = new Map(before.entries.map((entry) => [entry.id, entry.lastEditedTime]));
+    const pages = new Map<string, string>();
+    for (const entry of tree.index()) {
+      if (entry.object !== 'page' || entry.lastEditedTime === null || editedBefore.get(entry.id) !== entry.lastEditedTime) continue;
+      const hash = pagesBefore.get(entry.id);
+      if (hash) pages.set(entry.id, hash);
+    }
+    return { pages, stored: new Set(pagesBefore.values()) };
+  }
+
+  /** Indexes a snapshot from its reader, keeping the text of the pages unchanged since `before`: `prepare` then `commit`. */
+  async add(snapshotId: string, reader: SnapshotReader, before?: CatalogRecord): Promise<TextIndexBuild> {
     this.mapFile(snapshotId);
-    const prepared = await this.prepare(reader, previous);
+    const prepared = await this.prepare(reader, before && (await this.reusableFrom(before, reader)));
     await this.commit(snapshotId, prepared);
     return prepared;
   }
 
   /**
-   * Reads the text of a tree's pages and stores the texts not stored yet; pages with the same last
-   * edit as in `previous` (the snapshot before, when this machine indexed it) keep their text without
-   * being read. A backup runs this while plakar stores the same tree, before its snapshot has an id.
+   * Reads the text of a tree's pages and stores the texts not stored yet; the pages in `reusable` keep
+   * their text without being read (its maps become the result's: they are not copied). A backup runs
+   * this while plakar stores the same tree, before its snapshot has an id.
    */
-  async prepare(reader: SnapshotReader, previous?: PreviousText, signal?: AbortSignal): Promise<PreparedText> {
+  async prepare(reader: SnapshotReader, reusable?: ReusableText, signal?: AbortSignal): Promise<PreparedText> {
     // Without a snapshot before, every page is read: the hashes of the texts already stored are
     // learnt first (not the texts: search's copy of them all would grow with the history), so none is
     // stored twice.
-    const known = new Set(previous ? Object.values(previous.pages) : await this.storedHashes());
-    const before = new Map(previous?.record.entries.map((entry) => [entry.id, entry.lastEditedTime]));
-    const pages: Record<string, string> = {};
+    const known = reusable?.stored ?? (await this.storedHashes());
+    const pages = reusable?.pages ?? new Map<string, string>();
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     // New texts are appended in batches of whole lines, not held until the end (a full backup of
     // 100,000 pages holds every page's text otherwise). Two processes appending at once interleave
@@ -106,16 +124,11 @@ export class TextIndex {
     let read = 0;
     for (const entry of reader.index()) {
       signal?.throwIfAborted();
-      if (entry.object !== 'page') continue;
-      const kept = previous?.pages[entry.id];
-      if (kept && entry.lastEditedTime !== null && before.get(entry.id) === entry.lastEditedTime) {
-        pages[entry.id] = kept;
-        continue;
-      }
+      if (entry.object !== 'page' || pages.has(entry.id)) continue;
       const text = await pageText(reader, entry);
       read += 1;
       const hash = hashOf(text);
-      pages[entry.id] = hash;
+      pages.set(entry.id, hash);
       if (!this.folded.has(hash) && !known.has(hash)) {
         const line = `${JSON.stringify({ h: hash, t: text })}\n`;
         lines.push(line);
@@ -130,47 +143,51 @@ export class TextIndex {
 
   /** Files a prepared tree's page texts under the id its snapshot got. */
   async commit(snapshotId: string, prepared: PreparedText): Promise<void> {
-    await replacePrivateFile(this.mapFile(snapshotId), JSON.stringify({ version: 1, snapshotId, pages: prepared.pages }));
+    const pairs: string[] = [];
+    for (const [id, hash] of prepared.pages) pairs.push(`${JSON.stringify(id)}:${JSON.stringify(hash)}`);
+    await replacePrivateFile(this.mapFile(snapshotId), `{"version":1,"snapshotId":${JSON.stringify(snapshotId)},"pages":{${pairs.join(',')}}}`);
     this.pageMaps.set(snapshotId, prepared.pages);
   }
 
-  /** The hash of every text texts.jsonl holds, read a line at a time. */
-  private async storedHashes(): Promise<string[]> {
-    const hashes: string[] = [];
-    try {
-      const input = createReadStream(path.join(this.dir, TEXTS), { encoding: 'utf8' });
-      for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-        const parsed = textLineSchema.shape.h.safeParse((safeJson(line) as { h?: unknown } | undefined)?.h);
-        if (parsed.success) hashes.push(parsed.data);
-      }
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+  /** The hash of every text texts.jsonl holds. */
+  private async storedHashes(): Promise<Set<string>> {
+    const hashes = new Set<string>();
+    await this.forEachTextLine(0, (line) => hashes.add(line.h));
     return hashes;
   }
 
   /** Reads what texts.jsonl gained since the last call (all of it the first time). */
   private async refresh(): Promise<void> {
+    this.loadedBytes = await this.forEachTextLine(this.loadedBytes, (line, offset, length) => {
+      if (this.folded.has(line.h)) return;
+      this.folded.set(line.h, searchKey(line.t));
+      this.offsets.set(line.h, [offset, length]);
+    });
+  }
+
+  /**
+   * Hands each well-formed line of texts.jsonl from byte `start` on to `onLine`, with where it starts
+   * and its length in bytes, a line at a time; returns where the lines read end.
+   */
+  private async forEachTextLine(start: number, onLine: (line: z.infer<typeof textLineSchema>, offset: number, length: number) => void): Promise<number> {
     const file = path.join(this.dir, TEXTS);
     let size: number;
     try {
       size = (await stat(file)).size;
-    } catch {
-      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return start;
+      throw error;
     }
-    if (size <= this.loadedBytes) return;
-    let offset = this.loadedBytes;
-    const lines = createInterface({ input: createReadStream(file, { start: this.loadedBytes, end: size - 1, encoding: 'utf8' }), crlfDelay: Infinity });
+    if (size <= start) return start;
+    let offset = start;
+    const lines = createInterface({ input: createReadStream(file, { start, end: size - 1, encoding: 'utf8' }), crlfDelay: Infinity });
     for await (const line of lines) {
-      const length = Buffer.byteLength(line) + 1;
+      const length = Buffer.byteLength(line);
       const parsed = textLineSchema.safeParse(safeJson(line));
-      if (parsed.success && !this.folded.has(parsed.data.h)) {
-        this.folded.set(parsed.data.h, searchKey(parsed.data.t));
-        this.offsets.set(parsed.data.h, [offset, length - 1]);
-      }
-      offset += length;
+      if (parsed.success) onLine(parsed.data, offset, length);
+      offset += length + 1;
     }
-    this.loadedBytes = offset;
+    return offset;
   }
 
   /** The hashes of the texts holding every word of the (folded) query. */
@@ -203,6 +220,31 @@ export class TextIndex {
       await handle.close();
     }
   }
+}
+
+/**
+ * A snapshot's page map (page id → text hash), or undefined when the file is missing, damaged, of
+ * another shape or of another snapshot. Checked field by field instead of through zod, which would
+ * copy 100,000 pairs once more.
+ */
+async function readPageMap(file: string, snapshotId: string): Promise<Map<string, string> | undefined> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isObject(parsed) || parsed.version !== 1 || parsed.snapshotId !== snapshotId || !isObject(parsed.pages)) return undefined;
+  const pages = new Map<string, string>();
+  for (const [id, hash] of Object.entries(parsed.pages)) {
+    if (typeof hash !== 'string') return undefined;
+    pages.set(id, hash);
+  }
+  return pages;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function safeJson(text: string): unknown {

@@ -47,7 +47,7 @@ export async function searchText(index: TextIndex, query: string, records: reado
     indexed += 1;
     newestIndexed ??= snapshot.id;
     const entries = hashes.size > 0 ? new Map(record.entries.map((entry) => [entry.id, entry])) : new Map();
-    for (const [pageId, hash] of Object.entries(pages)) {
+    for (const [pageId, hash] of pages) {
       if (!hashes.has(hash)) continue;
       const known = found.get(pageId);
       if (known) {
