@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,24 @@ describe('CheckpointTree.load', () => {
     if (process.platform !== 'win32') expect(await readdir(dir)).toEqual([CHECKPOINT_FILE]);
     checkpoint.close();
     expect(checkpoint.entry(ID.a)).toBeUndefined();
+  });
+
+  it('links the files the completed pages stored, and reuses the pages without them when their tree cannot be listed', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'checkpoint-'));
+    const tree = path.join(dir, 'tree');
+    await mkdir(path.join(tree, `pages/${ID.a}`), { recursive: true });
+    const descriptor = { file: 'photo.png', name: 'photo.png', size: 3, sha256: 'ab'.repeat(32), contentType: 'image/png', sourceKey: 'https://files/a/photo.png' };
+    await writeFile(path.join(tree, `pages/${ID.a}/files.json`), JSON.stringify({ 'block:1': descriptor }));
+    await writeFile(path.join(dir, CHECKPOINT_FILE), `${line(ID.a)}\n`);
+    const checkpoint = await CheckpointTree.load(dir, tree, '2026-12-02T00:00:00.000Z');
+    expect(checkpoint.findFile(descriptor.sourceKey)?.absolutePath).toBe(path.join(tree, `pages/${ID.a}/photo.png`));
+    checkpoint.close();
+
+    const unlisted = await CheckpointTree.load(dir, path.join(dir, 'no-such-tree'), '2026-12-02T00:00:00.000Z');
+    expect(unlisted.size).toBe(1);
+    expect(unlisted.canReuse(ID.a, EDITED)).toBe(true);
+    expect(unlisted.findFile(descriptor.sourceKey)).toBeUndefined();
+    unlisted.close();
   });
 
   it('has nothing to reuse without a checkpoint', async () => {

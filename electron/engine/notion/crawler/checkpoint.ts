@@ -14,7 +14,7 @@ import type { SnapshotWriter } from '../../snapshot/writer';
 import type { CheckpointRecorder, CrawlState, ReusableTree } from './context';
 import type { CopiedLinkedViews } from './own-tree';
 import { copyOwnTreeFiles } from './own-tree';
-import { SpillFile } from './spill-file';
+import { SpilledMap } from './spill-file';
 import { StoredFiles } from './stored-files';
 import { EDIT_TIME_SAFETY_MARGIN_MS } from './previous-snapshot';
 
@@ -105,8 +105,7 @@ function parsedLine(raw: string): CheckpointLine | undefined {
  */
 export class CheckpointTree implements ReusableTree {
   /** Each page's line waits in a spill file, read back by id: a 100,000-page checkpoint is about 100 MB. */
-  private readonly byId = new Map<string, number>();
-  private readonly spill: SpillFile;
+  private readonly byId: SpilledMap<CheckpointLine>;
   /** The line read last: reusing a page asks for it several times in a row. */
   private last: CheckpointLine | undefined;
 
@@ -118,24 +117,26 @@ export class CheckpointTree implements ReusableTree {
     private readonly startedAt: number,
     spillDir: string,
   ) {
-    this.spill = new SpillFile('checkpoint-lines', spillDir);
+    this.byId = new SpilledMap('checkpoint-lines', spillDir);
   }
 
   /**
    * Reads the checkpoint a line at a time. Lines that do not parse (the last one, cut by a kill) are
    * skipped; a checkpoint that cannot be read (none yet) gives what was read of it, maybe nothing.
+   * When the completed pages' files cannot be listed, the pages are still reused (their files are in
+   * their own trees); only a page fetched again downloads its files instead of linking them.
    */
   static async load(dir: string, treeDir: string, startedAt: string): Promise<CheckpointTree> {
     const tree = new CheckpointTree(treeDir, Date.parse(startedAt), dir);
     try {
       for await (const raw of createInterface({ input: createReadStream(path.join(dir, CHECKPOINT_FILE), { encoding: 'utf8' }), crlfDelay: Infinity })) {
         const line = parsedLine(raw);
-        if (line) tree.byId.set(line.entry.id, tree.spill.store(JSON.stringify(line)));
+        if (line) tree.byId.set(line.entry.id, line);
       }
-      if (tree.size > 0) tree.files = await StoredFiles.collect(treeDir, dir);
     } catch {
       // nothing more to read
     }
+    if (tree.size > 0) tree.files = await StoredFiles.collect(treeDir, dir).catch(() => StoredFiles.none());
     return tree;
   }
 
@@ -176,19 +177,15 @@ export class CheckpointTree implements ReusableTree {
   /** Releases its spill files. */
   close(): void {
     this.files.close();
-    this.spill.close();
-    this.byId.clear();
+    this.byId.close();
     this.last = undefined;
   }
 
   private line(id: string): CheckpointLine | undefined {
     if (this.last?.entry.id === id) return this.last;
-    const packed = this.byId.get(id);
-    if (packed === undefined) return undefined;
-    this.last = JSON.parse(this.spill.load(packed)) as CheckpointLine;
+    this.last = this.byId.get(id);
     return this.last;
   }
-
 
   /** In place when the page did not move (nothing to copy); else copied from where it was. */
   async copyOwnTree(entry: IndexEntry, writer: SnapshotWriter, newDir: string): Promise<CopiedLinkedViews[]> {

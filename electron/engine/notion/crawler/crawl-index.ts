@@ -1,5 +1,5 @@
 import type { IndexEntry } from '../../snapshot/format';
-import { SpillFile } from './spill-file';
+import { SpilledMap } from './spill-file';
 
 /**
  * The index entries of a crawl (index.json), one per page and database. An entry is open while its
@@ -10,12 +10,10 @@ import { SpillFile } from './spill-file';
  */
 export class CrawlIndex {
   private readonly open = new Map<string, IndexEntry>();
-  /** Sealed entries: where each stands in the spill file, as one number (SpillFile.store). */
-  private readonly sealed = new Map<string, number>();
-  private readonly spill: SpillFile;
+  private readonly sealed: SpilledMap<IndexEntry>;
 
   constructor(spillDir?: string) {
-    this.spill = new SpillFile('index-entries', spillDir);
+    this.sealed = new SpilledMap('index-entries', spillDir);
   }
 
   add(entry: IndexEntry): void {
@@ -27,7 +25,7 @@ export class CrawlIndex {
   seal(id: string): void {
     const entry = this.open.get(id);
     if (!entry) return;
-    this.sealed.set(id, this.spill.store(JSON.stringify(entry)));
+    this.sealed.set(id, entry);
     this.open.delete(id);
   }
 
@@ -35,7 +33,7 @@ export class CrawlIndex {
   edit(id: string): IndexEntry | undefined {
     const open = this.open.get(id);
     if (open) return open;
-    const entry = this.read(id);
+    const entry = this.sealed.get(id);
     if (!entry) return undefined;
     this.sealed.delete(id);
     this.open.set(id, entry);
@@ -69,8 +67,7 @@ export class CrawlIndex {
 
   close(): void {
     this.open.clear();
-    this.sealed.clear();
-    this.spill.close();
+    this.sealed.close();
   }
 
   private *ids(): Generator<string> {
@@ -83,11 +80,6 @@ export class CrawlIndex {
   }
 
   private get(id: string): IndexEntry | undefined {
-    return this.open.get(id) ?? this.read(id);
-  }
-
-  private read(id: string): IndexEntry | undefined {
-    const packed = this.sealed.get(id);
-    return packed === undefined ? undefined : (JSON.parse(this.spill.load(packed)) as IndexEntry);
+    return this.open.get(id) ?? this.sealed.get(id);
   }
 }

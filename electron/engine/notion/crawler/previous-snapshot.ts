@@ -9,7 +9,7 @@ import type { SnapshotWriter } from '../../snapshot/writer';
 import { ByPageList } from './by-page';
 import type { CopiedLinkedViews } from './own-tree';
 import { copyOwnTreeFiles } from './own-tree';
-import { SpillFile } from './spill-file';
+import { SpilledMap } from './spill-file';
 import type { StoredFile } from './stored-files';
 import { StoredFiles } from './stored-files';
 
@@ -31,8 +31,7 @@ const previousEntrySchema = indexEntrySchema.extend({ id: z.string() });
  */
 export class PreviousSnapshot {
   /** Its index entries wait in a spill file, read back by id: about 100 bytes each in memory, not 800. */
-  private readonly spill: SpillFile;
-  private readonly byId = new Map<string, number>();
+  private readonly byId: SpilledMap<IndexEntry>;
   private readonly children = new Map<string, string[]>();
   private readonly pagesWithFailedFiles: Set<string>;
   // The manifest's lists by page: looked up for every reused page.
@@ -47,7 +46,7 @@ export class PreviousSnapshot {
     private readonly files: StoredFiles,
     spillDir: string | undefined,
   ) {
-    this.spill = new SpillFile('previous-index', spillDir);
+    this.byId = new SpilledMap('previous-index', spillDir);
     this.pagesWithFailedFiles = new Set((manifest.failedFiles ?? []).map((failure) => failure.pageId));
     this.unreachable = ByPageList.of(manifest.unreachable ?? [], (item) => item.referencedFrom);
     this.unsupportedBlocks = ByPageList.of(manifest.unsupportedBlocks ?? [], (item) => item.pageId);
@@ -79,7 +78,7 @@ export class PreviousSnapshot {
   }
 
   private add(entry: IndexEntry): void {
-    this.byId.set(entry.id, this.spill.store(JSON.stringify(entry)));
+    this.byId.set(entry.id, entry);
     if (!entry.parentId) return;
     const siblings = this.children.get(entry.parentId);
     if (siblings) siblings.push(entry.id);
@@ -87,8 +86,7 @@ export class PreviousSnapshot {
   }
 
   entry(id: string): IndexEntry | undefined {
-    const packed = this.byId.get(id);
-    return packed === undefined ? undefined : (JSON.parse(this.spill.load(packed)) as IndexEntry);
+    return this.byId.get(id);
   }
 
   childrenOf(id: string): IndexEntry[] {
@@ -97,9 +95,8 @@ export class PreviousSnapshot {
 
   /** Releases the spill files and what memory kept of the snapshot (the job keeps this object until it ends). */
   close(): void {
-    this.spill.close();
+    this.byId.close();
     this.files.close();
-    this.byId.clear();
     this.children.clear();
   }
 

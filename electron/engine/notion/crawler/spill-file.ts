@@ -76,3 +76,48 @@ export class SpillFile {
     return this.fd;
   }
 }
+
+/**
+ * A map whose values (anything JSON can carry) wait in a spill file: memory keeps each key and one
+ * number. Setting a key again appends the new value; the old one stays in the file until `close`.
+ */
+export class SpilledMap<V> {
+  private readonly where = new Map<string, number>();
+  private readonly spill: SpillFile;
+
+  constructor(name: string, dir?: string) {
+    this.spill = new SpillFile(name, dir);
+  }
+
+  set(key: string, value: V): void {
+    this.where.set(key, this.spill.store(JSON.stringify(value)));
+  }
+
+  /** A fresh copy of the value, parsed from the file. */
+  get(key: string): V | undefined {
+    const packed = this.where.get(key);
+    return packed === undefined ? undefined : (JSON.parse(this.spill.load(packed)) as V);
+  }
+
+  has(key: string): boolean {
+    return this.where.has(key);
+  }
+
+  delete(key: string): boolean {
+    return this.where.delete(key);
+  }
+
+  get size(): number {
+    return this.where.size;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.where.keys();
+  }
+
+  /** Forgets every key and removes the file. */
+  close(): void {
+    this.where.clear();
+    this.spill.close();
+  }
+}

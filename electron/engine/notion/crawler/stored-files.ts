@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileDescriptor } from '../../snapshot/format';
 import { filesFileSchema } from '../../snapshot/format';
-import { SpillFile } from './spill-file';
+import { SpilledMap } from './spill-file';
 
 /** A file a tree stored, found by its source key. */
 export interface StoredFile {
@@ -17,14 +17,14 @@ export interface StoredFile {
  * memory keeps the key and one number (at 100,000 pages, 32,000 files, the paths held tens of MB).
  */
 export class StoredFiles {
-  private readonly byKey = new Map<string, number>();
-  private readonly spill: SpillFile;
+  /** Source key → the folder (relative to the root) and the descriptor. */
+  private readonly byKey: SpilledMap<[string, FileDescriptor]>;
 
   private constructor(
     private readonly root: string,
     spillDir: string | undefined,
   ) {
-    this.spill = new SpillFile('stored-files', spillDir);
+    this.byKey = new SpilledMap('stored-files', spillDir);
   }
 
   /** `spillDir` is a private folder (the job's staging or the crawl's folder), never the tree itself. */
@@ -49,15 +49,14 @@ export class StoredFiles {
   }
 
   find(sourceKey: string): StoredFile | undefined {
-    const packed = this.byKey.get(sourceKey);
-    if (packed === undefined) return undefined;
-    const [dir, descriptor] = JSON.parse(this.spill.load(packed)) as [string, FileDescriptor];
+    const found = this.byKey.get(sourceKey);
+    if (!found) return undefined;
+    const [dir, descriptor] = found;
     return { absolutePath: path.join(this.root, dir, descriptor.file), descriptor };
   }
 
   close(): void {
-    this.byKey.clear();
-    this.spill.close();
+    this.byKey.close();
   }
 
   private async collectUnder(relative: string): Promise<void> {
@@ -67,7 +66,7 @@ export class StoredFiles {
         const index = filesFileSchema.parse(JSON.parse(await readFile(path.join(this.root, relative, 'files.json'), 'utf8')));
         for (const descriptor of Object.values(index)) {
           // No key (a damaged descriptor) matches no file.
-          if (descriptor.sourceKey) this.byKey.set(descriptor.sourceKey, this.spill.store(JSON.stringify([relative, descriptor])));
+          if (descriptor.sourceKey) this.byKey.set(descriptor.sourceKey, [relative, descriptor]);
         }
       } catch {
         // a damaged files.json only costs a re-download
