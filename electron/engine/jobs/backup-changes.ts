@@ -7,7 +7,7 @@ import { catalogRecordOf } from '../snapshot/catalog';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
 import { compareRecords, isMassDeletion } from '../snapshot/snapshot-history';
 import type { ReusableText } from '../snapshot/text-index';
-import { TextIndex } from '../snapshot/text-index';
+import { TextIndex, unchangedPages } from '../snapshot/text-index';
 import { openStoredSnapshot } from './stored-snapshot';
 
 /** What a backup changed since the newest snapshot of the same source, as its job reports it. */
@@ -54,8 +54,8 @@ export async function compareAndIndexCrawledTree(options: {
     changesWarning = `what changed since the previous snapshot is unknown: ${error instanceof Error ? error.message : String(error)}`;
   }
   const index = TextIndex.inDataDir(options.workDir);
-  // Only what the text index keeps of the record before outlives this call, not the record.
-  const reusable = before ? index.reusableFrom(before, options.reader) : Promise.resolve(undefined);
+  // Only the ids of the unchanged pages outlive this call, not the record before.
+  const reusable = before ? index.reusableFrom(before.snapshotId, unchangedPages(before, options.reader)) : Promise.resolve(undefined);
   return { changes, changesWarning, textIndex: startTextIndex({ index, reader: options.reader, reusable, signal: options.signal }) };
 }
 

@@ -69,32 +69,35 @@ export class TextIndex {
   async pagesOf(snapshotId: string): Promise<ReadonlyMap<string, string> | undefined> {
     const kept = this.pageMaps.get(snapshotId);
     if (kept) return kept;
-    const pages = await readPageMap(this.mapFile(snapshotId), snapshotId);
-    if (pages) this.pageMaps.set(snapshotId, pages);
+    const read = pairsOf(await readPageMap(this.mapFile(snapshotId), snapshotId));
+    if (!read) return undefined;
+    const pages = new Map(read);
+    this.pageMaps.set(snapshotId, pages);
     return pages;
   }
 
   /**
-   * What `tree` can keep of `before`, the snapshot before, when this machine indexed it. Read for one
+   * What a tree can keep of the snapshot before (`beforeId`), when this machine indexed it: the text
+   * hashes of its `unchanged` pages (`unchangedPages`) and every hash already stored. Read for one
    * backup and not kept: 100,000 pages are about 20 MB that the rest of the backup does not need.
    */
-  async reusableFrom(before: CatalogRecord, tree: SnapshotReader): Promise<ReusableText | undefined> {
-    const pagesBefore = this.pageMaps.get(before.snapshotId) ?? (await readPageMap(this.mapFile(before.snapshotId), before.snapshotId));
-    if (!pagesBefore) return undefined;
-    const editedBefore = new Map(before.entries.map((entry) => [entry.id, entry.lastEditedTime]));
+  async reusableFrom(beforeId: string, unchanged: ReadonlySet<string>): Promise<ReusableText | undefined> {
+    const before = this.pageMaps.get(beforeId) ?? pairsOf(await readPageMap(this.mapFile(beforeId), beforeId));
+    if (!before) return undefined;
     const pages = new Map<string, string>();
-    for (const entry of tree.index()) {
-      if (entry.object !== 'page' || entry.lastEditedTime === null || editedBefore.get(entry.id) !== entry.lastEditedTime) continue;
-      const hash = pagesBefore.get(entry.id);
-      if (hash) pages.set(entry.id, hash);
+    const stored = new Set<string>();
+    for (const [id, hash] of before) {
+      stored.add(hash);
+      if (unchanged.has(id)) pages.set(id, hash);
     }
-    return { pages, stored: new Set(pagesBefore.values()) };
+    return { pages, stored };
   }
 
   /** Indexes a snapshot from its reader, keeping the text of the pages unchanged since `before`: `prepare` then `commit`. */
   async add(snapshotId: string, reader: SnapshotReader, before?: CatalogRecord): Promise<TextIndexBuild> {
     this.mapFile(snapshotId);
-    const prepared = await this.prepare(reader, before && (await this.reusableFrom(before, reader)));
+    const reusable = before && (await this.reusableFrom(before.snapshotId, unchangedPages(before, reader)));
+    const prepared = await this.prepare(reader, reusable);
     await this.commit(snapshotId, prepared);
     return prepared;
   }
@@ -223,11 +226,26 @@ export class TextIndex {
 }
 
 /**
+ * The pages of `tree` whose last edit is the one they had in `before`, the snapshot before: their text
+ * is the one indexed then. Their ids are the tree's own strings, so the set costs little more than
+ * its table, and the record before need not be held while the text index reads its page map.
+ */
+export function unchangedPages(before: CatalogRecord, tree: SnapshotReader): Set<string> {
+  const editedBefore = new Map<string, string | null>();
+  for (const entry of before.entries) if (entry.object === 'page') editedBefore.set(entry.id, entry.lastEditedTime);
+  const unchanged = new Set<string>();
+  for (const entry of tree.index()) {
+    if (entry.object === 'page' && entry.lastEditedTime !== null && editedBefore.get(entry.id) === entry.lastEditedTime) unchanged.add(entry.id);
+  }
+  return unchanged;
+}
+
+/**
  * A snapshot's page map (page id → text hash), or undefined when the file is missing, damaged, of
  * another shape or of another snapshot. Checked field by field instead of through zod, which would
  * copy 100,000 pairs once more.
  */
-async function readPageMap(file: string, snapshotId: string): Promise<Map<string, string> | undefined> {
+async function readPageMap(file: string, snapshotId: string): Promise<Record<string, string> | undefined> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
@@ -235,12 +253,17 @@ async function readPageMap(file: string, snapshotId: string): Promise<Map<string
     return undefined;
   }
   if (!isObject(parsed) || parsed.version !== 1 || parsed.snapshotId !== snapshotId || !isObject(parsed.pages)) return undefined;
-  const pages = new Map<string, string>();
-  for (const [id, hash] of Object.entries(parsed.pages)) {
-    if (typeof hash !== 'string') return undefined;
-    pages.set(id, hash);
-  }
-  return pages;
+  const pages = parsed.pages;
+  for (const id in pages) if (typeof pages[id] !== 'string') return undefined;
+  return pages as Record<string, string>;
+}
+
+/** A page map's pairs, without an array of 100,000 of them. */
+function pairsOf(pages: Record<string, string> | undefined): Iterable<[string, string]> | undefined {
+  if (!pages) return undefined;
+  return (function* () {
+    for (const id in pages) yield [id, pages[id]!] as [string, string];
+  })();
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
