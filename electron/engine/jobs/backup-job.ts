@@ -18,7 +18,7 @@ import { lockStoreForJob } from './leftover-backup';
 import type { BackupChanges } from './backup-changes';
 import type { TextIndexOutcome, TextIndexRun } from './backup-changes';
 import { compareAndIndexCrawledTree, openTree } from './backup-changes';
-import { catalogRecordOf, SnapshotCatalog } from '../snapshot/catalog';
+import { SnapshotCatalog } from '../snapshot/catalog';
 import { MASS_DELETION_TAG } from '../snapshot/snapshot-history';
 import type { NotionApiVersion } from '../notion/client';
 import { NOTION_API_VERSION } from '../notion/client';
@@ -198,7 +198,7 @@ export async function runBackupJob(options: BackupJobOptions): Promise<BackupJob
       signal: options.signal,
       onStarted: (child) => void lease.recordPlakar(child),
     });
-    await catalog.put(catalogRecordOf(stored.snapshotId, crawledTree)).catch(() => undefined);
+    await catalog.putTree(stored.snapshotId, crawledTree).catch(() => undefined);
     const text = await textIndex.finish(stored.snapshotId);
     const localCopyWarning = await keepLocalCopy(mirror, treeDir, stored.snapshotId);
     await discardResumableCrawl(resumable);

@@ -2,7 +2,7 @@ import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useScratchDir } from '../../../testkit/support/crawl';
-import { SnapshotCatalog } from './catalog';
+import { catalogRecordOf, SnapshotCatalog } from './catalog';
 import { craftedSnapshot, PAGE, storeLikeSource } from './crafted-snapshot';
 import { SnapshotReader } from './reader';
 
@@ -30,6 +30,13 @@ describe('SnapshotCatalog', () => {
     expect(opened).toBe(1);
     expect((await stat(path.join(catalog.dir, `${ID}.json`))).mode & 0o777).toBe(0o600);
     expect(await readdir(catalog.dir)).toEqual([`${ID}.json`]);
+  });
+
+  it('files a tree just stored from its reader, as the record of the same snapshot opened later', async () => {
+    const reader = await SnapshotReader.open(storeLikeSource(craftedSnapshot()));
+    await catalog.putTree(ID, reader);
+    expect(await catalog.get(ID)).toEqual(catalogRecordOf(ID, reader));
+    expect((await stat(path.join(catalog.dir, `${ID}.json`))).mode & 0o777).toBe(0o600);
   });
 
   it('treats a damaged or foreign file as absent, and refuses anything but a snapshot id as a name', async () => {

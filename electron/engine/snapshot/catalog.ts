@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { SnapshotSummaryFactsSchema } from '../../../shared/ipc/app-schemas';
+import type { IndexEntry } from './format';
 import { iconEmoji } from './format';
 import { readJsonFile, replacePrivateFile } from './private-file';
 import type { SnapshotReader } from './reader';
@@ -26,7 +27,6 @@ export const catalogEntrySchema = z.object({
 });
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 
-
 const catalogRecordSchema = z.object({
   version: z.literal(CATALOG_VERSION),
   snapshotId: z.string(),
@@ -38,32 +38,46 @@ export type CatalogRecord = z.infer<typeof catalogRecordSchema>;
 
 /** What the catalog keeps of an opened snapshot. */
 export function catalogRecordOf(snapshotId: string, reader: SnapshotReader): CatalogRecord {
-  const manifest = reader.manifest;
+  return { version: CATALOG_VERSION, snapshotId, entries: reader.index().map(catalogEntryOf), summary: summaryOf(reader) };
+}
+
+function catalogEntryOf(entry: IndexEntry): CatalogEntry {
   return {
-    version: CATALOG_VERSION,
-    snapshotId,
-    entries: reader.index().map((entry) => ({
-      id: entry.id,
-      object: entry.object,
-      title: entry.title,
-      emoji: iconEmoji(entry.icon ?? undefined),
-      parentId: entry.parentId,
-      isRow: entry.isRow,
-      lastEditedTime: entry.lastEditedTime,
-    })),
-    summary: manifest
-      ? {
-          mode: manifest.mode,
-          startedAt: manifest.startedAt,
-          notionApiVersion: manifest.notionApiVersion,
-          counts: manifest.counts,
-          unreachable: manifest.unreachable.length,
-          unsupportedBlocks: manifest.unsupportedBlocks.length,
-          failedFiles: manifest.failedFiles.length,
-          warnings: manifest.warnings,
-        }
-      : null,
+    id: entry.id,
+    object: entry.object,
+    title: entry.title,
+    emoji: iconEmoji(entry.icon ?? undefined),
+    parentId: entry.parentId,
+    isRow: entry.isRow,
+    lastEditedTime: entry.lastEditedTime,
   };
+}
+
+function summaryOf(reader: SnapshotReader): CatalogRecord['summary'] {
+  const manifest = reader.manifest;
+  return manifest
+    ? {
+        mode: manifest.mode,
+        startedAt: manifest.startedAt,
+        notionApiVersion: manifest.notionApiVersion,
+        counts: manifest.counts,
+        unreachable: manifest.unreachable.length,
+        unsupportedBlocks: manifest.unsupportedBlocks.length,
+        failedFiles: manifest.failedFiles.length,
+        warnings: manifest.warnings,
+      }
+    : null;
+}
+
+/** A record's JSON a piece at a time, an entry each, in the order of `CatalogRecord`'s fields. */
+function* recordJson(snapshotId: string, entries: Iterable<CatalogEntry>, summary: CatalogRecord['summary']): Generator<string> {
+  yield `{"version":${CATALOG_VERSION},"snapshotId":${JSON.stringify(snapshotId)},"entries":[`;
+  let first = true;
+  for (const entry of entries) {
+    yield `${first ? '' : ','}${JSON.stringify(entry)}`;
+    first = false;
+  }
+  yield `],"summary":${JSON.stringify(summary)}}`;
 }
 
 export class SnapshotCatalog {
@@ -89,7 +103,18 @@ export class SnapshotCatalog {
   }
 
   async put(record: CatalogRecord): Promise<void> {
-    await replacePrivateFile(this.file(record.snapshotId), JSON.stringify(record));
+    await replacePrivateFile(this.file(record.snapshotId), recordJson(record.snapshotId, record.entries, record.summary));
+  }
+
+  /**
+   * Files a tree just stored as `snapshotId`, written from its reader an entry at a time: a backup does
+   * not hold the record of 100,000 entries, nor its JSON, beside the tree's index.
+   */
+  async putTree(snapshotId: string, reader: SnapshotReader): Promise<void> {
+    const entries = (function* () {
+      for (const entry of reader.index()) yield catalogEntryOf(entry);
+    })();
+    await replacePrivateFile(this.file(snapshotId), recordJson(snapshotId, entries, summaryOf(reader)));
   }
 
   /** The snapshot's record, opening the snapshot (and recording it) only when this machine lacks it. */

@@ -146,9 +146,17 @@ export class TextIndex {
 
   /** Files a prepared tree's page texts under the id its snapshot got. */
   async commit(snapshotId: string, prepared: PreparedText): Promise<void> {
-    const pairs: string[] = [];
-    for (const [id, hash] of prepared.pages) pairs.push(`${JSON.stringify(id)}:${JSON.stringify(hash)}`);
-    await replacePrivateFile(this.mapFile(snapshotId), `{"version":1,"snapshotId":${JSON.stringify(snapshotId)},"pages":{${pairs.join(',')}}}`);
+    // Written a pair at a time: 100,000 pairs as one string, or as an object, would be one more copy.
+    const json = (function* () {
+      yield `{"version":1,"snapshotId":${JSON.stringify(snapshotId)},"pages":{`;
+      let first = true;
+      for (const [id, hash] of prepared.pages) {
+        yield `${first ? '' : ','}${JSON.stringify(id)}:${JSON.stringify(hash)}`;
+        first = false;
+      }
+      yield '}}';
+    })();
+    await replacePrivateFile(this.mapFile(snapshotId), json);
     this.pageMaps.set(snapshotId, prepared.pages);
   }
 
