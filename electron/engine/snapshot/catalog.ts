@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SnapshotSummaryFactsSchema } from '../../../shared/ipc/app-schemas';
 import type { IndexEntry } from './format';
 import { iconEmoji } from './format';
-import { readJsonFile, replacePrivateFile } from './private-file';
+import { commaSeparated, readJsonFile, replacePrivateFile } from './private-file';
 import type { SnapshotReader } from './reader';
 
 /**
@@ -72,11 +72,7 @@ function summaryOf(reader: SnapshotReader): CatalogRecord['summary'] {
 /** A record's JSON a piece at a time, an entry each, in the order of `CatalogRecord`'s fields. */
 function* recordJson(snapshotId: string, entries: Iterable<CatalogEntry>, summary: CatalogRecord['summary']): Generator<string> {
   yield `{"version":${CATALOG_VERSION},"snapshotId":${JSON.stringify(snapshotId)},"entries":[`;
-  let first = true;
-  for (const entry of entries) {
-    yield `${first ? '' : ','}${JSON.stringify(entry)}`;
-    first = false;
-  }
+  yield* commaSeparated(entries, (entry) => JSON.stringify(entry));
   yield `],"summary":${JSON.stringify(summary)}}`;
 }
 

@@ -38,3 +38,12 @@ function* inChunks(pieces: Iterable<string>): Generator<string> {
   }
   if (chunk) yield chunk;
 }
+
+/** Each item as `format` writes it, with a comma before each but the first: a JSON list's or object's members, one at a time. */
+export function* commaSeparated<T>(items: Iterable<T>, format: (item: T) => string): Generator<string> {
+  let first = true;
+  for (const item of items) {
+    yield first ? format(item) : `,${format(item)}`;
+    first = false;
+  }
+}

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { CatalogRecord } from './catalog';
 import { pageText } from './page-text';
-import { replacePrivateFile } from './private-file';
+import { commaSeparated, replacePrivateFile } from './private-file';
 import type { SnapshotReader } from './reader';
 import { searchKey } from './snapshot-history';
 
@@ -149,11 +149,7 @@ export class TextIndex {
     // Written a pair at a time: 100,000 pairs as one string, or as an object, would be one more copy.
     const json = (function* () {
       yield `{"version":1,"snapshotId":${JSON.stringify(snapshotId)},"pages":{`;
-      let first = true;
-      for (const [id, hash] of prepared.pages) {
-        yield `${first ? '' : ','}${JSON.stringify(id)}:${JSON.stringify(hash)}`;
-        first = false;
-      }
+      yield* commaSeparated(prepared.pages, ([id, hash]) => `${JSON.stringify(id)}:${JSON.stringify(hash)}`);
       yield '}}';
     })();
     await replacePrivateFile(this.mapFile(snapshotId), json);
