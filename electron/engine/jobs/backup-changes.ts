@@ -1,13 +1,12 @@
 import type { BackupChanges } from '../../../shared/ipc/app-schemas';
 import type { PlakarStore } from '../plakar/store';
 import type { SnapshotListEntry } from '../plakar/parse';
-import type { CatalogRecord, SnapshotCatalog } from '../snapshot/catalog';
+import type { EntryVersion, SnapshotCatalog } from '../snapshot/catalog';
 import type { IndexEntry } from '../snapshot/format';
-import { catalogRecordOf } from '../snapshot/catalog';
 import { directorySource, SnapshotReader } from '../snapshot/reader';
-import { compareRecords, isMassDeletion } from '../snapshot/snapshot-history';
+import { compareEntries, isEdited, isMassDeletion } from '../snapshot/snapshot-history';
 import type { ReusableText } from '../snapshot/text-index';
-import { TextIndex, unchangedPages } from '../snapshot/text-index';
+import { keepsItsText, TextIndex } from '../snapshot/text-index';
 import { openStoredSnapshot } from './stored-snapshot';
 
 /** What a backup changed since the newest snapshot of the same source, as its job reports it. */
@@ -27,9 +26,9 @@ export interface CrawledTreeFacts {
 
 /**
  * Compares a crawled tree with the newest snapshot of the same source, then starts indexing its text
- * (the pages unchanged since that snapshot keep their text). That snapshot's record is read once for
- * both: from the catalog, else from a local copy of its tree, else from the store (index.json and
- * manifest.json only). 100,000 entries parsed twice were most of an incremental backup's peak.
+ * (the pages unchanged since that snapshot keep their text). That snapshot's entries are read once,
+ * an entry at a time, and walked once beside the tree's: from the catalog, else from a local copy of
+ * its tree, else from the store (index.json and manifest.json only).
  */
 export async function compareAndIndexCrawledTree(options: {
   catalog: SnapshotCatalog;
@@ -41,40 +40,51 @@ export async function compareAndIndexCrawledTree(options: {
   reader: SnapshotReader;
   signal?: AbortSignal | undefined;
 }): Promise<CrawledTreeFacts> {
-  let before: CatalogRecord | undefined;
-  let changes: BackupChanges | undefined;
+  let comparison: TreeComparison | undefined;
   let changesWarning: string | undefined;
   const newest = [...options.previous].sort((a, b) => a.time.localeCompare(b.time)).at(-1);
   try {
     if (newest) {
-      before = await options.catalog.load(newest.id, async () => (await openStoredSnapshot(options.store, options.workDir, newest.id)).reader);
-      changes = changesBetween(before, catalogRecordOf('', options.reader));
+      const before = await options.catalog.versionsOf(newest.id, async () => (await openStoredSnapshot(options.store, options.workDir, newest.id)).reader);
+      comparison = compareWithTree(newest.id, before, options.reader);
     }
   } catch (error) {
     changesWarning = `what changed since the previous snapshot is unknown: ${error instanceof Error ? error.message : String(error)}`;
   }
   const index = TextIndex.inDataDir(options.workDir);
-  // Only the ids of the unchanged pages outlive this call, not the record before.
-  const reusable = before ? index.reusableFrom(before.snapshotId, unchangedPages(before, options.reader)) : Promise.resolve(undefined);
-  return { changes, changesWarning, textIndex: startTextIndex({ index, reader: options.reader, reusable, signal: options.signal }) };
+  const reusable = newest && comparison ? index.reusableFrom(newest.id, comparison.unchanged) : Promise.resolve(undefined);
+  return { changes: comparison?.changes, changesWarning, textIndex: startTextIndex({ index, reader: options.reader, reusable, signal: options.signal }) };
 }
 
-function changesBetween(before: CatalogRecord, crawled: CatalogRecord): BackupChanges {
-  const changes = compareRecords(before, crawled);
-  return {
-    since: before.snapshotId,
-    added: changes.added.length,
-    removed: changes.removed.length,
-    edited: changes.edited.length,
-    massDeletion: isMassDeletion(before.entries.length, changes.removed.length),
-    removedTitles: changes.removed.slice(0, NAMED_TITLES).map((page) => page.title),
-  };
+interface TreeComparison {
+  changes: BackupChanges;
+  /** The pages that keep their text from the snapshot before (the tree's own id strings). */
+  unchanged: Set<string>;
+}
+
+/** One walk of the tree beside the snapshot before: what changed, and which pages keep their text. */
+function compareWithTree(since: string, before: readonly EntryVersion[], tree: SnapshotReader): TreeComparison {
+  const changes: BackupChanges = { since, added: 0, removed: 0, edited: 0, massDeletion: false, removedTitles: [] };
+  const unchanged = new Set<string>();
+  compareEntries(before, tree.index(), {
+    added: () => (changes.added += 1),
+    inBoth: (entry, previous) => {
+      if (isEdited(previous, entry)) changes.edited += 1;
+      if (keepsItsText(previous, entry)) unchanged.add(entry.id);
+    },
+    removed: (entry) => {
+      changes.removed += 1;
+      if (changes.removedTitles.length < NAMED_TITLES) changes.removedTitles.push(entry.title);
+    },
+  });
+  changes.massDeletion = isMassDeletion(before.length, changes.removed);
+  return { changes, unchanged };
 }
 
 /**
  * The tree crawled into `treeDir`, opened with the index the crawl wrote (summaries, not read back from
- * index.json: 100,000 entries parsed again would double the job's memory). Its catalog record is made
- * from it twice, to compare and once stored, rather than held while plakar stores the tree.
+ * index.json: 100,000 entries parsed again would double the job's memory). It is compared with the
+ * snapshot before as it is, and its catalog record is written from it once stored, never held.
  */
 export async function openTree(treeDir: string, writtenIndex: IndexEntry[]): Promise<SnapshotReader> {
   return SnapshotReader.openWithIndex(directorySource(treeDir), writtenIndex);

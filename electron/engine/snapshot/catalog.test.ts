@@ -1,4 +1,4 @@
-import { readdir, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useScratchDir } from '../../../testkit/support/crawl';
@@ -46,5 +46,54 @@ describe('SnapshotCatalog', () => {
     await writeFile(path.join(catalog.dir, `${ID}.json`), JSON.stringify({ version: 1, snapshotId: 'b'.repeat(64), entries: [], summary: null }));
     expect(await catalog.get(ID)).toBeUndefined();
     await expect(catalog.load('../escape', () => SnapshotReader.open(storeLikeSource(craftedSnapshot())))).rejects.toThrow(/Not a snapshot id/);
+  });
+
+  describe('versionsOf', () => {
+    const file = () => path.join(catalog.dir, `${ID}.json`);
+    const counting = () => {
+      const calls = { opened: 0 };
+      const open = async () => {
+        calls.opened += 1;
+        return SnapshotReader.open(storeLikeSource(craftedSnapshot()));
+      };
+      return { calls, open };
+    };
+    const versionOfHome = { id: PAGE, object: 'page', title: 'Home', lastEditedTime: null };
+
+    it('reads what a comparison needs from the record, without opening the snapshot', async () => {
+      await catalog.putTree(ID, await SnapshotReader.open(storeLikeSource(craftedSnapshot())));
+      const { calls, open } = counting();
+      expect(await catalog.versionsOf(ID, open)).toEqual([versionOfHome]);
+      expect(calls.opened).toBe(0);
+    });
+
+    it('reads a record whose fields come in another order whole, still without opening the snapshot', async () => {
+      await catalog.putTree(ID, await SnapshotReader.open(storeLikeSource(craftedSnapshot())));
+      const { version, snapshotId, entries, summary } = JSON.parse(await readFile(file(), 'utf8'));
+      await writeFile(file(), JSON.stringify({ entries, summary, snapshotId, version }));
+      const { calls, open } = counting();
+      expect(await catalog.versionsOf(ID, open)).toEqual([versionOfHome]);
+      expect(calls.opened).toBe(0);
+    });
+
+    it('opens the snapshot instead of trusting a cut, misshapen, outdated or foreign record, and files it again', async () => {
+      await catalog.putTree(ID, await SnapshotReader.open(storeLikeSource(craftedSnapshot())));
+      const good = await readFile(file(), 'utf8');
+      const damaged = [
+        good.slice(0, good.indexOf('"title"')),
+        good.replace('"title":"Home"', '"title":3'),
+        good.replace('"entries":[', '"entries":[2,'),
+        good.replace('"version":1', '"version":2'),
+        good.replace(ID, 'b'.repeat(64)),
+        'not json',
+      ];
+      for (const text of damaged) {
+        await writeFile(file(), text);
+        const { calls, open } = counting();
+        expect(await catalog.versionsOf(ID, open), text).toEqual([versionOfHome]);
+        expect(calls.opened, text).toBe(1);
+        expect(await readFile(file(), 'utf8')).toBe(good);
+      }
+    });
   });
 });

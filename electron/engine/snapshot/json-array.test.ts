@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { forEachJsonArrayElement, NotAJsonArrayError } from './json-array';
+import { forEachJsonArrayElement, forEachPickedJsonValue, NotAJsonArrayError, NotJsonError } from './json-array';
 
 async function elements(input: string | Buffer | Readable): Promise<unknown[]> {
   const taken: unknown[] = [];
@@ -56,5 +56,31 @@ describe('forEachJsonArrayElement', () => {
     // 10,000 ids take about 0.6 MB; strings sliced from the parser's chunks would keep the 20 MB text.
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(6e6);
     expect(ids).toHaveLength(10_000);
+  });
+});
+
+describe('forEachPickedJsonValue', () => {
+  const record = { version: 1, entries: [{ id: 'a', entries: [9] }, 'b', null], id: 'Título ✓', summary: { entries: [8] } };
+  const picked = (path: readonly unknown[]) => (path.length === 1 && (path[0] === 'version' || path[0] === 'id')) || (path.length === 2 && path[0] === 'entries');
+
+  it('gives the picked values in the order of the document, whole, split across chunks anywhere', async () => {
+    const bytes = Buffer.from(JSON.stringify(record, null, 1));
+    for (const input of [bytes, Readable.from([...bytes].map((byte) => Buffer.from([byte])))]) {
+      const taken: unknown[] = [];
+      await forEachPickedJsonValue(input, picked, (value) => taken.push(value));
+      expect(taken).toEqual([1, { id: 'a', entries: [9] }, 'b', null, 'Título ✓']);
+    }
+  });
+
+  it('refuses what is not JSON, and passes its callback\'s error on as it is', async () => {
+    for (const bad of ['', '{"version": 1', '{"version": 1,}', '{} x']) {
+      await expect(forEachPickedJsonValue(Buffer.from(bad), picked, () => undefined), bad).rejects.toBeInstanceOf(NotJsonError);
+    }
+    const stop = new Error('not an entry');
+    await expect(
+      forEachPickedJsonValue(Buffer.from(JSON.stringify(record)), picked, () => {
+        throw stop;
+      }),
+    ).rejects.toBe(stop);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntry, CatalogRecord } from './catalog';
-import { compareRecords, isMassDeletion, pageVersions, searchTitles } from './snapshot-history';
+import { compareEntries, compareRecords, isMassDeletion, pageVersions, searchTitles } from './snapshot-history';
 
 function entry(id: string, title: string, lastEditedTime = '2026-12-01T10:00:00.000Z'): CatalogEntry {
   return { id, object: 'page', title, emoji: null, parentId: null, isRow: false, lastEditedTime };
@@ -25,6 +25,18 @@ describe('compareRecords', () => {
   it('finds nothing between identical snapshots', () => {
     const same = [entry('1', 'A'), entry('2', 'B')];
     expect(compareRecords(record('a', same), record('b', same))).toEqual({ added: [], removed: [], edited: [] });
+  });
+});
+
+describe('compareEntries', () => {
+  it('visits the newer entries in their order, each found one beside its older self, then the removed ones in the older order', () => {
+    const visits: string[] = [];
+    compareEntries([entry('1', 'A'), entry('2', 'B'), entry('3', 'C'), entry('4', 'D')], [entry('3', 'C2'), entry('5', 'E'), entry('1', 'A')], {
+      added: (page) => visits.push(`added ${page.title}`),
+      inBoth: (page, before) => visits.push(`${before.title} → ${page.title}`),
+      removed: (page) => visits.push(`removed ${page.title}`),
+    });
+    expect(visits).toEqual(['C → C2', 'added E', 'A → A', 'removed B', 'removed D']);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { CatalogEntry, CatalogRecord } from './catalog';
+import type { CatalogEntry, CatalogRecord, EntryVersion } from './catalog';
 
 /**
  * What the catalog tells about snapshots over time, computed from their indexes alone (no page is
@@ -35,17 +35,43 @@ function refOf(entry: CatalogEntry): PageRef {
   return { id: entry.id, object: entry.object, title: entry.title, emoji: entry.emoji, isRow: entry.isRow };
 }
 
-export function compareRecords(older: CatalogRecord, newer: CatalogRecord): SnapshotChanges {
-  const before = new Map(older.entries.map((entry) => [entry.id, entry]));
-  const after = new Set<string>();
-  const changes: SnapshotChanges = { added: [], removed: [], edited: [] };
-  for (const entry of newer.entries) {
-    after.add(entry.id);
+/** Present in both snapshots, with another last edit time or title. */
+export function isEdited(before: EntryVersion, after: EntryVersion): boolean {
+  return before.lastEditedTime !== after.lastEditedTime || before.title !== after.title;
+}
+
+/**
+ * Walks two snapshots' entries once, in the newer one's order, then the removed ones in the older
+ * one's order. One map of the older entries, each deleted once seen: what is left was removed.
+ */
+export function compareEntries<Older extends EntryVersion, Newer extends EntryVersion>(
+  older: Iterable<Older>,
+  newer: Iterable<Newer>,
+  visit: { added?: (entry: Newer) => void; inBoth?: (entry: Newer, before: Older) => void; removed?: (entry: Older) => void },
+): void {
+  const before = new Map<string, Older>();
+  for (const entry of older) before.set(entry.id, entry);
+  for (const entry of newer) {
     const previous = before.get(entry.id);
-    if (!previous) changes.added.push(refOf(entry));
-    else if (previous.lastEditedTime !== entry.lastEditedTime || previous.title !== entry.title) changes.edited.push(refOf(entry));
+    if (!previous) {
+      visit.added?.(entry);
+      continue;
+    }
+    before.delete(entry.id);
+    visit.inBoth?.(entry, previous);
   }
-  for (const entry of older.entries) if (!after.has(entry.id)) changes.removed.push(refOf(entry));
+  for (const entry of before.values()) visit.removed?.(entry);
+}
+
+export function compareRecords(older: CatalogRecord, newer: CatalogRecord): SnapshotChanges {
+  const changes: SnapshotChanges = { added: [], removed: [], edited: [] };
+  compareEntries(older.entries, newer.entries, {
+    added: (entry) => changes.added.push(refOf(entry)),
+    inBoth: (entry, before) => {
+      if (isEdited(before, entry)) changes.edited.push(refOf(entry));
+    },
+    removed: (entry) => changes.removed.push(refOf(entry)),
+  });
   return changes;
 }
 

@@ -4,11 +4,11 @@ import { appendFile, mkdir, open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import type { CatalogRecord } from './catalog';
+import type { CatalogRecord, EntryVersion } from './catalog';
 import { pageText } from './page-text';
 import { commaSeparated, replacePrivateFile } from './private-file';
 import type { SnapshotReader } from './reader';
-import { searchKey } from './snapshot-history';
+import { compareEntries, searchKey } from './snapshot-history';
 
 /**
  * The text of every page of every snapshot, for "which snapshot still has this paragraph?". Kept on
@@ -96,7 +96,7 @@ export class TextIndex {
   /** Indexes a snapshot from its reader, keeping the text of the pages unchanged since `before`: `prepare` then `commit`. */
   async add(snapshotId: string, reader: SnapshotReader, before?: CatalogRecord): Promise<TextIndexBuild> {
     this.mapFile(snapshotId);
-    const reusable = before && (await this.reusableFrom(before.snapshotId, unchangedPages(before, reader)));
+    const reusable = before && (await this.reusableFrom(before.snapshotId, unchangedPages(before.entries, reader)));
     const prepared = await this.prepare(reader, reusable);
     await this.commit(snapshotId, prepared);
     return prepared;
@@ -229,18 +229,22 @@ export class TextIndex {
   }
 }
 
+/** A page whose last edit is the one it had in the snapshot before: its text is the one indexed then. */
+export function keepsItsText(before: EntryVersion, page: EntryVersion): boolean {
+  return page.object === 'page' && before.object === 'page' && page.lastEditedTime !== null && page.lastEditedTime === before.lastEditedTime;
+}
+
 /**
- * The pages of `tree` whose last edit is the one they had in `before`, the snapshot before: their text
- * is the one indexed then. Their ids are the tree's own strings, so the set costs little more than
- * its table, and the record before need not be held while the text index reads its page map.
+ * The pages of `tree` that keep their text from `before`, the snapshot before. Their ids are the tree's
+ * own strings, so the set costs little more than its table.
  */
-export function unchangedPages(before: CatalogRecord, tree: SnapshotReader): Set<string> {
-  const editedBefore = new Map<string, string | null>();
-  for (const entry of before.entries) if (entry.object === 'page') editedBefore.set(entry.id, entry.lastEditedTime);
+export function unchangedPages(before: Iterable<EntryVersion>, tree: SnapshotReader): Set<string> {
   const unchanged = new Set<string>();
-  for (const entry of tree.index()) {
-    if (entry.object === 'page' && entry.lastEditedTime !== null && editedBefore.get(entry.id) === entry.lastEditedTime) unchanged.add(entry.id);
-  }
+  compareEntries(before, tree.index(), {
+    inBoth: (page, previous) => {
+      if (keepsItsText(previous, page)) unchanged.add(page.id);
+    },
+  });
   return unchanged;
 }
 
