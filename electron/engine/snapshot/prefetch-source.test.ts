@@ -44,7 +44,7 @@ useEmulatorAndScratch('prefetch-', (setup) => ({ emulator, scratch } = setup));
 
 // The preview read one plakar command per file is the baseline being compared: each command opens
 // the encrypted store (seconds), so on a slow machine under CI's parallel files the test outgrows the
-// default 90 s (92 s on a 2-core machine, 2026-12-06). Nothing here is timed.
+// default 90 s (cut there on a 2-core machine, 2026-12-06). Nothing here is timed.
 const ONE_COMMAND_PER_FILE_TIMEOUT_MS = 300_000;
 
 describe(`a page preview read from the store, with ${plakarUnderTestLabel()}`, () => {
